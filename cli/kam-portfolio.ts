@@ -1,0 +1,143 @@
+/**
+ * The `kam-portfolio` command: `grade` prints the ranked portfolio (or SPEC §10 JSON),
+ * `build` writes the matrix and the KAM Portfolio tab into a copy of the workbook.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { FIELDS, MappingError, type Field } from "../core/columns";
+import { EmptySheetError, gradePortfolio, MissingColumnsError, type Portfolio } from "../core/portfolio";
+import { toJson } from "../core/report";
+import { checkSettings, SettingsError, type Settings } from "../core/settings";
+import { dayFromDate, parseDate, type Day } from "../core/values";
+import { InputError, readSheetCells } from "./read";
+import { renderTable } from "./text-table";
+
+export const USAGE = `Usage:
+  kam-portfolio grade <file.csv|file.xlsx> [--sheet NAME] [--map field=Header]... [--config FILE] [--mode orders|clients] [--json]
+  kam-portfolio build <file.csv|file.xlsx> [--out FILE] [--sheet NAME] [--map field=Header]... [--config FILE] [--mode orders|clients]
+
+Fields for --map: ${FIELDS.join(", ")}`;
+
+export interface Options {
+  command: "grade" | "build";
+  file: string;
+  sheet?: string;
+  out?: string;
+  json: boolean;
+  settings: Settings;
+  today: Day;
+}
+
+export class UsageError extends Error {}
+
+export async function parseOptions(argv: readonly string[]): Promise<Options> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        sheet: { type: "string" },
+        out: { type: "string" },
+        config: { type: "string" },
+        map: { type: "string", multiple: true },
+        mode: { type: "string" },
+        json: { type: "boolean", default: false },
+        today: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError("");
+  const [command, file, ...extra] = positionals;
+  if (command !== "grade" && command !== "build") throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  if (!file) throw new UsageError(`${command}: no input file given`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+
+  let config: Record<string, unknown> = {};
+  if (values.config !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(values.config, "utf8");
+    } catch {
+      throw new InputError(`${values.config}: config file not found`);
+    }
+    try {
+      const json: unknown = JSON.parse(text);
+      if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not an object");
+      config = json as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError(`${values.config}: not a JSON settings object (${(e as Error).message})`);
+    }
+  }
+  const mapping: Record<string, string> = { ...((config.mapping as Record<string, string> | undefined) ?? {}) };
+  for (const m of values.map ?? []) {
+    const eq = m.indexOf("=");
+    const field = m.slice(0, eq).trim();
+    const header = m.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    if (eq < 0 || !(FIELDS as readonly string[]).includes(field) || header === "") {
+      throw new UsageError(`--map ${m}: expected field=Header with field one of ${FIELDS.join(", ")}`);
+    }
+    mapping[field as Field] = header;
+  }
+  const input = { ...config, mapping, ...(values.mode !== undefined ? { mode: values.mode } : {}) };
+  const { settings, errors } = checkSettings(input);
+  if (errors.length) throw new SettingsError(errors);
+
+  let today = dayFromDate(new Date());
+  if (values.today !== undefined) {
+    const d = parseDate(values.today);
+    if (typeof d !== "number") throw new UsageError(`--today ${values.today}: not a date`);
+    today = d;
+  }
+  return {
+    command, file, json: values.json ?? false, settings, today,
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+  };
+}
+
+export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "today">): Promise<Portfolio> {
+  const cells = await readSheetCells(o.file, o.sheet);
+  return gradePortfolio({ rows: cells.rows, firstRow: cells.firstRow, settings: o.settings, today: o.today });
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Runs the command; returns the exit code. Every expected failure is one line on stderr. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const o = await parseOptions(argv);
+    if (o.command === "grade") {
+      const p = await gradeFile(o);
+      io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
+      return 0;
+    }
+    const { buildFile } = await import("./build-file");
+    const result = await buildFile(o);
+    io.out(result.message);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) io.err(`kam-portfolio: ${e.message}`);
+      io.err(USAGE);
+      return e.message ? 1 : 0;
+    }
+    if (e instanceof SettingsError) {
+      io.err(`kam-portfolio: bad setting: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof InputError || e instanceof MappingError || e instanceof MissingColumnsError || e instanceof EmptySheetError) {
+      io.err(`kam-portfolio: ${e.message}`);
+      return 1;
+    }
+    io.err(`kam-portfolio: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return 2;
+  }
+}

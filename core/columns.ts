@@ -1,0 +1,204 @@
+/**
+ * Header detection and mapping (SPEC §2): which column holds which input.
+ *
+ * Every (input, header) pair gets a score from the synonyms it matches; pairs are then taken
+ * best-first so one column is never mapped to two inputs. A header naming the client beats a bare
+ * "name", a header naming the thing beats one naming an id, and a person ("Account Manager",
+ * "Sales Rep") is never taken for the client or the revenue.
+ */
+import { isBlank, type CellValue } from "./values";
+
+export const FIELDS = [
+  "client", "revenue", "profit", "margin", "wallet", "strategic", "pain", "aligned", "easy",
+  "relationship", "benefit", "industry", "date", "override", "overrideReason", "review",
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** What each input is called in the panel and in messages. */
+export const FIELD_LABELS: Record<Field, string> = {
+  client: "Client",
+  revenue: "Revenue",
+  profit: "Profit (amount)",
+  margin: "Margin (%)",
+  wallet: "Share of wallet",
+  strategic: "Strategic value",
+  pain: "Pain",
+  aligned: "Aligned (yes/no)",
+  easy: "Easy to serve (yes/no)",
+  relationship: "Relationship strength",
+  benefit: "Mutual benefit",
+  industry: "Industry",
+  date: "Order date",
+  override: "Manual grade",
+  overrideReason: "Override reason",
+  review: "Last review",
+};
+
+interface Synonym {
+  words: string[];
+  weight: number;
+}
+const syn = (text: string, weight = 10): Synonym => ({ words: text.split(" "), weight });
+
+const SYNONYMS: Record<Field, Synonym[]> = {
+  client: [syn("client"), syn("customer"), syn("account"), syn("company"), syn("name", 4)],
+  revenue: [syn("revenue"), syn("sales"), syn("spend"), syn("billing"), syn("amount"), syn("turnover")],
+  profit: [syn("profit"), syn("gross profit"), syn("net profit"), syn("contribution")],
+  margin: [syn("margin"), syn("gross margin"), syn("gm"), syn("profit %"), syn("margin %"), syn("profit pct")],
+  wallet: [syn("wallet"), syn("share of wallet"), syn("sow")],
+  strategic: [syn("strategic"), syn("brand"), syn("influence")],
+  pain: [syn("pain"), syn("difficulty"), syn("effort")],
+  aligned: [syn("aligned"), syn("alignment")],
+  easy: [syn("easy"), syn("ease")],
+  relationship: [syn("relationship"), syn("strength"), syn("stage")],
+  benefit: [syn("benefit"), syn("mutual benefit")],
+  industry: [syn("industry"), syn("segment"), syn("sector"), syn("vertical")],
+  date: [syn("date"), syn("order date"), syn("invoice date")],
+  override: [syn("override"), syn("manual grade")],
+  overrideReason: [syn("override reason"), syn("reason")],
+  review: [syn("last review"), syn("reviewed"), syn("review date")],
+};
+
+/** Words that make a header name something else than the input (an id, a person, a place). */
+const ID_WORDS = new Set(["id", "no", "nr", "number", "num", "code", "ref", "#", "key"]);
+const PERSON_WORDS = new Set(["manager", "rep", "representative", "owner", "contact", "email", "mail", "phone", "address", "city", "country", "person", "salesperson", "type", "since", "status"]);
+
+function tokens(header: string): string[] {
+  return header
+    .toLowerCase()
+    .replace(/([a-z])([0-9])/g, "$1 $2")
+    .split(/[^a-z0-9%#]+|(?=[%#])|(?<=[%#])/)
+    .filter((t) => t !== "");
+}
+
+function tokenMatches(token: string, word: string): boolean {
+  if (token === word) return true;
+  // plurals and light inflections: customers, revenues, sales → sale? (no), margins
+  return word.length >= 4 && token.startsWith(word) && token.length - word.length <= 2;
+}
+
+function sequenceAt(ts: string[], words: string[]): boolean {
+  for (let i = 0; i + words.length <= ts.length; i++) {
+    if (words.every((w, j) => tokenMatches(ts[i + j] ?? "", w))) return true;
+  }
+  return false;
+}
+
+/** How well `header` names `field`; 0 when it does not. */
+export function headerScore(field: Field, header: string): number {
+  const ts = tokens(header);
+  if (ts.length === 0) return 0;
+  let best = 0;
+  for (const s of SYNONYMS[field]) {
+    if (sequenceAt(ts, s.words)) best = Math.max(best, s.weight + (s.words.length - 1) * 5);
+  }
+  if (best === 0) return 0;
+  if (ts.some((t) => PERSON_WORDS.has(t))) return 0;
+  if (field === "profit" && (ts.includes("%") || ts.some((t) => tokenMatches(t, "margin")) || ts.includes("pct") || ts.includes("percent"))) return 0;
+  if (field === "client") {
+    const namesClient = ts.some((t) => ["client", "customer", "account", "company"].some((w) => tokenMatches(t, w)));
+    if (namesClient && ts.includes("name")) best += 3;
+    if (!namesClient && ts.length > 1) best = 2; // "Product Name": a name, but of something else
+  }
+  if (ts.some((t) => ID_WORDS.has(t))) best -= 7;
+  // Extra words dilute a match a little: "Revenue" beats "Revenue growth".
+  best -= Math.max(0, ts.length - 3) * 0.5;
+  return Math.max(best, 0);
+}
+
+export type Mapping = Partial<Record<Field, number>>;
+
+export interface Detection {
+  /** Field → 0-based column index. */
+  mapping: Mapping;
+  /** Headers no input claimed. */
+  unmapped: number[];
+}
+
+/** Maps headers to inputs; `overrides` (field → header text) are applied first. */
+export function detectColumns(headers: readonly CellValue[], overrides: Partial<Record<Field, string>> = {}): Detection {
+  const texts = headers.map((h) => (isBlank(h) ? "" : String(h).trim()));
+  const mapping: Mapping = {};
+  const taken = new Set<number>();
+  for (const field of FIELDS) {
+    const wanted = overrides[field];
+    if (wanted === undefined) continue;
+    const index = findHeader(texts, wanted);
+    if (index < 0) throw new MappingError(field, wanted, texts);
+    mapping[field] = index;
+    taken.add(index);
+  }
+  const candidates: { field: Field; column: number; score: number }[] = [];
+  texts.forEach((text, column) => {
+    if (text === "" || taken.has(column)) return;
+    for (const field of FIELDS) {
+      if (mapping[field] !== undefined) continue;
+      const score = headerScore(field, text);
+      if (score > 0) candidates.push({ field, column, score });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+  for (const c of candidates) {
+    if (mapping[c.field] !== undefined || taken.has(c.column)) continue;
+    mapping[c.field] = c.column;
+    taken.add(c.column);
+  }
+  const unmapped = texts.map((_, i) => i).filter((i) => texts[i] !== "" && !taken.has(i));
+  return { mapping, unmapped };
+}
+
+function findHeader(texts: readonly string[], wanted: string): number {
+  const w = wanted.trim().toLowerCase();
+  const exact = texts.findIndex((t) => t.toLowerCase() === w);
+  if (exact >= 0) return exact;
+  // A column letter (C, AA) also names a column.
+  if (/^[a-z]{1,3}$/i.test(w) && texts.every((t) => t.toLowerCase() !== w)) {
+    const index = columnIndex(w);
+    if (index < texts.length) return index;
+  }
+  return -1;
+}
+
+/** "A" → 0, "AA" → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+/** 0 → "A", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export class MappingError extends Error {
+  constructor(readonly field: string, readonly header: string, readonly seen: readonly string[]) {
+    super(`--map ${field}="${header}": no such column (headers seen: ${seen.filter((s) => s !== "").join(", ") || "none"})`);
+    this.name = "MappingError";
+  }
+}
+
+/** The row (0-based) holding the headers: the first of the first ten non-blank rows that names a client and a revenue. */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides: Partial<Record<Field, string>> = {}): number {
+  let first = -1;
+  let seen = 0;
+  for (let r = 0; r < rows.length && seen < 10; r++) {
+    const row = rows[r] ?? [];
+    if (row.every(isBlank)) continue;
+    if (first < 0) first = r;
+    seen++;
+    try {
+      const { mapping } = detectColumns(row, overrides);
+      if (mapping.client !== undefined && mapping.revenue !== undefined) return r;
+    } catch {
+      // an override that this row lacks: not the header row
+    }
+  }
+  return Math.max(first, 0);
+}

@@ -1,0 +1,74 @@
+/**
+ * Portfolio health (SPEC §7): the 80/20 check, top client share, Herfindahl-Hirschman index and
+ * its band, the same by industry, and warnings.
+ */
+import { ceilPercentOf } from "./ratings";
+
+export type HhiBand = "unconcentrated" | "moderately concentrated" | "highly concentrated";
+
+/** Σ (percent share)², 0–10,000; null when total revenue is not positive. */
+export function hhi(revenues: readonly number[]): number | null {
+  const total = sum(revenues);
+  if (!(total > 0)) return null;
+  let h = 0;
+  for (const r of revenues) {
+    const pct = (r / total) * 100;
+    h += pct * pct;
+  }
+  return h;
+}
+
+export function hhiBand(h: number): HhiBand {
+  return h > 1800 ? "highly concentrated" : h >= 1000 ? "moderately concentrated" : "unconcentrated";
+}
+
+/** Share of total revenue from the top ⌈n·pct/100⌉ revenues. */
+export function topShare(revenues: readonly number[], pct = 20): number | null {
+  const total = sum(revenues);
+  if (!(total > 0) || revenues.length === 0) return null;
+  const k = ceilPercentOf(revenues.length, pct);
+  const sorted = [...revenues].sort((a, b) => b - a);
+  return sum(sorted.slice(0, k)) / total;
+}
+
+export function topClientShare(revenues: readonly number[]): number | null {
+  const total = sum(revenues);
+  if (!(total > 0) || revenues.length === 0) return null;
+  return maxOf(revenues) / total;
+}
+
+function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+export function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+export interface IndustryShare {
+  industry: string;
+  revenue: number;
+  share: number;
+  clients: number;
+}
+
+/** Revenue by industry (blank industries as "(none)"), largest first, and its HHI. */
+export function industryConcentration(rows: readonly { industry: string | null; revenue: number }[]): { industries: IndustryShare[]; hhi: number | null } {
+  const by = new Map<string, { revenue: number; clients: number }>();
+  for (const r of rows) {
+    const key = r.industry ?? "(none)";
+    const e = by.get(key) ?? { revenue: 0, clients: 0 };
+    e.revenue += r.revenue;
+    e.clients += 1;
+    by.set(key, e);
+  }
+  const total = sum(rows.map((r) => r.revenue));
+  const industries = [...by.entries()]
+    .map(([industry, e]) => ({ industry, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
+    .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));
+  return { industries, hhi: hhi(industries.map((i) => i.revenue)) };
+}

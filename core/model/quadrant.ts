@@ -1,0 +1,33 @@
+/**
+ * The relationship strength × mutual benefit quadrant (SPEC §5).
+ */
+import type { Rating } from "./ratings";
+import { painPoints, round1 } from "./score";
+
+export type Quadrant = "Key client" | "Invest in relationship" | "Higher-value offers" | "Rethink";
+export const QUADRANTS: readonly Quadrant[] = ["Key client", "Invest in relationship", "Higher-value offers", "Rethink"];
+
+/** What each quadrant asks of the owner. */
+export const QUADRANT_ADVICE: Record<Quadrant, string> = {
+  "Key client": "manage as a key account",
+  "Invest in relationship": "invest in the relationship: they value what you do",
+  "Higher-value offers": "show them the rest of what you offer: loyal, but buying little",
+  Rethink: "rethink the account: weak relationship, little benefit",
+};
+
+/** Strong (x) and high (y) from the threshold up. */
+export function quadrant(relationship: number, benefit: number, threshold = 50): Quadrant {
+  const strong = relationship >= threshold;
+  const high = benefit >= threshold;
+  if (strong) return high ? "Key client" : "Higher-value offers";
+  return high ? "Invest in relationship" : "Rethink";
+}
+
+/**
+ * Relationship strength estimated without a relationship column:
+ * 100 × (½·share + ½·pain points), an unknown share or pain counting ½.
+ */
+export function estimatedRelationship(share: number | null, pain: Rating): number {
+  const s = share === null ? 0.5 : share;
+  return round1((s * 100 + painPoints(pain) * 100) / 2);
+}

@@ -1,0 +1,102 @@
+/**
+ * The five ratings of SPEC §3.
+ */
+import type { Settings } from "../settings";
+import type { Level } from "../values";
+
+export type Rating = Level | "Unknown";
+export type ProfitRating = Rating | "Laggard";
+
+/** ⌈n·pct/100⌉ in integers: pct may carry up to 6 decimals; no 0.1·30 = 3.0000000000000004. */
+export function ceilPercentOf(n: number, pct: number): number {
+  const scale = 1_000_000;
+  const num = n * Math.round(pct * scale);
+  const den = 100 * scale;
+  return Math.floor((num + den - 1) / den);
+}
+
+/** Cut-off ranks of the rank method for n clients. */
+export function revenueCutoffs(n: number, topPct: number, nextPct: number): { high: number; medium: number } {
+  return { high: ceilPercentOf(n, topPct), medium: ceilPercentOf(n, topPct + nextPct) };
+}
+
+/** Competition ranks, highest first, ties sharing the best rank (1, 2, 2, 4). */
+export function competitionRanks(values: readonly number[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
+  const ranks = new Array<number>(values.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const prev = k > 0 ? (order[k - 1] as number) : -1;
+    ranks[i] = prev >= 0 && values[prev] === values[i] ? (ranks[prev] as number) : k + 1;
+  }
+  return ranks;
+}
+
+export function revenueRatingForRank(rank: number, cut: { high: number; medium: number }): Level {
+  return rank <= cut.high ? "High" : rank <= cut.medium ? "Medium" : "Low";
+}
+
+/**
+ * Revenue ratings for a population, in its order. Rank method by default; cumulative ABC when
+ * the settings say so (clients with equal revenue take the class of the first of them).
+ */
+export function revenueRatings(revenues: readonly number[], settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">): Level[] {
+  if (settings.revenueMethod === "cumulative") {
+    return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct);
+  }
+  const ranks = competitionRanks(revenues);
+  const cut = revenueCutoffs(revenues.length, settings.revenueTopPct, settings.revenueNextPct);
+  return ranks.map((r) => revenueRatingForRank(r, cut));
+}
+
+export function cumulativeRatings(revenues: readonly number[], highPct: number, mediumPct: number): Level[] {
+  const order = revenues.map((_, i) => i).sort((a, b) => (revenues[b] as number) - (revenues[a] as number));
+  const total = revenues.reduce((a, b) => a + b, 0);
+  const out = new Array<Level>(revenues.length).fill("Low");
+  if (!(total > 0)) return out;
+  let running = 0;
+  let previous: { revenue: number; level: Level } | null = null;
+  for (const i of order) {
+    const revenue = revenues[i] as number;
+    running += revenue;
+    let level: Level;
+    if (previous && previous.revenue === revenue) level = previous.level;
+    else {
+      // running/total ≤ pct/100, compared without dividing
+      level = running * 100 <= highPct * total ? "High" : running * 100 <= mediumPct * total ? "Medium" : "Low";
+    }
+    out[i] = level;
+    previous = { revenue, level };
+  }
+  return out;
+}
+
+/** Wallet share: High above 75%, Medium 50–75%, Low below 50%. Low share = upside. */
+export function walletRating(share: number | null, s: Pick<Settings, "walletMediumPct" | "walletHighPct">): Rating {
+  if (share === null) return "Unknown";
+  if (share > s.walletHighPct / 100) return "High";
+  if (share >= s.walletMediumPct / 100) return "Medium";
+  return "Low";
+}
+
+/** Untapped spend = revenue × (1 − share) ÷ share; blank when share is 0 or unknown. */
+export function untappedSpend(revenue: number, share: number | null): number | null {
+  if (share === null || share <= 0) return null;
+  return (revenue * (1 - share)) / share;
+}
+
+/** Profitability: High ≥ 25%, Medium ≥ 10%, Low ≥ 0, Laggard < 0. */
+export function profitRating(margin: number | null, s: Pick<Settings, "profitAdequatePct" | "profitHighPct">): ProfitRating {
+  if (margin === null) return "Unknown";
+  if (margin >= s.profitHighPct / 100) return "High";
+  if (margin >= s.profitAdequatePct / 100) return "Medium";
+  if (margin >= 0) return "Low";
+  return "Laggard";
+}
+
+/** Pain from two yes/no answers: aligned+easy Low, not aligned+hard High, otherwise Medium. */
+export function painFromAlignment(aligned: boolean, easy: boolean): Level {
+  if (aligned && easy) return "Low";
+  if (!aligned && !easy) return "High";
+  return "Medium";
+}
