@@ -59,7 +59,8 @@ const SYNONYMS: Record<Field, Synonym[]> = {
   review: [syn("last review"), syn("reviewed"), syn("review date")],
 };
 
-/** Words that make a header name something else than the input (an id, a person, a place). */
+/** Words that make a header name something else than the input (an id, a person, a place);
+ * a header with "KAM" in it is one of our own matrix columns. */
 const ID_WORDS = new Set(["id", "no", "nr", "number", "num", "code", "ref", "#", "key"]);
 const PERSON_WORDS = new Set(["manager", "rep", "representative", "owner", "contact", "email", "mail", "phone", "address", "city", "country", "person", "salesperson", "type", "since", "status"]);
 
@@ -93,7 +94,7 @@ export function headerScore(field: Field, header: string): number {
     if (sequenceAt(ts, s.words)) best = Math.max(best, s.weight + (s.words.length - 1) * 5);
   }
   if (best === 0) return 0;
-  if (ts.some((t) => PERSON_WORDS.has(t))) return 0;
+  if (ts.some((t) => PERSON_WORDS.has(t)) || ts.includes("kam")) return 0;
   if (field === "profit" && (ts.includes("%") || ts.some((t) => tokenMatches(t, "margin")) || ts.includes("pct") || ts.includes("percent"))) return 0;
   if (field === "client") {
     const namesClient = ts.some((t) => ["client", "customer", "account", "company"].some((w) => tokenMatches(t, w)));

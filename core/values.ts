@@ -142,12 +142,13 @@ export interface FractionRange {
 
 /**
  * The percent rule for one column: a value with `%` is a percent; otherwise if any number in the
- * column is greater than 1 (in size) every value is a percent (`60` = 60%), else all are fractions.
+ * column is greater than 1 every value is a percent (`60` = 60%), else all are fractions. A negative
+ * number never decides the scale: whatever its scale it is a negative margin (a laggard).
  */
 export function percentScale(values: readonly CellValue[]): boolean {
   for (const v of values) {
     const p = numericPart(v);
-    if (p && !p.percentSign && Math.abs(p.n) > 1) return true;
+    if (p && !p.percentSign && p.n > 1) return true;
   }
   return false;
 }
@@ -159,7 +160,8 @@ export function parseFraction(v: CellValue, asPercent: boolean, range: FractionR
   if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
   const f = p.percentSign || asPercent ? p.n / 100 : p.n;
   if (f < range.min || f > range.max) {
-    return new Invalid(`${show(v)} is outside ${Math.round(range.min * 100)}–${Math.round(range.max * 100)}% for a ${range.what}`);
+    const low = Number.isFinite(range.min) ? `${Math.round(range.min * 100)}` : "−∞";
+    return new Invalid(`${show(v)} is outside ${low}–${Math.round(range.max * 100)}% for a ${range.what}`);
   }
   return f;
 }
@@ -172,7 +174,7 @@ export function parseFractionColumn(values: readonly CellValue[], range: Fractio
 
 export const WALLET_RANGE: FractionRange = { min: 0, max: 1, what: "wallet share" };
 /** A margin may be negative (a laggard) but profit cannot exceed revenue. */
-export const MARGIN_RANGE: FractionRange = { min: -10, max: 1, what: "margin" };
+export const MARGIN_RANGE: FractionRange = { min: -Infinity, max: 1, what: "margin" };
 
 // ---------------------------------------------------------------------------------------------
 // Levels: High/Medium/Low, H/M/L, 3/2/1

@@ -38,3 +38,17 @@ export function movement(previous: Grade | null, current: Grade): Movement {
 export function isGrade(v: unknown): v is Grade {
   return v === "A" || v === "B" || v === "C";
 }
+
+/** A history sheet row ([date, client, grade, score, quadrant]) → a snapshot row, or null if unreadable. */
+export function snapshotFromCells(cells: readonly unknown[]): SnapshotRow | null {
+  const [date, client, grade, score, quadrant] = cells;
+  const d = date instanceof Date ? date.toISOString() : typeof date === "string" ? date.trim() : "";
+  const name = typeof client === "string" || typeof client === "number" ? String(client).trim() : "";
+  const g = typeof grade === "string" ? grade.trim().toUpperCase() : "";
+  if (d === "" || name === "" || !isGrade(g)) return null;
+  return { date: d, client: name, grade: g, score: typeof score === "number" ? score : Number(score), quadrant: String(quadrant ?? "") };
+}
+
+export function snapshotToCells(s: SnapshotRow): (string | number)[] {
+  return [s.date, s.client, s.grade, s.score, s.quadrant];
+}

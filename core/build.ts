@@ -1,0 +1,89 @@
+/**
+ * The use cases, written once against WorkbookPort: build the matrix columns in the user's sheet,
+ * build the KAM Portfolio tab. Hosts call these; none re-implements them.
+ */
+import { layoutPortfolio, snapshotOf, type SheetPlan } from "./layout";
+import { ownColumns, planMatrix, SHEETS_DIALECT, type FormulaDialect, type MatrixPlan } from "./matrix";
+import type { SnapshotRow } from "./model/history";
+import { gradePortfolio, type Portfolio } from "./portfolio";
+import type { WorkbookPort, WorkbookState } from "./port";
+import { checkSettings, SettingsError, type Settings } from "./settings";
+import type { Day } from "./values";
+
+export interface BuildOptions {
+  /** Settings chosen in the panel or a config file; otherwise those saved in the document. */
+  settings?: Settings;
+  today: Day;
+  /** ISO date-time of this build, for the history. */
+  builtAt: string;
+  /** How matrix formulas are spelled in this host. */
+  dialect?: FormulaDialect;
+}
+
+export class OwnSheetError extends Error {
+  constructor(sheet: string) {
+    super(`"${sheet}" is the add-in's own sheet; select the sheet that holds your clients and try again`);
+    this.name = "OwnSheetError";
+  }
+}
+
+function settingsFor(state: WorkbookState, o: BuildOptions): Settings {
+  if (o.settings) return o.settings;
+  const { settings, errors } = checkSettings(state.settings ?? {});
+  if (errors.length) throw new SettingsError(errors);
+  return settings;
+}
+
+function grade(state: WorkbookState, o: BuildOptions): Portfolio {
+  if (state.isOwnSheet) throw new OwnSheetError(state.sheetName);
+  return gradePortfolio({
+    rows: state.rows,
+    settings: settingsFor(state, o),
+    today: o.today,
+    history: state.history,
+    ownColumns: ownColumns(state.matrix),
+  });
+}
+
+/** "793 clients: 24 A, 215 B, 554 C; 2 rows need data" */
+export function resultMessage(p: Portfolio): string {
+  const g = p.summary.byGrade;
+  const merged = p.mode === "orders" ? ` (from ${p.rowsRead} order rows)` : "";
+  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? "" : "s"} need${p.needsData.length === 1 ? "s" : ""} data` : "";
+  return `${p.summary.clients} client${p.summary.clients === 1 ? "" : "s"}${merged}: ${g.A} A, ${g.B} B, ${g.C} C${needs}`;
+}
+
+export interface MatrixResult {
+  portfolio: Portfolio;
+  plan: MatrixPlan;
+  message: string;
+}
+
+export async function buildMatrix(port: WorkbookPort, o: BuildOptions): Promise<MatrixResult> {
+  const state = await port.read();
+  const portfolio = grade(state, o);
+  const plan = planMatrix(portfolio, {
+    rows: state.rows,
+    previous: state.matrix,
+    output: portfolio.settings.matrixOutput,
+    dialect: o.dialect ?? SHEETS_DIALECT,
+  });
+  await port.writeMatrix(plan);
+  return { portfolio, plan, message: `Matrix: ${resultMessage(portfolio)}` };
+}
+
+export interface PortfolioResult {
+  portfolio: Portfolio;
+  plan: SheetPlan;
+  snapshot: SnapshotRow[];
+  message: string;
+}
+
+export async function buildPortfolio(port: WorkbookPort, o: BuildOptions): Promise<PortfolioResult> {
+  const state = await port.read();
+  const portfolio = grade(state, o);
+  const plan = layoutPortfolio(portfolio, { sourceSheet: state.sheetName, builtOn: o.builtAt.slice(0, 10) });
+  const snapshot = snapshotOf(portfolio, o.builtAt);
+  await port.writePortfolio(plan, snapshot);
+  return { portfolio, plan, snapshot, message: resultMessage(portfolio) };
+}

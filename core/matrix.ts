@@ -1,0 +1,205 @@
+/**
+ * The matrix columns written into the user's own sheet (SPEC §1 step 3, §9): where they go, and
+ * what they hold — one spilling custom-function formula per column, or plain values.
+ */
+import { columnLetter, type Field } from "./columns";
+import { MATRIX_MARKER, FORMATS, type PlanValue } from "./layout";
+import type { ClientResult, Portfolio } from "./portfolio";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { isBlank, type CellValue } from "./values";
+
+export const MATRIX_HEADERS = [
+  "KAM revenue rating",
+  "KAM wallet rating",
+  "KAM profit rating",
+  "KAM strategic value",
+  "KAM pain",
+  "KAM score",
+  "KAM grade",
+  "KAM relationship",
+  "KAM quadrant",
+] as const;
+export const MATRIX_FORMATS: (string | null)[] = [null, null, null, null, null, FORMATS.score, null, FORMATS.score, null];
+
+export interface FormulaDialect {
+  /** "KAM_" in Sheets, "KAM." in Excel. */
+  prefix: string;
+  /** Sheets: `C2:C` grows with the sheet; Excel and HyperFormula: `C2:C61`. */
+  openEnded: boolean;
+}
+export const SHEETS_DIALECT: FormulaDialect = { prefix: "KAM_", openEnded: true };
+export const EXCEL_DIALECT: FormulaDialect = { prefix: "KAM.", openEnded: false };
+
+export interface MatrixLocation {
+  /** 1-based first column of the matrix. */
+  column: number;
+}
+
+export interface MatrixPlan {
+  marker: string;
+  /** 1-based header row (the data's header row) and data rows. */
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  column: number;
+  headers: string[];
+  /**
+   * Rows firstDataRow..lastDataRow × headers. With `spill`, only the first row holds formulas
+   * (one per column) and the rest is null, left for the formulas to spill into.
+   */
+  cells: PlanValue[][];
+  spill: boolean;
+  formats: (string | null)[];
+  /** Columns the previous matrix occupied (1-based first column and count), to clear first. */
+  previous: { column: number; count: number } | null;
+}
+
+export class MatrixPlacementError extends Error {}
+
+/**
+ * The first run of empty columns right of the data's header, or the columns the matrix used
+ * before (found by its marker). Never a column holding a user's cell.
+ */
+export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRow: number, previous: { column: number; count: number } | null): MatrixLocation {
+  const width = MATRIX_HEADERS.length;
+  const blankColumn = (c: number) => rows.every((r) => isBlank(r[c - 1]));
+  if (previous) {
+    // Reuse our columns; any extra column this version needs must be empty.
+    for (let c = previous.column + previous.count; c < previous.column + width; c++) {
+      if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetter(c - 1)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
+    }
+    return { column: previous.column };
+  }
+  const header = rows[headerRow - 1] ?? [];
+  let lastHeader = 0;
+  header.forEach((v, i) => {
+    if (!isBlank(v)) lastHeader = i + 1;
+  });
+  let start = lastHeader + 1;
+  for (;;) {
+    let ok = true;
+    for (let c = start; c < start + width; c++) {
+      if (!blankColumn(c)) {
+        ok = false;
+        start = c + 1;
+        break;
+      }
+    }
+    if (ok) return { column: start };
+  }
+}
+
+function rangeOf(column: number, first: number, last: number, d: FormulaDialect): string {
+  const l = columnLetter(column - 1);
+  return d.openEnded ? `${l}${first}:${l}` : `${l}${first}:${l}${Math.max(first, last)}`;
+}
+
+/** Formula arguments only where a setting differs from its default (short, readable formulas). */
+function pctArgs(values: [number, number], defaults: [number, number]): string {
+  return values[0] === defaults[0] && values[1] === defaults[1] ? "" : `, ${values[0]}%, ${values[1]}%`;
+}
+
+function weightsLiteral(s: Settings): string | null {
+  const w = s.weights;
+  const d = DEFAULT_SETTINGS.weights;
+  if (w.revenue === d.revenue && w.wallet === d.wallet && w.profitability === d.profitability && w.strategic === d.strategic && w.pain === d.pain) return null;
+  return `{${w.revenue},${w.wallet},${w.profitability},${w.strategic},${w.pain}}`;
+}
+
+/** One spilling formula per matrix column, in SPEC order, for a per-client sheet. */
+export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number, d: FormulaDialect): (string | null)[] {
+  const s = p.settings;
+  const first = p.headerRow + 1;
+  const input = (f: Field) => (p.mapping[f] === undefined ? null : rangeOf((p.mapping[f] as number) + 1, first, lastDataRow, d));
+  const own = (i: number) => rangeOf(column + i, first, lastDataRow, d);
+  const fn = (name: string, args: string) => `=${d.prefix}${name}(${args})`;
+  const rev = input("revenue") as string;
+  const revenue =
+    s.revenueMethod === "rank"
+      ? fn("REVENUE_RATING", `${rev}, ${rev}${s.revenueTopPct !== 10 || s.revenueNextPct !== 10 ? `, ${s.revenueTopPct}, ${s.revenueNextPct}` : ""}`)
+      : fn("REVENUE_RATING", `${rev}, ${rev}, ${s.cumulativeHighPct}, ${s.cumulativeMediumPct}, "cumulative"`);
+  const wallet = input("wallet");
+  const walletF = wallet && fn("WALLET_RATING", `${wallet}${pctArgs([s.walletMediumPct, s.walletHighPct], [50, 75])}`);
+  const margin = input("margin");
+  const profit = input("profit");
+  const profitArgs = pctArgs([s.profitAdequatePct, s.profitHighPct], [10, 25]);
+  const profitF = margin
+    ? fn("PROFIT_RATING", `${margin}${profitArgs}`)
+    : profit
+      ? fn("PROFIT_RATING", `${d.prefix}MARGIN(${profit}, ${rev})${profitArgs}`)
+      : null;
+  const strategic = input("strategic");
+  const strategicF = strategic && fn("LEVEL", strategic);
+  const pain = input("pain");
+  const aligned = input("aligned");
+  const easy = input("easy");
+  const painF = pain ? fn("LEVEL", pain) : aligned && easy ? fn("PAIN", `${aligned}, ${easy}`) : null;
+  const ratings = [own(0), own(1), own(2), own(3), own(4)].join(", ");
+  const weights = weightsLiteral(s);
+  const scoreF = fn("SCORE", `${ratings}${weights ? `, ${weights}` : ""}`);
+  const override = input("override");
+  const thresholds = s.gradeAMin !== 60 || s.gradeBMin !== 35 ? `, ${s.gradeAMin}, ${s.gradeBMin}` : "";
+  const gradeTail = thresholds ? `, ${override ?? ""}, ${weights ?? ""}${thresholds}` : weights ? `, ${override ?? ""}, ${weights}` : override ? `, ${override}` : "";
+  const gradeF = fn("GRADE", `${ratings}${gradeTail}`);
+  const relationship = input("relationship");
+  const relationshipF = relationship ? fn("RELATIONSHIP", relationship) : fn("RELATIONSHIP", `${wallet ?? own(1)}, ${own(4)}`);
+  const benefit = input("benefit");
+  const benefitArg = benefit ? `${d.prefix}RELATIONSHIP(${benefit})` : own(5);
+  const quadrantF = fn("QUADRANT", `${own(7)}, ${benefitArg}${s.quadrantThreshold !== 50 ? `, ${s.quadrantThreshold}` : ""}`);
+  return [revenue, walletF, profitF, strategicF, painF, scoreF, gradeF, relationshipF, quadrantF];
+}
+
+function matrixValues(c: ClientResult): PlanValue[] {
+  return [c.revenueRating, c.walletRating, c.profitRating, c.strategic, c.pain, c.score, c.grade, c.relationship, c.quadrant];
+}
+
+export interface MatrixOptions {
+  rows: readonly (readonly CellValue[])[];
+  previous: { column: number; count: number } | null;
+  output: "formulas" | "values";
+  dialect: FormulaDialect;
+}
+
+/**
+ * The matrix for a portfolio. An order list always gets values (each order row shows its client's
+ * ratings): per-row formulas would rate single orders, not clients.
+ */
+export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
+  const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
+  const firstDataRow = p.headerRow + 1;
+  const lastDataRow = Math.max(firstDataRow, o.rows.length);
+  const count = lastDataRow - firstDataRow + 1;
+  const spill = o.output === "formulas" && p.mode === "clients";
+  let cells: PlanValue[][];
+  if (spill) {
+    const formulas = matrixFormulas(p, column, lastDataRow, o.dialect);
+    cells = Array.from({ length: count }, (_, i) => (i === 0 ? formulas.map((f) => (f === null ? null : { formula: f })) : MATRIX_HEADERS.map(() => null)));
+  } else {
+    const reasons = new Map(p.needsData.map((n) => [n.row, n.reason]));
+    cells = Array.from({ length: count }, (_, i) => {
+      const row = firstDataRow + i;
+      const client = p.clientByRow.get(row);
+      if (client) return matrixValues(client);
+      const reason = reasons.get(row);
+      return MATRIX_HEADERS.map((_, k) => (k === 0 && reason !== undefined ? `Needs data: ${reason}` : null));
+    });
+  }
+  return {
+    marker: MATRIX_MARKER,
+    headerRow: p.headerRow,
+    firstDataRow,
+    lastDataRow,
+    column,
+    headers: [...MATRIX_HEADERS],
+    cells,
+    spill,
+    formats: MATRIX_FORMATS,
+    previous: o.previous,
+  };
+}
+
+/** The 0-based columns a previous matrix occupies, to hide from column detection. */
+export function ownColumns(previous: { column: number; count: number } | null): number[] {
+  if (!previous) return [];
+  return Array.from({ length: previous.count }, (_, i) => previous.column - 1 + i);
+}

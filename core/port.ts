@@ -1,0 +1,40 @@
+/**
+ * WorkbookPort: the few batch-shaped operations every host offers. The use cases in build.ts are
+ * written once against it; Sheets (SpreadsheetApp), Excel (Office.js) and files (ExcelJS) adapt it.
+ *
+ * Contract every adapter keeps (test/core/port-contract.test.ts proves it on the in-memory port):
+ * - `read` is one round trip: the data sheet's cells, the matrix columns found by their marker,
+ *   the history and the saved settings;
+ * - `writeMatrix` writes only the plan's columns, which build.ts chose empty or marked as ours;
+ * - `writePortfolio` writes the plan into a new sheet and only then replaces the sheet carrying
+ *   the portfolio marker (a user's own sheet named "KAM Portfolio" is never touched), so a failure
+ *   half-way leaves the previous portfolio as it was; it appends the snapshot to the history sheet;
+ * - strings are written as text, never as formulas; only `{ formula }` plan values are formulas.
+ */
+import type { SheetPlan } from "./layout";
+import type { MatrixPlan } from "./matrix";
+import type { SnapshotRow } from "./model/history";
+import type { Settings } from "./settings";
+import type { CellValue } from "./values";
+
+export interface WorkbookState {
+  /** The sheet holding the client table. */
+  sheetName: string;
+  /** Its used cells from A1 (row 1 first). */
+  rows: CellValue[][];
+  /** The data sheet is the add-in's own portfolio or history sheet (nothing to grade). */
+  isOwnSheet: boolean;
+  /** Matrix columns written before, found by marker: 1-based first column and count. */
+  matrix: { column: number; count: number } | null;
+  /** Every snapshot in the history sheet. */
+  history: SnapshotRow[];
+  /** Settings saved in the document, unvalidated. */
+  settings: unknown;
+}
+
+export interface WorkbookPort {
+  read(): Promise<WorkbookState>;
+  writeMatrix(plan: MatrixPlan): Promise<void>;
+  writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void>;
+  saveSettings(settings: Settings): Promise<void>;
+}
