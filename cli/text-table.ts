@@ -23,7 +23,7 @@ export function renderTable(p: Portfolio): string {
   out.push(
     `KAM portfolio: ${s.clients} clients (${p.mode === "orders" ? `${p.rowsRead} order rows merged` : "one row per client"}), ` +
       `A ${s.byGrade.A} · B ${s.byGrade.B} · C ${s.byGrade.C}` +
-      (p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? "" : "s"} need data` : ""),
+      (p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? " needs" : "s need"} data` : ""),
   );
   out.push("");
   out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  "));
