@@ -1,0 +1,79 @@
+// The Excel add-in: dist/excel-addin/ with manifest.xml, functions.json (custom-functions-metadata
+// over JSDoc'd TypeScript generated from core/functions.ts), functions.js (the functions and their
+// CustomFunctions.associate calls, generated from the same metadata), the task pane, icons and a
+// support page.
+//
+// Production: KAM_EXCEL_BASE_URL=https://addin.example.com npm run build
+// (default https://localhost:3000, the dev server of `npm run excel:serve`).
+import { build } from "esbuild";
+import { mkdir, rm, writeFile, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { drawIcon } from "../lib/icons.mjs";
+
+export const name = "excel";
+
+const require = createRequire(import.meta.url);
+
+export async function run(root) {
+  const out = `${root}dist/excel-addin`;
+  const gen = `${root}dist/.gen/excel`;
+  await rm(out, { recursive: true, force: true });
+  await rm(gen, { recursive: true, force: true });
+  await mkdir(`${out}/assets`, { recursive: true });
+  await mkdir(gen, { recursive: true });
+
+  // 1. The generators, bundled for node from TypeScript.
+  await build({
+    entryPoints: [`${root}excel-addin/generate.ts`],
+    outfile: `${gen}/generate.mjs`,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const g = await import(pathToFileURL(`${gen}/generate.mjs`).href);
+
+  // 2. JSDoc'd TypeScript from the function table → functions.json via the metadata API.
+  const runtimeImport = relative(gen, `${root}excel-addin/functions-runtime`).replace(/\\/g, "/");
+  const functionsTs = `${gen}/functions.ts`;
+  await writeFile(functionsTs, g.functionsSource(runtimeImport.startsWith(".") ? runtimeImport : `./${runtimeImport}`));
+  const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+  const result = await generateCustomFunctionsMetadata(functionsTs, false);
+  if (result.errors.length > 0) throw new Error(`custom-functions-metadata found errors:\n  ${result.errors.join("\n  ")}`);
+  if (!result.metadataJson) throw new Error("custom-functions-metadata produced no functions");
+  const metadata = JSON.parse(result.metadataJson);
+  const problems = g.checkMetadata(metadata);
+  if (problems.length > 0) throw new Error(`functions.json disagrees with core/functions.ts:\n  ${problems.join("\n  ")}`);
+  await writeFile(`${out}/functions.json`, `${JSON.stringify(metadata, null, 2)}\n`);
+
+  // 3. functions.js: the generated functions and one associate call per metadata id.
+  const ids = new Set(metadata.functions.map((f) => f.id));
+  const associated = new Set(result.associate.map((a) => a.id));
+  const missing = [...ids].filter((id) => !associated.has(id));
+  const extra = [...associated].filter((id) => !ids.has(id));
+  if (missing.length || extra.length) throw new Error(`associate list and functions.json differ: missing ${missing.join(", ") || "none"}, extra ${extra.join(", ") || "none"}`);
+  await writeFile(`${gen}/functions-entry.ts`, g.associateSource("./functions", result.associate));
+  await build({
+    entryPoints: [`${gen}/functions-entry.ts`],
+    outfile: `${out}/functions.js`,
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    minify: true,
+    sourcemap: "linked",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+
+  // 4. Manifest, support page, icons.
+  const pkg = JSON.parse(await readFile(`${root}package.json`, "utf8"));
+  const baseUrl = g.checkBaseUrl(process.env.KAM_EXCEL_BASE_URL || g.DEV_BASE_URL);
+  await writeFile(`${out}/manifest.xml`, g.manifestXml({ baseUrl, version: pkg.version }));
+  await writeFile(`${out}/${g.PAGES.support}`, g.supportHtml());
+  for (const size of g.ICON_SIZES) await writeFile(`${out}/${g.iconFile(size)}`, drawIcon(size));
+}
