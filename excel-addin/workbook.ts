@@ -24,6 +24,7 @@ import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/mo
 import type { WorkbookPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import { dayFromParts, dayToSerial, type CellValue } from "../core/values";
+import { INPUT_COLUMNS, type InputColumnsPlan } from "./inputs";
 import { DEFAULT_BUDGET, jsonBytes, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
 
 export const NAMES = {
@@ -409,6 +410,22 @@ export class ExcelPort implements WorkbookPort {
     } catch {
       // The original error is what the owner needs to see.
     }
+  }
+
+  /** Input columns with a header and a dropdown of the words each accepts (one sync). */
+  async writeInputColumns(plan: InputColumnsPlan): Promise<string[]> {
+    const known = this.requireKnown();
+    const ws = this.ctx.workbook.worksheets.getItem(known.dataSheet);
+    const headers = plan.fields.map((f) => INPUT_COLUMNS[f].header);
+    const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.column - 1, 1, headers.length);
+    header.values = [headers];
+    header.format.font.bold = true;
+    plan.fields.forEach((f, j) => {
+      const cells = ws.getRangeByIndexes(plan.headerRow, plan.column - 1 + j, plan.lastRow - plan.headerRow, 1);
+      cells.dataValidation.rule = { list: { inCellDropDown: true, source: INPUT_COLUMNS[f].choices.join(",") } };
+    });
+    await this.ctx.sync();
+    return headers;
   }
 
   async saveSettings(settings: Settings): Promise<void> {

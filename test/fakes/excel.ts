@@ -88,6 +88,7 @@ export class FakeSheetState {
   conditionalFormats: FakeConditionalFormat[] = [];
   columnWidths = new Map<number, number>();
   freeze: FakeRect | null = null;
+  validations: { rect: FakeRect; rule: unknown }[] = [];
   page: Record<string, unknown> = {};
   deleted = false;
   constructor(public name: string) {}
@@ -603,13 +604,31 @@ class FakeFill {
   }
 }
 
+class FakeDataValidation {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: () => RangeRef,
+  ) {}
+  set rule(v: Excel.DataValidation["rule"]) {
+    this.ctx.enqueue("dataValidation.rule", bytesOf(v), () => {
+      const r = this.ref();
+      r.sheet.validations.push({ rect: r.rect, rule: JSON.parse(JSON.stringify(v)) });
+    });
+  }
+  get rule(): Excel.DataValidation["rule"] {
+    throw new FakeExcelError("PropertyNotLoaded", "dataValidation.rule");
+  }
+}
+
 class FakeRange extends FakeProxy<RangeRef> {
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  readonly dataValidation: FakeDataValidation;
   constructor(ctx: FakeContext, resolve: () => RangeRef | null, label: string) {
     super(ctx, resolve, label);
     this.format = new FakeRangeFormat(ctx, () => this.target());
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, () => this.target());
+    this.dataValidation = new FakeDataValidation(ctx, () => this.target());
   }
   /** The range, for collections that take one (names, tables, charts). */
   static ref(r: FakeRange): RangeRef {
@@ -1024,6 +1043,7 @@ conforms<FakeWorksheetCollection, Excel.WorksheetCollection>(true);
 conforms<FakeWorksheet, Excel.Worksheet>(true);
 conforms<FakeRange, Excel.Range>(true);
 conforms<FakeRangeFormat, Excel.RangeFormat>(true);
+conforms<FakeDataValidation, Excel.DataValidation>(true);
 conforms<FakeFont, Excel.RangeFont>(true);
 conforms<FakeFill, Excel.RangeFill>(true);
 conforms<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection>(true);
