@@ -7,14 +7,12 @@
 // (default https://localhost:3000, the dev server of `npm run excel:serve`).
 import { build } from "esbuild";
 import { mkdir, rm, writeFile, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { functionsMetadata } from "../lib/excel-metadata.mjs";
 import { drawIcon } from "../lib/icons.mjs";
 
 export const name = "excel";
-
-const require = createRequire(import.meta.url);
 
 export async function run(root) {
   const out = `${root}dist/excel-addin`;
@@ -41,22 +39,13 @@ export async function run(root) {
   const runtimeImport = relative(gen, `${root}excel-addin/functions-runtime`).replace(/\\/g, "/");
   const functionsTs = `${gen}/functions.ts`;
   await writeFile(functionsTs, g.functionsSource(runtimeImport.startsWith(".") ? runtimeImport : `./${runtimeImport}`));
-  const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
-  const result = await generateCustomFunctionsMetadata(functionsTs, false);
-  if (result.errors.length > 0) throw new Error(`custom-functions-metadata found errors:\n  ${result.errors.join("\n  ")}`);
-  if (!result.metadataJson) throw new Error("custom-functions-metadata produced no functions");
-  const metadata = JSON.parse(result.metadataJson);
+  const { metadata, associate } = await functionsMetadata(functionsTs);
   const problems = g.checkMetadata(metadata);
   if (problems.length > 0) throw new Error(`functions.json disagrees with core/functions.ts:\n  ${problems.join("\n  ")}`);
   await writeFile(`${out}/functions.json`, `${JSON.stringify(metadata, null, 2)}\n`);
 
   // 3. functions.js: the generated functions and one associate call per metadata id.
-  const ids = new Set(metadata.functions.map((f) => f.id));
-  const associated = new Set(result.associate.map((a) => a.id));
-  const missing = [...ids].filter((id) => !associated.has(id));
-  const extra = [...associated].filter((id) => !ids.has(id));
-  if (missing.length || extra.length) throw new Error(`associate list and functions.json differ: missing ${missing.join(", ") || "none"}, extra ${extra.join(", ") || "none"}`);
-  await writeFile(`${gen}/functions-entry.ts`, g.associateSource("./functions", result.associate));
+  await writeFile(`${gen}/functions-entry.ts`, g.associateSource("./functions", associate));
   await build({
     entryPoints: [`${gen}/functions-entry.ts`],
     outfile: `${out}/functions.js`,
