@@ -5,3 +5,4 @@
 export { associateSource, checkMetadata, functionsSource } from "./functions-source";
 export { manifestXml, checkBaseUrl, DEV_BASE_URL, ICON_SIZES, iconFile, PAGES } from "./manifest";
 export { supportHtml } from "./support-page";
+export { taskpaneHtml } from "./taskpane-page";

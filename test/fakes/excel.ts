@@ -189,6 +189,8 @@ export interface FakeExcelOptions {
 
 export class FakeWorkbookState {
   sheets: FakeSheetState[] = [];
+  /** Handlers registered with worksheets.onActivated. */
+  activatedHandlers: ((args: { worksheetId: string; type: string; source: string }) => unknown)[] = [];
   names = new Map<string, FakeNameState>();
   settings = new Map<string, unknown>();
   active: FakeSheetState | null = null;
@@ -346,8 +348,16 @@ function checkSheetName(name: string): void {
 
 class FakeWorksheetCollection extends FakeProxy<FakeSheetState[]> {
   private itemProxies: FakeWorksheet[] = [];
+  readonly onActivated: { add(handler: (args: Excel.WorksheetActivatedEventArgs) => Promise<unknown>): { remove(): void } };
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.state.sheets, "worksheets");
+    this.onActivated = {
+      add: (handler) => {
+        const h = handler as unknown as FakeWorkbookState["activatedHandlers"][number];
+        ctx.enqueue("worksheets.onActivated.add", 0, () => ctx.state.activatedHandlers.push(h));
+        return { remove: () => ctx.enqueue("worksheets.onActivated.remove", 0, () => (ctx.state.activatedHandlers = ctx.state.activatedHandlers.filter((x) => x !== h))) };
+      },
+    };
   }
   protected snapshot(_state: FakeSheetState[], prop: string): unknown {
     throw new FakeExcelError("InvalidArgument", `cannot load ${prop} on worksheets`);
