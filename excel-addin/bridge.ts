@@ -51,8 +51,8 @@ export class OfficeBridge implements HostBridge {
         }
       }
       if (!state.isOwnSheet) this.dataSheet = state.sheetName;
-      const settings = checkSettings(state.settings ?? {}).settings;
-      const view = panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix));
+      const { settings, errors } = checkSettings(state.settings ?? {});
+      const view = { ...panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix)), ...(errors.length ? { settingsErrors: errors } : {}) };
       return state.isOwnSheet ? { ...view, problem: new OwnSheetError(state.sheetName).message } : view;
     });
   }

@@ -59,7 +59,22 @@ export async function run(root) {
     logLevel: "warning",
   });
 
-  // 4. Manifest, support page, icons.
+  // 4. The task pane: the shared panel (panel/) on the Office bridge; its CSS lands in taskpane.css.
+  await build({
+    entryPoints: [`${root}excel-addin/taskpane.ts`],
+    outfile: `${out}/taskpane.js`,
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    minify: true,
+    sourcemap: "linked",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  await writeFile(`${out}/taskpane.html`, g.taskpaneHtml());
+
+  // 5. Manifest, support page, icons.
   const pkg = JSON.parse(await readFile(`${root}package.json`, "utf8"));
   const baseUrl = g.checkBaseUrl(process.env.KAM_EXCEL_BASE_URL || g.DEV_BASE_URL);
   await writeFile(`${out}/manifest.xml`, g.manifestXml({ baseUrl, version: pkg.version }));

@@ -51,7 +51,7 @@ w.__kam = harness;
 w.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
-  onReady(callback?: (info: { host: string; platform: string }) => void) {
+  onReady(callback?: (info: { host: string | null; platform: string }) => void) {
     const info = { host: seed.host === undefined ? "Excel" : seed.host, platform: "OfficeOnline" };
     callback?.(info);
     return Promise.resolve(info);
