@@ -75,13 +75,17 @@ export class OfficeBridge implements HostBridge {
       const state = await port.read();
       if (state.isOwnSheet) throw new OwnSheetError(state.sheetName);
       const settings = checkSettings(state.settings ?? {}).settings;
+      // Only inputs that are really missing (a column may have been added since the pane read).
+      const missing = panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix)).missingInputs;
+      const wanted = fields.filter((f) => missing.includes(f));
+      if (wanted.length === 0) return { added: [] };
       let headerRow = 1;
       try {
         headerRow = mapColumns(state.rows, settings, ownColumns(state.matrix)).headerIndex + 1;
       } catch {
         // No client or revenue column yet: put the headers on row 1.
       }
-      const added = await port.writeInputColumns(planInputColumns(state.rows, headerRow, fields, state.matrix));
+      const added = await port.writeInputColumns(planInputColumns(state.rows, headerRow, wanted, state.matrix));
       return { added };
     });
   }

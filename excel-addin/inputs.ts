@@ -2,16 +2,17 @@
  * "Add the missing input columns": where they go in the user's sheet and what they offer. Pure.
  * The columns go to the first empty columns right of the data (and right of the matrix, if one is
  * there), never over a user's cell; each gets a header the column detection recognises and a
- * dropdown of the words it accepts.
+ * High/Medium/Low dropdown. Headers, choices and help match the Sheets add-on's
+ * (sheets-addon/entry-points.ts): the same small table lives in both hosts for now.
  */
 import { isBlank, type CellValue } from "../core/values";
 
 export type InputField = "strategic" | "pain" | "relationship";
 
-export const INPUT_COLUMNS: Record<InputField, { header: string; choices: string[] }> = {
-  strategic: { header: "Strategic value", choices: ["High", "Medium", "Low"] },
-  pain: { header: "Pain", choices: ["Low", "Medium", "High"] },
-  relationship: { header: "Relationship stage", choices: ["Exploratory", "Basic", "Cooperative", "Interdependent", "Integrated"] },
+export const INPUT_COLUMNS: Record<InputField, { header: string; choices: string[]; allowOther: boolean; help: string }> = {
+  strategic: { header: "Strategic value", choices: ["High", "Medium", "Low"], allowOther: false, help: "Strategic value of the client: High, Medium or Low (blank counts as Low)." },
+  pain: { header: "Pain", choices: ["High", "Medium", "Low"], allowOther: false, help: "How hard the client is to serve: High, Medium or Low." },
+  relationship: { header: "Relationship", choices: ["High", "Medium", "Low"], allowOther: true, help: "Relationship strength: High, Medium or Low (1–5, 0–100 or a stage word also work)." },
 };
 
 export interface InputColumnsPlan {

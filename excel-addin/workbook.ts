@@ -421,8 +421,13 @@ export class ExcelPort implements WorkbookPort {
     header.values = [headers];
     header.format.font.bold = true;
     plan.fields.forEach((f, j) => {
+      const c = INPUT_COLUMNS[f];
       const cells = ws.getRangeByIndexes(plan.headerRow, plan.column - 1 + j, plan.lastRow - plan.headerRow, 1);
-      cells.dataValidation.rule = { list: { inCellDropDown: true, source: INPUT_COLUMNS[f].choices.join(",") } };
+      cells.dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(",") } };
+      cells.dataValidation.prompt = { showPrompt: true, title: c.header, message: c.help };
+      cells.dataValidation.errorAlert = c.allowOther
+        ? { showAlert: false, style: "Information", title: c.header, message: c.help }
+        : { showAlert: true, style: "Stop", title: c.header, message: c.help };
     });
     await this.ctx.sync();
     return headers;

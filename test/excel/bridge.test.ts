@@ -82,9 +82,19 @@ describe("OfficeBridge", () => {
     const data = st.sheet("Clients") as FakeSheetState;
     const matrixEnd = 7 + 1 + MATRIX_HEADERS.length; // 7 data columns, the matrix right after
     expect(data.valueAt(1, matrixEnd)).toBe(INPUT_COLUMNS.relationship.header);
-    expect(data.validations).toEqual([{ rect: { row: 1, col: matrixEnd - 1, rows: 60, cols: 1 }, rule: { list: { inCellDropDown: true, source: "Exploratory,Basic,Cooperative,Interdependent,Integrated" } } }]);
+    expect(data.validations).toEqual([
+      {
+        rect: { row: 1, col: matrixEnd - 1, rows: 60, cols: 1 },
+        rule: { list: { inCellDropDown: true, source: "High,Medium,Low" } },
+        prompt: { showPrompt: true, title: "Relationship", message: INPUT_COLUMNS.relationship.help },
+        // Relationship also takes 1–5, 0–100 or a stage word: other values are allowed.
+        errorAlert: { showAlert: false, style: "Information", title: "Relationship", message: INPUT_COLUMNS.relationship.help },
+      },
+    ]);
     const state = await bridge.getState();
     expect(state.missingInputs).toEqual([]);
     expect(state.mapping.relationship).toBe(matrixEnd - 1);
+    // Asking again adds nothing: the column is there now.
+    expect(await bridge.addInputColumns(["relationship"])).toEqual({ added: [] });
   });
 });

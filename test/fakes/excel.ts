@@ -88,7 +88,7 @@ export class FakeSheetState {
   conditionalFormats: FakeConditionalFormat[] = [];
   columnWidths = new Map<number, number>();
   freeze: FakeRect | null = null;
-  validations: { rect: FakeRect; rule: unknown }[] = [];
+  validations: { rect: FakeRect; rule: unknown; prompt?: unknown; errorAlert?: unknown }[] = [];
   page: Record<string, unknown> = {};
   deleted = false;
   constructor(public name: string) {}
@@ -619,11 +619,29 @@ class FakeDataValidation {
     private readonly ctx: FakeContext,
     private readonly ref: () => RangeRef,
   ) {}
+  private entry(): FakeSheetState["validations"][number] {
+    const r = this.ref();
+    let e = r.sheet.validations.find((x) => JSON.stringify(x.rect) === JSON.stringify(r.rect));
+    if (!e) {
+      e = { rect: r.rect, rule: null };
+      r.sheet.validations.push(e);
+    }
+    return e;
+  }
   set rule(v: Excel.DataValidation["rule"]) {
-    this.ctx.enqueue("dataValidation.rule", bytesOf(v), () => {
-      const r = this.ref();
-      r.sheet.validations.push({ rect: r.rect, rule: JSON.parse(JSON.stringify(v)) });
-    });
+    this.ctx.enqueue("dataValidation.rule", bytesOf(v), () => (this.entry().rule = JSON.parse(JSON.stringify(v))));
+  }
+  set prompt(v: Excel.DataValidation["prompt"]) {
+    this.ctx.enqueue("dataValidation.prompt", bytesOf(v), () => (this.entry().prompt = JSON.parse(JSON.stringify(v))));
+  }
+  get prompt(): Excel.DataValidation["prompt"] {
+    throw new FakeExcelError("PropertyNotLoaded", "dataValidation.prompt");
+  }
+  set errorAlert(v: Excel.DataValidation["errorAlert"]) {
+    this.ctx.enqueue("dataValidation.errorAlert", bytesOf(v), () => (this.entry().errorAlert = JSON.parse(JSON.stringify(v))));
+  }
+  get errorAlert(): Excel.DataValidation["errorAlert"] {
+    throw new FakeExcelError("PropertyNotLoaded", "dataValidation.errorAlert");
   }
   get rule(): Excel.DataValidation["rule"] {
     throw new FakeExcelError("PropertyNotLoaded", "dataValidation.rule");
