@@ -6,7 +6,7 @@
 import { detectColumns, type Field } from "./columns";
 import { resultMessage } from "./build";
 import { looksLikeOrderList, mapColumns, type Portfolio } from "./portfolio";
-import type { Settings } from "./settings";
+import type { SettingError, Settings } from "./settings";
 import { isBlank, type CellValue } from "./values";
 
 export interface PanelClient {
@@ -36,6 +36,8 @@ export interface PanelState {
   missingInputs: ("strategic" | "pain" | "relationship")[];
   /** Why the sheet cannot be graded yet (no client column…), or null. */
   problem: string | null;
+  /** Problems with the settings saved in the document (defaults are shown instead). */
+  settingsErrors?: SettingError[];
 }
 
 export interface BuildSummary {

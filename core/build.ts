@@ -6,7 +6,7 @@ import { layoutPortfolio, snapshotOf, type SheetPlan } from "./layout";
 import { ownColumns, planMatrix, SHEETS_DIALECT, type FormulaDialect, type MatrixPlan } from "./matrix";
 import type { SnapshotRow } from "./model/history";
 import { gradePortfolio, type Portfolio } from "./portfolio";
-import type { WorkbookPort, WorkbookState } from "./port";
+import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "./port";
 import { checkSettings, SettingsError, type Settings } from "./settings";
 import type { Day } from "./values";
 
@@ -59,8 +59,8 @@ export interface MatrixResult {
   message: string;
 }
 
-export async function buildMatrix(port: WorkbookPort, o: BuildOptions): Promise<MatrixResult> {
-  const state = await port.read();
+/** The matrix for a state already read (pure: the use case between its read and its write). */
+export function matrixBuild(state: WorkbookState, o: BuildOptions): MatrixResult {
   const portfolio = grade(state, o);
   const plan = planMatrix(portfolio, {
     rows: state.rows,
@@ -68,8 +68,20 @@ export async function buildMatrix(port: WorkbookPort, o: BuildOptions): Promise<
     output: portfolio.settings.matrixOutput,
     dialect: o.dialect ?? SHEETS_DIALECT,
   });
-  await port.writeMatrix(plan);
   return { portfolio, plan, message: `Matrix: ${resultMessage(portfolio)}` };
+}
+
+export async function buildMatrix(port: WorkbookPort, o: BuildOptions): Promise<MatrixResult> {
+  const result = matrixBuild(await port.read(), o);
+  await port.writeMatrix(result.plan);
+  return result;
+}
+
+/** The same use case for hosts whose calls complete before they return (Apps Script). */
+export function buildMatrixSync(port: SyncWorkbookPort, o: BuildOptions): MatrixResult {
+  const result = matrixBuild(port.read(), o);
+  port.writeMatrix(result.plan);
+  return result;
 }
 
 export interface PortfolioResult {
@@ -79,11 +91,22 @@ export interface PortfolioResult {
   message: string;
 }
 
-export async function buildPortfolio(port: WorkbookPort, o: BuildOptions): Promise<PortfolioResult> {
-  const state = await port.read();
+/** The portfolio sheet plan and snapshot for a state already read (pure). */
+export function portfolioBuild(state: WorkbookState, o: BuildOptions): PortfolioResult {
   const portfolio = grade(state, o);
   const plan = layoutPortfolio(portfolio, { sourceSheet: state.sheetName, builtOn: o.builtAt.slice(0, 10) });
   const snapshot = snapshotOf(portfolio, o.builtAt);
-  await port.writePortfolio(plan, snapshot);
   return { portfolio, plan, snapshot, message: resultMessage(portfolio) };
+}
+
+export async function buildPortfolio(port: WorkbookPort, o: BuildOptions): Promise<PortfolioResult> {
+  const result = portfolioBuild(await port.read(), o);
+  await port.writePortfolio(result.plan, result.snapshot);
+  return result;
+}
+
+export function buildPortfolioSync(port: SyncWorkbookPort, o: BuildOptions): PortfolioResult {
+  const result = portfolioBuild(port.read(), o);
+  port.writePortfolio(result.plan, result.snapshot);
+  return result;
 }

@@ -422,16 +422,26 @@ export const FUNCTIONS: readonly KamFunction[] = [
   {
     name: "LEVEL",
     description: "A strategic-value or pain cell as High/Medium/Low (accepts H/M/L and 3/2/1).",
-    params: [range("value", "High/Medium/Low, H/M/L or 3/2/1.")],
+    params: [
+      range("value", "High/Medium/Low, H/M/L or 3/2/1."),
+      range("otherwise", "Used where value is blank or unreadable, e.g. KAM_PAIN(aligned, easy) for pain.", true),
+    ],
     returns: "matrix",
     resultType: "string",
     example: "=KAM_LEVEL(F2:F500)",
-    run([v]) {
+    run([v, otherwise]) {
       const driver = v ?? [[null]];
-      return perCell(driver, [], ([x]) => {
+      return perCell(driver, [otherwise], ([x, alt]) => {
         const level = parseLevel(x);
+        if (typeof level === "string") return level;
+        if (otherwise !== undefined && !isBlank(alt)) {
+          const fallback = parseLevel(alt);
+          if (typeof fallback === "string") return fallback;
+          // An error shown by the fallback function ("⚠ easy is blank") stays an error here.
+          return new KamError(typeof alt === "string" ? alt.replace(/^⚠\s*/, "") : fallback instanceof Invalid ? fallback.reason : "not a level");
+        }
         if (level === null) return "";
-        return level instanceof Invalid ? new KamError(level.reason) : level;
+        return new KamError(level.reason);
       });
     },
   },
@@ -512,14 +522,20 @@ export const FUNCTIONS: readonly KamFunction[] = [
     name: "RELATIONSHIP",
     description: "Relationship strength 0–100: from a relationship column (1–5, 0–10, 0–100, H/M/L or a stage word), or estimated from wallet share and pain when pain is given.",
     params: [
-      range("strength_or_share", "Relationship strength; or, with pain, the share of wallet."),
+      range("strength_or_share", "Relationship strength; or, with pain alone, the share of wallet."),
       range("pain", "Pain rating: when given, strength is estimated as 100 × (½·share + ½·pain points).", true),
+      range("share", "Share of wallet: with it, strength_or_share is the relationship column and blank cells are estimated from share and pain.", true),
     ],
     returns: "matrix",
     resultType: "any",
     example: "=KAM_RELATIONSHIP(E2:E500, G2:G500)",
-    run([first, pain]) {
+    run([first, pain, share]) {
       const driver = first ?? [[null]];
+      const estimate = (sharesAsPercent: boolean, s: CellValue, p: CellValue): number => {
+        const f = parseFraction(s, sharesAsPercent, WALLET_RANGE);
+        const painRating = ratingOf(p, "Unknown");
+        return estimatedRelationship(typeof f === "number" ? f : null, painRating === "Laggard" ? "Unknown" : painRating);
+      };
       if (pain === undefined) {
         return guarded(driver, () => {
           const parsed = parseRelationshipColumn(flat(driver));
@@ -531,12 +547,24 @@ export const FUNCTIONS: readonly KamFunction[] = [
           });
         });
       }
+      if (share !== undefined) {
+        // A relationship column, with the estimate where a cell is blank (as the portfolio does).
+        return guarded(driver, () => {
+          const parsed = parseRelationshipColumn(flat(driver));
+          const cols = driver[0]?.length ?? 1;
+          const asPercent = percentScale(flat(share));
+          return perCell(driver, [pain, share], ([, p, s], r, c) => {
+            const x = parsed[r * cols + c];
+            if (typeof x === "number") return x;
+            if (isBlank(p) && isBlank(s)) return "";
+            return estimate(asPercent, s, p);
+          });
+        });
+      }
       const asPercent = percentScale(flat(driver));
       return perCell(driver, [pain], ([s, p]) => {
         if (isBlank(s) && isBlank(p)) return "";
-        const share = parseFraction(s, asPercent, WALLET_RANGE);
-        const painRating = ratingOf(p, "Unknown");
-        return estimatedRelationship(typeof share === "number" ? share : null, painRating === "Laggard" ? "Unknown" : painRating);
+        return estimate(asPercent, s, p);
       });
     },
   },

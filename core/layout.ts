@@ -255,16 +255,20 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   for (const q of QUADRANTS) quadrantRows.push([q, h.countByQuadrant[q as Quadrant], h.revenueByQuadrant[q as Quadrant]]);
   blocks.push({ role: "summary", row: SUMMARY_ROW, col: 7, values: quadrantRows, formats: [null, FORMATS.integer, FORMATS.money], headerStyle: HEADER_STYLE });
 
-  const healthRows: PlanValue[][] = [
+  // Shares (percent) and counts (integer) are two blocks: a block's formats are per column.
+  const healthShares: PlanValue[][] = [
     ["Health", ""],
     ["Top 20% of clients", s.top20Share],
     ["Top client", s.topClientShare],
+  ];
+  const healthCounts: PlanValue[][] = [
     ["HHI", s.hhi === null ? null : Math.round(s.hhi)],
     ["Concentration", h.hhiBand ?? "–"],
     ["Upgrades / downgrades", `▲ ${h.upgrades} / ▼ ${h.downgrades}`],
     ["New since last build", h.newClients],
   ];
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 10, values: healthRows, formats: [null, FORMATS.percent1], headerStyle: HEADER_STYLE });
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 10, values: healthShares, formats: [null, FORMATS.percent1], headerStyle: HEADER_STYLE });
+  blocks.push({ role: "summary", row: SUMMARY_ROW + healthShares.length, col: 10, values: healthCounts, formats: [null, FORMATS.integer] });
 
   const notes: string[] = [...h.warnings];
   if (h.industries.length) {

@@ -133,7 +133,9 @@ export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number
   const pain = input("pain");
   const aligned = input("aligned");
   const easy = input("easy");
-  const painF = pain ? fn("LEVEL", pain) : aligned && easy ? fn("PAIN", `${aligned}, ${easy}`) : null;
+  // Pain as entered; where blank or unreadable, from aligned/easy when those are mapped (as the portfolio does).
+  const fromAlignment = aligned && easy ? `${d.prefix}PAIN(${aligned}, ${easy})` : null;
+  const painF = pain ? fn("LEVEL", fromAlignment ? `${pain}, ${fromAlignment}` : pain) : fromAlignment ? `=${fromAlignment}` : null;
   const ratings = [own(0), own(1), own(2), own(3), own(4)].join(", ");
   const weights = weightsLiteral(s);
   const scoreF = fn("SCORE", `${ratings}${weights ? `, ${weights}` : ""}`);
@@ -142,7 +144,8 @@ export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number
   const gradeTail = thresholds ? `, ${override ?? ""}, ${weights ?? ""}${thresholds}` : weights ? `, ${override ?? ""}, ${weights}` : override ? `, ${override}` : "";
   const gradeF = fn("GRADE", `${ratings}${gradeTail}`);
   const relationship = input("relationship");
-  const relationshipF = relationship ? fn("RELATIONSHIP", relationship) : fn("RELATIONSHIP", `${wallet ?? own(1)}, ${own(4)}`);
+  // The relationship column; blank cells estimated from share and pain (as the portfolio does).
+  const relationshipF = relationship ? fn("RELATIONSHIP", `${relationship}, ${own(4)}, ${wallet ?? own(1)}`) : fn("RELATIONSHIP", `${wallet ?? own(1)}, ${own(4)}`);
   const benefit = input("benefit");
   const benefitArg = benefit ? `${d.prefix}RELATIONSHIP(${benefit})` : own(5);
   const quadrantF = fn("QUADRANT", `${own(7)}, ${benefitArg}${s.quadrantThreshold !== 50 ? `, ${s.quadrantThreshold}` : ""}`);

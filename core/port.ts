@@ -38,3 +38,14 @@ export interface WorkbookPort {
   writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
 }
+
+/**
+ * The same contract for hosts whose calls complete before they return: Apps Script entry points
+ * (menu items, google.script.run) cannot await, so the Sheets adapter is synchronous.
+ */
+export interface SyncWorkbookPort {
+  read(): WorkbookState;
+  writeMatrix(plan: MatrixPlan): void;
+  writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): void;
+  saveSettings(settings: Settings): void;
+}

@@ -1,0 +1,179 @@
+// The Google Sheets add-on: dist/sheets-addon/ = Code.js + Sidebar.html + appsscript.json, ready
+// for `clasp push` (.clasp.json at the repo root points its rootDir here).
+//
+// Code.js is the add-on bundled by esbuild as an IIFE (global KAM_ADDON) followed by generated
+// top-level stubs, because esbuild drops comments and an IIFE hides functions from Apps Script:
+// - one stub per function exported by sheets-addon/entry-points.ts, carrying its JSDoc and
+//   parameter names (read with the TypeScript compiler API);
+// - one `KAM_*` stub per custom function of core/functions.ts's table, with @customfunction JSDoc
+//   and the table's parameter names (Sheets shows them in autocomplete).
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import vm from "node:vm";
+import { build } from "esbuild";
+import Papa from "papaparse";
+import ts from "typescript";
+
+export const name = "sheets";
+const GLOBAL = "KAM_ADDON";
+const FORBIDDEN = [/\bUrlFetchApp\b/, /\bXMLHttpRequest\b/, /\bfetch\s*\(/, /\bWebSocket\b/, /\bnavigator\.sendBeacon\b/];
+
+/** esbuild plugin: `import rows from "sample:clients"` → examples/clients.csv parsed now. */
+function samplePlugin(root) {
+  return {
+    name: "sample-clients",
+    setup(b) {
+      b.onResolve({ filter: /^sample:clients$/ }, () => ({ path: "clients", namespace: "sample" }));
+      b.onLoad({ filter: /.*/, namespace: "sample" }, async () => {
+        const text = await readFile(`${root}examples/clients.csv`, "utf8");
+        const { data, errors } = Papa.parse(text.trim(), { skipEmptyLines: true });
+        if (errors.length) throw new Error(`examples/clients.csv: ${errors[0].message}`);
+        return { contents: `export default ${JSON.stringify(data)};`, loader: "js" };
+      });
+    },
+  };
+}
+
+/** The exported functions of entry-points.ts with their JSDoc text and parameter names. */
+async function entryPoints(root) {
+  const file = `${root}sheets-addon/entry-points.ts`;
+  const text = await readFile(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const out = [];
+  for (const st of source.statements) {
+    if (!ts.isFunctionDeclaration(st) || !st.name) continue;
+    if (!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    const docs = ts.getJSDocCommentsAndTags(st).filter(ts.isJSDoc);
+    if (docs.length === 0) throw new Error(`sheets-addon/entry-points.ts: ${st.name.text} has no JSDoc`);
+    const doc = text.slice(docs[0].pos, docs[0].end).trim();
+    out.push({ name: st.name.text, params: st.parameters.map((p) => p.name.getText(source)), doc });
+  }
+  return out;
+}
+
+/** core/functions.ts's table, compiled now. */
+async function functionTable(root) {
+  const result = await build({
+    entryPoints: [`${root}core/functions.ts`],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].text;
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  return mod.FUNCTIONS;
+}
+
+const jsdocText = (s) => s.replace(/\*\//g, "*\\/");
+
+function customFunctionStub(f) {
+  const params = f.params.map((p) => p.name);
+  const type = (p) => (p.kind === "range" ? "{string|number|Array<Array<string|number>>}" : "{string|number}");
+  const lines = [
+    "/**",
+    ` * ${jsdocText(f.description)}`,
+    " *",
+    ...f.params.map((p) => ` * @param ${type(p)} ${p.name} ${jsdocText(p.optional ? `Optional. ${p.description}` : p.description)}`),
+    ` * @return ${f.returns === "scalar" ? "{number|string}" : "{Array<Array<string|number>>}"} ${f.returns === "table" ? "The ranked table (it spills)." : f.returns === "matrix" ? "One result per input cell (a range spills)." : "One value."}`,
+    ` * @example ${jsdocText(f.example)}`,
+    " * @customfunction",
+    " */",
+    `function KAM_${f.name}(${params.join(", ")}) {`,
+    `  return ${GLOBAL}.customFunction(${JSON.stringify(f.name)}, Array.prototype.slice.call(arguments));`,
+    "}",
+  ];
+  return lines.join("\n");
+}
+
+function entryPointStub(e) {
+  return `${e.doc}\nfunction ${e.name}(${e.params.join(", ")}) {\n  return ${GLOBAL}.${e.name}.apply(this, arguments);\n}`;
+}
+
+/** Fails the build when Code.js would not load as an Apps Script file. */
+function checkAppsScript(code) {
+  const moduleSyntax = code.split("\n").findIndex((l) => /^\s*(export|import)\b[\s{*]/.test(l));
+  if (moduleSyntax >= 0) throw new Error(`Code.js line ${moduleSyntax + 1} has module syntax (Apps Script has no modules)`);
+  if (/\bimport\s*\(/.test(code)) throw new Error("Code.js has a dynamic import (Apps Script has no modules)");
+  for (const re of FORBIDDEN) if (re.test(code)) throw new Error(`Code.js uses ${re} (no network in the add-on)`);
+  new vm.Script(code, { filename: "Code.js" }); // a classic script, as Apps Script loads it
+}
+
+function escapeScript(js) {
+  return js.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+}
+
+export async function run(root) {
+  const out = `${root}dist/sheets-addon/`;
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+
+  const bundle = await build({
+    entryPoints: [`${root}sheets-addon/main.ts`],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: GLOBAL,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2019",
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+    plugins: [samplePlugin(root)],
+  });
+  const entries = await entryPoints(root);
+  const table = await functionTable(root);
+  const header = [
+    "/**",
+    " * KAM Portfolio for Google Sheets. Generated by scripts/build/sheets.mjs from the TypeScript",
+    " * sources (sheets-addon/, core/); do not edit — edit the sources and run `npm run build`.",
+    " * @OnlyCurrentDoc",
+    " */",
+  ].join("\n");
+  const stubs = [
+    "// ---- Top-level functions Apps Script calls by name (triggers, menu, google.script.run) ----",
+    ...entries.map(entryPointStub),
+    "// ---- Custom functions (core/functions.ts) ----",
+    ...table.map(customFunctionStub),
+  ].join("\n\n");
+  const code = `${header}\n${bundle.outputFiles[0].text}\n${stubs}\n`;
+  checkAppsScript(code);
+  await writeFile(`${out}Code.js`, code);
+
+  const sidebar = await build({
+    entryPoints: [`${root}sheets-addon/sidebar/main.ts`],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    minify: true,
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  const js = sidebar.outputFiles[0].text;
+  for (const re of FORBIDDEN) if (re.test(js)) throw new Error(`Sidebar script uses ${re} (no network in the add-on)`);
+  const css = await readFile(`${root}panel/panel.css`, "utf8");
+  const html = [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<base target="_top">',
+    '<meta charset="utf-8">',
+    "<title>KAM Portfolio</title>",
+    `<style>\n${css}</style>`,
+    "</head>",
+    "<body>",
+    '<div id="app"></div>',
+    `<script>\n${escapeScript(js)}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+  await writeFile(`${out}Sidebar.html`, html);
+
+  const manifest = JSON.parse(await readFile(`${root}sheets-addon/appsscript.json`, "utf8"));
+  await writeFile(`${out}appsscript.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+}

@@ -1,0 +1,55 @@
+/**
+ * The plan's quadrant ChartSpec as a Sheets scatter chart.
+ *
+ * A Sheets scatter chart has one x column and one y column per series, so the points of each series
+ * (the plan gives them as x/y ranges of the ranked table) are laid out in a helper table: column 1
+ * holds x, column 1 + k the y of series k, blank elsewhere. Label series (text placed at a point) have
+ * no Sheets equivalent and are left out; the quadrant boundaries are drawn as two-point line series and
+ * as gridlines at the threshold.
+ */
+import type { ChartSeries, ChartSpec, PlanValue } from "../core/layout";
+
+export interface ChartTable {
+  /** Header row then one row per point: [x, y of series 0 or "", y of series 1 or "", …]. */
+  rows: (string | number)[][];
+  series: ChartSeries[];
+}
+
+export function chartTable(spec: ChartSpec, cell: (row: number, col: number) => PlanValue): ChartTable {
+  const series = spec.series.filter((s) => s.kind !== "label");
+  const rows: (string | number)[][] = [["x", ...series.map((s) => s.name)]];
+  series.forEach((s, k) => {
+    for (let i = 0; i < s.x.rows; i++) {
+      const x = cell(s.x.row + i, s.x.col);
+      const y = cell(s.y.row + i, s.y.col);
+      if (typeof x !== "number" || typeof y !== "number") continue;
+      const row: (string | number)[] = new Array<string | number>(series.length + 1).fill("");
+      row[0] = x;
+      row[k + 1] = y;
+      rows.push(row);
+    }
+  });
+  return { rows, series };
+}
+
+/** setOption calls for the chart, in order. */
+export function chartOptions(spec: ChartSpec, series: readonly ChartSeries[]): [string, unknown][] {
+  const ticks = [spec.min, spec.threshold, spec.max];
+  const axis = (title: string) => ({ title, viewWindow: { min: spec.min, max: spec.max }, ticks, gridlines: { count: ticks.length } });
+  const seriesOptions: Record<number, Record<string, unknown>> = {};
+  series.forEach((s, k) => {
+    seriesOptions[k] =
+      s.kind === "line"
+        ? { color: s.color, pointSize: 0, lineWidth: 1, visibleInLegend: false }
+        : { color: s.color, pointSize: 6, lineWidth: 0 };
+  });
+  return [
+    ["title", spec.title],
+    ["hAxis", axis(spec.xTitle)],
+    ["vAxis", axis(spec.yTitle)],
+    ["legend", { position: "right" }],
+    ["series", seriesOptions],
+    ["width", spec.anchor.width],
+    ["height", spec.anchor.height],
+  ];
+}

@@ -1,0 +1,150 @@
+/**
+ * A sheet plan laid out as the rectangular grids SpreadsheetApp writes in one call each
+ * (`setValues`, `setTextStyles`, `setBackgrounds`), plus the number formats grouped as A1 ranges
+ * per format (one `RangeList.setNumberFormat` per distinct format).
+ *
+ * Text is protected by format, not by prefix: every cell that receives a string gets the plain-text
+ * format "@" before the values are written. In Sheets a string passed to `setValues` is parsed as if
+ * typed (`=…` becomes a formula, `0012` a number, `Mar 1` a date) unless the cell is plain text.
+ * The format keeps the value exactly the string (no hidden apostrophe for getValues, CSV or .xlsx
+ * exports to strip) and also protects number-like and date-like text.
+ */
+import { columnLetter } from "../core/columns";
+import { isPlanDate, isPlanFormula, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import { dayToSerial, parseDate } from "../core/values";
+
+export type SheetValue = string | number | boolean;
+export const TEXT_FORMAT = "@";
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** A1 notation of a 1-based rectangle. */
+export function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const start = `${columnLetter(col - 1)}${row}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${columnLetter(col + cols - 2)}${row + rows - 1}`;
+}
+/** Whole columns from `col` for `cols` columns, from row `fromRow` down (open-ended: "J2:R"). */
+export function columnsFrom(fromRow: number, col: number, cols = 1): string {
+  return `${columnLetter(col - 1)}${fromRow}:${columnLetter(col + cols - 2)}`;
+}
+
+/** Whole columns ("J:R"), e.g. for column developer metadata. */
+export function wholeColumns(col: number, cols = 1): string {
+  return `${columnLetter(col - 1)}:${columnLetter(col + cols - 2)}`;
+}
+
+/** A plan value as setValues takes it. Dates become serial numbers (time-zone free). */
+export function sheetValue(v: PlanValue): SheetValue {
+  if (v === null) return "";
+  if (isPlanFormula(v)) return v.formula;
+  if (isPlanDate(v)) {
+    const day = parseDate(v.date);
+    return typeof day === "number" ? dayToSerial(day) : v.date;
+  }
+  return v;
+}
+
+/** The format a cell needs: "@" for text; the plan's format (or none) for numbers; undefined for blank. */
+export function formatFor(v: PlanValue, planFormat: string | null | undefined): string | null | undefined {
+  if (v === null || v === "") return undefined;
+  if (typeof v === "string") return TEXT_FORMAT;
+  if (isPlanDate(v)) return planFormat ?? DATE_FORMAT;
+  return planFormat ?? null;
+}
+
+/**
+ * Groups per-cell formats into A1 ranges per format: runs down each column, blank cells joining the
+ * run around them. `format(r, c)` is 0-based; `origin` is the 1-based top-left of the grid.
+ */
+export function formatRanges(
+  rows: number,
+  cols: number,
+  format: (r: number, c: number) => string | null | undefined,
+  origin: { row: number; col: number } = { row: 1, col: 1 },
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const close = (f: string | null, c: number, start: number, end: number) => {
+    if (f === null) return;
+    const list = out.get(f) ?? [];
+    list.push(a1(origin.row + start, origin.col + c, end - start + 1, 1));
+    out.set(f, list);
+  };
+  for (let c = 0; c < cols; c++) {
+    let current: string | null = null;
+    let start = -1;
+    let last = -1;
+    for (let r = 0; r < rows; r++) {
+      const f = format(r, c);
+      if (f === undefined) continue;
+      if (start >= 0 && f === current) {
+        last = r;
+        continue;
+      }
+      if (start >= 0) close(current, c, start, last);
+      current = f;
+      start = r;
+      last = r;
+    }
+    if (start >= 0) close(current, c, start, last);
+  }
+  return out;
+}
+
+export interface Grid {
+  rows: number;
+  cols: number;
+  values: SheetValue[][];
+  /** Format → A1 ranges. */
+  formats: Map<string, string[]>;
+  /** Style per cell (null: default). */
+  styles: (CellStyle | null)[][];
+  /** A1 ranges whose text wraps. */
+  wraps: string[];
+}
+
+/** The plan's blocks as one grid from A1 (`extraCols` more columns to the right stay blank). */
+export function planGrid(plan: SheetPlan, extra: { rows: number; cols: number } = { rows: 0, cols: 0 }): Grid {
+  const rows = Math.max(plan.size.rows, extra.rows, 1);
+  const cols = Math.max(plan.size.cols, 1) + extra.cols;
+  const values: SheetValue[][] = Array.from({ length: rows }, () => new Array<SheetValue>(cols).fill(""));
+  const planValues: PlanValue[][] = Array.from({ length: rows }, () => new Array<PlanValue>(cols).fill(null));
+  const planFormats: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
+  const styles: (CellStyle | null)[][] = Array.from({ length: rows }, () => new Array<CellStyle | null>(cols).fill(null));
+  const wraps: string[] = [];
+  for (const b of plan.blocks) {
+    b.values.forEach((line, i) => {
+      const r = b.row - 1 + i;
+      const rowValues = values[r] as SheetValue[];
+      const rowPlan = planValues[r] as PlanValue[];
+      const rowFormats = planFormats[r] as (string | null)[];
+      const rowStyles = styles[r] as (CellStyle | null)[];
+      line.forEach((v, j) => {
+        const c = b.col - 1 + j;
+        rowValues[c] = sheetValue(v);
+        rowPlan[c] = v;
+        rowFormats[c] = b.formats?.[j] ?? null;
+        const style = i === 0 && b.headerStyle ? b.headerStyle : (b.style ?? null);
+        if (style) rowStyles[c] = style;
+      });
+    });
+    const width = Math.max(0, ...b.values.map((l) => l.length));
+    if (b.headerStyle?.wrap && width > 0) wraps.push(a1(b.row, b.col, 1, width));
+    else if (b.style?.wrap && width > 0) wraps.push(a1(b.row, b.col, b.values.length, width));
+  }
+  const formats = formatRanges(rows, cols, (r, c) => formatFor(planValues[r]?.[c] ?? null, planFormats[r]?.[c]));
+  return { rows, cols, values, formats, styles, wraps };
+}
+
+/** Characters → pixels for column widths (Sheets' default 100 px is about 12 characters). */
+export const columnPixels = (chars: number): number => Math.round(chars * 7 + 12);
+
+/** Runs of equal widths: [first column (1-based), count, pixels]. */
+export function widthRuns(widths: readonly number[]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  widths.forEach((w, i) => {
+    const px = columnPixels(w);
+    const last = runs[runs.length - 1];
+    if (last && last[2] === px && last[0] + last[1] === i + 1) last[1]++;
+    else runs.push([i + 1, 1, px]);
+  });
+  return runs;
+}

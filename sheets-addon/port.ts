@@ -1,0 +1,415 @@
+/**
+ * WorkbookPort over SpreadsheetApp (the contract is at the top of core/port.ts).
+ *
+ * Batch-shaped: the client table is read with one getValues; a build writes whole grids
+ * (setValues, setTextStyles, setBackgrounds) and one RangeList per number format, so the number of
+ * service calls does not depend on the number of rows. The portfolio is written into a new sheet
+ * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
+ * developer metadata (project visibility), never found by name or position.
+ */
+import { buildMatrixSync, buildPortfolioSync, type BuildOptions } from "../core/build";
+import { columnLetter } from "../core/columns";
+import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import type { MatrixPlan } from "../core/matrix";
+import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
+import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../core/port";
+import type { Settings } from "../core/settings";
+import { isBlank, type CellValue } from "../core/values";
+import { chartOptions, chartTable } from "./chart";
+import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet, TextStyle } from "./gas";
+import { columnsFrom, formatRanges, formatFor, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
+
+export const SETTINGS_PROPERTY = "kam-portfolio:settings";
+const MATRIX_HEADER_FILL = "#DDEBF7";
+const MATRIX_HEADER_FONT = "#1F4E78";
+const TAB_COLOUR = "#1F4E78";
+
+interface Markers {
+  /** The sheet is our portfolio or history sheet. */
+  own: boolean;
+  portfolio: boolean;
+  matrix: DeveloperMetadata | null;
+}
+
+/** The data sheet's name kept in the portfolio marker's value ({"source": name}). */
+function sourceOf(value: string | null): string | null {
+  try {
+    const v: unknown = JSON.parse(value ?? "null");
+    return v && typeof v === "object" && typeof (v as { source?: unknown }).source === "string" ? (v as { source: string }).source : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Today's date in a time zone, as yyyy-mm-dd (Intl is built into V8: no service call). */
+export function isoDateIn(date: Date, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(date);
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+  } catch {
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+  }
+}
+
+/** A cell as getValues returns it → core's CellValue. Date cells become ISO dates in the sheet's zone. */
+export function cellFromSheet(v: unknown, timeZone: string): CellValue {
+  if (v instanceof Date) return isNaN(v.getTime()) ? null : isoDateIn(v, timeZone);
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return v === null || v === undefined ? null : String(v);
+}
+
+export class SheetsPort implements SyncWorkbookPort {
+  private data: Sheet | null = null;
+  private dataName = "";
+  private portfolio: Sheet | null = null;
+  /** The old portfolio's name, when it was read anyway (it was the active sheet). */
+  private portfolioName: string | null = null;
+  private history: Sheet | null = null;
+  private historyRows = 0;
+  private matrixMeta: DeveloperMetadata | null = null;
+  private matrixSpan: { column: number; count: number } | null = null;
+  /** The sheet the current portfolio was built from (kept in its marker's value). */
+  private source: string | null = null;
+  /** Document properties as read; null before read(). */
+  private saved: { [key: string]: string } | null = null;
+  /** Property changes, written in one call before the next build's writes. */
+  private pending: { [key: string]: string } = {};
+  private zone: string | null = null;
+  readonly ss: Spreadsheet;
+
+  constructor(private readonly gas: Services) {
+    this.ss = gas.SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  /** The spreadsheet's time zone (read once). */
+  timeZone(): string {
+    this.zone ??= this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  private get visibility() {
+    return this.gas.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+  }
+
+  private properties(): Properties {
+    const p = this.gas.PropertiesService.getDocumentProperties();
+    if (!p) throw new Error("document properties are not available (open the add-on from a spreadsheet)");
+    return p;
+  }
+
+  private markersOf(sheet: Sheet): Markers {
+    const m: Markers = { own: false, portfolio: false, matrix: null };
+    for (const md of sheet.createDeveloperMetadataFinder().withVisibility(this.visibility).find()) {
+      const key = md.getKey();
+      if (key === MATRIX_MARKER) m.matrix = md;
+      else if ((key === PORTFOLIO_MARKER || key === HISTORY_MARKER) && md.getLocation().getSheet()) {
+        m.own = true;
+        if (key === PORTFOLIO_MARKER) m.portfolio = true;
+      }
+    }
+    return m;
+  }
+
+  read(): WorkbookState {
+    this.saved = this.properties().getProperties();
+    for (const md of this.ss.createDeveloperMetadataFinder().withVisibility(this.visibility).find()) {
+      const key = md.getKey();
+      if (key === PORTFOLIO_MARKER) {
+        this.portfolio = md.getLocation().getSheet();
+        this.source = sourceOf(md.getValue());
+      } else if (key === HISTORY_MARKER) this.history = md.getLocation().getSheet();
+    }
+    // The data sheet: the active one or — when our own sheet is active — the sheet last built from.
+    let sheet = this.ss.getActiveSheet();
+    let markers = this.markersOf(sheet);
+    let name = sheet.getName();
+    if (markers.portfolio) this.portfolioName = name;
+    const source = this.source;
+    if (markers.own && source) {
+      const other = this.ss.getSheetByName(source);
+      const m = other ? this.markersOf(other) : null;
+      if (other && m && !m.own) {
+        sheet = other;
+        markers = m;
+        name = source;
+      }
+    }
+    this.data = sheet;
+    this.dataName = name;
+    const timeZone = this.timeZone();
+    const rows = sheet.getDataRange().getValues().map((r) => r.map((v) => cellFromSheet(v, timeZone)));
+    this.matrixMeta = markers.matrix;
+    const span = markers.matrix?.getLocation().getColumn() ?? null;
+    this.matrixSpan = span ? { column: span.getColumn(), count: span.getNumColumns() } : null;
+    let history: SnapshotRow[] = [];
+    if (this.history) {
+      // Whole columns A:E in one read (blank rows at the end are skipped).
+      const values = this.history.getRange(wholeColumns(1, HISTORY_HEADERS.length)).getValues();
+      let used = 0;
+      values.forEach((r, i) => {
+        if (r.some((v) => v !== "" && v !== null)) used = i + 1;
+      });
+      this.historyRows = used;
+      history = values.slice(1, used).map((r) => snapshotFromCells(r.map((v) => cellFromSheet(v, timeZone)))).filter((s): s is SnapshotRow => s !== null);
+    }
+    let settings: unknown = {};
+    const text = this.saved[SETTINGS_PROPERTY];
+    if (text !== undefined) {
+      try {
+        settings = JSON.parse(text);
+      } catch {
+        settings = text;
+      }
+    }
+    return { sheetName: name, rows, isOwnSheet: markers.own, matrix: this.matrixSpan, history, settings };
+  }
+
+  /** Queues a document property (written once, with the next build's writes). */
+  private setLater(key: string, value: string): void {
+    this.pending[key] = value;
+  }
+
+  /** Writes the queued document properties that changed, in one call. */
+  flushProperties(): void {
+    const changed = Object.fromEntries(Object.entries(this.pending).filter(([k, v]) => this.saved?.[k] !== v));
+    this.pending = {};
+    if (Object.keys(changed).length === 0) return;
+    this.properties().setProperties(changed);
+    this.saved = { ...(this.saved ?? {}), ...changed };
+  }
+
+  private sheet(): Sheet {
+    if (!this.data) throw new Error("read() first");
+    return this.data;
+  }
+
+  private textStyles(): (style: CellStyle | null) => TextStyle {
+    const cache = new Map<string, TextStyle>();
+    return (style) => {
+      const key = JSON.stringify(style ?? {});
+      let t = cache.get(key);
+      if (!t) {
+        let b = this.gas.SpreadsheetApp.newTextStyle();
+        if (style?.bold !== undefined) b = b.setBold(style.bold);
+        if (style?.italic !== undefined) b = b.setItalic(style.italic);
+        if (style?.fontSize !== undefined) b = b.setFontSize(style.fontSize);
+        if (style?.fontColor !== undefined) b = b.setForegroundColor(style.fontColor);
+        t = b.build();
+        cache.set(key, t);
+      }
+      return t;
+    };
+  }
+
+  writeMatrix(plan: MatrixPlan): void {
+    const sheet = this.sheet();
+    const width = plan.headers.length;
+    const maxColumns = sheet.getMaxColumns();
+    this.flushProperties();
+    const need = plan.column + width - 1;
+    if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
+    if (plan.previous) sheet.getRangeList([columnsFrom(plan.headerRow, plan.previous.column, plan.previous.count)]).clear();
+
+    // With spill, only the header row and the first data row (one formula per column) are written;
+    // the rest stays empty for the formulas to spill into.
+    const body = plan.spill ? plan.cells.slice(0, 1) : plan.cells;
+    const grid: SheetValue[][] = [plan.headers, ...body.map((row) => row.map(sheetValue))];
+    const formats = plan.spill
+      ? new Map<string, string[]>()
+      : formatRanges(body.length, width, (r, c) => formatFor(body[r]?.[c] ?? null, plan.formats[c]), { row: plan.firstDataRow, col: plan.column });
+    if (plan.spill) {
+      plan.formats.forEach((f, c) => {
+        if (f) formats.set(f, [...(formats.get(f) ?? []), columnsFrom(plan.firstDataRow, plan.column + c)]);
+      });
+    }
+    for (const [format, ranges] of formats) sheet.getRangeList(ranges).setNumberFormat(format);
+    sheet.getRange(plan.headerRow, plan.column, grid.length, width).setValues(grid);
+    const header = sheet.getRange(plan.headerRow, plan.column, 1, width);
+    header.setTextStyle(this.textStyles()({ bold: true, fontColor: MATRIX_HEADER_FONT }));
+    header.setBackground(MATRIX_HEADER_FILL);
+    const sameSpan = this.matrixSpan && this.matrixSpan.column === plan.column && this.matrixSpan.count === width;
+    if (!sameSpan) {
+      this.matrixMeta?.remove();
+      sheet.getRange(wholeColumns(plan.column, width)).addDeveloperMetadata(MATRIX_MARKER, "1", this.visibility);
+    }
+  }
+
+  writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): void {
+    const ss = this.ss;
+    const data = this.sheet();
+    const old = this.portfolio;
+    // Everything that needs an answer from the document comes first; the writes then go in one batch.
+    // A rebuild writes under a temporary name and takes the old sheet's name once that one is gone;
+    // a first build takes "KAM Portfolio" (or "KAM Portfolio (2)"… beside a user's own sheet of that name).
+    const index = old ? old.getIndex() - 1 : data.getIndex();
+    const name = old ? (this.portfolioName ?? old.getName()) : null;
+    const temp = old ? ss.insertSheet(`${plan.name} (building ${Date.now() % 1e9})`, index) : this.insertNamed(plan.name, index);
+    const newHistory = this.history ? null : this.insertNamed(HISTORY_SHEET, index + 1);
+    try {
+      this.flushProperties();
+      this.render(temp, plan);
+      if (newHistory) this.initHistory(newHistory);
+    } catch (e) {
+      for (const s of [temp, newHistory]) {
+        try {
+          if (s) ss.deleteSheet(s);
+        } catch {
+          // the original error is the one to report
+        }
+      }
+      throw e;
+    }
+    // Swap: the old portfolio goes only now that the new one is complete.
+    if (old && name !== null) {
+      ss.deleteSheet(old);
+      temp.setName(name);
+    }
+    temp.addDeveloperMetadata(PORTFOLIO_MARKER, JSON.stringify({ source: this.dataName }), this.visibility);
+    this.portfolio = temp;
+    if (name !== null) this.portfolioName = name;
+    if (newHistory) this.history = newHistory;
+    this.appendHistory(snapshot);
+    temp.activate();
+  }
+
+  /** Writes a plan into a fresh sheet: a constant number of calls whatever the number of rows. */
+  private render(sheet: Sheet, plan: SheetPlan): void {
+    const chartCol = plan.size.cols + 2;
+    const cell = (row: number, col: number): PlanValue => {
+      for (const b of plan.blocks) {
+        const line = b.values[row - b.row];
+        if (line && col >= b.col && col - b.col < line.length) return line[col - b.col] ?? null;
+      }
+      return null;
+    };
+    const chart = plan.chart ? chartTable(plan.chart, cell) : null;
+    const chartWidth = chart ? (chart.rows[0]?.length ?? 0) + 1 : 0;
+    const grid = planGrid(plan, { rows: chart ? chart.rows.length : 0, cols: chartWidth });
+    if (chart) {
+      chart.rows.forEach((line, i) => line.forEach((v, j) => ((grid.values[i] as SheetValue[])[chartCol - 1 + j] = v)));
+    }
+    // Fresh sheets are 1000 × 26: grow to the grid without reading the size (extra blank rows are harmless).
+    if (grid.rows > 1) sheet.insertRowsAfter(1, grid.rows);
+    if (grid.cols > 1) sheet.insertColumnsAfter(1, grid.cols);
+    for (const [format, ranges] of grid.formats) sheet.getRangeList(ranges).setNumberFormat(format);
+    const all = sheet.getRange(1, 1, grid.rows, grid.cols);
+    all.setValues(grid.values);
+    const style = this.textStyles();
+    all.setTextStyles(grid.styles.map((r) => r.map(style)));
+    all.setBackgrounds(grid.styles.map((r) => r.map((s) => s?.fill ?? null)));
+    if (grid.wraps.length) sheet.getRangeList(grid.wraps).setWrap(true);
+    for (const [first, count, px] of widthRuns(plan.columnWidths)) sheet.setColumnWidths(first, count, px);
+    sheet.setFrozenRows(plan.freezeRows);
+    sheet.setFrozenColumns(plan.freezeCols);
+    const app = this.gas.SpreadsheetApp;
+    sheet.setConditionalFormatRules(
+      plan.conditionalFills.map((f) => {
+        let b = app.newConditionalFormatRule().whenTextEqualTo(f.equals);
+        if (f.fill) b = b.setBackground(f.fill);
+        if (f.fontColor) b = b.setFontColor(f.fontColor);
+        return b.setRanges([sheet.getRange(f.range.row, f.range.col, f.range.rows, f.range.cols)]).build();
+      }),
+    );
+    const t = plan.table.range;
+    sheet.getRange(t.row, t.col, t.rows, t.cols).createFilter();
+    sheet.setTabColor(TAB_COLOUR);
+    if (plan.chart && chart && chart.rows.length > 1) {
+      let b = sheet
+        .newChart()
+        .setChartType(this.gas.Charts.ChartType.SCATTER)
+        .addRange(sheet.getRange(1, chartCol, chart.rows.length, chart.series.length + 1))
+        .setNumHeaders(1)
+        .setHiddenDimensionStrategy(this.gas.Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
+        .setPosition(plan.chart.anchor.row, plan.chart.anchor.col, 0, 0);
+      for (const [option, value] of chartOptions(plan.chart, chart.series)) b = b.setOption(option, value);
+      sheet.insertChart(b.build());
+      sheet.hideColumns(chartCol, chart.series.length + 1);
+    }
+  }
+
+  /** A new sheet named `base`, or `base (2)`… when a user's own sheet has that name. */
+  private insertNamed(base: string, index: number): Sheet {
+    try {
+      return this.ss.insertSheet(base, index);
+    } catch {
+      return this.ss.insertSheet(this.freeName(base), index);
+    }
+  }
+
+  private initHistory(history: Sheet): void {
+    history.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS]]);
+    history.addDeveloperMetadata(HISTORY_MARKER, "1", this.visibility);
+    history.hideSheet();
+    this.historyRows = 1;
+  }
+
+  private appendHistory(snapshot: SnapshotRow[]): void {
+    const history = this.history;
+    if (!history || snapshot.length === 0) return;
+    const start = this.historyRows + 1;
+    // Room for the new rows without reading the sheet's size, then text (date, client) as text.
+    history.insertRowsAfter(Math.max(1, this.historyRows), snapshot.length);
+    history.getRange(start, 1, snapshot.length, 2).setNumberFormat(TEXT_FORMAT);
+    history.getRange(start, 1, snapshot.length, HISTORY_HEADERS.length).setValues(snapshot.map(snapshotToCells));
+    this.historyRows = start - 1 + snapshot.length;
+  }
+
+  /** `base`, or `base (2)`… when a user's own sheet has the name. */
+  private freeName(base: string): string {
+    let name = base;
+    for (let i = 2; this.ss.getSheetByName(name); i++) name = `${base} (${i})`;
+    return name;
+  }
+
+  /** Queues the settings; they are written with the next build, or by flushProperties(). */
+  saveSettings(settings: Settings): void {
+    this.setLater(SETTINGS_PROPERTY, JSON.stringify(settings));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Input columns the panel offers to add
+
+  /** Adds header cells with High/Medium/Low dropdowns at the first empty columns right of the data. */
+  addInputColumns(
+    headers: readonly string[],
+    headerRow: number,
+    rows: readonly (readonly CellValue[])[],
+    validation: (header: string) => { values: string[]; allowInvalid: boolean; help: string },
+  ): string[] {
+    const sheet = this.sheet();
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    const blank = (c: number) => rows.every((r) => isBlank(r[c - 1]));
+    const columns: number[] = [];
+    for (let c = 1; columns.length < headers.length; c++) if (c > width || blank(c)) columns.push(c);
+    const maxColumns = sheet.getMaxColumns();
+    const need = Math.max(...columns);
+    if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
+    const app = this.gas.SpreadsheetApp;
+    headers.forEach((h, i) => {
+      const col = columns[i] as number;
+      sheet.getRange(headerRow, col, 1, 1).setValues([[h]]);
+      const v = validation(h);
+      const rule = app.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(v.allowInvalid).setHelpText(v.help).build();
+      sheet.getRange(columnsFrom(headerRow + 1, col)).setDataValidation(rule);
+    });
+    return columns.map((c) => columnLetter(c - 1));
+  }
+}
+
+/** The port as the async WorkbookPort of core/port.ts (for core's async use cases and the contract tests). */
+export function asyncPort(port: SheetsPort): WorkbookPort {
+  return {
+    read: async () => port.read(),
+    writeMatrix: async (plan) => port.writeMatrix(plan),
+    writePortfolio: async (plan, snapshot) => port.writePortfolio(plan, snapshot),
+    saveSettings: async (settings) => port.saveSettings(settings),
+  };
+}
+
+export function buildMatrixIn(gas: Services, o: BuildOptions) {
+  return buildMatrixSync(new SheetsPort(gas), o);
+}
+export function buildPortfolioIn(gas: Services, o: BuildOptions) {
+  return buildPortfolioSync(new SheetsPort(gas), o);
+}
