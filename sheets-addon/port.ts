@@ -17,7 +17,7 @@ import type { Settings } from "../core/settings";
 import { isBlank, type CellValue } from "../core/values";
 import { chartOptions, chartTable } from "./chart";
 import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet, TextStyle } from "./gas";
-import { columnsFrom, formatRanges, formatFor, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
+import { columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
 
 export const SETTINGS_PROPERTY = "kam-portfolio:settings";
 const MATRIX_HEADER_FILL = "#DDEBF7";
@@ -275,7 +275,7 @@ export class SheetsPort implements SyncWorkbookPort {
 
   /** Writes a plan into a fresh sheet: a constant number of calls whatever the number of rows. */
   private render(sheet: Sheet, plan: SheetPlan): void {
-    const chartCol = plan.size.cols + 2;
+    const chartCol = planExtent(plan).cols + 2;
     const cell = (row: number, col: number): PlanValue => {
       for (const b of plan.blocks) {
         const line = b.values[row - b.row];
