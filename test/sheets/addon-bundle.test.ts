@@ -1,5 +1,6 @@
 // The built add-on (dist/sheets-addon) as Apps Script sees it: Code.js loaded into a node vm
 // context with the in-memory SpreadsheetApp fake as its only services.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,12 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
     const clasp = JSON.parse(readFileSync(`${ROOT}.clasp.json`, "utf8"));
     expect(clasp.rootDir).toBe("dist/sheets-addon");
     expect(typeof clasp.scriptId).toBe("string");
+  });
+
+  it("is what clasp would push (clasp status, offline)", () => {
+    const out = execFileSync(process.execPath, [`${ROOT}node_modules/@google/clasp/build/src/index.js`, "status", "--json"], { cwd: ROOT, encoding: "utf8" });
+    const status = JSON.parse(out.slice(out.indexOf("{")));
+    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
   });
 
   it("runs on V8 with exactly the two scopes", () => {
