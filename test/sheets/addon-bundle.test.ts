@@ -75,6 +75,14 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
     }
   });
 
+  it("docs/sheets.md lists every custom function with its parameters", () => {
+    const doc = readFileSync(`${ROOT}docs/sheets.md`, "utf8");
+    for (const f of FUNCTIONS) {
+      const signature = `KAM_${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+      expect(doc, signature).toContain(`| \`${signature}\` |`);
+    }
+  });
+
   it("declares the entry points at top level with their JSDoc, and nothing else", () => {
     expect(topLevelFunctions(code).sort()).toEqual([...ENTRY_POINTS, ...FUNCTIONS.map((f) => `KAM_${f.name}`)].sort());
     for (const name of ENTRY_POINTS) {
