@@ -192,7 +192,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     const error = el("div", { class: "field-error", attrs: { "data-error-for": f.path } });
     errorSlots.set(f.path, error);
     input.addEventListener("input", validate);
-    const field = el("label", { class: "field" }, el("span", { text: f.label }), el("span", { class: "input-wrap" }, input, f.suffix ? el("span", { class: "suffix", text: f.suffix }) : null), error);
+    const field = el("label", { class: "field" }, el("span", { text: f.label }), el("span", { class: "input-wrap" }, input, el("span", { class: "suffix", text: f.suffix ?? "" })), error);
     if (f.method) field.setAttribute("data-method", f.method);
     return field;
   }
