@@ -7,7 +7,6 @@
  * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
  * developer metadata (project visibility), never found by name or position.
  */
-import { buildMatrixSync, buildPortfolioSync, type BuildOptions } from "../core/build";
 import { columnLetter } from "../core/columns";
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
 import type { MatrixPlan } from "../core/matrix";
@@ -405,11 +404,4 @@ export function asyncPort(port: SheetsPort): WorkbookPort {
     writePortfolio: async (plan, snapshot) => port.writePortfolio(plan, snapshot),
     saveSettings: async (settings) => port.saveSettings(settings),
   };
-}
-
-export function buildMatrixIn(gas: Services, o: BuildOptions) {
-  return buildMatrixSync(new SheetsPort(gas), o);
-}
-export function buildPortfolioIn(gas: Services, o: BuildOptions) {
-  return buildPortfolioSync(new SheetsPort(gas), o);
 }
