@@ -371,6 +371,8 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
       series,
     };
     width = helperCol + 2;
+    // With few clients the helper block reaches below the table.
+    lastRow = Math.max(lastRow, TABLE_HEADER_ROW + helper.length - 1);
   }
 
   return {

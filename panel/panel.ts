@@ -98,7 +98,9 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
 
   clear(root);
   root.classList.add("kam-panel");
-  const sheetLine = el("div", { class: "sheet-line", text: "Reading the sheet…" });
+  const sheetText = el("span", { text: "Reading the sheet…" });
+  const refresh = el("button", { class: "link refresh", text: "Refresh", attrs: { type: "button", id: "refresh", title: "Read the active sheet again" } });
+  const sheetLine = el("div", { class: "sheet-line" }, sheetText, refresh);
   const notices = el("div", { class: "notices", attrs: { "aria-live": "polite" } });
   const mappingBox = el("div", { class: "mapping" });
   const missingBox = el("div", { class: "missing" });
@@ -134,7 +136,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     if (!state) return;
     const s = state;
     const what = s.mode === "orders" ? `${s.rowsRead} order rows (merged per client)` : `${s.rowsRead} rows, one per client`;
-    sheetLine.textContent = `Sheet “${s.sheetName}” · ${what}`;
+    sheetText.textContent = `Sheet “${s.sheetName}” · ${what}`;
     if (s.problem) notice("error", s.problem);
     if (s.settingsErrors?.length) notice("error", `Saved settings were not valid (${s.settingsErrors.map((e) => `${e.setting}: ${e.message}`).join("; ")}); defaults are shown.`);
     renderMapping();
@@ -190,7 +192,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     const error = el("div", { class: "field-error", attrs: { "data-error-for": f.path } });
     errorSlots.set(f.path, error);
     input.addEventListener("input", validate);
-    const field = el("label", { class: "field" }, el("span", { text: f.label }), el("span", { class: "input-wrap" }, input, f.suffix ? el("span", { class: "suffix", text: f.suffix }) : null), error);
+    const field = el("label", { class: "field" }, el("span", { text: f.label }), el("span", { class: "input-wrap" }, input, el("span", { class: "suffix", text: f.suffix ?? "" })), error);
     if (f.method) field.setAttribute("data-method", f.method);
     return field;
   }
@@ -359,6 +361,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     }
   }
 
+  refresh.addEventListener("click", () => void load());
   buildMatrixButton.addEventListener("click", () => void build("matrix"));
   buildPortfolioButton.addEventListener("click", () => void build("portfolio"));
 

@@ -101,10 +101,19 @@ export interface Grid {
   wraps: string[];
 }
 
-/** The plan's blocks as one grid from A1 (`extraCols` more columns to the right stay blank). */
+/** Rows and columns the plan covers: its size, or its blocks' extent should that be larger. */
+export function planExtent(plan: SheetPlan): { rows: number; cols: number } {
+  return {
+    rows: Math.max(plan.size.rows, 1, ...plan.blocks.map((b) => b.row + b.values.length - 1)),
+    cols: Math.max(plan.size.cols, 1, ...plan.blocks.map((b) => b.col + Math.max(0, ...b.values.map((l) => l.length)) - 1)),
+  };
+}
+
+/** The plan's blocks as one grid from A1 (`extra` rows and columns beyond it stay blank). */
 export function planGrid(plan: SheetPlan, extra: { rows: number; cols: number } = { rows: 0, cols: 0 }): Grid {
-  const rows = Math.max(plan.size.rows, extra.rows, 1);
-  const cols = Math.max(plan.size.cols, 1) + extra.cols;
+  const extent = planExtent(plan);
+  const rows = Math.max(extent.rows, extra.rows);
+  const cols = extent.cols + extra.cols;
   const values: SheetValue[][] = Array.from({ length: rows }, () => new Array<SheetValue>(cols).fill(""));
   const planValues: PlanValue[][] = Array.from({ length: rows }, () => new Array<PlanValue>(cols).fill(null));
   const planFormats: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));

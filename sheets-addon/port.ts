@@ -7,7 +7,6 @@
  * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
  * developer metadata (project visibility), never found by name or position.
  */
-import { buildMatrixSync, buildPortfolioSync, type BuildOptions } from "../core/build";
 import { columnLetter } from "../core/columns";
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
 import type { MatrixPlan } from "../core/matrix";
@@ -17,7 +16,7 @@ import type { Settings } from "../core/settings";
 import { isBlank, type CellValue } from "../core/values";
 import { chartOptions, chartTable } from "./chart";
 import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet, TextStyle } from "./gas";
-import { columnsFrom, formatRanges, formatFor, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
+import { columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
 
 export const SETTINGS_PROPERTY = "kam-portfolio:settings";
 const MATRIX_HEADER_FILL = "#DDEBF7";
@@ -275,7 +274,7 @@ export class SheetsPort implements SyncWorkbookPort {
 
   /** Writes a plan into a fresh sheet: a constant number of calls whatever the number of rows. */
   private render(sheet: Sheet, plan: SheetPlan): void {
-    const chartCol = plan.size.cols + 2;
+    const chartCol = planExtent(plan).cols + 2;
     const cell = (row: number, col: number): PlanValue => {
       for (const b of plan.blocks) {
         const line = b.values[row - b.row];
@@ -405,11 +404,4 @@ export function asyncPort(port: SheetsPort): WorkbookPort {
     writePortfolio: async (plan, snapshot) => port.writePortfolio(plan, snapshot),
     saveSettings: async (settings) => port.saveSettings(settings),
   };
-}
-
-export function buildMatrixIn(gas: Services, o: BuildOptions) {
-  return buildMatrixSync(new SheetsPort(gas), o);
-}
-export function buildPortfolioIn(gas: Services, o: BuildOptions) {
-  return buildPortfolioSync(new SheetsPort(gas), o);
 }

@@ -546,6 +546,10 @@ export class FakeSheet implements Sheet {
     }
     return c;
   }
+  /** A user typing a value into a cell (tests). */
+  put(row: number, col: number, value: unknown): void {
+    (this.cell(row, col, true) as FakeCell).value = value;
+  }
   valueAt(row: number, col: number): unknown {
     const c = this.cells.get(`${row},${col}`);
     if (!c) return "";

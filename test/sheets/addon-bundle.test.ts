@@ -1,5 +1,6 @@
 // The built add-on (dist/sheets-addon) as Apps Script sees it: Code.js loaded into a node vm
 // context with the in-memory SpreadsheetApp fake as its only services.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +35,12 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
     expect(typeof clasp.scriptId).toBe("string");
   });
 
+  it("is what clasp would push (clasp status, offline)", () => {
+    const out = execFileSync(process.execPath, [`${ROOT}node_modules/@google/clasp/build/src/index.js`, "status", "--json"], { cwd: ROOT, encoding: "utf8" });
+    const status = JSON.parse(out.slice(out.indexOf("{")));
+    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
+  });
+
   it("runs on V8 with exactly the two scopes", () => {
     const manifest = JSON.parse(readFileSync(`${ADDON}appsscript.json`, "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
@@ -65,6 +72,14 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
       const documented = [...doc.matchAll(/@param \{[^}]*\} (\w+) /g)].map((m) => m[1]);
       expect(documented).toEqual(params);
       for (const p of f.params) expect(doc).toContain(p.description);
+    }
+  });
+
+  it("docs/sheets.md lists every custom function with its parameters", () => {
+    const doc = readFileSync(`${ROOT}docs/sheets.md`, "utf8");
+    for (const f of FUNCTIONS) {
+      const signature = `KAM_${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+      expect(doc, signature).toContain(`| \`${signature}\` |`);
     }
   });
 

@@ -1,0 +1,231 @@
+// The SpreadsheetApp adapter keeps the WorkbookPort contract (core/port.ts), proven with core's own
+// use cases on the in-memory SpreadsheetApp fake: user cells never overwritten, our sheets and
+// columns found by marker, text written as text, a failure half-way leaves the old portfolio.
+import { describe, expect, it } from "vitest";
+import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
+import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET, TABLE_HEADER_ROW, GRADE_COLOURS } from "../../core/layout";
+import { MATRIX_HEADERS } from "../../core/matrix";
+import { dayFromParts } from "../../core/values";
+import { asyncPort, SheetsPort } from "../../sheets-addon/port";
+import { fakeGoogle, ServiceError, type FakeGoogle, type FakeSheet } from "../fakes/spreadsheet-app";
+import { csvSheet } from "./data";
+
+const today = dayFromParts(2026, 11, 22);
+const opts = (builtAt = "2026-11-22T10:00:00Z") => ({ today, builtAt });
+const port = (g: FakeGoogle) => asyncPort(new SheetsPort(g));
+
+/** The cells of a sheet outside the given columns, for before/after comparisons. */
+function userCells(sheet: FakeSheet, ownFrom: number, ownTo: number): string {
+  return JSON.stringify(JSON.parse(sheet.snapshot()).filter(([k]: [string]) => {
+    const c = Number(k.split(",")[1]);
+    return c < ownFrom || c > ownTo;
+  }));
+}
+const portfolioOf = (g: FakeGoogle) => g.ss.owned(PORTFOLIO_MARKER) as FakeSheet;
+const headerIndex = (sheet: FakeSheet, header: string) => {
+  for (let c = 1; c <= 40; c++) if (sheet.cell(TABLE_HEADER_ROW, c)?.value === header) return c;
+  return -1;
+};
+
+describe("SheetsPort keeps the WorkbookPort contract", () => {
+  it("writes the matrix as one spilling formula per column in the first empty columns, marked, never over a user cell", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    sheet.put(5, 15, "call back in May"); // a note two columns right of the data (column O)
+    const before = sheet.snapshot();
+    const { plan } = await buildMatrix(port(g), opts());
+    expect(plan.column).toBe(16);
+    expect(userCells(sheet, 16, 24)).toBe(JSON.stringify(JSON.parse(before)));
+    expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, 16 + j)?.value)).toEqual([...MATRIX_HEADERS]);
+    const formulas = sheet.formulas();
+    expect(formulas).toHaveLength(9);
+    expect(formulas.every((f) => f.row === 2)).toBe(true);
+    expect(sheet.cell(2, 16)?.formula).toBe("=KAM_REVENUE_RATING(C2:C, C2:C)");
+    expect(sheet.cell(2, 20)?.formula).toBe("=KAM_LEVEL(G2:G, KAM_PAIN(H2:H, I2:I))");
+    // Number formats reach the spilled rows; the header is styled.
+    expect(sheet.cell(500, 21)?.format).toBe("0.0");
+    expect(sheet.cell(1, 16)?.background).toBe("#DDEBF7");
+    const marker = g.ss.metadata.filter((m) => m.key === MATRIX_MARKER);
+    expect(marker).toHaveLength(1);
+    expect(marker[0]?.location).toMatchObject({ type: "COLUMN", col: 16, cols: 9 });
+  });
+
+  it("a rebuild finds its columns by marker, even after the user inserted a column before them", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    await buildMatrix(port(g), opts());
+    sheet.insertColumnsAfter(2, 1); // the user inserts a column after B: the matrix moves to O:W
+    sheet.put(1, 3, "Account manager");
+    sheet.put(3, 24, "my column"); // right of the matrix
+    g.log.reset();
+    g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput: "values" }));
+    const before = userCells(sheet, 15, 23);
+    const second = await buildMatrix(port(g), opts());
+    expect(second.plan.column).toBe(15);
+    expect(second.plan.previous).toEqual({ column: 15, count: 9 });
+    expect(userCells(sheet, 15, 23)).toBe(before);
+    expect(sheet.cell(3, 24)?.value).toBe("my column");
+    expect(sheet.formulas()).toEqual([]);
+    for (const [row, client] of second.portfolio.clientByRow) expect(sheet.cell(row, 15 + 6)?.value).toBe(client.grade);
+    expect(g.ss.metadata.filter((m) => m.key === MATRIX_MARKER)).toHaveLength(1);
+  });
+
+  it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const mine = g.ss.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
+    await buildPortfolio(port(g), opts());
+    expect(mine.snapshot()).toBe(JSON.stringify([["1,1", "my own notes", null, null]]));
+    expect(portfolioOf(g).name).toBe(`${PORTFOLIO_SHEET} (2)`);
+    expect(portfolioOf(g).cell(1, 1)?.value).toBe("KAM Portfolio");
+    g.ss.active = g.ss.sheet("Clients") as FakeSheet;
+    await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    const owned = g.ss.metadata.filter((m) => m.key === PORTFOLIO_MARKER);
+    expect(owned).toHaveLength(1);
+    expect(portfolioOf(g).name).toBe(`${PORTFOLIO_SHEET} (2)`);
+    expect(g.ss.sheet(PORTFOLIO_SHEET)).toBe(mine);
+    expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients", `${PORTFOLIO_SHEET} (2)`, "KAM History", PORTFOLIO_SHEET]);
+  });
+
+  for (const failing of ["Range.setTextStyles", "Sheet.insertChart", "Sheet.setColumnWidths", "Range.setValues"]) {
+    it(`a failure injected mid-build (${failing}) leaves the old portfolio, the history and the user's cells as they were`, async () => {
+      const g = fakeGoogle(csvSheet("examples/clients.csv"));
+      await buildPortfolio(port(g), opts());
+      const old = portfolioOf(g);
+      const before = old.snapshot();
+      const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+      const historyBefore = history.snapshot();
+      const names = g.ss.sheets.map((s) => s.name);
+      const user = (g.ss.sheet("Clients") as FakeSheet).snapshot();
+      g.ss.active = g.ss.sheet("Clients") as FakeSheet;
+      g.log.failWhen = (c) => c.name === failing;
+      await expect(buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"))).rejects.toBeInstanceOf(ServiceError);
+      expect(portfolioOf(g)).toBe(old);
+      expect(old.snapshot()).toBe(before);
+      expect(history.snapshot()).toBe(historyBefore);
+      expect(g.ss.sheets.map((s) => s.name)).toEqual(names);
+      expect((g.ss.sheet("Clients") as FakeSheet).snapshot()).toBe(user);
+    });
+  }
+
+  it("a failure in the first build leaves no half-made sheet behind", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    g.log.failWhen = (c) => c.name === "Range.setBackgrounds";
+    await expect(buildPortfolio(port(g), opts())).rejects.toBeInstanceOf(ServiceError);
+    expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients"]);
+    expect(g.ss.metadata).toEqual([]);
+  });
+
+  it("appends one snapshot per build to the hidden history and shows movement", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    const data = g.ss.active;
+    const first = await buildPortfolio(port(g), opts());
+    expect(first.portfolio.clients.every((c) => c.movement === "new")).toBe(true);
+    const row = first.portfolio.clients.find((c) => c.name === "Cedar Systems")?.row as number;
+    data.put(row, 3, -0.05); // Cedar Systems' margin collapses: A → C
+    const second = await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    expect(second.portfolio.clients.find((c) => c.name === "Cedar Systems")?.movement).toBe("▼");
+    const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    expect(history.hidden).toBe(true);
+    expect(history.extent().rows).toBe(1 + 60 + 60);
+    expect(history.cell(2, 1)?.value).toBe("2026-11-22T10:00:00Z");
+    expect(history.cell(2, 1)?.format).toBe("@");
+    const p = portfolioOf(g);
+    const name = headerIndex(p, "Client");
+    const move = headerIndex(p, "Movement");
+    const cedar = Array.from({ length: 60 }, (_, i) => TABLE_HEADER_ROW + 1 + i).find((r) => p.cell(r, name)?.value === "Cedar Systems") as number;
+    expect(p.cell(cedar, move)?.value).toBe("▼");
+  });
+
+  it("writes text from the data as text: names like formulas, numbers or dates stay exactly as typed", async () => {
+    const names = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "@risk", "-minus", "0012", "1/2", "=HYPERLINK(\"http://x\",\"y\")"];
+    const rows = [["Client", "Revenue", "Industry"], ...names.map((n, i) => [n, 100 - i, i % 2 ? "=1+1" : "Retail"])];
+    const g = fakeGoogle(rows);
+    await buildPortfolio(port(g), opts());
+    const p = portfolioOf(g);
+    expect(p.formulas()).toEqual([]);
+    const col = headerIndex(p, "Client");
+    const shown = Array.from({ length: names.length }, (_, i) => p.cell(TABLE_HEADER_ROW + 1 + i, col));
+    expect(shown.map((c) => c?.value).sort()).toEqual([...names].sort());
+    expect(shown.every((c) => c?.format === "@")).toBe(true);
+    const industry = headerIndex(p, "Industry");
+    expect(p.cell(TABLE_HEADER_ROW + 2, industry)?.value).toBe("=1+1");
+    const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    expect(history.formulas()).toEqual([]);
+    expect(names.every((n) => [...history.cells.values()].some((c) => c.value === n))).toBe(true);
+  });
+
+  it("an order list gets matrix values (text as text), not formulas", async () => {
+    const g = fakeGoogle(csvSheet("examples/orders.csv"));
+    const sheet = g.ss.active;
+    const { plan, portfolio } = await buildMatrix(port(g), opts());
+    expect(portfolio.mode).toBe("orders");
+    expect(plan.spill).toBe(false);
+    expect(sheet.formulas()).toEqual([]);
+    const gradeCol = plan.column + MATRIX_HEADERS.indexOf("KAM grade");
+    for (const [row, client] of portfolio.clientByRow) expect(sheet.cell(row, gradeCol)?.value).toBe(client.grade);
+    expect(sheet.cell(2, gradeCol)?.format).toBe("@");
+  });
+
+  it("refuses to grade its own sheet; with the portfolio active it builds from the sheet it was built from", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    await buildPortfolio(port(g), opts());
+    g.ss.active = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    g.ss.metadata = g.ss.metadata.map((m) => m); // (no change: the portfolio marker names the source)
+    const r = await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    expect(r.portfolio.clients).toHaveLength(42);
+    // Without a known source (the data sheet was renamed), the own sheet is refused.
+    (g.ss.sheet("Clients") as FakeSheet).name = "Renamed";
+    g.ss.active = portfolioOf(g);
+    await expect(buildPortfolio(port(g), opts("2026-11-24T10:00:00Z"))).rejects.toBeInstanceOf(OwnSheetError);
+  });
+
+  it("reads dates in the spreadsheet's time zone and settings saved in the document", async () => {
+    const paris = new Date("2026-07-06T22:00:00Z"); // midnight, 7 July, in Paris
+    const g = fakeGoogle([["Client", "Revenue", "Last Review"], ["Acme", 1000, paris], ["Beta", 10, ""]]);
+    g.ss.timeZone = "Europe/Paris";
+    g.properties.store.set("kam-portfolio:settings", JSON.stringify({ reviewDays: { A: 30, B: 90, C: 10 } }));
+    const r = await buildPortfolio(port(g), opts());
+    const acme = r.portfolio.clients.find((c) => c.name === "Acme");
+    expect(acme?.lastReview).toBe("2026-07-07");
+    const expectedDays = acme?.grade === "A" ? 30 : acme?.grade === "B" ? 90 : 10;
+    expect(acme?.nextReview).toBe(new Date(Date.UTC(2026, 6, 7 + expectedDays)).toISOString().slice(0, 10));
+  });
+
+  it("renders the plan: formats, frozen panes, filter, grade fills and a scatter chart per grade", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    const r = await buildPortfolio(port(g), opts());
+    const p = portfolioOf(g);
+    expect(p.frozenRows).toBe(TABLE_HEADER_ROW);
+    expect(p.frozenCols).toBe(2);
+    expect(p.filter?.row).toBe(TABLE_HEADER_ROW);
+    expect(p.filter?.rows).toBe(61);
+    expect(p.cell(TABLE_HEADER_ROW + 1, headerIndex(p, "Revenue"))?.format).toBe("#,##0");
+    expect(p.cell(TABLE_HEADER_ROW + 1, headerIndex(p, "Score"))?.format).toBe("0.0");
+    expect(p.cell(TABLE_HEADER_ROW, 1)?.background).toBe("#1F4E78");
+    expect(p.rules.filter((x) => x.text === "A")[0]?.background).toBe(GRADE_COLOURS.A.fill);
+    expect(p.tabColor).toBe("#1F4E78");
+    // HHI is a count, not a percent; the top shares are percents.
+    const hhiRow = [...p.cells.entries()].find(([, c]) => c.value === "HHI")?.[0] as string;
+    const [hr, hc] = hhiRow.split(",").map(Number) as [number, number];
+    expect(p.cell(hr, hc + 1)?.format).toBe("0");
+    expect(p.cell(hr - 2, hc + 1)?.format).toBe("0.0%");
+    // The chart: one x column, one y column per series; every client is a point of its grade.
+    expect(p.charts).toHaveLength(1);
+    const chart = p.charts[0];
+    expect(chart?.type).toBe("SCATTER");
+    expect(chart?.hiddenStrategy).toBe("SHOW_BOTH");
+    expect(chart?.numHeaders).toBe(1);
+    const range = chart?.ranges[0];
+    const header = Array.from({ length: range?.cols ?? 0 }, (_, j) => p.cell(range?.row ?? 1, (range?.col ?? 1) + j)?.value);
+    expect(header.slice(0, 4)).toEqual(["x", "A clients", "B clients", "C clients"]);
+    const points = Array.from({ length: (range?.rows ?? 1) - 1 }, (_, i) => Array.from({ length: range?.cols ?? 0 }, (_, j) => p.cell((range?.row ?? 1) + 1 + i, (range?.col ?? 1) + j)?.value));
+    for (const g2 of ["A", "B", "C"] as const) {
+      const k = header.indexOf(`${g2} clients`);
+      expect(points.filter((row) => typeof row[k] === "number").length).toBe(r.portfolio.summary.byGrade[g2]);
+    }
+    expect([...p.hiddenColumns].sort((a, b) => a - b)).toEqual(Array.from({ length: range?.cols ?? 0 }, (_, j) => (range?.col ?? 0) + j));
+    const series = chart?.options.series as Record<string, { color: string }>;
+    expect(series["0"]?.color).toBe(GRADE_COLOURS.A.point);
+    expect(chart?.options.hAxis).toMatchObject({ title: "Relationship strength", viewWindow: { min: 0, max: 100 } });
+  });
+});
