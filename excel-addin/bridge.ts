@@ -10,7 +10,7 @@ import { EXCEL_DIALECT, ownColumns } from "../core/matrix";
 import { mapColumns } from "../core/portfolio";
 import { checkSettings, type Settings } from "../core/settings";
 import { dayFromDate } from "../core/values";
-import { planInputColumns, type InputField } from "./inputs";
+import { planInputColumns, type InputField } from "../core/inputs";
 import { ExcelPort } from "./workbook";
 
 /** What the bridge needs from Office: `Excel.run` and the clock (tests pass a fake Excel). */

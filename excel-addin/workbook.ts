@@ -24,7 +24,7 @@ import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/mo
 import type { WorkbookPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import { dayFromParts, dayToSerial, type CellValue } from "../core/values";
-import { INPUT_COLUMNS, type InputColumnsPlan } from "./inputs";
+import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import { DEFAULT_BUDGET, jsonBytes, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
 
 export const NAMES = {
@@ -417,12 +417,13 @@ export class ExcelPort implements WorkbookPort {
     const known = this.requireKnown();
     const ws = this.ctx.workbook.worksheets.getItem(known.dataSheet);
     const headers = plan.fields.map((f) => INPUT_COLUMNS[f].header);
-    const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.column - 1, 1, headers.length);
-    header.values = [headers];
-    header.format.font.bold = true;
     plan.fields.forEach((f, j) => {
       const c = INPUT_COLUMNS[f];
-      const cells = ws.getRangeByIndexes(plan.headerRow, plan.column - 1 + j, plan.lastRow - plan.headerRow, 1);
+      const column = (plan.columns[j] as number) - 1;
+      const header = ws.getRangeByIndexes(plan.headerRow - 1, column, 1, 1);
+      header.values = [[c.header]];
+      header.format.font.bold = true;
+      const cells = ws.getRangeByIndexes(plan.headerRow, column, plan.lastRow - plan.headerRow, 1);
       cells.dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(",") } };
       cells.dataValidation.prompt = { showPrompt: true, title: c.header, message: c.help };
       cells.dataValidation.errorAlert = c.allowOther

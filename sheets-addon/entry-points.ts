@@ -11,12 +11,13 @@ import { ownColumns } from "../core/matrix";
 import { mapColumns } from "../core/portfolio";
 import { checkSettings, SettingsError, type Settings } from "../core/settings";
 import { findHeaderRow } from "../core/columns";
+import { INPUT_COLUMNS, planInputColumns, type InputField } from "../core/inputs";
 import { parseDate, type Day } from "../core/values";
 import type { Services } from "./gas";
 import { a1 } from "./grid";
 import { needsTextFormat, userMessage } from "./messages";
 import { isoDateIn, SheetsPort } from "./port";
-import type { InputField, SheetsServer } from "./server-api";
+import type { SheetsServer } from "./server-api";
 
 const TITLE = "KAM Portfolio";
 
@@ -204,12 +205,6 @@ export function panelBuildPortfolio(settings: unknown): BuildSummary {
   return panelBuild("portfolio", settings);
 }
 
-const INPUT_COLUMNS: Record<InputField, { header: string; allowInvalid: boolean; help: string }> = {
-  strategic: { header: "Strategic value", allowInvalid: false, help: "Strategic value of the client: High, Medium or Low (blank counts as Low)." },
-  pain: { header: "Pain", allowInvalid: false, help: "How hard the client is to serve: High, Medium or Low." },
-  relationship: { header: "Relationship", allowInvalid: true, help: "Relationship strength: High, Medium or Low (1–5, 0–100 or a stage word also work)." },
-};
-
 /**
  * Panel: adds the missing Strategic value / Pain / Relationship columns, with High/Medium/Low
  * dropdowns, at the first empty columns right of the data.
@@ -226,12 +221,9 @@ export function panelAddInputColumns(fields: unknown): { added: string[] } {
     const missing = wanted.filter((f) => view.missingInputs.includes(f));
     if (missing.length === 0) return { added: [] };
     const headerRow = findHeaderRow(state.rows, checked.settings.mapping) + 1;
-    const headers = missing.map((f) => INPUT_COLUMNS[f].header);
-    const byHeader = new Map(missing.map((f) => [INPUT_COLUMNS[f].header, INPUT_COLUMNS[f]]));
-    const columns = port.addInputColumns(headers, headerRow, state.rows, (h) => {
-      const c = byHeader.get(h) as (typeof INPUT_COLUMNS)[InputField];
-      return { values: ["High", "Medium", "Low"], allowInvalid: c.allowInvalid, help: c.help };
-    });
+    const plan = planInputColumns(state.rows, headerRow, missing, state.matrix);
+    const headers = plan.fields.map((f) => INPUT_COLUMNS[f].header);
+    const columns = port.addInputColumns(plan);
     return { added: headers.map((h, i) => `${h} (column ${columns[i]})`) };
   } catch (e) {
     return fail(e);

@@ -9,11 +9,12 @@
  */
 import { columnLetter } from "../core/columns";
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
-import { isBlank, type CellValue } from "../core/values";
+import type { CellValue } from "../core/values";
 import { chartOptions, chartTable } from "./chart";
 import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet, TextStyle } from "./gas";
 import { columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
@@ -370,29 +371,20 @@ export class SheetsPort implements SyncWorkbookPort {
   // Input columns the panel offers to add
 
   /** Adds header cells with High/Medium/Low dropdowns at the first empty columns right of the data. */
-  addInputColumns(
-    headers: readonly string[],
-    headerRow: number,
-    rows: readonly (readonly CellValue[])[],
-    validation: (header: string) => { values: string[]; allowInvalid: boolean; help: string },
-  ): string[] {
+  addInputColumns(plan: InputColumnsPlan): string[] {
     const sheet = this.sheet();
-    const width = Math.max(0, ...rows.map((r) => r.length));
-    const blank = (c: number) => rows.every((r) => isBlank(r[c - 1]));
-    const columns: number[] = [];
-    for (let c = 1; columns.length < headers.length; c++) if (c > width || blank(c)) columns.push(c);
+    const last = Math.max(...plan.columns);
     const maxColumns = sheet.getMaxColumns();
-    const need = Math.max(...columns);
-    if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
+    if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
     const app = this.gas.SpreadsheetApp;
-    headers.forEach((h, i) => {
-      const col = columns[i] as number;
-      sheet.getRange(headerRow, col, 1, 1).setValues([[h]]);
-      const v = validation(h);
-      const rule = app.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(v.allowInvalid).setHelpText(v.help).build();
-      sheet.getRange(columnsFrom(headerRow + 1, col)).setDataValidation(rule);
+    plan.fields.forEach((f, i) => {
+      const c = INPUT_COLUMNS[f];
+      const column = plan.columns[i] as number;
+      sheet.getRange(plan.headerRow, column, 1, 1).setValues([[c.header]]);
+      const rule = app.newDataValidation().requireValueInList(c.choices, true).setAllowInvalid(c.allowOther).setHelpText(c.help).build();
+      sheet.getRange(columnsFrom(plan.headerRow + 1, column)).setDataValidation(rule);
     });
-    return columns.map((c) => columnLetter(c - 1));
+    return plan.columns.map((c) => columnLetter(c - 1));
   }
 }
 

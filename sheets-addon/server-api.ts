@@ -6,7 +6,9 @@
 import type { BuildSummary, PanelState } from "../core/bridge";
 import type { Settings } from "../core/settings";
 
-export type InputField = "strategic" | "pain" | "relationship";
+import type { InputField } from "../core/inputs";
+
+export type { InputField };
 
 export interface SheetsServer {
   panelGetState(): PanelState;

@@ -5,7 +5,7 @@ import { PORTFOLIO_SHEET } from "../../core/layout";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { OfficeBridge, type OfficeHost } from "../../excel-addin/bridge";
-import { INPUT_COLUMNS } from "../../excel-addin/inputs";
+import { INPUT_COLUMNS } from "../../core/inputs";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { csvSheet } from "./sheets";
 

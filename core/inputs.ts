@@ -1,11 +1,10 @@
 /**
  * "Add the missing input columns": where they go in the user's sheet and what they offer. Pure.
- * The columns go to the first empty columns right of the data (and right of the matrix, if one is
- * there), never over a user's cell; each gets a header the column detection recognises and a
- * High/Medium/Low dropdown. Headers, choices and help match the Sheets add-on's
- * (sheets-addon/entry-points.ts): the same small table lives in both hosts for now.
+ * The columns go to the first empty columns of the sheet, never over a user's cell nor into the
+ * matrix; each gets a header the column detection recognises and a
+ * High/Medium/Low dropdown. Both add-ins (Sheets and Excel) use this one table and placement.
  */
-import { isBlank, type CellValue } from "../core/values";
+import { isBlank, type CellValue } from "./values";
 
 export type InputField = "strategic" | "pain" | "relationship";
 
@@ -16,14 +15,18 @@ export const INPUT_COLUMNS: Record<InputField, { header: string; choices: string
 };
 
 export interface InputColumnsPlan {
-  /** 1-based first column; the fields follow in order. */
-  column: number;
+  /** 1-based column of each field, in the order of `fields`. */
+  columns: number[];
   headerRow: number;
   /** Last row the dropdowns cover (the data's last row, at least the row under the header). */
   lastRow: number;
   fields: InputField[];
 }
 
+/**
+ * The first entirely empty columns of the sheet (a blank column inside the table counts), one per
+ * field; the matrix columns are never used.
+ */
 export function planInputColumns(
   rows: readonly (readonly CellValue[])[],
   headerRow: number,
@@ -32,21 +35,8 @@ export function planInputColumns(
 ): InputColumnsPlan {
   const wanted = [...new Set(fields)];
   const blank = (c: number) => rows.every((r) => isBlank(r[c - 1]));
-  let start = 1;
-  rows.forEach((r) => r.forEach((v, i) => {
-    if (!isBlank(v)) start = Math.max(start, i + 2);
-  }));
-  if (matrix) start = Math.max(start, matrix.column + matrix.count);
-  for (;;) {
-    let ok = true;
-    for (let c = start; c < start + wanted.length; c++) {
-      if (!blank(c)) {
-        ok = false;
-        start = c + 1;
-        break;
-      }
-    }
-    if (ok) break;
-  }
-  return { column: start, headerRow, lastRow: Math.max(headerRow + 1, rows.length), fields: wanted };
+  const ours = (c: number) => matrix !== null && c >= matrix.column && c < matrix.column + matrix.count;
+  const columns: number[] = [];
+  for (let c = 1; columns.length < wanted.length; c++) if (!ours(c) && blank(c)) columns.push(c);
+  return { columns, headerRow, lastRow: Math.max(headerRow + 1, rows.length), fields: wanted };
 }
