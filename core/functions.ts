@@ -11,7 +11,7 @@ import { actionLine } from "./model/actions";
 import { hhi, topShare } from "./model/concentration";
 import { explain } from "./model/explain";
 import { quadrant as quadrantOf, estimatedRelationship } from "./model/quadrant";
-import { ceilPercentOf, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
+import { ceilPercentOf, cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { grade as gradeOf, score as scoreOf, type Factors } from "./model/score";
 import { gradePortfolio } from "./portfolio";
 import { DEFAULT_SETTINGS, GRADES, type Grade, type Settings, type Weights } from "./settings";
@@ -415,7 +415,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
         if (pn instanceof Invalid) return new KamError(`profit: ${pn.reason}`);
         if (rn instanceof Invalid) return new KamError(`revenue: ${rn.reason}`);
         if (!(rn > 0)) return new KamError("revenue is not positive: margin unknown");
-        return pn / rn;
+        return cleanRatio(pn / rn);
       });
     },
   },

@@ -13,7 +13,7 @@ import { hhi, hhiBand, industryConcentration, sum, topClientShare, topShare, typ
 import { explain } from "./model/explain";
 import { clientKey, isGrade, latestSnapshot, movement, type Movement, type SnapshotRow } from "./model/history";
 import { estimatedRelationship, quadrant, QUADRANTS, type Quadrant } from "./model/quadrant";
-import { painFromAlignment, profitRating, revenueRatings, untappedSpend, walletRating, type ProfitRating, type Rating } from "./model/ratings";
+import { cleanRatio, painFromAlignment, profitRating, revenueRatings, untappedSpend, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { reviewStatus } from "./model/review";
 import { factorPoints, grade, gradeOrder, score, type Factors, type GradeRule } from "./model/score";
 import { GRADES, type Grade, type Settings } from "./settings";
@@ -363,8 +363,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   // Margin: the margin column wins over profit ÷ revenue.
   const marginOf = (d: Draft): number | null => {
     if (d.marginRows === 1) return d.marginSingle;
-    if (d.marginRows > 1) return d.marginRevenue !== 0 ? d.marginWeighted / d.marginRevenue : null;
-    if (d.profit !== null && d.revenue > 0) return d.profit / d.revenue;
+    if (d.marginRows > 1) return d.marginRevenue !== 0 ? cleanRatio(d.marginWeighted / d.marginRevenue) : null;
+    if (d.profit !== null && d.revenue > 0) return cleanRatio(d.profit / d.revenue);
     return null;
   };
 

@@ -85,6 +85,17 @@ export function untappedSpend(revenue: number, share: number | null): number | n
   return (revenue * (1 - share)) / share;
 }
 
+/**
+ * A computed fraction (profit ÷ revenue, Σ profit ÷ Σ revenue) without its binary noise: rounded to
+ * 12 decimals, so a margin that is exactly 10% in the sheet's cents (1,234.57 ÷ 12,345.70, which is
+ * 0.09999999999999999 in floating point) is 10% at the rating boundary, and profits that cancel
+ * out are a margin of 0, not a laggard's −2.8e-17.
+ */
+export function cleanRatio(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1000) return x;
+  return Math.round(x * 1e12) / 1e12 + 0;
+}
+
 /** Profitability: High ≥ 25%, Medium ≥ 10%, Low ≥ 0, Laggard < 0. */
 export function profitRating(margin: number | null, s: Pick<Settings, "profitAdequatePct" | "profitHighPct">): ProfitRating {
   if (margin === null) return "Unknown";

@@ -1,7 +1,7 @@
 // core/model/ratings.ts: the five ratings of SPEC §3 at their boundaries.
 import { describe, expect, it } from "vitest";
 import {
-  ceilPercentOf, competitionRanks, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
+  ceilPercentOf, cleanRatio, competitionRanks, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
   untappedSpend, walletRating,
 } from "../../../core/model/ratings";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../core/settings";
@@ -206,5 +206,19 @@ describe("pain from aligned / easy (SPEC §3.5)", () => {
     [false, true, "Medium"],
   ])("aligned %s, easy %s → %s", (aligned, easy, want) => {
     expect(painFromAlignment(aligned, easy)).toBe(want);
+  });
+});
+
+describe("computed margins lose their binary noise", () => {
+  it.each([
+    [1234.57 / 12345.7, 0.1],
+    [0.24999999999999997, 0.25],
+    [0.3 - 0.1 - 0.2, 0],
+    [-0.1 / 3, -0.033333333333],
+    [0.123456789, 0.123456789],
+    [-12.5, -12.5],
+  ])("%d → %d", (x, want) => {
+    expect(cleanRatio(x)).toBe(want);
+    expect(Object.is(cleanRatio(x), -0)).toBe(false);
   });
 });
