@@ -60,10 +60,12 @@ export interface KamFunction {
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-/** A host argument (a value or a 2D array) as a 2D array. */
+/** A host argument (a value or a 2D array) as a 2D array; a 2D array is kept as is (not copied),
+ * so the revenue population cache finds it again by identity. */
 export function toMatrix(x: unknown): Matrix {
   if (Array.isArray(x)) {
     if (x.length === 0) return [[null]];
+    if (x.every(Array.isArray)) return x as Matrix;
     return x.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
   }
   return [[x as CellValue]];
