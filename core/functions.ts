@@ -596,6 +596,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
     example: "=KAM_PORTFOLIO(A1:K500)",
     run([table], ctx) {
       const rows = table ?? [[null]];
+      if (flat(rows).every(isBlank)) return [[""]];
       try {
         return portfolioTable(rows, ctx);
       } catch (e) {
@@ -613,6 +614,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
     run([revenues]) {
       const nums = amounts(revenues);
       if (nums instanceof KamError) return [[nums]];
+      if (nums.length === 0) return [[""]];
       const h = hhi(nums);
       return [[h === null ? new KamError("total revenue is not positive") : h]];
     },
@@ -629,6 +631,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
         const pct = percentArg(top, "top_pct", 20);
         const nums = amounts(revenues);
         if (nums instanceof KamError) return [[nums]];
+        if (nums.length === 0) return [[""]];
         const s = topShare(nums, pct);
         return [[s === null ? new KamError("total revenue is not positive") : s]];
       } catch (e) {
