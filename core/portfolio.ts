@@ -374,6 +374,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   if (mode === "clients") for (const d of drafts) dupCount.set(clientKey(d.name), (dupCount.get(clientKey(d.name)) ?? 0) + 1);
   const previous = latestSnapshot(input.history ?? []);
   const today = input.today;
+  const reviewMapped = mapping.review !== undefined;
 
   const results: ClientResult[] = drafts.map((d, i) => {
     const margin = marginOf(d);
@@ -400,6 +401,12 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     if ((dupCount.get(clientKey(d.name)) ?? 0) > 1) flags.push("duplicate");
     if (d.incomplete || marginIssue) flags.push("incomplete");
     if (relationshipEstimated) flags.push("estimated-relationship");
+    let nextReview: string | null = null;
+    if (reviewMapped) {
+      const status = reviewStatus(g.grade, d.review, today, settings);
+      nextReview = dayToIso(status.next);
+      if (status.due) flags.push("review-due");
+    }
     const prev = previous.get(clientKey(d.name));
     const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
     return {
@@ -433,7 +440,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       firstDate: d.firstDate === null ? null : dayToIso(d.firstDate),
       lastDate: d.lastDate === null ? null : dayToIso(d.lastDate),
       lastReview: d.review === null ? null : dayToIso(d.review),
-      nextReview: null,
+      nextReview,
       budgetShare: 0,
       specialist: specialist(d.wallet, settings),
       actions: "",
@@ -448,16 +455,9 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
   for (const c of clients) byGrade[c.grade]++;
   const perClient = budgetPerClient(byGrade, settings.budget);
-  const reviewMapped = mapping.review !== undefined;
   clients.forEach((c, i) => {
     c.rank = i + 1;
     c.budgetShare = perClient[c.grade];
-    if (reviewMapped) {
-      const last = c.lastReview === null ? null : (parseDate(c.lastReview) as Day);
-      const status = reviewStatus(c.grade, last, today, settings);
-      c.nextReview = dayToIso(status.next);
-      if (status.due) c.flags.push("review-due");
-    }
     c.actions = actionLine({ grade: c.grade, share: c.walletShare, flags: c.flags }, settings);
   });
 
