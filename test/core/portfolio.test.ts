@@ -381,6 +381,12 @@ describe("review cadence", () => {
     expect(byName(p.clients, "Delta")).toMatchObject({ grade: "C", nextReview: "2026-06-30", lastReview: null });
   });
 
+  it("a last-review date far outside the usual years does not stop the build", () => {
+    const q = grade([["Client", "Revenue", "Last Review"], ["Acme", 100, new Date(Date.UTC(10000, 0, 1))], ["Bolt", 50, new Date(Date.UTC(-1, 11, 31))]]);
+    expect(q.clients).toHaveLength(2);
+    expect(byName(q.clients, "Bolt").flags).toContain("review-due");
+  });
+
   it("without a last-review column there is no next review and no flag", () => {
     const q = grade([["Client", "Revenue"], ["Acme", 100]]);
     expect(q.clients[0]?.nextReview).toBeNull();
