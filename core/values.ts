@@ -303,7 +303,12 @@ const REFERENCE = new Date(2000, 0, 1);
 
 export function parseDate(v: CellValue): Parsed<Day> {
   if (isBlank(v)) return null;
-  if (v instanceof Date) return isNaN(v.getTime()) ? new Invalid("an invalid date") : dayFromDate(v);
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return new Invalid("an invalid date");
+    // Only the days a spreadsheet can hold (serials 1 … 2958465: 1899-12-31 … 9999-12-31).
+    const day = dayFromDate(v);
+    return day + SERIAL_EPOCH >= 1 && day + SERIAL_EPOCH < 2958466 ? day : notA(v, "a date");
+  }
   if (typeof v === "number") {
     if (Number.isFinite(v) && v >= 1 && v < 2958466) return Math.floor(v) - SERIAL_EPOCH;
     return notA(v, "a date");
