@@ -323,4 +323,12 @@ describe("dates, as day numbers", () => {
   it("an invalid Date object is invalid", () => {
     expect(reasonOf(parseDate(new Date(NaN)))).toBe("an invalid date");
   });
+
+  it("a Date outside the days a spreadsheet holds (1899-12-31 … 9999-12-31) is not a date", () => {
+    expect(dayToIso(parseDate(new Date(9999, 11, 31)) as number)).toBe("9999-12-31");
+    expect(dayToIso(parseDate(new Date(1899, 11, 31)) as number)).toBe("1899-12-31");
+    expect(reasonOf(parseDate(new Date(Date.UTC(10000, 0, 1))))).toMatch(/is not a date$/);
+    expect(reasonOf(parseDate(new Date(8.64e15)))).toMatch(/is not a date$/);
+    expect(reasonOf(parseDate(new Date(Date.UTC(1800, 0, 1))))).toMatch(/is not a date$/);
+  });
 });
