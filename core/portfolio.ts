@@ -177,6 +177,8 @@ interface Draft {
   orders: number;
   issues: string[];
   incomplete: boolean;
+  /** The note about a missing or unreadable wallet share, withdrawn if a later order has one. */
+  walletIssue: string | null;
 }
 
 export interface Columns {
@@ -311,7 +313,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
         index: drafts.length, row, key, name, revenue: 0, profit: null, marginWeighted: 0, marginRevenue: 0, marginSingle: null, marginRows: 0,
         wallet: null, strategic: "Low", pain: "Unknown", relationship: null, benefit: null, industry: null,
         override: null, overrideReason: null, review: null, firstDate: null, lastDate: null, orders: 0,
-        issues: [], incomplete: false,
+        issues: [], incomplete: false, walletIssue: null,
       };
       drafts.push(d);
       if (mode === "orders") byKey.set(key, d);
@@ -320,7 +322,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       // Per-client attributes: the first non-blank value of the client's rows.
       const w = wallets ? wallets[i] : null;
       if (typeof w === "number") d.wallet = w;
-      else if (note("wallet", w ?? null, "scored as Unknown")) d.incomplete = true;
+      else if (note("wallet", w ?? null, "scored as Unknown")) d.walletIssue = issues[issues.length - 1] as string;
       if (strategics) {
         const s = strategics[i];
         if (s instanceof Invalid) {
@@ -348,7 +350,12 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     } else {
       // Later orders of the same client fill what the first left blank.
       const w = wallets ? wallets[i] : null;
-      if (d.wallet === null && typeof w === "number") d.wallet = w;
+      if (d.wallet === null && typeof w === "number") {
+        d.wallet = w;
+        const k = d.walletIssue === null ? -1 : d.issues.indexOf(d.walletIssue);
+        if (k >= 0) d.issues.splice(k, 1);
+        d.walletIssue = null;
+      }
       if (d.industry === null && industries) d.industry = industries[i] ?? null;
       if (d.override === null && overrides && isGrade(overrides[i])) d.override = overrides[i] as Grade;
       const rv = reviews ? reviews[i] : null;
@@ -417,7 +424,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     if (g.rules.includes("laggard")) flags.push("laggard");
     if (g.override) flags.push("override");
     if ((dupCount.get(d.key) ?? 0) > 1) flags.push("duplicate");
-    if (d.incomplete || marginIssue) flags.push("incomplete");
+    if (d.incomplete || d.wallet === null || marginIssue) flags.push("incomplete");
     if (relationshipEstimated) flags.push("estimated-relationship");
     let nextReview: string | null = null;
     if (reviewMapped) {
