@@ -109,6 +109,24 @@ describe("order-list aggregation", () => {
     expect(byName(q.clients, "Bolt").margin).toBe(0.1); // no margin cell: profit ÷ revenue
   });
 
+  it("a wallet share given on a later order fills the client's, without a stale 'missing' note or flag", () => {
+    const q = grade([
+      ["Client", "Sales", "Share of Wallet", "Pain", "Margin"],
+      ["Acme", 1, "", "Low", "20%"],
+      ["Acme", 2, "40%", "", "20%"],
+      ["Bolt", 3, "", "Low", "20%"],
+      ["Bolt", 4, "", "Low", "20%"],
+    ]);
+    const acme = byName(q.clients, "Acme");
+    expect(acme).toMatchObject({ walletShare: 0.4, walletRating: "Low" });
+    expect(acme.flags).not.toContain("incomplete");
+    expect(acme.issues).toEqual([]);
+    const bolt = byName(q.clients, "Bolt");
+    expect(bolt.walletRating).toBe("Unknown");
+    expect(bolt.flags).toContain("incomplete");
+    expect(bolt.issues).toEqual(["share of wallet missing; scored as Unknown"]);
+  });
+
   it("the same sheet with --mode clients is not merged: each row is a client, repeats flagged duplicate", () => {
     const q = grade(orders, { mode: "clients" });
     expect(q.clients).toHaveLength(6);
