@@ -79,7 +79,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
     const field = m.slice(0, eq).trim();
     const header = m.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
     if (eq < 0 || !(FIELDS as readonly string[]).includes(field) || header === "") {
-      throw new UsageError(`--map ${m}: expected field=Header with field one of ${FIELDS.join(", ")}`);
+      throw new InputError(`--map ${m}: expected field=Header with field one of ${FIELDS.join(", ")}`);
     }
     mapping[field as Field] = header;
   }

@@ -102,8 +102,9 @@ export function headerScore(field: Field, header: string): number {
     if (!namesClient && ts.length > 1) best = 2; // "Product Name": a name, but of something else
   }
   if (ts.some((t) => ID_WORDS.has(t))) best -= 7;
-  // Extra words dilute a match a little: "Revenue" beats "Revenue growth".
-  best -= Math.max(0, ts.length - 3) * 0.5;
+  // Extra words dilute a match a little: "Revenue" beats "Revenue growth" (the 0.01 per word only
+  // breaks ties; every other difference is a multiple of 0.5).
+  best -= Math.max(0, ts.length - 3) * 0.5 + (ts.length - 1) * 0.01;
   return Math.max(best, 0);
 }
 

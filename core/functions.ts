@@ -11,7 +11,7 @@ import { actionLine } from "./model/actions";
 import { hhi, topShare } from "./model/concentration";
 import { explain } from "./model/explain";
 import { quadrant as quadrantOf, estimatedRelationship } from "./model/quadrant";
-import { ceilPercentOf, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
+import { ceilPercentOf, cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { grade as gradeOf, score as scoreOf, type Factors } from "./model/score";
 import { gradePortfolio } from "./portfolio";
 import { DEFAULT_SETTINGS, GRADES, type Grade, type Settings, type Weights } from "./settings";
@@ -60,10 +60,12 @@ export interface KamFunction {
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-/** A host argument (a value or a 2D array) as a 2D array. */
+/** A host argument (a value or a 2D array) as a 2D array; a 2D array is kept as is (not copied),
+ * so the revenue population cache finds it again by identity. */
 export function toMatrix(x: unknown): Matrix {
   if (Array.isArray(x)) {
     if (x.length === 0) return [[null]];
+    if (x.every(Array.isArray)) return x as Matrix;
     return x.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
   }
   return [[x as CellValue]];
@@ -415,7 +417,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
         if (pn instanceof Invalid) return new KamError(`profit: ${pn.reason}`);
         if (rn instanceof Invalid) return new KamError(`revenue: ${rn.reason}`);
         if (!(rn > 0)) return new KamError("revenue is not positive: margin unknown");
-        return pn / rn;
+        return cleanRatio(pn / rn);
       });
     },
   },
@@ -622,6 +624,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
     example: "=KAM_PORTFOLIO(A1:K500)",
     run([table], ctx) {
       const rows = table ?? [[null]];
+      if (flat(rows).every(isBlank)) return [[""]];
       try {
         return portfolioTable(rows, ctx);
       } catch (e) {
@@ -639,6 +642,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
     run([revenues]) {
       const nums = amounts(revenues);
       if (nums instanceof KamError) return [[nums]];
+      if (nums.length === 0) return [[""]];
       const h = hhi(nums);
       return [[h === null ? new KamError("total revenue is not positive") : h]];
     },
@@ -655,6 +659,7 @@ export const FUNCTIONS: readonly KamFunction[] = [
         const pct = percentArg(top, "top_pct", 20);
         const nums = amounts(revenues);
         if (nums instanceof KamError) return [[nums]];
+        if (nums.length === 0) return [[""]];
         const s = topShare(nums, pct);
         return [[s === null ? new KamError("total revenue is not positive") : s]];
       } catch (e) {

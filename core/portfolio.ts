@@ -13,9 +13,10 @@ import { hhi, hhiBand, industryConcentration, sum, topClientShare, topShare, typ
 import { explain } from "./model/explain";
 import { clientKey, isGrade, latestSnapshot, movement, type Movement, type SnapshotRow } from "./model/history";
 import { estimatedRelationship, quadrant, QUADRANTS, type Quadrant } from "./model/quadrant";
-import { painFromAlignment, profitRating, revenueRatings, untappedSpend, walletRating, type ProfitRating, type Rating } from "./model/ratings";
+import { cleanRatio, painFromAlignment, profitRating, revenueRatings, untappedSpend, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { reviewStatus } from "./model/review";
-import { factorPoints, grade, gradeOrder, score, type Factors, type GradeRule } from "./model/score";
+import { rankOrder, revenueOrder } from "./model/rank-order";
+import { factorPoints, grade, gradeOrder, scoreOfPoints, type Factors, type GradeRule } from "./model/score";
 import { GRADES, type Grade, type Settings } from "./settings";
 import {
   dayToIso, isBlank, Invalid, MARGIN_RANGE, parseAmount, parseDate, parseFractionColumn, parseLevel,
@@ -151,7 +152,8 @@ export class EmptySheetError extends Error {
 interface Draft {
   index: number;
   row: number;
-  rows: number[];
+  /** The client's name as matched across rows and builds (clientKey). */
+  key: string;
   name: string;
   revenue: number;
   profit: number | null;
@@ -175,6 +177,8 @@ interface Draft {
   orders: number;
   issues: string[];
   incomplete: boolean;
+  /** The note about a missing or unreadable wallet share, withdrawn if a later order has one. */
+  walletIssue: string | null;
 }
 
 export interface Columns {
@@ -199,17 +203,36 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
 
 /** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
 export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
+  return repeatsAnEarlierName(names.map((n) => (n === null ? null : clientKey(n))));
+}
+
+function repeatsAnEarlierName(keys: readonly (string | null)[]): boolean {
   const seen = new Set<string>();
   let nonBlank = 0;
   let repeats = 0;
-  for (const n of names) {
-    if (n === null) continue;
+  for (const k of keys) {
+    if (k === null) continue;
     nonBlank++;
-    const k = clientKey(n);
     if (seen.has(k)) repeats++;
     else seen.add(k);
   }
   return nonBlank > 0 && repeats * 5 > nonBlank;
+}
+
+/** A row with nothing in it but the add-in's own columns. */
+function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    if (!isBlank(cells[c]) && !own.has(c)) return false;
+  }
+  return true;
+}
+
+/** Notes a blank or unreadable cell and what was assumed; false when the value is fine. */
+function noteIssue(issues: string[], field: Field, v: unknown, assumed: string): boolean {
+  if (v instanceof Invalid) issues.push(`${FIELD_LABELS[field].toLowerCase()}: ${v.reason}; ${assumed}`);
+  else if (v === null || v === undefined) issues.push(`${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
+  else return false;
+  return true;
 }
 
 function column<T>(data: readonly (readonly CellValue[])[], index: number | undefined, parse: (v: CellValue) => T): T[] | null {
@@ -257,8 +280,10 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const reasons = column(data, mapping.overrideReason, parseText);
   const reviews = column(data, mapping.review, parseDate);
 
+  // Clients are matched by name ignoring case and surrounding spaces: one key per row.
+  const keys = names.map((n) => (n === null ? null : clientKey(n)));
   const mode: "clients" | "orders" =
-    settings.mode === "auto" ? (looksLikeOrderList(names) ? "orders" : "clients") : settings.mode;
+    settings.mode === "auto" ? (repeatsAnEarlierName(keys) ? "orders" : "clients") : settings.mode;
 
   const needsData: NeedsData[] = [];
   const drafts: Draft[] = [];
@@ -268,7 +293,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
 
   for (let i = 0; i < data.length; i++) {
     const cells = data[i] as readonly CellValue[];
-    if (cells.every((v, c) => own.has(c) || isBlank(v))) continue;
+    if (isBlankRow(cells, own)) continue;
     rowsRead++;
     const row = sheetRow(i);
     const name = names[i] ?? null;
@@ -281,28 +306,23 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       needsData.push({ row, name, reason: revenue === null ? "no revenue" : `revenue: ${revenue.reason}` });
       continue;
     }
-    const key = clientKey(name);
+    const key = keys[i] as string;
     let d = mode === "orders" ? byKey.get(key) : undefined;
-    const issues: string[] = [];
-    const note = (field: Field, v: unknown, assumed: string): boolean => {
-      if (v instanceof Invalid) issues.push(`${FIELD_LABELS[field].toLowerCase()}: ${v.reason}; ${assumed}`);
-      else if (v === null || v === undefined) issues.push(`${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
-      else return false;
-      return true;
-    };
     if (!d) {
       d = {
-        index: drafts.length, row, rows: [], name, revenue: 0, profit: null, marginWeighted: 0, marginRevenue: 0, marginSingle: null, marginRows: 0,
+        index: drafts.length, row, key, name, revenue: 0, profit: null, marginWeighted: 0, marginRevenue: 0, marginSingle: null, marginRows: 0,
         wallet: null, strategic: "Low", pain: "Unknown", relationship: null, benefit: null, industry: null,
         override: null, overrideReason: null, review: null, firstDate: null, lastDate: null, orders: 0,
-        issues: [], incomplete: false,
+        issues: [], incomplete: false, walletIssue: null,
       };
       drafts.push(d);
       if (mode === "orders") byKey.set(key, d);
+      const issues = d.issues;
+      const note = (field: Field, v: unknown, assumed: string): boolean => noteIssue(issues, field, v, assumed);
       // Per-client attributes: the first non-blank value of the client's rows.
       const w = wallets ? wallets[i] : null;
       if (typeof w === "number") d.wallet = w;
-      else if (note("wallet", w ?? null, "scored as Unknown")) d.incomplete = true;
+      else if (note("wallet", w ?? null, "scored as Unknown")) d.walletIssue = issues[issues.length - 1] as string;
       if (strategics) {
         const s = strategics[i];
         if (s instanceof Invalid) {
@@ -330,14 +350,17 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     } else {
       // Later orders of the same client fill what the first left blank.
       const w = wallets ? wallets[i] : null;
-      if (d.wallet === null && typeof w === "number") d.wallet = w;
+      if (d.wallet === null && typeof w === "number") {
+        d.wallet = w;
+        const k = d.walletIssue === null ? -1 : d.issues.indexOf(d.walletIssue);
+        if (k >= 0) d.issues.splice(k, 1);
+        d.walletIssue = null;
+      }
       if (d.industry === null && industries) d.industry = industries[i] ?? null;
       if (d.override === null && overrides && isGrade(overrides[i])) d.override = overrides[i] as Grade;
       const rv = reviews ? reviews[i] : null;
       if (typeof rv === "number" && (d.review === null || rv > d.review)) d.review = rv;
     }
-    d.issues.push(...issues);
-    d.rows.push(row);
     d.orders++;
     d.revenue += revenue;
     const p = profits ? profits[i] : null;
@@ -363,17 +386,19 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   // Margin: the margin column wins over profit ÷ revenue.
   const marginOf = (d: Draft): number | null => {
     if (d.marginRows === 1) return d.marginSingle;
-    if (d.marginRows > 1) return d.marginRevenue !== 0 ? d.marginWeighted / d.marginRevenue : null;
-    if (d.profit !== null && d.revenue > 0) return d.profit / d.revenue;
+    if (d.marginRows > 1) return d.marginRevenue !== 0 ? cleanRatio(d.marginWeighted / d.marginRevenue) : null;
+    if (d.profit !== null && d.revenue > 0) return cleanRatio(d.profit / d.revenue);
     return null;
   };
 
   const revenueList = drafts.map((d) => d.revenue);
-  const revRatings = revenueRatings(revenueList, settings);
+  const byRevenue = revenueOrder(revenueList, drafts.map((d) => d.name));
+  const revRatings = revenueRatings(revenueList, settings, byRevenue);
   const dupCount = new Map<string, number>();
-  if (mode === "clients") for (const d of drafts) dupCount.set(clientKey(d.name), (dupCount.get(clientKey(d.name)) ?? 0) + 1);
+  if (mode === "clients") for (const d of drafts) dupCount.set(d.key, (dupCount.get(d.key) ?? 0) + 1);
   const previous = latestSnapshot(input.history ?? []);
   const today = input.today;
+  const reviewMapped = mapping.review !== undefined;
 
   const results: ClientResult[] = drafts.map((d, i) => {
     const margin = marginOf(d);
@@ -388,7 +413,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       strategic: d.strategic,
       pain: d.pain,
     };
-    const sc = score(factors, settings.weights);
+    const points = factorPoints(factors);
+    const sc = scoreOfPoints(points, settings.weights);
     const g = grade(factors, sc, margin, settings, d.override);
     const relationshipEstimated = d.relationship === null;
     const relationship = d.relationship ?? estimatedRelationship(d.wallet, d.pain);
@@ -397,10 +423,16 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     if (g.rules.includes("shed")) flags.push("shed");
     if (g.rules.includes("laggard")) flags.push("laggard");
     if (g.override) flags.push("override");
-    if ((dupCount.get(clientKey(d.name)) ?? 0) > 1) flags.push("duplicate");
-    if (d.incomplete || marginIssue) flags.push("incomplete");
+    if ((dupCount.get(d.key) ?? 0) > 1) flags.push("duplicate");
+    if (d.incomplete || d.wallet === null || marginIssue) flags.push("incomplete");
     if (relationshipEstimated) flags.push("estimated-relationship");
-    const prev = previous.get(clientKey(d.name));
+    let nextReview: string | null = null;
+    if (reviewMapped) {
+      const status = reviewStatus(g.grade, d.review, today, settings);
+      nextReview = dayToIso(status.next);
+      if (status.due) flags.push("review-due");
+    }
+    const prev = previous.size > 0 ? previous.get(d.key) : undefined;
     const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
     return {
       rank: 0,
@@ -420,7 +452,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       benefit,
       quadrant: quadrant(relationship, benefit, settings.quadrantThreshold),
       flags,
-      points: factorPoints(factors),
+      points,
       computedGrade: g.computed,
       baseGrade: g.base,
       rules: g.rules,
@@ -433,32 +465,40 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       firstDate: d.firstDate === null ? null : dayToIso(d.firstDate),
       lastDate: d.lastDate === null ? null : dayToIso(d.lastDate),
       lastReview: d.review === null ? null : dayToIso(d.review),
-      nextReview: null,
-      budgetShare: 0,
+      nextReview,
+      // Set below, once the grades are counted. NaN, not 0, so the field holds a fraction from
+      // the start (an engine detail worth 10% of a 100k build: no later change of representation).
+      budgetShare: Number.NaN,
       specialist: specialist(d.wallet, settings),
       actions: "",
-      why: explain({ factors, weights: settings.weights, score: sc, result: g, margin, share: d.wallet, overrideReason: d.overrideReason }),
+      why: explain({ factors, points, weights: settings.weights, score: sc, result: g, margin, share: d.wallet, overrideReason: d.overrideReason }),
       previousGrade,
       movement: movement(previousGrade, g.grade),
       issues: d.issues,
     };
   });
 
-  const clients = [...results].sort(compareClients);
+  // The rank order (compareClients), without a comparison sort: see model/rank-order.
+  const order = rankOrder(
+    byRevenue,
+    results.map((c) => gradeOrder(c.grade)),
+    results.map((c) => c.score),
+  );
+  const clients = Array.from(order, (i) => results[i] as ClientResult);
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
   for (const c of clients) byGrade[c.grade]++;
   const perClient = budgetPerClient(byGrade, settings.budget);
-  const reviewMapped = mapping.review !== undefined;
+  // The one-line plan depends on the grade, the specialist and two flags only: made once per kind.
+  const actionLines: (string | undefined)[] = [];
+  const actions = (c: ClientResult): string => {
+    const specialistKind = c.specialist === "growth" ? 1 : c.specialist === "relationship" ? 2 : 0;
+    const kind = ((gradeOrder(c.grade) * 3 + specialistKind) * 2 + (c.rules.includes("shed") ? 1 : 0)) * 2 + (c.rules.includes("laggard") ? 1 : 0);
+    return (actionLines[kind] ??= actionLine({ grade: c.grade, share: c.walletShare, flags: c.flags }, settings));
+  };
   clients.forEach((c, i) => {
     c.rank = i + 1;
     c.budgetShare = perClient[c.grade];
-    if (reviewMapped) {
-      const last = c.lastReview === null ? null : (parseDate(c.lastReview) as Day);
-      const status = reviewStatus(c.grade, last, today, settings);
-      c.nextReview = dayToIso(status.next);
-      if (status.due) c.flags.push("review-due");
-    }
-    c.actions = actionLine({ grade: c.grade, share: c.walletShare, flags: c.flags }, settings);
+    c.actions = actions(c);
   });
 
   const clientByRow = new Map<number, ClientResult>();
@@ -466,11 +506,12 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     if (d) clientByRow.set(sheetRow(i), results[d.index] as ClientResult);
   });
 
+  const summary = summarise(clients, settings);
   return {
     clients,
     needsData,
-    summary: summarise(clients, settings),
-    health: healthOf(clients, settings, mapping.industry !== undefined, previous.size > 0),
+    summary,
+    health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
     rowsRead,
     headers,
@@ -535,7 +576,7 @@ export function summarise(clients: readonly ClientResult[], settings: Settings):
   };
 }
 
-function healthOf(clients: readonly ClientResult[], settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
+function healthOf(clients: readonly ClientResult[], summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
   const revenueByGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
   const countByQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
   const revenueByQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
@@ -552,9 +593,8 @@ function healthOf(clients: readonly ClientResult[], settings: Settings, industry
     else if (c.movement === "▼") downgrades++;
     else if (c.movement === "new" && hasHistory) newClients++;
   }
-  const revenues = clients.map((c) => c.revenue);
-  const h = hhi(revenues);
-  const total = sum(revenues);
+  const h = summary.hhi;
+  const total = summary.revenue;
   const warnings: string[] = [];
   if (total > 0) {
     for (const c of clients) {
@@ -563,7 +603,7 @@ function healthOf(clients: readonly ClientResult[], settings: Settings, industry
       }
     }
   }
-  const ind = industryMapped ? industryConcentration(clients.map((c) => ({ industry: c.industry, revenue: c.revenue }))) : { industries: [], hhi: null };
+  const ind = industryMapped ? industryConcentration(clients) : { industries: [], hhi: null };
   for (const i of ind.industries) {
     if (i.share * 100 > settings.industryWarningPct) {
       warnings.push(`${i.industry} is ${Math.round(i.share * 1000) / 10}% of revenue (above ${settings.industryWarningPct}%)`);

@@ -2,7 +2,7 @@
  * Settings: every number of SPEC §3–§7 that an owner may change, with the spec's defaults,
  * and one validator that names the setting at fault.
  */
-import type { Field } from "./columns";
+import { FIELDS, type Field } from "./columns";
 
 export type Grade = "A" | "B" | "C";
 export const GRADES: readonly Grade[] = ["A", "B", "C"];
@@ -195,7 +195,9 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
     if (!isRecord(raw.mapping)) problems.push({ setting: "mapping", message: "must be an object of field → header" });
     else {
       for (const [field, header] of Object.entries(raw.mapping)) {
-        if (typeof header !== "string" || header.trim() === "") {
+        if (!(FIELDS as readonly string[]).includes(field)) {
+          problems.push({ setting: `mapping.${field}`, message: `is not a known field (fields: ${FIELDS.join(", ")})` });
+        } else if (typeof header !== "string" || header.trim() === "") {
           problems.push({ setting: `mapping.${field}`, message: "must be a header name" });
         } else (s.mapping as Record<string, string>)[field] = header;
       }

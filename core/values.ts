@@ -188,6 +188,9 @@ const LEVEL_WORDS: Record<string, Level> = {
   low: "Low", l: "Low", lo: "Low", "1": "Low", none: "Low", "very low": "Low", weak: "Low",
 };
 
+/** Level words already looked up, by the cell's exact text. */
+const LEVEL_TEXT = new Map<string, Level | null>();
+
 export function parseLevel(v: CellValue): Parsed<Level> {
   if (isBlank(v)) return null;
   if (typeof v === "number") {
@@ -197,7 +200,13 @@ export function parseLevel(v: CellValue): Parsed<Level> {
     return new Invalid(`${v} is not a level (use High/Medium/Low, H/M/L or 3/2/1)`);
   }
   if (typeof v !== "string") return notA(v, "a level (High/Medium/Low)");
-  const level = LEVEL_WORDS[v.trim().toLowerCase().replace(/\s+/g, " ")];
+  // A column holds a handful of distinct spellings: each is looked up once.
+  let level = LEVEL_TEXT.get(v);
+  if (level === undefined) {
+    level = LEVEL_WORDS[v.trim().toLowerCase().replace(/\s+/g, " ")] ?? null;
+    if (LEVEL_TEXT.size > 1000) LEVEL_TEXT.clear();
+    LEVEL_TEXT.set(v, level);
+  }
   return level ?? notA(v, "a level (use High/Medium/Low, H/M/L or 3/2/1)");
 }
 
@@ -303,7 +312,12 @@ const REFERENCE = new Date(2000, 0, 1);
 
 export function parseDate(v: CellValue): Parsed<Day> {
   if (isBlank(v)) return null;
-  if (v instanceof Date) return isNaN(v.getTime()) ? new Invalid("an invalid date") : dayFromDate(v);
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return new Invalid("an invalid date");
+    // Only the days a spreadsheet can hold (serials 1 … 2958465: 1899-12-31 … 9999-12-31).
+    const day = dayFromDate(v);
+    return day + SERIAL_EPOCH >= 1 && day + SERIAL_EPOCH < 2958466 ? day : notA(v, "a date");
+  }
   if (typeof v === "number") {
     if (Number.isFinite(v) && v >= 1 && v < 2958466) return Math.floor(v) - SERIAL_EPOCH;
     return notA(v, "a date");

@@ -20,3 +20,15 @@ export function runCli(args: string[], cwd = ROOT): Promise<Run> {
     });
   });
 }
+
+/** mulberry32: a small seeded generator for reproducible test data. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -27,8 +27,11 @@ export function topShare(revenues: readonly number[], pct = 20): number | null {
   const total = sum(revenues);
   if (!(total > 0) || revenues.length === 0) return null;
   const k = ceilPercentOf(revenues.length, pct);
-  const sorted = [...revenues].sort((a, b) => b - a);
-  return sum(sorted.slice(0, k)) / total;
+  // A typed array sorts natively (ascending); the top k are summed largest first, as before.
+  const sorted = Float64Array.from(revenues).sort();
+  let top = 0;
+  for (let i = sorted.length - 1; i >= sorted.length - k; i--) top += sorted[i] as number;
+  return top / total;
 }
 
 export function topClientShare(revenues: readonly number[]): number | null {
@@ -66,7 +69,8 @@ export function industryConcentration(rows: readonly { industry: string | null; 
     e.clients += 1;
     by.set(key, e);
   }
-  const total = sum(rows.map((r) => r.revenue));
+  let total = 0;
+  for (const r of rows) total += r.revenue;
   const industries = [...by.entries()]
     .map(([industry, e]) => ({ industry, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
     .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));

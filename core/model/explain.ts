@@ -14,14 +14,23 @@ export interface ExplainInput {
   margin?: number | null;
   share?: number | null;
   overrideReason?: string | null;
+  /** The factors' points, when the caller has them already. */
+  points?: Record<keyof Factors, number>;
 }
 
 export function percentText(f: number): string {
   return `${round1(f * 100)}%`;
 }
 
+/** "+12.5" for weight × points; the few distinct values of a build are formatted once. */
+const POINTS_TEXT = new Map<number, string>();
 function pts(x: number): string {
-  return `+${round1(x)}`;
+  let s = POINTS_TEXT.get(x);
+  if (s === undefined) {
+    s = `+${round1(x)}`;
+    if (POINTS_TEXT.size < 4096) POINTS_TEXT.set(x, s);
+  }
+  return s;
 }
 
 const RULE_TEXT: Record<GradeRule, string> = {
@@ -29,29 +38,31 @@ const RULE_TEXT: Record<GradeRule, string> = {
   laggard: "laggard rule: negative margin → C",
   "strategic-floor": "strategic floor: strategic Medium or High → at least B",
 };
+const SHED_LAGGARD_TEXT = "shed rule: pain High and profitability Laggard → C";
 
 export function explain(e: ExplainInput): string {
-  const p = factorPoints(e.factors);
+  const f = e.factors;
+  const p = e.points ?? factorPoints(f);
   const w = e.weights;
-  const margin = e.margin !== undefined && e.margin !== null ? ` ${percentText(e.margin)}` : "";
-  const share = e.share !== undefined && e.share !== null ? ` ${percentText(e.share)}` : "";
-  const parts = [
-    `revenue ${e.factors.revenue} ${pts(w.revenue * p.revenue)}`,
-    `margin${margin} ${e.factors.profitability} ${pts(w.profitability * p.profitability)}`,
-    `wallet${share} ${e.factors.wallet} ${pts(w.wallet * p.wallet)}`,
-    `strategic ${e.factors.strategic} ${pts(w.strategic * p.strategic)}`,
-    `pain ${e.factors.pain} ${pts(w.pain * p.pain)}`,
+  const r = e.result;
+  // Built as one array joined once: a flat string, not a tree of concatenations kept per client.
+  const out: (string | number)[] = [
+    r.grade, " — revenue ", f.revenue, " ", pts(w.revenue * p.revenue),
+    ", margin", e.margin !== undefined && e.margin !== null ? ` ${percentText(e.margin)}` : "", " ", f.profitability, " ", pts(w.profitability * p.profitability),
+    ", wallet", e.share !== undefined && e.share !== null ? ` ${percentText(e.share)}` : "", " ", f.wallet, " ", pts(w.wallet * p.wallet),
+    ", strategic ", f.strategic, " ", pts(w.strategic * p.strategic),
+    ", pain ", f.pain, " ", pts(w.pain * p.pain),
+    " = ", e.score,
   ];
-  let text = `${e.result.grade} — ${parts.join(", ")} = ${e.score}`;
-  const rules = e.result.rules.map((r) => RULE_TEXT[r].replace("Low → C", e.factors.profitability === "Laggard" ? "Laggard → C" : "Low → C"));
-  if (e.result.base !== e.result.computed || rules.length > 0) {
-    text += `; base ${e.result.base}`;
-    if (rules.length > 0) text += `; ${rules.join("; ")}`;
+  if (r.base !== r.computed || r.rules.length > 0) {
+    out.push("; base ", r.base);
+    for (const rule of r.rules) out.push("; ", rule === "shed" && f.profitability === "Laggard" ? SHED_LAGGARD_TEXT : RULE_TEXT[rule]);
   }
-  if (e.result.override) {
-    text += `; manual override ${e.result.computed} → ${e.result.grade}${e.overrideReason ? ` (${e.overrideReason})` : ""}`;
+  if (r.override) {
+    out.push("; manual override ", r.computed, " → ", r.grade);
+    if (e.overrideReason) out.push(" (", e.overrideReason, ")");
   }
-  return text;
+  return out.join("");
 }
 
 export type { Grade };

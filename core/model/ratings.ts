@@ -20,9 +20,16 @@ export function revenueCutoffs(n: number, topPct: number, nextPct: number): { hi
   return { high: ceilPercentOf(n, topPct), medium: ceilPercentOf(n, topPct + nextPct) };
 }
 
-/** Competition ranks, highest first, ties sharing the best rank (1, 2, 2, 4). */
-export function competitionRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
+/** Indices of `values`, highest first (a stable sort: equal values keep their order). */
+function descendingOrder(values: readonly number[]): number[] {
+  return values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
+}
+
+/**
+ * Competition ranks, highest first, ties sharing the best rank (1, 2, 2, 4). `order` (indices,
+ * highest value first) may be given when the caller has sorted already.
+ */
+export function competitionRanks(values: readonly number[], order: ArrayLike<number> = descendingOrder(values)): number[] {
   const ranks = new Array<number>(values.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
@@ -40,23 +47,27 @@ export function revenueRatingForRank(rank: number, cut: { high: number; medium: 
  * Revenue ratings for a population, in its order. Rank method by default; cumulative ABC when
  * the settings say so (clients with equal revenue take the class of the first of them).
  */
-export function revenueRatings(revenues: readonly number[], settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">): Level[] {
+export function revenueRatings(
+  revenues: readonly number[],
+  settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">,
+  order: ArrayLike<number> = descendingOrder(revenues),
+): Level[] {
   if (settings.revenueMethod === "cumulative") {
-    return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct);
+    return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct, order);
   }
-  const ranks = competitionRanks(revenues);
+  const ranks = competitionRanks(revenues, order);
   const cut = revenueCutoffs(revenues.length, settings.revenueTopPct, settings.revenueNextPct);
   return ranks.map((r) => revenueRatingForRank(r, cut));
 }
 
-export function cumulativeRatings(revenues: readonly number[], highPct: number, mediumPct: number): Level[] {
-  const order = revenues.map((_, i) => i).sort((a, b) => (revenues[b] as number) - (revenues[a] as number));
+export function cumulativeRatings(revenues: readonly number[], highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Level[] {
   const total = revenues.reduce((a, b) => a + b, 0);
   const out = new Array<Level>(revenues.length).fill("Low");
   if (!(total > 0)) return out;
   let running = 0;
   let previous: { revenue: number; level: Level } | null = null;
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
     const revenue = revenues[i] as number;
     running += revenue;
     let level: Level;
@@ -83,6 +94,17 @@ export function walletRating(share: number | null, s: Pick<Settings, "walletMedi
 export function untappedSpend(revenue: number, share: number | null): number | null {
   if (share === null || share <= 0) return null;
   return (revenue * (1 - share)) / share;
+}
+
+/**
+ * A computed fraction (profit ÷ revenue, Σ profit ÷ Σ revenue) without its binary noise: rounded to
+ * 12 decimals, so a margin that is exactly 10% in the sheet's cents (1,234.57 ÷ 12,345.70, which is
+ * 0.09999999999999999 in floating point) is 10% at the rating boundary, and profits that cancel
+ * out are a margin of 0, not a laggard's −2.8e-17.
+ */
+export function cleanRatio(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1000) return x;
+  return Math.round(x * 1e12) / 1e12 + 0;
 }
 
 /** Profitability: High ≥ 25%, Medium ≥ 10%, Low ≥ 0, Laggard < 0. */

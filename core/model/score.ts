@@ -49,12 +49,23 @@ export function factorPoints(f: Factors): Record<keyof Factors, number> {
 
 /** Rounds to one decimal, first removing binary noise (0.29·100 = 28.999999999999996 → 29). */
 export function round1(x: number): number {
+  const y = x * 10;
+  // Fast path: for |x| < 10,000 the noise toPrecision(12) removes is below 5e-7 in y, so it can
+  // only change the rounding when y is within that of a half; elsewhere Math.round(y) is the same.
+  if (y < 1e5 && y > -1e5) {
+    const f = y - Math.floor(y);
+    if (f < 0.499999 || f > 0.500001) return Math.round(y) / 10;
+  }
   return Math.round(Number(x.toPrecision(12)) * 10) / 10;
 }
 
 /** Weighted points, 0–100, kept to one decimal. */
 export function score(f: Factors, weights: Weights): number {
-  const p = factorPoints(f);
+  return scoreOfPoints(factorPoints(f), weights);
+}
+
+/** The score from the factors' points (`factorPoints`). */
+export function scoreOfPoints(p: Record<keyof Factors, number>, weights: Weights): number {
   return round1(
     weights.revenue * p.revenue +
       weights.wallet * p.wallet +

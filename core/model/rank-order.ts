@@ -1,0 +1,140 @@
+/**
+ * The two orders a portfolio needs, in near-linear time (100,000 clients sort in a few ms):
+ *
+ * - `revenueOrder`: clients by revenue, highest first; equal revenues by name (code-unit order),
+ *   then by input position. The revenue ratings (ranks, cumulative shares) read it.
+ * - `rankOrder`: the SPEC §4 rank order: grade (A, B, C), score ↓, then the revenue order.
+ *
+ * Both give exactly what a comparison sort with those keys gives (the orders are total), using a
+ * stable radix sort on the revenue's bits and a stable counting sort on (grade, score).
+ */
+
+/** Maps a finite double to two 32-bit halves whose unsigned order is the number's order. */
+function sortableHalves(values: ArrayLike<number>): { hi: Uint32Array; lo: Uint32Array } {
+  const n = values.length;
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) f[i] = (values[i] as number) + 0; // -0 → 0: equal revenues stay equal
+  const words = new Uint32Array(f.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  // little-endian: word 2i is the low half, 2i+1 the high half (with the sign bit)
+  for (let i = 0; i < n; i++) {
+    let h = words[2 * i + 1] as number;
+    let l = words[2 * i] as number;
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 0x80000000) >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+  }
+  return { hi, lo };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** One stable LSD pass on a 16-bit digit, descending. */
+function passDescending(order: Uint32Array, out: Uint32Array, key: Uint32Array, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  const n = order.length;
+  for (let i = 0; i < n; i++) {
+    const d = 0xffff - (((key[order[i] as number] as number) >>> shift) & 0xffff);
+    counts[d] = (counts[d] as number) + 1;
+  }
+  let total = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d] as number;
+    counts[d] = total;
+    total += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const idx = order[i] as number;
+    const d = 0xffff - (((key[idx] as number) >>> shift) & 0xffff);
+    out[counts[d] as number] = idx;
+    counts[d] = (counts[d] as number) + 1;
+  }
+}
+
+const byName = (names: readonly string[]) => (a: number, b: number): number => {
+  const x = names[a] as string;
+  const y = names[b] as string;
+  return x < y ? -1 : x > y ? 1 : a - b;
+};
+
+/**
+ * Indices of `revenues` by revenue, highest first; equal revenues by `names` (code-unit order),
+ * then by index. Revenues must be finite.
+ */
+export function revenueOrder(revenues: ArrayLike<number>, names: readonly string[]): Uint32Array {
+  const n = revenues.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  if (!LITTLE_ENDIAN || n < 64) {
+    const values = Array.from({ length: n }, (_, i) => (revenues[i] as number) + 0);
+    const names2 = byName(names);
+    return Uint32Array.from(Array.from(order).sort((a, b) => (values[b] as number) - (values[a] as number) || names2(a, b)));
+  }
+  const { hi, lo } = sortableHalves(revenues);
+  let out = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    passDescending(order, out, key, shift, counts);
+    [order, out] = [out, order];
+  }
+  // Runs of equal revenue: by name, then index (the radix passes kept index order).
+  const cmp = byName(names);
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && hi[order[i] as number] === hi[order[start] as number] && lo[order[i] as number] === lo[order[start] as number]) continue;
+    if (i - start > 1) {
+      const run = Array.from(order.subarray(start, i)).sort(cmp);
+      order.set(run, start);
+    }
+    start = i;
+  }
+  return order;
+}
+
+/**
+ * The rank order: by `gradeIndex` (0 = A, 1 = B, 2 = C), then score (one decimal, 0–100)
+ * descending, then the given revenue order. Returns indices.
+ */
+export function rankOrder(revenueOrdered: Uint32Array, gradeIndex: ArrayLike<number>, scores: ArrayLike<number>): Uint32Array {
+  const n = revenueOrdered.length;
+  // score has one decimal: 1000 − 10·score is a whole number 0…1000 (outside that: clamp into
+  // the end buckets and let a comparison finish the job)
+  const buckets = 3 * 1001;
+  const key = new Uint16Array(n);
+  let exact = true;
+  for (let i = 0; i < n; i++) {
+    const s10 = Math.round((scores[i] as number) * 10);
+    if (s10 < 0 || s10 > 1000 || s10 / 10 !== scores[i]) exact = false;
+    key[i] = (gradeIndex[i] as number) * 1001 + (1000 - Math.min(1000, Math.max(0, s10)));
+  }
+  const position = new Uint32Array(n);
+  for (let k = 0; k < n; k++) position[revenueOrdered[k] as number] = k;
+  if (!exact) {
+    return Uint32Array.from(
+      Array.from(revenueOrdered).sort(
+        (a, b) =>
+          (gradeIndex[a] as number) - (gradeIndex[b] as number) ||
+          (scores[b] as number) - (scores[a] as number) ||
+          (position[a] as number) - (position[b] as number),
+      ),
+    );
+  }
+  const counts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) counts[(key[i] as number) + 1] = (counts[(key[i] as number) + 1] as number) + 1;
+  for (let b = 1; b <= buckets; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+  const out = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const idx = revenueOrdered[k] as number;
+    const b = key[idx] as number;
+    out[counts[b] as number] = idx;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  return out;
+}

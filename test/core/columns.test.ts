@@ -1,0 +1,223 @@
+// core/columns.ts: header detection (SPEC §2 synonyms and preferences) and overrides.
+import { describe, expect, it } from "vitest";
+import { columnIndex, columnLetter, detectColumns, FIELDS, findHeaderRow, MappingError, type Field } from "../../core/columns";
+import { gradePortfolio, mapColumns, MissingColumnsError } from "../../core/portfolio";
+import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
+import { dayFromParts } from "../../core/values";
+
+const today = dayFromParts(2026, 1, 1);
+
+/** The SPEC §2 table: every header it lists, and the input it must map to. */
+const SYNONYMS: [Field, string][] = [
+  ["client", "Client"], ["client", "Customer"], ["client", "Account"], ["client", "Company"], ["client", "Name"],
+  ["revenue", "Revenue"], ["revenue", "Sales"], ["revenue", "Spend"], ["revenue", "Billing"], ["revenue", "Amount"], ["revenue", "Turnover"],
+  ["profit", "Profit"], ["profit", "Gross Profit"], ["profit", "Net Profit"], ["profit", "Contribution"],
+  ["margin", "Margin"], ["margin", "Gross Margin"], ["margin", "GM"], ["margin", "Profit %"], ["margin", "Margin %"],
+  ["wallet", "Wallet"], ["wallet", "Share of Wallet"], ["wallet", "SOW"],
+  ["strategic", "Strategic"], ["strategic", "Brand"], ["strategic", "Influence"],
+  ["pain", "Pain"], ["pain", "Difficulty"], ["pain", "Effort"],
+  ["aligned", "Aligned"], ["easy", "Easy"],
+  ["relationship", "Relationship"], ["relationship", "Strength"], ["relationship", "Stage"],
+  ["override", "Override"], ["override", "Manual Grade"],
+  ["review", "Last Review"], ["review", "Reviewed"],
+  ["industry", "Industry"], ["industry", "Segment"], ["industry", "Sector"], ["industry", "Vertical"],
+  ["date", "Date"], ["date", "Order Date"], ["date", "Invoice Date"],
+  ["benefit", "Mutual Benefit"],
+];
+
+function mapped(headers: string[], overrides: Partial<Record<Field, string>> = {}): Partial<Record<Field, string>> {
+  const { mapping } = detectColumns(headers, overrides);
+  const out: Partial<Record<Field, string>> = {};
+  for (const f of FIELDS) if (mapping[f] !== undefined) out[f] = headers[mapping[f] as number];
+  return out;
+}
+
+describe("the SPEC §2 synonyms", () => {
+  it.each(SYNONYMS)("%s ← %j", (field, header) => {
+    const headers = field === "client" ? [header, "Revenue"] : field === "revenue" ? ["Client", header] : ["Client", "Revenue", header];
+    expect(mapped(headers)[field]).toBe(header);
+  });
+
+  it.each(SYNONYMS)("%s ← %j in any case and inside a longer header", (field, header) => {
+    const long = `${header.toUpperCase()} (2025)`;
+    const headers = field === "client" ? [long, "Revenue"] : field === "revenue" ? ["Client", long] : ["Client", "Revenue", long];
+    expect(mapped(headers)[field]).toBe(long);
+  });
+
+  it("a realistic sheet maps every column to its input", () => {
+    const headers = [
+      "Customer Name", "Industry", "Annual Revenue", "Gross Profit", "Gross Margin %", "Share of Wallet", "Strategic Value",
+      "Pain Factor", "Relationship Stage", "Last Review", "Manual Grade", "Override Reason",
+    ];
+    expect(mapped(headers)).toEqual({
+      client: "Customer Name", industry: "Industry", revenue: "Annual Revenue", profit: "Gross Profit", margin: "Gross Margin %",
+      wallet: "Share of Wallet", strategic: "Strategic Value", pain: "Pain Factor", relationship: "Relationship Stage",
+      review: "Last Review", override: "Manual Grade", overrideReason: "Override Reason",
+    });
+  });
+});
+
+describe("preferences between headers", () => {
+  it.each([
+    [["Product Name", "Customer Name", "Revenue"]],
+    [["Customer Name", "Product Name", "Revenue"]],
+  ])("'Customer Name' beats 'Product Name' (%j)", (headers) => {
+    expect(mapped(headers).client).toBe("Customer Name");
+  });
+
+  it.each([
+    [["Customer ID", "Customer Name", "Sales"]],
+    [["Customer Name", "Customer ID", "Sales"]],
+    [["Account No", "Account Name", "Sales"]],
+    [["Client #", "Client", "Sales"]],
+  ])("the thing beats its id (%j)", (headers) => {
+    expect(mapped(headers).client).toBe(headers.find((h) => /name|^client$/i.test(h)));
+  });
+
+  it("a client header beats a bare 'Name'", () => {
+    expect(mapped(["Name", "Company", "Revenue"]).client).toBe("Company");
+    expect(mapped(["Company", "Name", "Revenue"]).client).toBe("Company");
+  });
+
+  it("'Product Name' alone is a name, taken only when nothing names the client", () => {
+    expect(mapped(["Product Name", "Revenue"]).client).toBe("Product Name");
+  });
+
+  it.each([
+    [["Account Manager", "Customer", "Sales"], { client: "Customer", revenue: "Sales" }],
+    [["Sales Rep", "Customer", "Revenue"], { client: "Customer", revenue: "Revenue" }],
+    [["Customer", "Sales Rep", "Sales"], { client: "Customer", revenue: "Sales" }],
+    [["Client", "Sales Representative", "Amount"], { client: "Client", revenue: "Amount" }],
+  ])("a person (Account Manager, Sales Rep) is never taken: %j", (headers, want) => {
+    const m = mapped(headers);
+    expect(m.client).toBe(want.client);
+    expect(m.revenue).toBe(want.revenue);
+    expect(Object.values(m)).not.toContain("Account Manager");
+    expect(Object.values(m)).not.toContain("Sales Rep");
+  });
+
+  it("'Account Manager' and 'Sales Rep' alone leave client and revenue unmapped", () => {
+    const m = mapped(["Account Manager", "Sales Rep"]);
+    expect(m.client).toBeUndefined();
+    expect(m.revenue).toBeUndefined();
+  });
+
+  it("'Profit %' is a margin, 'Profit' an amount; both mapped when both present", () => {
+    expect(mapped(["Client", "Revenue", "Profit", "Profit %"])).toMatchObject({ profit: "Profit", margin: "Profit %" });
+    expect(mapped(["Client", "Revenue", "Gross Profit", "Gross Margin"])).toMatchObject({ profit: "Gross Profit", margin: "Gross Margin" });
+  });
+
+  it("'Revenue' beats 'Revenue growth'", () => {
+    expect(mapped(["Client", "Revenue growth", "Revenue"]).revenue).toBe("Revenue");
+  });
+});
+
+describe("one column is never mapped to two inputs", () => {
+  it.each<string[]>([
+    ["Client", "Revenue", "Gross Profit Margin"],
+    ["Customer Account", "Sales Amount"],
+    ["Company Name", "Revenue", "Relationship Strength Stage"],
+    ["Client", "Revenue", "Brand Influence Strategic"],
+    ["Name", "Client", "Customer", "Account", "Company", "Revenue", "Sales"],
+    ["Date", "Order Date", "Invoice Date", "Last Review Date", "Client", "Amount"],
+    ["Client", "Revenue", "Pain", "Difficulty", "Effort"],
+    ["Client", "Share of Wallet", "Sales", "Strategic Brand", "Segment Industry"],
+  ])("%j", (...headers) => {
+    const { mapping, unmapped } = detectColumns(headers);
+    const columns = Object.values(mapping);
+    expect(new Set(columns).size).toBe(columns.length);
+    // and every header is either mapped or listed unmapped, never both
+    for (const u of unmapped) expect(columns).not.toContain(u);
+    expect(columns.length + unmapped.length).toBe(headers.length);
+  });
+});
+
+describe("overrides (--map field=Header)", () => {
+  it("an override maps a header detection would not", () => {
+    expect(mapped(["Who", "Rev $"], { client: "Who", revenue: "Rev $" })).toMatchObject({ client: "Who", revenue: "Rev $" });
+  });
+
+  it("matches the header case-insensitively and ignores surrounding spaces", () => {
+    expect(mapped(["Who", "Revenue"], { client: " who " }).client).toBe("Who");
+  });
+
+  it("takes its column away from detection", () => {
+    const m = mapped(["Customer Name", "Customer ID", "Revenue"], { client: "Customer ID" });
+    expect(m.client).toBe("Customer ID");
+    expect(Object.values(m).filter((h) => h === "Customer ID")).toHaveLength(1);
+  });
+
+  it("a column letter names a column", () => {
+    expect(mapped(["Who", "What", "Rev"], { client: "A", revenue: "C" })).toMatchObject({ client: "Who", revenue: "Rev" });
+  });
+
+  it("an override naming no header is an error listing the headers seen", () => {
+    expect(() => detectColumns(["Client", "Revenue", "Pain"], { wallet: "SoW %" })).toThrow(MappingError);
+    expect(() => detectColumns(["Client", "Revenue", "Pain"], { wallet: "SoW %" })).toThrow(
+      '--map wallet="SoW %": no such column (headers seen: Client, Revenue, Pain)',
+    );
+  });
+});
+
+describe("column letters", () => {
+  it.each<[string, number]>([["A", 0], ["Z", 25], ["AA", 26], ["AZ", 51], ["BA", 52], ["ZZ", 701], ["AAA", 702]])("%s ↔ %i", (letters, index) => {
+    expect(columnIndex(letters)).toBe(index);
+    expect(columnLetter(index)).toBe(letters);
+  });
+});
+
+describe("the header row", () => {
+  it("is found below a title row and blank rows", () => {
+    const rows = [["Client list 2025"], [], ["exported from the CRM", null], ["Client", "Revenue"], ["Acme", 100]];
+    expect(findHeaderRow(rows)).toBe(3);
+  });
+
+  it("gives the right sheet row numbers below a title", () => {
+    const rows = [["Key accounts, Q3"], [null, null], ["Client", "Revenue"], ["Acme", 100], ["", 50], ["Bolt", "lots"]];
+    const p = gradePortfolio({ rows, settings: DEFAULT_SETTINGS, today });
+    expect(p.headerRow).toBe(3);
+    expect(p.clients.map((c) => [c.name, c.row])).toEqual([["Acme", 4]]);
+    expect(p.needsData).toEqual([
+      { row: 5, name: "", reason: "no client name" },
+      { row: 6, name: "Bolt", reason: 'revenue: "lots" is not an amount' },
+    ]);
+  });
+
+  it("honours firstRow when the host's cells start below row 1", () => {
+    const rows = [["Client", "Revenue"], ["Acme", 100], ["Bolt", null]];
+    const p = gradePortfolio({ rows, firstRow: 4, settings: DEFAULT_SETTINGS, today });
+    expect(p.headerRow).toBe(4);
+    expect(p.clients[0]?.row).toBe(5);
+    expect(p.needsData).toEqual([{ row: 6, name: "Bolt", reason: "no revenue" }]);
+  });
+
+  it("a sheet without client or revenue column is an error listing the headers seen", () => {
+    const rows = [["Product", "Price", "Stock"], ["Pen", 2, 100]];
+    expect(() => mapColumns(rows, DEFAULT_SETTINGS)).toThrow(MissingColumnsError);
+    expect(() => mapColumns(rows, DEFAULT_SETTINGS)).toThrow(/^no client or revenue column found \(headers seen: Product, Price, Stock\)/);
+    const noRevenue = [["Client", "Notes"], ["Acme", "x"]];
+    expect(() => mapColumns(noRevenue, DEFAULT_SETTINGS)).toThrow(/^no revenue column found \(headers seen: Client, Notes\); name one with --map revenue="Header"$/);
+  });
+
+  it("overrides from the settings are used to find the header row", () => {
+    const rows = [["Report"], ["Who", "Rev $"], ["Acme", 100]];
+    const settings = resolveSettings({ mapping: { client: "Who", revenue: "Rev $" } });
+    const p = gradePortfolio({ rows, settings, today });
+    expect(p.headerRow).toBe(2);
+    expect(p.clients[0]).toMatchObject({ name: "Acme", revenue: 100, row: 3 });
+  });
+
+  it("columns the add-in wrote itself (matrix columns) are never read as inputs", () => {
+    const rows = [["Client", "Revenue", "KAM revenue rating", "Sales"], ["Acme", 100, "High", 5]];
+    const p = gradePortfolio({ rows, settings: DEFAULT_SETTINGS, today, ownColumns: [2, 3] });
+    expect(p.mapping.revenue).toBe(1);
+    expect(Object.values(p.mapping)).not.toContain(3);
+  });
+});
+
+describe("ties between headers go to the shorter one", () => {
+  it("'Customer' is the client and 'Customer Segment' the industry, in either order", () => {
+    expect(mapped(["Customer Segment", "Customer", "Revenue"])).toMatchObject({ client: "Customer", industry: "Customer Segment" });
+    expect(mapped(["Customer", "Customer Segment", "Revenue"])).toMatchObject({ client: "Customer", industry: "Customer Segment" });
+  });
+});

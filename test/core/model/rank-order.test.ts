@@ -1,0 +1,60 @@
+// core/model/rank-order.ts gives exactly the orders a comparison sort gives.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rankOrder, revenueOrder } from "../../../core/model/rank-order";
+
+const byRevenueThenName = (revenues: number[], names: string[]) => (a: number, b: number) =>
+  (revenues[b] as number) - (revenues[a] as number) || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b);
+
+const revenue = fc.oneof(
+  fc.constantFrom(0, -0, 100, 100.5, -3, 1e15, -1e15, Number.MIN_VALUE, -Number.MIN_VALUE),
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const name = fc.constantFrom("Acme", "acme", "Bolt", "B", "a", "Zed", "Émile", "");
+
+describe("revenueOrder", () => {
+  it("is the order of revenue (highest first), then name in code-unit order, then position", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(revenue, name), { maxLength: 400 }), (pairs) => {
+        const revenues = pairs.map(([r]) => r);
+        const names = pairs.map(([, n]) => n);
+        const want = revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names));
+        expect(Array.from(revenueOrder(revenues, names))).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("large inputs (the radix path) agree too", () => {
+    const n = 5000;
+    const revenues = Array.from({ length: n }, (_, i) => ((i * 7919) % 1013) * (i % 3 === 0 ? -1 : 1) + (i % 7) / 8);
+    const names = Array.from({ length: n }, (_, i) => `C${(i * 31) % 97}`);
+    expect(Array.from(revenueOrder(revenues, names))).toEqual(revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names)));
+  });
+});
+
+describe("rankOrder", () => {
+  it("is grade (A, B, C), score descending, then the revenue order", () => {
+    const client = fc.record({ revenue, name, grade: fc.constantFrom(0, 1, 2), score: fc.integer({ min: 0, max: 1000 }).map((x) => x / 10) });
+    fc.assert(
+      fc.property(fc.array(client, { maxLength: 400 }), (clients) => {
+        const revenues = clients.map((c) => c.revenue);
+        const names = clients.map((c) => c.name);
+        const byRevenue = revenueOrder(revenues, names);
+        const position = new Map(Array.from(byRevenue, (idx, k) => [idx, k]));
+        const want = clients
+          .map((_, i) => i)
+          .sort((a, b) => clients[a]!.grade - clients[b]!.grade || clients[b]!.score - clients[a]!.score || position.get(a)! - position.get(b)!);
+        expect(Array.from(rankOrder(byRevenue, clients.map((c) => c.grade), clients.map((c) => c.score)))).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("scores with more than one decimal fall back to a comparison and still agree", () => {
+    const scores = [10.25, 10.2, 10.3, 99.99];
+    const order = rankOrder(Uint32Array.from([0, 1, 2, 3]), [1, 1, 1, 0], scores);
+    expect(Array.from(order)).toEqual([3, 2, 0, 1]);
+  });
+});
