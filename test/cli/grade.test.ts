@@ -127,7 +127,7 @@ describe("grade examples/clients.csv", async () => {
   it("the table prints the same ranking, one line per client, and the summary", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toBe(
-      `KAM portfolio: ${report.summary.clients} clients (one row per client), A ${report.summary.byGrade.A} · B ${report.summary.byGrade.B} · C ${report.summary.byGrade.C}; ${report.needsData.length} row${report.needsData.length === 1 ? "" : "s"} need data`,
+      `KAM portfolio: ${report.summary.clients} clients (one row per client), A ${report.summary.byGrade.A} · B ${report.summary.byGrade.B} · C ${report.summary.byGrade.C}; ${report.needsData.length} row${report.needsData.length === 1 ? " needs" : "s need"} data`,
     );
     for (const c of report.clients) {
       const line = lines.find((l) => l.startsWith(`${String(c.rank).padStart(4)}  `));
