@@ -118,6 +118,8 @@ export const GRADE_COLOURS: Record<Grade, { fill: string; font: string; point: s
   C: { fill: "#E7E6E6", font: "#3A3838", point: "#757575" },
 };
 const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F4E78", fontColor: "#FFFFFF", wrap: true };
+/** Summary headers stay on one line (their text may run into the empty cells beside them). */
+const SUMMARY_HEADER_STYLE: CellStyle = { ...HEADER_STYLE, wrap: false };
 const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F4E78" };
 
 export const FORMATS = {
@@ -146,12 +148,12 @@ export function tableColumns(p: Portfolio): Column[] {
     { header: "Rank", width: 6, format: FORMATS.integer, value: (c) => c.rank },
     { header: "Client", width: 28, format: FORMATS.text, value: (c) => c.name },
     { header: "Grade", width: 7, format: null, value: (c) => c.grade },
-    { header: "Movement", width: 10, format: null, value: (c) => c.movement },
+    { header: "Movement", width: 12, format: null, value: (c) => c.movement },
     { header: "Previous grade", width: 9, format: null, value: (c) => c.previousGrade },
     { header: "Score", width: 7, format: FORMATS.score, value: (c) => c.score },
     { header: "Quadrant", width: 22, format: null, value: (c) => c.quadrant },
     { header: "Revenue", width: 13, format: FORMATS.money, value: (c) => c.revenue },
-    { header: "Revenue rating", width: 9, format: null, value: (c) => c.revenueRating },
+    { header: "Revenue rating", width: 12, format: null, value: (c) => c.revenueRating },
     { header: "Wallet share", width: 8, format: FORMATS.percent, value: (c) => pct(c.walletShare) },
     { header: "Wallet rating", width: 9, format: null, value: (c) => c.walletRating },
     { header: "Margin", width: 8, format: FORMATS.percent1, value: (c) => pct(c.margin) },
@@ -233,7 +235,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const s = p.summary;
   const h = p.health;
   const rowsNote = p.mode === "orders" ? `${p.rowsRead} order rows merged into ${s.clients} clients` : `${s.clients} clients from ${p.rowsRead} rows`;
-  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? "" : "s"} need data (listed below the table)` : "";
+  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? " needs" : "s need"} data (listed below the table)` : "";
   blocks.push({ role: "title", row: 1, col: 1, values: [["KAM Portfolio"]], style: { bold: true, fontSize: 16, fontColor: "#1F4E78" } });
   blocks.push({
     role: "subtitle",
@@ -249,22 +251,36 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const gradeRows: PlanValue[][] = [["Grade", "Clients", "Revenue", "Share", "Budget"]];
   for (const g of GRADES) gradeRows.push([g, s.byGrade[g], h.revenueByGrade[g], share(h.revenueByGrade[g]), h.budgetByGrade[g]]);
   gradeRows.push(["Total", s.clients, total, share(total), GRADES.reduce((a, g) => a + h.budgetByGrade[g], 0)]);
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 1, values: gradeRows, formats: [null, FORMATS.integer, FORMATS.money, FORMATS.percent1, FORMATS.percent], headerStyle: HEADER_STYLE });
+  // Each summary block sits over table columns wide enough for its numbers (no "###").
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 2, values: gradeRows, formats: [null, FORMATS.integer, FORMATS.money, FORMATS.percent1, FORMATS.percent], headerStyle: SUMMARY_HEADER_STYLE });
 
   const quadrantRows: PlanValue[][] = [["Quadrant", "Clients", "Revenue"]];
   for (const q of QUADRANTS) quadrantRows.push([q, h.countByQuadrant[q as Quadrant], h.revenueByQuadrant[q as Quadrant]]);
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 7, values: quadrantRows, formats: [null, FORMATS.integer, FORMATS.money], headerStyle: HEADER_STYLE });
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 7, values: quadrantRows, formats: [null, FORMATS.integer, FORMATS.money], headerStyle: SUMMARY_HEADER_STYLE });
 
-  const healthRows: PlanValue[][] = [
-    ["Health", ""],
-    ["Top 20% of clients", s.top20Share],
-    ["Top client", s.topClientShare],
-    ["HHI", s.hhi === null ? null : Math.round(s.hhi)],
-    ["Concentration", h.hhiBand ?? "–"],
-    ["Upgrades / downgrades", `▲ ${h.upgrades} / ▼ ${h.downgrades}`],
-    ["New since last build", h.newClients],
-  ];
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 10, values: healthRows, formats: [null, FORMATS.percent1], headerStyle: HEADER_STYLE });
+  // Health: labels overflow into two empty cells, values in the fourth column; shares as percents,
+  // the index and counts as numbers.
+  const pad = (label: string, v: PlanValue): PlanValue[] => [label, null, null, v];
+  blocks.push({
+    role: "summary",
+    row: SUMMARY_ROW,
+    col: 10,
+    values: [["Health", "", "", ""], pad("Top 20% of clients", s.top20Share), pad("Top client", s.topClientShare)],
+    formats: [null, null, null, FORMATS.percent1],
+    headerStyle: SUMMARY_HEADER_STYLE,
+  });
+  blocks.push({
+    role: "summary",
+    row: SUMMARY_ROW + 3,
+    col: 10,
+    values: [
+      pad("HHI", s.hhi === null ? null : Math.round(s.hhi)),
+      pad("Concentration", h.hhiBand ?? "–"),
+      pad("Upgrades / downgrades", `▲ ${h.upgrades} / ▼ ${h.downgrades}`),
+      pad("New since last build", h.newClients),
+    ],
+    formats: [null, null, null, FORMATS.integer],
+  });
 
   const notes: string[] = [...h.warnings];
   if (h.industries.length) {
@@ -274,7 +290,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   if (notes.length === 0) notes.push("No concentration warnings.");
   const shown = notes.slice(0, SUMMARY_LINES - 1);
   if (notes.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1]} (+${notes.length - shown.length + 1} more)`;
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 13, values: [["Warnings and industries"], ...shown.map((n) => [n])], headerStyle: HEADER_STYLE });
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 14, values: [["Warnings"], ...shown.map((n) => [n])], headerStyle: SUMMARY_HEADER_STYLE });
 
   // The ranked table.
   const header = cols.map((c) => c.header);
@@ -310,7 +326,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     conditionalFills.push({ range: { row: firstData, col: moveCol, rows: body.length, cols: 1 }, equals: "▼", fontColor: "#C00000" });
   }
   for (const g of GRADES) {
-    conditionalFills.push({ range: { row: SUMMARY_ROW + 1, col: 1, rows: 3, cols: 1 }, equals: g, fill: GRADE_COLOURS[g].fill, fontColor: GRADE_COLOURS[g].font });
+    conditionalFills.push({ range: { row: SUMMARY_ROW + 1, col: 2, rows: 3, cols: 1 }, equals: g, fill: GRADE_COLOURS[g].fill, fontColor: GRADE_COLOURS[g].font });
   }
 
   // Chart: one series per grade over the table's (sorted, so contiguous) rows, boundaries, labels.
@@ -342,10 +358,10 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
       ["Boundary", t, 100],
       ["Boundary", 0, t],
       ["Boundary", 100, t],
-      ["Key client", (t + 100) / 2, 97],
-      ["Invest in relationship", t / 2, 97],
-      ["Higher-value offers", (t + 100) / 2, 3],
-      ["Rethink", t / 2, 3],
+      ["Key client", (t + 100) / 2, 92],
+      ["Invest in relationship", t / 2, 92],
+      ["Higher-value offers", (t + 100) / 2, 8],
+      ["Rethink", t / 2, 8],
     ];
     blocks.push({ role: "chart-data", row: TABLE_HEADER_ROW, col: helperCol, values: helper, style: { fontColor: "#808080" }, headerStyle: { bold: true, fontColor: "#808080" } });
     const hr = TABLE_HEADER_ROW + 1;
