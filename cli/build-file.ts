@@ -14,7 +14,7 @@ import { ExcelJsPort } from "./exceljs-port";
 import { inSheet, settingsFor, type Options } from "./kam-portfolio";
 import { InputError, openSource, type Source } from "./read";
 import { CellConflictError } from "./xlsx/sheet-data";
-import { writeWorkbook } from "./xlsx/write";
+import { lockedReason, writeWorkbook } from "./xlsx/write";
 
 /** The extension a package of this main content type must carry for Excel to open it. */
 const EXTENSIONS: [RegExp, string][] = [
@@ -64,6 +64,8 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   if (extname(out).toLowerCase() !== ext) {
     throw new InputError(`${out}: the output must be a ${ext} file like the input${ext === ".xlsm" ? " (it holds macros)" : ""}; use --out NAME${ext}`);
   }
+  const locked = await lockedReason(source);
+  if (locked) throw new InputError(locked);
   const settings = settingsFor(o, source.settings);
   const port = new ExcelJsPort(source);
   // A plain file has no add-in to compute formulas: the matrix holds values.

@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { OwnSheetError } from "../core/build";
 import { FIELDS, MappingError, type Field } from "../core/columns";
 import { EmptySheetError, gradePortfolio, MissingColumnsError, type Portfolio } from "../core/portfolio";
 import { ownColumns } from "../core/matrix";
@@ -121,7 +122,7 @@ export function settingsFor(o: Pick<Options, "settings" | "settingsInput" | "set
 
 /** "clients.xlsx, sheet “Clients”: the sheet is empty" */
 export function inSheet(file: string, sheet: string, e: unknown): unknown {
-  if (e instanceof EmptySheetError || e instanceof MissingColumnsError || e instanceof MappingError) {
+  if (e instanceof EmptySheetError || e instanceof MissingColumnsError || e instanceof MappingError || e instanceof OwnSheetError) {
     return new InputError(`${file}${isCsv(file) ? "" : `, sheet "${sheet}"`}: ${e.message}`);
   }
   return e;

@@ -149,6 +149,14 @@ export async function pickSheet(x: XlsxFile, sheet?: string): Promise<SheetInfo>
   return first;
 }
 
+/** A part written with a namespace prefix (`<x:row>`) as the default namespace, which ExcelJS expects. */
+function unprefixed(xml: string, root: string): string {
+  const p = rootPrefix(xml, root);
+  if (!p) return xml;
+  const name = p.slice(0, -1);
+  return xml.split(`<${p}`).join("<").split(`</${p}`).join("</").replace(`xmlns:${name}=`, "xmlns=");
+}
+
 /**
  * Cell values of some worksheets, read by ExcelJS from a reduced package: the workbook part with
  * only those sheets and no names, their <sheetData> only, the styles (for dates) and strings.
@@ -166,16 +174,16 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[]): Pr
   const names = findElement(book, "definedNames", p);
   if (names) book = book.slice(0, names.start) + book.slice(names.end);
   if (!/xmlns:r=/.test(book.slice(0, 1000))) book = book.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:r="${REL.relationships}"`);
-  zip.file("xl/workbook.xml", book);
+  zip.file("xl/workbook.xml", unprefixed(book, "workbook"));
   const wbRels: string[] = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`);
   const styles = rels.find((r) => r.type === REL.styles);
   if (styles && x.pkg.has(resolveTarget(wb.path, styles.target))) {
-    zip.file("xl/styles.xml", await x.pkg.bytes(resolveTarget(wb.path, styles.target)));
+    zip.file("xl/styles.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, styles.target)), "styleSheet"));
     wbRels.push(`<Relationship Id="rIdS" Type="${REL.styles}" Target="styles.xml"/>`);
   }
   const strings = rels.find((r) => r.type === REL.sharedStrings);
   if (strings && x.pkg.has(resolveTarget(wb.path, strings.target))) {
-    zip.file("xl/sharedStrings.xml", await x.pkg.bytes(resolveTarget(wb.path, strings.target)));
+    zip.file("xl/sharedStrings.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, strings.target)), "sst"));
     wbRels.push(`<Relationship Id="rIdT" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/>`);
   }
   zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
@@ -186,7 +194,7 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[]): Pr
     const sp = rootPrefix(xml, "worksheet");
     const root = new RegExp(`<${sp}worksheet[^>]*>`).exec(xml)?.[0] ?? "<worksheet>";
     const data = findElement(xml, "sheetData", sp);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet"));
   }
   const reduced = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
   const book2 = new ExcelJS.Workbook();

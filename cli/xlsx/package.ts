@@ -340,7 +340,10 @@ export class WorkbookPart {
     const sheetXml = this.sheets
       .map((s) => {
         const old = oldSheets.get(s.name);
-        if (old) return withAttribute(old, "state", s.state === "visible" ? null : s.state);
+        if (old) {
+          const was = attributes(old).get("state") ?? "visible";
+          return was === s.state ? old : withAttribute(old, "state", s.state === "visible" ? null : s.state);
+        }
         return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state === "visible" ? "" : ` state="${s.state}"`} ${rPrefix}id="${escapeXml(s.rId)}"/>`;
       })
       .join("");

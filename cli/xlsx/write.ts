@@ -160,6 +160,28 @@ async function packageForCsv(source: Source, headerRow: number): Promise<XlsxFil
   return openXlsx(source.file, Buffer.from(bytes as ArrayBuffer));
 }
 
+/**
+ * Refuses what the owner has locked: a protected workbook structure (no sheet may be added) or a
+ * protected data sheet (no cell may be written). Returns the reason, or null.
+ */
+export async function lockedReason(source: Source): Promise<string | null> {
+  const x = source.xlsx;
+  if (!x) return null;
+  const protection = findElement(x.workbook.xml, "workbookProtection", x.workbook.prefix);
+  if (protection && /\slockStructure="(1|true)"/.test(protection.tag)) {
+    return `${source.file}: the workbook's structure is protected, so no sheet can be added; unprotect it (Review ▸ Protect Workbook) and try again`;
+  }
+  const data = x.workbook.sheet(source.sheetName);
+  if (data?.path) {
+    const xml = await x.pkg.text(data.path);
+    const sp = findElement(xml, "sheetProtection", rootPrefix(xml, "worksheet"));
+    if (sp && /\ssheet="(1|true)"/.test(sp.tag)) {
+      return `${source.file}: sheet "${source.sheetName}" is protected, so the matrix columns cannot be written; unprotect it (Review ▸ Unprotect Sheet) and try again`;
+    }
+  }
+  return null;
+}
+
 /** The output workbook's bytes. */
 export async function writeWorkbook(source: Source, port: ExcelJsPort): Promise<Buffer> {
   const matrix = port.matrix;
