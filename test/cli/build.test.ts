@@ -347,7 +347,7 @@ describe("bad input: one line, exit code 1, no output file", () => {
   it("a failure while writing leaves an earlier output as it was", async () => {
     const sub = mkdtempSync(join(dir, "atomic-"));
     const file = join(sub, "in.xlsx");
-    writeFileSync(file, await richWorkbook({ extraCell: { ref: "Q5", value: { formula: 'IF(1,"","")', result: "" } }));
+    writeFileSync(file, await richWorkbook({ extraCell: { ref: "Q5", value: { formula: 'IF(1,"","")', result: "" } } }));
     writeFileSync(join(sub, "out.xlsx"), "an earlier output");
     const r = await run("build", file, "--out", join(sub, "out.xlsx"));
     expect(r.code).toBe(1);
