@@ -160,7 +160,7 @@ export function tableColumns(p: Portfolio): Column[] {
     { header: "Profit rating", width: 9, format: null, value: (c) => c.profitRating },
     { header: "Strategic value", width: 9, format: null, value: (c) => c.strategic },
     { header: "Pain", width: 9, format: null, value: (c) => c.pain },
-    { header: "Relationship", width: 10, format: FORMATS.score, value: (c) => c.relationship },
+    { header: "Relationship", width: 12, format: FORMATS.score, value: (c) => c.relationship },
     { header: "Benefit", width: 9, format: FORMATS.score, value: (c) => c.benefit },
     { header: "Untapped spend", width: 13, format: FORMATS.money, value: (c) => c.untappedSpend },
   ];
@@ -222,12 +222,18 @@ export interface LayoutOptions {
   chart?: boolean;
 }
 
-/** Rows 1–3: title; rows 5–12: summary; chart in rows 1–14 to the right; table from row 15. */
+/**
+ * Rows 1–4: title and subtitles; rows 5–11: summary by grade, by quadrant, health; rows 11–14:
+ * warnings under the grade summary; the chart in rows 1–14 right of the health block (in the
+ * first screen); the table from row 15.
+ */
 export const TABLE_HEADER_ROW = 15;
 const SUMMARY_ROW = 5;
-const SUMMARY_LINES = 7;
-/** The chart floats over the top band, right of the warnings column. */
-const CHART_COLUMN = 18;
+/** Warnings: a header and up to three lines, below the grade summary. */
+const WARNING_ROW = 11;
+const WARNING_LINES = 4;
+/** The chart floats over the top band, right of the health block and its text values. */
+const CHART_COLUMN = 15;
 
 export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const cols = tableColumns(p);
@@ -288,9 +294,10 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);
   }
   if (notes.length === 0) notes.push("No concentration warnings.");
-  const shown = notes.slice(0, SUMMARY_LINES - 1);
+  const shown = notes.slice(0, WARNING_LINES - 1);
   if (notes.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1]} (+${notes.length - shown.length + 1} more)`;
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 14, values: [["Warnings"], ...shown.map((n) => [n])], headerStyle: SUMMARY_HEADER_STYLE });
+  // Their text runs right across the empty cells under the quadrant and health blocks.
+  blocks.push({ role: "summary", row: WARNING_ROW, col: 2, values: [["Warnings"], ...shown.map((n) => [n])], headerStyle: SUMMARY_HEADER_STYLE });
 
   // The ranked table.
   const header = cols.map((c) => c.header);
