@@ -42,12 +42,29 @@ export function excelValue(v: PlanValue): ExcelJS.CellValue {
   return v;
 }
 
-function renderBlock(ws: ExcelJS.Worksheet, b: Block): void {
+/**
+ * Rows of a long block left for the fast writer (cli/xlsx/write.ts): ExcelJS renders the header
+ * and the first body row, whose cell styles the remaining rows reuse column by column.
+ */
+export interface DeferredRows {
+  row: number;
+  col: number;
+  values: PlanValue[][];
+  /** The rendered row whose styles the deferred rows take. */
+  styleRow: number;
+}
+
+/** Blocks longer than this have their body rows after the first written by the fast writer. */
+export const RENDER_ROWS = 50;
+
+function renderBlock(ws: ExcelJS.Worksheet, b: Block): DeferredRows | null {
   const width = Math.max(0, ...b.values.map((r) => r.length));
   // One style object per column (and one for the header row), shared by its cells, never mutated.
   const body = Array.from({ length: width }, (_, j) => excelStyle(b.style, b.formats?.[j]));
   const head = b.headerStyle ? Array.from({ length: width }, () => excelStyle(b.headerStyle, null)) : body;
-  b.values.forEach((row, i) => {
+  const firstBody = b.headerStyle ? 1 : 0;
+  const rendered = b.values.length > RENDER_ROWS ? firstBody + 1 : b.values.length;
+  b.values.slice(0, rendered).forEach((row, i) => {
     const styles = i === 0 ? head : body;
     const r = ws.getRow(b.row + i);
     row.forEach((v, j) => {
@@ -58,16 +75,46 @@ function renderBlock(ws: ExcelJS.Worksheet, b: Block): void {
       if (Object.keys(style).length) cell.style = style;
     });
   });
+  if (rendered === b.values.length) return null;
+  return { row: b.row + rendered, col: b.col, values: b.values.slice(rendered), styleRow: b.row + firstBody };
 }
 
 const a1 = (row: number, col: number) => `${columnName(col)}${row}`;
 
-/** Renders a sheet plan into an ExcelJS worksheet (the chart is added as DrawingML afterwards). */
-export function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+/**
+ * Renders a sheet plan into an ExcelJS worksheet (the chart is added as DrawingML afterwards);
+ * returns the body rows of long blocks, left for the fast writer.
+ */
+export function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): DeferredRows[] {
+  const deferred: DeferredRows[] = [];
   plan.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const b of plan.blocks) renderBlock(ws, b);
+  for (const b of plan.blocks) {
+    const d = renderBlock(ws, b);
+    if (d) deferred.push(d);
+  }
+  // Subtitle lines (build, settings, columns) wrap across the columns left of the chart rather
+  // than running under it.
+  const span = Math.max(1, (plan.chart ? plan.chart.anchor.col : plan.table.range.cols + 1) - 1);
+  const spanChars = plan.columnWidths.slice(0, span).reduce((a, w) => a + w, 0);
+  for (const b of plan.blocks) {
+    if (b.role !== "subtitle") continue;
+    b.values.forEach((row, i) => {
+      const text = row[0];
+      if (typeof text !== "string" || row.length !== 1 || b.col !== 1) return;
+      const r = b.row + i;
+      ws.mergeCells(r, 1, r, span);
+      const cell = ws.getCell(r, 1);
+      cell.style = { ...cell.style, alignment: { wrapText: true, vertical: "top" } };
+      const lines = Math.ceil((text.length * 0.95) / Math.max(1, spanChars));
+      if (lines > 1) ws.getRow(r).height = 14 * Math.min(lines, 5);
+    });
+  }
+  // Rows with a large font (the title) get room for it.
+  for (const b of plan.blocks) {
+    if (b.style?.fontSize && b.style.fontSize > 11) b.values.forEach((_, i) => (ws.getRow(b.row + i).height = Math.round((b.style?.fontSize ?? 11) * 1.4)));
+  }
   // Wrapped header rows get the height of their longest header (no host autofits on open).
   for (const b of plan.blocks) {
     if (!b.headerStyle?.wrap) continue;
@@ -106,6 +153,7 @@ export function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     fitToHeight: 0,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
+  return deferred;
 }
 
 /** The values of a plan at a 1-based range (for the chart's cached numbers). */
@@ -128,11 +176,21 @@ export function planValuesAt(plan: SheetPlan, r: { row: number; col: number; row
   return out;
 }
 
+/** Height in pixels of rows from..to as rendered (15 pt rows unless set). */
+function rowsHeightPx(ws: ExcelJS.Worksheet, from: number, to: number): number {
+  let pt = 0;
+  for (let r = from; r <= to; r++) pt += ws.getRow(r).height ?? 15;
+  return Math.round((pt * 4) / 3);
+}
+
 export interface PortfolioWrite {
+  /** The plan, its chart sized to the band above the table as this host renders its rows. */
   plan: SheetPlan;
   snapshot: SnapshotRow[];
   /** The ExcelJS workbook holding the rendered portfolio sheet (first) and a history header sheet. */
   book: ExcelJS.Workbook;
+  /** Body rows of long blocks, for the fast writer. */
+  deferred: DeferredRows[];
 }
 
 export class ExcelJsPort implements WorkbookPort {
@@ -155,14 +213,19 @@ export class ExcelJsPort implements WorkbookPort {
 
   async writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void> {
     const book = new ExcelJS.Workbook();
-    renderSheetPlan(book.addWorksheet(plan.name), plan);
+    const ws = book.addWorksheet(plan.name);
+    const deferred = renderSheetPlan(ws, plan);
+    if (plan.chart) {
+      const band = rowsHeightPx(ws, plan.chart.anchor.row, plan.table.range.row - 1) - 6;
+      plan = { ...plan, chart: { ...plan.chart, anchor: { ...plan.chart.anchor, height: Math.max(plan.chart.anchor.height, band) } } };
+    }
     const history = book.addWorksheet(HISTORY_SHEET);
     history.getRow(1).values = [...HISTORY_HEADERS];
     history.getRow(1).font = { bold: true };
     history.getColumn(1).width = 22;
     history.getColumn(2).width = 28;
     history.getColumn(5).width = 22;
-    this.portfolio = { plan, snapshot, book };
+    this.portfolio = { plan, snapshot, book, deferred };
   }
 
   async saveSettings(settings: Settings): Promise<void> {

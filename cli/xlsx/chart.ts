@@ -84,13 +84,13 @@ export function chartPartXml(spec: ChartSpec, sheet: string, valuesAt: (r: Range
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(spec.title, { size: 13, bold: true })}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:chart>${title(spec.title, { size: 11, bold: true })}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${sers}<c:dLbls>${NO_LABELS}</c:dLbls>` +
     `<c:axId val="500100"/><c:axId val="500200"/></c:scatterChart>` +
     axis(500100, 500200, "b", spec.xTitle, spec) +
     axis(500200, 500100, "l", spec.yTitle, spec) +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/>${hidden}<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:legend><c:legendPos val="r"/>${hidden}<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>` +
     `</c:chartSpace>`
   );

@@ -4,6 +4,7 @@
  * user's file had it: charts, pivot tables, macros, comments, styles, other sheets.
  */
 import JSZip from "jszip";
+import { zipEntries } from "./zip";
 import { attributes, escapeXml, findElement, findElements, insertBefore, prefixFor, rootPrefix, unescapeXml, withAttribute } from "./xml";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -185,14 +186,13 @@ export class OoxmlPackage {
     return null;
   }
 
-  /** The zip with every change applied, deflated. */
+  /** The zip with every change applied, deflated by zlib; content types first, as Office writes. */
   async generate(): Promise<Buffer> {
-    for (const [p, v] of this.changed) {
-      if (v === null) this.zip.remove(p);
-      else this.zip.file(p, v);
-    }
-    this.changed.clear();
-    return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    const order = (p: string) => (p === "[Content_Types].xml" ? 0 : p === "_rels/.rels" ? 1 : 2);
+    const paths = this.paths().sort((a, b) => order(a) - order(b));
+    const entries: [string, Uint8Array][] = [];
+    for (const p of paths) entries.push([p, await this.bytes(p)]);
+    return zipEntries(entries);
   }
 }
 

@@ -3,6 +3,7 @@
  * stay byte for byte; in rows we touch, only the cells we own change. A cell holding a value or a
  * formula is never overwritten (outside the columns we own), whatever the caller planned.
  */
+import type { SharedStrings } from "./strings";
 import { attributes, columnName, escapeXml, findElement, insertBefore, parseRef, rootPrefix, textElement, withAttribute } from "./xml";
 
 export type CellContent = string | number | boolean | null;
@@ -22,8 +23,11 @@ export class CellConflictError extends Error {
   }
 }
 
-/** One cell's XML: numbers and booleans as values, text as an inline string, never a formula. */
-export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: string): string {
+/**
+ * One cell's XML: numbers and booleans as values, text as a shared string (or an inline string
+ * without a shared-strings part), never a formula unless the add-in wrote one itself.
+ */
+export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: string, strings?: SharedStrings): string {
   const s = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : keepStyle !== undefined ? ` s="${keepStyle}"` : "";
   const v = cell.value;
   const c = `${prefix}c`;
@@ -34,6 +38,7 @@ export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: str
     return `<${c} r="${ref}"${s}><${prefix}v>${v}</${prefix}v></${c}>`;
   }
   if (typeof v === "boolean") return `<${c} r="${ref}"${s} t="b"><${prefix}v>${v ? 1 : 0}</${prefix}v></${c}>`;
+  if (strings) return `<${c} r="${ref}"${s} t="s"><${prefix}v>${strings.ref(v)}</${prefix}v></${c}>`;
   return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is>${textElement(v, prefix)}</${prefix}is></${c}>`;
 }
 
@@ -54,45 +59,71 @@ interface CellEl {
 const hasContent = (cellXmlText: string, p: string): boolean =>
   cellXmlText.includes(`<${p}v>`) || cellXmlText.includes(`<${p}v `) || cellXmlText.includes(`<${p}f`) || cellXmlText.includes(`<${p}is>`);
 
+const SPANS = /\sspans\s*=\s*"[^"]*"/;
+const ROW_R = /\sr\s*=\s*"[^"]*"/;
+const CELL_R = /\sr\s*=\s*"\$?([A-Z]{1,3})\$?(\d+)"/;
+const CELL_S = /\ss\s*=\s*"(\d+)"/;
+
+function cellsOf(cells: Map<number, NewCell>, row: number, p: string, strings?: SharedStrings): CellEl[] {
+  const out: CellEl[] = [];
+  for (const [c, n] of cells) {
+    if (n.value !== null || n.formula !== undefined || n.style !== undefined) out.push({ col: c, xml: cellXml(`${columnName(c)}${row}`, n, p, undefined, strings) });
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
 /** The row with our cells set, or null when nothing changes. */
-function editRow(rowTag: string, inner: string | null, row: number, edit: SheetEdit, p: string): string | null {
+function editRow(rowTag: string, inner: string | null, row: number, edit: SheetEdit, p: string, strings?: SharedStrings): string | null {
+  const news = edit.cells.get(row);
+  if (inner === null || inner.length === 0) {
+    // A row without cells (new, or empty): only ours.
+    const out = news ? cellsOf(news, row, p, strings) : [];
+    if (out.length === 0) return inner === null ? "" : null;
+    const tag = rowTag.endsWith("/>") ? `${rowTag.slice(0, -2)}>` : rowTag;
+    return `${tag.replace(SPANS, "")}${out.map((c) => c.xml).join("")}</${p}row>`;
+  }
   const cells: CellEl[] = [];
   let col = 0;
-  let from = 0;
-  const body = inner ?? "";
-  for (let f = findElement(body, "c", p, from); f; f = findElement(body, "c", p, from)) {
-    const r = attributes(f.tag).get("r");
-    const at = r ? parseRef(r) : null;
-    col = at ? at.col : col + 1;
+  for (let f = findElement(inner, "c", p); f; f = findElement(inner, "c", p, f.end)) {
+    const r = CELL_R.exec(f.tag);
+    let at: number;
+    if (r) {
+      at = 0;
+      const letters = r[1] as string;
+      for (let i = 0; i < letters.length; i++) at = at * 26 + letters.charCodeAt(i) - 64;
+    } else at = col + 1;
+    col = at;
     cells.push({ col, xml: r ? f.xml : withAttribute(f.tag, "r", `${columnName(col)}${row}`) + f.xml.slice(f.tag.length) });
-    from = f.end;
   }
   const clear = edit.clear;
   const kept = clear ? cells.filter((c) => c.col < clear.from || c.col > clear.to) : cells;
-  const news = new Map(edit.cells.get(row) ?? []);
-  if (kept.length === cells.length && news.size === 0) return null;
+  if (kept.length === cells.length && !news) return null;
+  const used = new Set<number>();
   const out: CellEl[] = [];
   for (const c of kept) {
-    const n = news.get(c.col);
+    const n = news?.get(c.col);
     if (n === undefined) {
       out.push(c);
       continue;
     }
     if (hasContent(c.xml, p)) throw new CellConflictError(`${columnName(c.col)}${row}`);
-    const style = attributes(c.xml.slice(0, c.xml.indexOf(">") + 1)).get("s");
-    out.push({ col: c.col, xml: cellXml(`${columnName(c.col)}${row}`, n, p, style) });
-    news.delete(c.col);
+    const style = CELL_S.exec(c.xml.slice(0, c.xml.indexOf(">") + 1))?.[1];
+    out.push({ col: c.col, xml: cellXml(`${columnName(c.col)}${row}`, n, p, style, strings) });
+    used.add(c.col);
   }
-  for (const [c, n] of news) if (n.value !== null || n.formula !== undefined || n.style !== undefined) out.push({ col: c, xml: cellXml(`${columnName(c)}${row}`, n, p) });
+  if (news) {
+    for (const [c, n] of news) {
+      if (!used.has(c) && (n.value !== null || n.formula !== undefined || n.style !== undefined)) out.push({ col: c, xml: cellXml(`${columnName(c)}${row}`, n, p, undefined, strings) });
+    }
+  }
   out.sort((a, b) => a.col - b.col);
-  if (inner === null && out.length === 0) return "";
-  let tag = withAttribute(rowTag.replace(/\/>$/, ">"), "spans", null);
-  tag = withAttribute(tag, "r", String(row));
+  let tag = rowTag.replace(SPANS, "");
+  tag = ROW_R.test(tag) ? tag : `${tag.slice(0, -1)} r="${row}">`;
   return `${tag}${out.map((c) => c.xml).join("")}</${p}row>`;
 }
 
-/** Applies the edit to a worksheet part's XML. */
-export function editSheet(sheetXml: string, edit: SheetEdit): string {
+/** Applies the edit to a worksheet part's XML; text goes to `strings` when given. */
+export function editSheet(sheetXml: string, edit: SheetEdit, strings?: SharedStrings): string {
   const p = rootPrefix(sheetXml, "worksheet");
   let xml = sheetXml;
   let sd = findElement(xml, "sheetData", p);
@@ -107,7 +138,8 @@ export function editSheet(sheetXml: string, edit: SheetEdit): string {
   let pos = 0;
   let rowNum = 0;
   let maxRow = 0;
-  const newRow = (r: number) => editRow(`<${p}row r="${r}">`, null, r, edit, p) ?? "";
+  const newRow = (r: number) => editRow(`<${p}row r="${r}">`, null, r, edit, p, strings) ?? "";
+  // (A row given as <row/> is handled by editRow with empty content.)
   for (let f = findElement(inner, "row", p, pos); f; f = findElement(inner, "row", p, pos)) {
     parts.push(inner.slice(pos, f.start));
     const r = attributes(f.tag).get("r");
@@ -115,7 +147,10 @@ export function editSheet(sheetXml: string, edit: SheetEdit): string {
     while (k < pending.length && (pending[k] as number) < rowNum) parts.push(newRow(pending[k++] as number));
     const touched = (k < pending.length && pending[k] === rowNum) || (edit.clear !== null && f.inner !== null && f.inner.length > 0);
     if (k < pending.length && pending[k] === rowNum) k++;
-    parts.push((touched ? editRow(f.tag, f.inner, rowNum, edit, p) : null) ?? f.xml);
+    // Rows numbered implicitly get their number written, since rows may be inserted before them.
+    const own = r ? f : { ...f, tag: `${f.tag.slice(0, f.tag.endsWith("/>") ? -2 : -1)} r="${rowNum}"${f.tag.endsWith("/>") ? "/>" : ">"}` };
+    const same = r ? f.xml : own.tag + f.xml.slice(f.tag.length);
+    parts.push((touched ? editRow(own.tag, f.inner ?? "", rowNum, edit, p, strings) : null) ?? same);
     maxRow = rowNum;
     pos = f.end;
   }
@@ -158,4 +193,28 @@ function addColumnWidths(xml: string, widths: Map<number, number>, p: string): s
   const el = `<${p}cols>${all.map((c) => c.xml).join("")}</${p}cols>`;
   if (cols) return xml.slice(0, cols.start) + el + xml.slice(cols.end);
   return insertBefore(xml, "worksheet", p, ["sheetData"], el);
+}
+
+/** The style index of each cell in one row of a worksheet part (column → s). */
+export function rowStyles(sheetXml: string, row: number): Map<number, number> {
+  const p = rootPrefix(sheetXml, "worksheet");
+  const out = new Map<number, number>();
+  const sd = findElement(sheetXml, "sheetData", p);
+  if (!sd?.inner) return out;
+  let n = 0;
+  for (let f = findElement(sd.inner, "row", p); f; f = findElement(sd.inner, "row", p, f.end)) {
+    const r = attributes(f.tag).get("r");
+    n = r ? Number(r) : n + 1;
+    if (n < row) continue;
+    if (n > row || !f.inner) break;
+    let col = 0;
+    for (let c = findElement(f.inner, "c", p); c; c = findElement(f.inner, "c", p, c.end)) {
+      const a = attributes(c.tag);
+      const at = a.get("r") ? parseRef(a.get("r") as string) : null;
+      col = at ? at.col : col + 1;
+      out.set(col, Number(a.get("s") ?? 0));
+    }
+    break;
+  }
+  return out;
 }

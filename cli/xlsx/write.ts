@@ -9,15 +9,16 @@ import JSZip from "jszip";
 import { HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, PORTFOLIO_MARKER, type PlanValue } from "../../core/layout";
 import { snapshotToCells } from "../../core/model/history";
 import type { CellValue } from "../../core/values";
-import type { ExcelJsPort, PortfolioWrite } from "../exceljs-port";
+import type { DeferredRows, ExcelJsPort, PortfolioWrite } from "../exceljs-port";
 import { planValuesAt } from "../exceljs-port";
 import { openXlsx, type Source, type XlsxFile } from "../read";
 import { chartPartXml, drawingPartXml } from "./chart";
 import { markMatrix, markSheet, writeSavedSettings } from "./markers";
 import { CONTENT_TYPE, REL, relsPath, resolveTarget, type OoxmlPackage, type WorkbookPart } from "./package";
-import { editSheet, type NewCell, type SheetEdit } from "./sheet-data";
+import { editSheet, rowStyles, type NewCell, type SheetEdit } from "./sheet-data";
+import { SharedStrings } from "./strings";
 import { remapStyles, StyleSheet } from "./styles";
-import { columnName, findElement, findElements, insertBefore, quoteSheet, rootPrefix } from "./xml";
+import { columnName, findElement, findElements, insertBefore, quoteSheet, rootPrefix, unescapeXml } from "./xml";
 
 /** Days from 1899-12-30 (the spreadsheet epoch) for a UTC date. */
 const serial = (d: Date) => d.getTime() / 86_400_000 + 25569;
@@ -56,6 +57,18 @@ async function stylesPart(pkg: OoxmlPackage, wb: WorkbookPart): Promise<string> 
   return path;
 }
 
+/** The workbook's shared-strings part (created when missing) and its reader/writer. */
+async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ path: string; strings: SharedStrings }> {
+  const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.sharedStrings);
+  const path = rel ? resolveTarget(wb.path, rel.target) : "xl/sharedStrings.xml";
+  if (rel && pkg.has(path)) return { path, strings: new SharedStrings(await pkg.text(path)) };
+  if (!rel) {
+    await pkg.addRel(wb.path, REL.sharedStrings, path);
+    await pkg.setContentType(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+  }
+  return { path, strings: new SharedStrings(null) };
+}
+
 /** Removes the drawings, charts and other parts hanging off an owned sheet we are replacing. */
 async function dropOwnedParts(pkg: OoxmlPackage, part: string): Promise<void> {
   for (const r of await pkg.rels(part)) {
@@ -70,26 +83,52 @@ async function dropOwnedParts(pkg: OoxmlPackage, part: string): Promise<void> {
   pkg.remove(relsPath(part));
 }
 
-/** The first of ExcelJS's shared strings made inline, so the sheet stands alone in another package. */
-function inlineStrings(sheetXml: string, strings: readonly string[]): string {
-  return sheetXml.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, i: string) => `<c ${a}t="inlineStr"${b}><is>${strings[Number(i)] ?? "<t></t>"}</is></c>`);
+/**
+ * ExcelJS's shared-string cells pointed at the user's shared strings instead, so the sheet stands
+ * in the user's package. (Entries that are not plain text are made inline strings.)
+ */
+function adoptStrings(sheetXml: string, theirs: readonly string[], strings: SharedStrings): string {
+  return sheetXml.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, i: string) => {
+    const si = theirs[Number(i)] ?? "<t></t>";
+    const plain = /^<t(?:\s[^>]*)?>([\s\S]*?)<\/t>$/.exec(si);
+    if (plain) return `<c ${a}t="s"${b}><v>${strings.ref(unescapeXml(plain[1] as string))}</v></c>`;
+    return `<c ${a}t="inlineStr"${b}><is>${si}</is></c>`;
+  });
 }
 
-/** An ExcelJS-rendered sheet, ready to live in the user's package. */
-async function renderedSheets(w: PortfolioWrite, styles: StyleSheet): Promise<string[]> {
+/** The sheets ExcelJS rendered, with the user's styles and strings, and the long blocks' rows. */
+async function renderedSheets(w: PortfolioWrite, styles: StyleSheet, strings: SharedStrings): Promise<string[]> {
   const buffer = await w.book.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(buffer as ArrayBuffer);
   const text = async (p: string) => (zip.file(p) as JSZip.JSZipObject).async("string");
   const maps = styles.merge(new StyleSheet(await text("xl/styles.xml")));
   const sst = zip.file("xl/sharedStrings.xml") ? await text("xl/sharedStrings.xml") : "";
-  // CR inside text would come back as LF from any XML reader: store it as Excel does.
-  const strings = findElements(sst, "si").map((f) => (f.inner ?? "").replace(/\r/g, "_x000D_"));
-  return Promise.all(w.book.worksheets.map(async (ws) => inlineStrings(remapStyles(await text(`xl/worksheets/sheet${ws.id}.xml`), maps), strings)));
+  const theirs = findElements(sst, "si").map((f) => f.inner ?? "");
+  const sheets = await Promise.all(w.book.worksheets.map(async (ws) => adoptStrings(remapStyles(await text(`xl/worksheets/sheet${ws.id}.xml`), maps), theirs, strings)));
+  if (w.deferred.length) sheets[0] = writeDeferred(sheets[0] as string, w.deferred, strings);
+  return sheets;
 }
 
-async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: StyleSheet, historyRows: number): Promise<void> {
+/** The long blocks' remaining rows, each cell styled as the rendered row above it. */
+function writeDeferred(sheetXml: string, deferred: readonly DeferredRows[], strings: SharedStrings): string {
+  const cells = new Map<number, Map<number, NewCell>>();
+  for (const d of deferred) {
+    const styles = rowStyles(sheetXml, d.styleRow);
+    d.values.forEach((row, i) => {
+      let m = cells.get(d.row + i);
+      if (!m) cells.set(d.row + i, (m = new Map()));
+      row.forEach((v, j) => {
+        const style = styles.get(d.col + j);
+        if (v !== null || (style !== undefined && style !== 0)) (m as Map<number, NewCell>).set(d.col + j, planCell(v, style));
+      });
+    });
+  }
+  return editSheet(sheetXml, { clear: null, cells }, strings);
+}
+
+async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: StyleSheet, strings: SharedStrings, historyRows: number): Promise<void> {
   const { pkg, workbook: wb } = x;
-  const [portfolioXml, historyXml] = await renderedSheets(w, styles);
+  const [portfolioXml, historyXml] = await renderedSheets(w, styles, strings);
   let sheetXml = portfolioXml as string;
   // Replace the sheet carrying our marker in place (same tab, same name), or add one.
   let name: string;
@@ -124,6 +163,9 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     wb.setName({ name: "_xlnm._FilterDatabase", localSheetId: index, hidden: true, formula: `${q}!$${columnName(t.col)}$${t.row}:$${columnName(t.col + t.cols - 1)}$${t.row + t.rows - 1}` });
   } else wb.removeName("_xlnm._FilterDatabase", index);
   wb.setName({ name: "_xlnm.Print_Titles", localSheetId: index, hidden: false, formula: `${q}!$${t.row}:$${t.row}` });
+  // Print the tab without the chart's helper columns right of the table.
+  const width = Math.max(t.col + t.cols - 1, 3);
+  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: `${q}!$A$1:$${columnName(width)}$${Math.max(plan.size.rows, t.row)}` });
 
   // History: append this build's snapshot below the rows already there.
   let historyName = x.markers.history ? wb.sheet(x.markers.history)?.name : undefined;
@@ -139,7 +181,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
   w.snapshot.forEach((s, i) => {
     cells.set(lastRow + 1 + i, new Map(snapshotToCells(s).map((v, j) => [j + 1, { value: v, style: j === 0 ? textStyle : undefined }])));
   });
-  pkg.set(historyPath, editSheet(await pkg.text(historyPath), { clear: null, cells }));
+  pkg.set(historyPath, editSheet(await pkg.text(historyPath), { clear: null, cells }, strings));
   markSheet(wb, HISTORY_MARKER, historyName);
 }
 
@@ -189,6 +231,8 @@ export async function writeWorkbook(source: Source, port: ExcelJsPort): Promise<
   const { pkg, workbook: wb } = x;
   const stylesPath = await stylesPart(pkg, wb);
   const styles = new StyleSheet(await pkg.text(stylesPath));
+  const sst = await sharedStrings(pkg, wb);
+  const strings = sst.strings;
   const data = wb.sheet(source.sheetName);
   if (!data?.path) throw new Error(`sheet ${source.sheetName} is missing`);
 
@@ -224,9 +268,10 @@ export async function writeWorkbook(source: Source, port: ExcelJsPort): Promise<
     }));
     markMatrix(wb, source.sheetName, matrix.headerRow, matrix.column, matrix.headers.length);
   }
-  if (edit.cells.size || edit.clear) pkg.set(data.path, editSheet(await pkg.text(data.path), edit));
+  if (edit.cells.size || edit.clear) pkg.set(data.path, editSheet(await pkg.text(data.path), edit, strings));
 
-  if (port.portfolio) await writePortfolioSheet(x, port.portfolio, styles, source.historyRows);
+  if (port.portfolio) await writePortfolioSheet(x, port.portfolio, styles, strings, source.historyRows);
+  if (strings.changed) pkg.set(sst.path, strings.toXml());
   if (port.settings) await writeSavedSettings(pkg, port.settings);
   pkg.set(stylesPath, styles.xml);
   wb.save();

@@ -135,6 +135,32 @@ describe("build from a .csv", () => {
   });
 });
 
+describe("a long table (rows past the first written without ExcelJS)", () => {
+  it("holds every client with the cell styles of the first row, column by column", async () => {
+    const x = await build("test/vectors/clients-60.csv", join(dir, "sixty.kam.xlsx"));
+    const json = await gradeJson("test/vectors/clients-60.csv");
+    const cells = await sheetCells(x, "KAM Portfolio");
+    const table = tableRows(cells);
+    expect(table.map((r) => [r.Rank, r.Client, r.Grade, r.Score, r["Sheet row"]])).toEqual(json.clients.map((c) => [c.rank, c.name, c.grade, c.score, c.row]));
+    const style = new Map(cells.map((c) => [c.ref, c.style]));
+    const header = cells.filter((c) => c.row === 15);
+    for (const h of header) {
+      const first = style.get(`${h.ref.replace(/\d+$/, "")}16`);
+      for (let r = 17; r < 16 + json.clients.length; r++) {
+        const s = style.get(`${h.ref.replace(/\d+$/, "")}${r}`);
+        if (s !== undefined) expect(s, `${h.value} row ${r}`).toBe(first);
+      }
+    }
+    // The Score column's style shows one decimal.
+    const styles = await x.text("xl/styles.xml");
+    const scoreCol = header.find((h) => h.value === "Score")?.ref.replace(/\d+$/, "") as string;
+    const xf = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "").matchAll(/<xf [^>]*?numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    const fmt = xf[style.get(`${scoreCol}40`) as number] as number;
+    expect(styles).toContain(`<numFmt numFmtId="${fmt}" formatCode="0.0"/>`);
+    expect(grid(cells).get(15 + json.clients.length + 1)?.get(1)).toBeUndefined();
+  });
+});
+
 describe("build from an order list", () => {
   it("aggregates per client and says how many rows became how many clients", async () => {
     const out = join(dir, "orders.kam.xlsx");
@@ -196,7 +222,7 @@ describe("round trip of an owner's workbook", () => {
   });
 
   it("copies every part it does not need to touch byte for byte: other sheets, images, charts, notes, theme", async () => {
-    const touched = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/custom.xml", "xl/worksheets/sheet1.xml"]);
+    const touched = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/custom.xml", "xl/worksheets/sheet1.xml"]);
     const kept = before.paths.filter((p) => !touched.has(p));
     expect(kept).toEqual(expect.arrayContaining(["xl/worksheets/sheet2.xml", "xl/charts/chart1.xml", "xl/drawings/drawing9.xml", "xl/comments2.xml", "xl/theme/theme1.xml"]));
     expect(kept.some((p) => p.startsWith("xl/media/"))).toBe(true);
@@ -217,13 +243,18 @@ describe("round trip of an owner's workbook", () => {
     for (const r of relsBefore.match(/<Relationship [^>]*\/>/g) ?? []) expect(relsAfter).toContain(r.replace(/\/>$/, ""));
   });
 
-  it("only appends to the styles part", async () => {
+  it("only appends to the styles and shared-strings parts", async () => {
     const a = await before.text("xl/styles.xml");
     const b = await after.text("xl/styles.xml");
     for (const section of ["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"]) {
       const children = (xml: string) => (new RegExp(`<${section}[^>]*>([\\s\\S]*?)</${section}>`).exec(xml)?.[1] ?? "");
       expect(children(b).startsWith(children(a)), section).toBe(true);
     }
+    const sst = (xml: string) => /<sst[^>]*>([\s\S]*)<\/sst>/.exec(xml)?.[1] ?? "";
+    const was = sst(await before.text("xl/sharedStrings.xml"));
+    expect(was.length).toBeGreaterThan(0);
+    expect(sst(await after.text("xl/sharedStrings.xml")).startsWith(was)).toBe(true);
+    expect(after.strings.slice(0, before.strings.length)).toEqual(before.strings);
   });
 
   it("leaves every user cell of the data sheet as it was and writes only the matrix columns", async () => {
@@ -264,7 +295,7 @@ describe("rebuild", () => {
     const cedar = cellsOf(sheet, zip.strings).find((c) => c.value === "Cedar Ridge Clinic") as Cell;
     const margin = cellsOf(sheet, zip.strings).find((c) => c.row === cedar.row && c.col === 4) as Cell;
     expect(margin.value).toBe("24%");
-    zip.zip.file("xl/worksheets/sheet1.xml", sheet.replace(margin.xml, margin.xml.replace("24%", "-5%")));
+    zip.zip.file("xl/worksheets/sheet1.xml", sheet.replace(margin.xml, `<c r="${margin.ref}" t="inlineStr"><is><t>-5%</t></is></c>`));
     const edited = join(dir, "re1-edited.kam.xlsx");
     writeFileSync(edited, await zip.zip.generateAsync({ type: "nodebuffer" }));
 
@@ -405,7 +436,10 @@ describe("bad input: one line, exit code 1, no output file", () => {
     const x = await build(file, join(dir, "prefixed.kam.xlsx"));
     expect(tableRows(await sheetCells(x, "KAM Portfolio")).map((r) => r.Client)).toEqual(["Acme", "Beta"]);
     const data = await x.text(x.sheets[0]?.path as string);
-    expect(data).toMatch(/<x:c r="C1"[^>]*t="inlineStr"><x:is><x:t>KAM revenue rating<\/x:t>/);
-    expect(data).toMatch(/<x:c r="I2"[^>]*t="inlineStr"><x:is><x:t>/);
+    const cells = cellsOf(data.replace(/<(\/?)x:/g, "<$1"), x.strings);
+    expect(cells.find((c) => c.ref === "C1")).toMatchObject({ type: "s", value: "KAM revenue rating" });
+    expect(cells.find((c) => c.ref === "I2")).toMatchObject({ type: "s", value: expect.stringMatching(/^[ABC]$/) });
+    expect(data).toMatch(/<x:c r="I2" t="s"><x:v>\d+<\/x:v><\/x:c>/);
+    expect(await x.text("xl/sharedStrings.xml")).toMatch(/<x:si><x:t>KAM revenue rating<\/x:t><\/x:si>/);
   });
 });
