@@ -4,7 +4,13 @@
  * formula is never overwritten (outside the columns we own), whatever the caller planned.
  */
 import type { SharedStrings } from "./strings";
-import { attributes, columnName, escapeXml, findElement, insertBefore, parseRef, rootPrefix, textElement, withAttribute } from "./xml";
+import { attributes, columnName as letters, escapeXml, findElement, insertBefore, parseRef, rootPrefix, textElement, withAttribute } from "./xml";
+
+const NAMES: string[] = [];
+/** Column letters, cached (a sheet has at most 16,384 columns). */
+function columnName(n: number): string {
+  return NAMES[n] ?? (NAMES[n] = letters(n));
+}
 
 export type CellContent = string | number | boolean | null;
 

@@ -39,7 +39,9 @@ export function zipEntries(entries: readonly (readonly [string, Uint8Array])[], 
   let offset = 0;
   for (const [path, data] of entries) {
     const name = Buffer.from(path, "utf8");
-    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    // Large parts (a 100,000-row sheet is ~100 MB of XML) at zlib's fastest level: 4× faster,
+    // 30% larger; the rest at the default.
+    const deflated = zlib.deflateRawSync(data, { level: data.length > 8_000_000 ? 1 : 6 });
     const stored = deflated.length >= data.length;
     const body = stored ? Buffer.from(data) : deflated;
     const crc = crc32(data);
