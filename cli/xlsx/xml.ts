@@ -157,7 +157,8 @@ export function quoteSheet(name: string): string {
 
 /** `'My sheet'!$A$1:$C$1` → {sheet, first, last}; null for anything else (#REF!, formulas). */
 export function parseAreaRef(formula: string): { sheet: string; first: { row: number; col: number }; last: { row: number; col: number } } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!:\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(formula.trim());
+  // Unquoted sheet names are plain words (#REF! from a deleted sheet is not one).
+  const m = /^(?:'((?:[^']|'')+)'|([\p{L}_\\][\p{L}\p{N}_.]*))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/u.exec(formula.trim());
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
   const first = { col: columnNumber(m[3] as string), row: Number(m[4]) };
