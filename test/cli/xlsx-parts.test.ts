@@ -3,7 +3,7 @@
 // and the zip writer.
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { CellConflictError, editSheet, rowStyles } from "../../cli/xlsx/sheet-data";
+import { CellConflictError, editSheet, rowStyles, type NewCell } from "../../cli/xlsx/sheet-data";
 import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { crc32, zipEntries } from "../../cli/xlsx/zip";
@@ -31,7 +31,8 @@ describe("cell text", () => {
 describe("editSheet", () => {
   it("inserts cells in column order, creates missing rows in order, and grows the used range", () => {
     const xml = sheet('<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="3"><c r="A3"><v>9</v></c></row>');
-    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [5, new Map([[6, { value: "x" }]])]]) });
+    const cells0 = new Map<number, Map<number, NewCell>>([[1, new Map([[2, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [5, new Map([[6, { value: "x" }]])]]);
+    const out = editSheet(xml, { clear: null, cells: cells0 });
     const cells = cellsOf(out, []);
     expect(cells.map((c) => [c.ref, c.value])).toEqual([["A1", 1], ["B1", "b"], ["C1", 3], ["D1", 4], ["A2", true], ["A3", 9], ["F5", "x"]]);
     expect(out).toContain('<dimension ref="A1:F5"/>');
