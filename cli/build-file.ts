@@ -14,7 +14,7 @@ import { ExcelJsPort } from "./exceljs-port";
 import { inSheet, settingsFor, type Options } from "./kam-portfolio";
 import { InputError, openSource, type Source } from "./read";
 import { CellConflictError } from "./xlsx/sheet-data";
-import { lockedReason, writeWorkbook } from "./xlsx/write";
+import { HistoryFullError, lockedReason, writeWorkbook } from "./xlsx/write";
 
 /** The extension a package of this main content type must carry for Excel to open it. */
 const EXTENSIONS: [RegExp, string][] = [
@@ -87,6 +87,7 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   try {
     bytes = await writeWorkbook(source, port);
   } catch (e) {
+    if (e instanceof HistoryFullError) throw new InputError(`${o.file}: ${e.message}; nothing was written`);
     if (e instanceof CellConflictError) {
       throw new InputError(`${o.file}, sheet "${source.sheetName}": cell ${e.ref} is in the way of the matrix columns and is not empty; nothing was written`);
     }

@@ -161,7 +161,16 @@ function unprefixed(xml: string, root: string): string {
  * Cell values of some worksheets, read by ExcelJS from a reduced package: the workbook part with
  * only those sheets and no names, their <sheetData> only, the styles (for dates) and strings.
  */
-export async function readWorksheets(x: XlsxFile, wanted: readonly string[]): Promise<Map<string, CellValue[][]>> {
+/** Removes the cells of some columns (our own matrix: never an input, no need to parse it). */
+function withoutColumns(sheetXml: string, skip: { from: number; to: number }): string {
+  return sheetXml.replace(/<c\s+r="([A-Z]{1,3})\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell, letters: string) => {
+    let col = 0;
+    for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+    return col >= skip.from && col <= skip.to ? "" : cell;
+  });
+}
+
+export async function readWorksheets(x: XlsxFile, wanted: readonly string[], skip = new Map<string, { from: number; to: number }>()): Promise<Map<string, CellValue[][]>> {
   const zip = new JSZip();
   const wb = x.workbook;
   const rels = await x.pkg.rels(wb.path);
@@ -194,7 +203,9 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[]): Pr
     const sp = rootPrefix(xml, "worksheet");
     const root = new RegExp(`<${sp}worksheet[^>]*>`).exec(xml)?.[0] ?? "<worksheet>";
     const data = findElement(xml, "sheetData", sp);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet"));
+    const part = unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet");
+    const cut = skip.get(s.name);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
   }
   const reduced = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
   const book2 = new ExcelJS.Workbook();
@@ -250,8 +261,9 @@ export async function openSource(file: string, sheet?: string): Promise<Source> 
   const x = await openXlsx(file);
   const ws = await pickSheet(x, sheet);
   const history = x.markers.history;
-  const read = await readWorksheets(x, history && history !== ws.name ? [ws.name, history] : [ws.name]);
   const m = x.markers.matrix.get(ws.name);
+  const skip = new Map(m ? [[ws.name, { from: m.column, to: m.column + m.count - 1 }]] : []);
+  const read = await readWorksheets(x, history && history !== ws.name ? [ws.name, history] : [ws.name], skip);
   const historyCells = history ? (read.get(history) ?? []) : [];
   return {
     file,

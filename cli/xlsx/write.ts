@@ -20,6 +20,11 @@ import { SharedStrings } from "./strings";
 import { remapStyles, StyleSheet } from "./styles";
 import { columnName, findElement, findElements, insertBefore, quoteSheet, rootPrefix, unescapeXml } from "./xml";
 
+/** Rows a worksheet can hold. */
+export const MAX_ROWS = 1_048_576;
+
+export class HistoryFullError extends Error {}
+
 /** Days from 1899-12-30 (the spreadsheet epoch) for a UTC date. */
 const serial = (d: Date) => d.getTime() / 86_400_000 + 25569;
 
@@ -152,7 +157,9 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     pkg.set(drawingPath, drawingPartXml(plan.chart, chartRel, "KAM quadrant chart"));
     await pkg.setContentType(drawingPath, CONTENT_TYPE.drawing);
     const drawingRel = await pkg.addRel(path, REL.drawing, drawingPath);
-    sheetXml = insertBefore(sheetXml, "worksheet", "", ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"], `<drawing r:id="${drawingRel}"/>`);
+    // (Searching after the cells: the sheet may hold a hundred megabytes of them.)
+    const after = Math.max(0, sheetXml.lastIndexOf("</sheetData>"));
+    sheetXml = insertBefore(sheetXml, "worksheet", "", ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"], `<drawing r:id="${drawingRel}"/>`, after);
   }
   pkg.set(path, sheetXml);
   markSheet(wb, PORTFOLIO_MARKER, name);
@@ -175,6 +182,9 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     historyName = freeName(wb, HISTORY_SHEET);
     historyPath = (await wb.addSheet(historyName, historyXml as string, "hidden")).path as string;
     lastRow = 1;
+  }
+  if (lastRow + w.snapshot.length > MAX_ROWS) {
+    throw new HistoryFullError(`the history sheet "${historyName}" cannot take this build's ${w.snapshot.length} rows (a sheet holds ${MAX_ROWS.toLocaleString("en-US")}); unhide it and delete old builds' rows, then build again`);
   }
   const textStyle = styles.cellFormat({ numFmt: "@" });
   const cells = new Map<number, Map<number, NewCell>>();
@@ -281,8 +291,8 @@ export async function writeWorkbook(source: Source, port: ExcelJsPort): Promise<
 /** The style of the user's last header cell left of the matrix, for our header cells. */
 function headerCellStyle(sheetXml: string, headerRow: number, column: number): number | undefined {
   const p = rootPrefix(sheetXml, "worksheet");
-  const data = findElement(sheetXml, "sheetData", p);
-  const row = data?.inner ? findElements(data.inner, "row", p).find((r) => new RegExp(`\\sr="${headerRow}"`).test(r.tag)) : undefined;
+  const at = new RegExp(`<${p}row\\s[^>]*?\\br="${headerRow}"`).exec(sheetXml)?.index;
+  const row = at === undefined ? undefined : findElement(sheetXml, "row", p, at);
   if (!row?.inner) return undefined;
   let best: { col: number; s: number } | undefined;
   for (const c of findElements(row.inner, "c", p)) {

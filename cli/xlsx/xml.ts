@@ -118,11 +118,14 @@ export function findElements(xml: string, name: string, prefix = ""): Found[] {
   return out;
 }
 
-/** Inserts `insert` before the first of the named child elements found, else before `</root>`. */
-export function insertBefore(xml: string, root: string, prefix: string, candidates: readonly string[], insert: string): string {
+/**
+ * Inserts `insert` before the first of the named child elements found (searching from `from`),
+ * else before `</root>`.
+ */
+export function insertBefore(xml: string, root: string, prefix: string, candidates: readonly string[], insert: string, from = 0): string {
   let at = -1;
   for (const c of candidates) {
-    const f = findElement(xml, c, prefix);
+    const f = findElement(xml, c, prefix, from);
     if (f && (at < 0 || f.start < at)) at = f.start;
   }
   if (at < 0) at = xml.lastIndexOf(`</${prefix}${root}>`);

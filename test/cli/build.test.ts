@@ -386,6 +386,19 @@ describe("bad input: one line, exit code 1, no output file", () => {
     expect(readdirSync(sub).sort()).toEqual(["in.xlsx", "out.xlsx"]);
   });
 
+  it("refuses a build the history sheet cannot hold (a sheet has 1,048,576 rows)", async () => {
+    const sub = mkdtempSync(join(dir, "full-"));
+    const x = await openXlsx(readFileSync(join(dir, "clients.kam.xlsx")));
+    const history = x.sheets.find((s) => s.name === "KAM History")?.path as string;
+    const last = '<row r="1048570"><c r="A1048570" t="inlineStr"><is><t>2020-01-01T00:00:00Z</t></is></c><c r="B1048570" t="inlineStr"><is><t>Old client</t></is></c><c r="C1048570" t="inlineStr"><is><t>B</t></is></c></row>';
+    x.zip.file(history, (await x.text(history)).replace("</sheetData>", `${last}</sheetData>`));
+    writeFileSync(join(sub, "full.xlsx"), await x.zip.generateAsync({ type: "nodebuffer" }));
+    const r = await run("build", join(sub, "full.xlsx"), "--out", join(sub, "out.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/the history sheet "KAM History" cannot take this build's 42 rows \(a sheet holds 1,048,576\)/);
+    expect(readdirSync(sub)).toEqual(["full.xlsx"]);
+  });
+
   it("refuses to grade its own portfolio or history sheet", async () => {
     const built = join(dir, "clients.kam.xlsx");
     for (const sheet of ["KAM Portfolio", "KAM History"]) {
