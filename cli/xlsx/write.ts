@@ -62,16 +62,23 @@ async function stylesPart(pkg: OoxmlPackage, wb: WorkbookPart): Promise<string> 
   return path;
 }
 
-/** The workbook's shared-strings part (created when missing) and its reader/writer. */
-async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ path: string; strings: SharedStrings }> {
+/** The workbook's shared strings, and how to save them (creating the part when it had none). */
+async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ strings: SharedStrings; save: () => Promise<void> }> {
   const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.sharedStrings);
-  const path = rel ? resolveTarget(wb.path, rel.target) : "xl/sharedStrings.xml";
-  if (rel && pkg.has(path)) return { path, strings: new SharedStrings(await pkg.text(path)) };
-  if (!rel) {
-    await pkg.addRel(wb.path, REL.sharedStrings, path);
-    await pkg.setContentType(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+  const existing = rel ? resolveTarget(wb.path, rel.target) : null;
+  if (existing && pkg.has(existing)) {
+    const strings = new SharedStrings(await pkg.text(existing));
+    return { strings, save: async () => (strings.changed ? pkg.set(existing, strings.toXml()) : undefined) };
   }
-  return { path, strings: new SharedStrings(null) };
+  const strings = new SharedStrings(null);
+  const save = async () => {
+    if (!strings.changed) return;
+    const path = existing ?? pkg.freePath((n) => (n === 1 ? "xl/sharedStrings.xml" : `xl/sharedStrings${n}.xml`));
+    pkg.set(path, strings.toXml());
+    await pkg.setContentType(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+    if (!existing) await pkg.addRel(wb.path, REL.sharedStrings, path);
+  };
+  return { strings, save };
 }
 
 /** Removes the drawings, charts and other parts hanging off an owned sheet we are replacing. */
@@ -281,7 +288,7 @@ export async function writeWorkbook(source: Source, port: ExcelJsPort): Promise<
   if (edit.cells.size || edit.clear) pkg.set(data.path, editSheet(await pkg.text(data.path), edit, strings));
 
   if (port.portfolio) await writePortfolioSheet(x, port.portfolio, styles, strings, source.historyRows);
-  if (strings.changed) pkg.set(sst.path, strings.toXml());
+  await sst.save();
   if (port.settings) await writeSavedSettings(pkg, port.settings);
   pkg.set(stylesPath, styles.xml);
   wb.save();
