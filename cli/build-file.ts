@@ -1,9 +1,98 @@
 /**
- * `kam-portfolio build`: not yet available (see the files issue).
+ * `kam-portfolio build`: the matrix columns and the KAM Portfolio tab (with its chart and history)
+ * written into a copy of the workbook. The input is never written: the output goes to a
+ * temporary file beside the target and is renamed into place, so a failure leaves no half-written
+ * file (and an earlier output as it was).
  */
-import type { Options } from "./kam-portfolio";
-import { InputError } from "./read";
+import { randomBytes } from "node:crypto";
+import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { buildMatrix, buildPortfolio, type BuildOptions } from "../core/build";
+import { EXCEL_DIALECT } from "../core/matrix";
+import { dayToIso } from "../core/values";
+import { ExcelJsPort } from "./exceljs-port";
+import { inSheet, settingsFor, type Options } from "./kam-portfolio";
+import { InputError, openSource, type Source } from "./read";
+import { CellConflictError } from "./xlsx/sheet-data";
+import { HistoryFullError, lockedReason, writeWorkbook } from "./xlsx/write";
 
-export async function buildFile(o: Options): Promise<{ message: string }> {
-  throw new InputError(`build ${o.file}: the build command is not available yet; use grade`);
+/** The extension a package of this main content type must carry for Excel to open it. */
+const EXTENSIONS: [RegExp, string][] = [
+  [/template\.macroEnabled\.main/i, ".xltm"],
+  [/template\.main/i, ".xltx"],
+  [/macroEnabled\.main/i, ".xlsm"],
+  [/sheet\.main/i, ".xlsx"],
+];
+
+async function packageExtension(source: Source): Promise<string> {
+  if (!source.xlsx) return ".xlsx";
+  const type = (await source.xlsx.pkg.contentType(source.xlsx.workbook.path)) ?? "";
+  return EXTENSIONS.find(([re]) => re.test(type))?.[1] ?? ".xlsx";
+}
+
+/** `clients.csv` → `clients.kam.xlsx` beside it. */
+export function defaultOut(file: string, ext: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}.kam${ext}`);
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
+/** Writes beside the target and renames into place; removes the temporary file on any failure. */
+export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
+  const dir = dirname(resolve(out));
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new InputError(`${out}: the folder ${dir} does not exist`);
+  const temp = join(dir, `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    await rename(temp, out);
+  } catch (e) {
+    await rm(temp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${out}: cannot write the output (${code ?? (e as Error).message})`);
+  }
+}
+
+export async function buildFile(o: Options): Promise<{ message: string; out: string }> {
+  const source = await openSource(o.file, o.sheet);
+  const ext = await packageExtension(source);
+  const out = o.out ?? defaultOut(o.file, ext);
+  if (await samePath(out, o.file)) throw new InputError(`${out}: that is the input file; the input is never written, choose another --out`);
+  if (extname(out).toLowerCase() !== ext) {
+    throw new InputError(`${out}: the output must be a ${ext} file like the input${ext === ".xlsm" ? " (it holds macros)" : ""}; use --out NAME${ext}`);
+  }
+  const locked = await lockedReason(source);
+  if (locked) throw new InputError(locked);
+  const settings = settingsFor(o, source.settings);
+  const port = new ExcelJsPort(source);
+  // A plain file has no add-in to compute formulas: the matrix holds values.
+  const opts: BuildOptions = {
+    settings: { ...settings, matrixOutput: "values" },
+    today: o.today,
+    builtAt: `${dayToIso(o.today)}T${new Date().toISOString().slice(11)}`,
+    dialect: EXCEL_DIALECT,
+  };
+  let message: string;
+  try {
+    await buildMatrix(port, opts);
+    message = (await buildPortfolio(port, opts)).message;
+  } catch (e) {
+    throw inSheet(o.file, source.sheetName, e);
+  }
+  await port.saveSettings(settings);
+  let bytes: Buffer;
+  try {
+    bytes = await writeWorkbook(source, port);
+  } catch (e) {
+    if (e instanceof HistoryFullError) throw new InputError(`${o.file}: ${e.message}; nothing was written`);
+    if (e instanceof CellConflictError) {
+      throw new InputError(`${o.file}, sheet "${source.sheetName}": cell ${e.ref} is in the way of the matrix columns and is not empty; nothing was written`);
+    }
+    throw e;
+  }
+  await writeAtomically(out, bytes);
+  return { message: `Wrote ${out}: ${message}`, out };
 }

@@ -4,12 +4,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { OwnSheetError } from "../core/build";
 import { FIELDS, MappingError, type Field } from "../core/columns";
 import { EmptySheetError, gradePortfolio, MissingColumnsError, type Portfolio } from "../core/portfolio";
+import { ownColumns } from "../core/matrix";
 import { toJson } from "../core/report";
 import { checkSettings, SettingsError, type Settings } from "../core/settings";
 import { dayFromDate, parseDate, type Day } from "../core/values";
-import { InputError, readSheetCells } from "./read";
+import { InputError, isCsv, openSource } from "./read";
 import { renderTable } from "./text-table";
 
 export const USAGE = `Usage:
@@ -25,6 +27,9 @@ export interface Options {
   out?: string;
   json: boolean;
   settings: Settings;
+  /** The settings as given (config file, --map, --mode) before defaults, and whether any were. */
+  settingsInput: Record<string, unknown>;
+  settingsGiven: boolean;
   today: Day;
 }
 
@@ -93,16 +98,49 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
     if (typeof d !== "number") throw new UsageError(`--today ${values.today}: not a date`);
     today = d;
   }
+  const settingsGiven = values.config !== undefined || (values.map ?? []).length > 0 || values.mode !== undefined;
   return {
-    command, file, json: values.json ?? false, settings, today,
+    command, file, json: values.json ?? false, settings, settingsInput: input, settingsGiven, today,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
   };
 }
 
-export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "today">): Promise<Portfolio> {
-  const cells = await readSheetCells(o.file, o.sheet);
-  return gradePortfolio({ rows: cells.rows, firstRow: cells.firstRow, settings: o.settings, today: o.today });
+/**
+ * The settings of a run: those given on the command line, over those saved in the workbook by an
+ * earlier build (the column mapping merges field by field); the defaults when neither.
+ */
+export function settingsFor(o: Pick<Options, "settings" | "settingsInput" | "settingsGiven">, saved: unknown): Settings {
+  if (saved === null || saved === undefined || typeof saved !== "object" || Array.isArray(saved)) return o.settings;
+  const s = saved as Record<string, unknown>;
+  const input = o.settingsGiven ? o.settingsInput : {};
+  const mapping = { ...((s.mapping as Record<string, unknown> | undefined) ?? {}), ...((input.mapping as Record<string, unknown> | undefined) ?? {}) };
+  const { settings, errors } = checkSettings({ ...s, ...input, mapping });
+  if (errors.length) throw new SettingsError(errors.map((e) => ({ ...e, message: `${e.message} (saved in the workbook)` })));
+  return settings;
+}
+
+/** "clients.xlsx, sheet “Clients”: the sheet is empty" */
+export function inSheet(file: string, sheet: string, e: unknown): unknown {
+  if (e instanceof EmptySheetError || e instanceof MissingColumnsError || e instanceof MappingError || e instanceof OwnSheetError) {
+    return new InputError(`${file}${isCsv(file) ? "" : `, sheet "${sheet}"`}: ${e.message}`);
+  }
+  return e;
+}
+
+export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">): Promise<Portfolio> {
+  const source = await openSource(o.file, o.sheet);
+  try {
+    return gradePortfolio({
+      rows: source.rows,
+      settings: settingsFor(o, source.settings),
+      today: o.today,
+      history: source.history,
+      ownColumns: ownColumns(source.matrix),
+    });
+  } catch (e) {
+    throw inSheet(o.file, source.sheetName, e);
+  }
 }
 
 export interface Io {

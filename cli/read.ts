@@ -1,11 +1,21 @@
 /**
- * Reading a client sheet from a .csv or .xlsx file into cells, for the command line.
+ * Reading a client sheet from a .csv or .xlsx file, for `grade` and `build` alike (one reader).
+ *
+ * An .xlsx is opened as a package (cli/xlsx/package.ts) so nothing of it is lost on the way out;
+ * ExcelJS reads cell values from a reduced copy holding only the sheets we need, their cells and
+ * the styles and strings they use, so charts, validations or names elsewhere in the workbook
+ * can neither slow the read down nor trip it.
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import Papa from "papaparse";
+import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import type { CellValue } from "../core/values";
+import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
+import { OoxmlPackage, PackageError, REL, resolveTarget, WorkbookPart, type SheetInfo } from "./xlsx/package";
+import { findElement, rootPrefix } from "./xlsx/xml";
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -62,28 +72,154 @@ export function worksheetCells(ws: ExcelJS.Worksheet): CellValue[][] {
   return rows;
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw new InputError(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a folder, not a file` : `${file}: cannot be read (${code ?? String(e)})`);
   }
-  // An encrypted workbook is an OLE2 compound file, not a zip.
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new InputError(`${file}: the workbook is encrypted or in the old .xls format; save it as an unprotected .xlsx`);
+}
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Why bytes are not a readable .xlsx, or null when they look like one. */
+export function notAWorkbook(bytes: Buffer, file: string): string | null {
+  if (bytes.length === 0) return `${file}: the file is empty`;
+  // An encrypted (password-protected) workbook is an OLE2 compound file holding EncryptionInfo and
+  // EncryptedPackage streams; an old .xls is an OLE2 file holding a Workbook stream.
+  if (bytes.subarray(0, 8).equals(OLE2)) {
+    if (bytes.includes(Buffer.from("EncryptionInfo", "utf16le")) || bytes.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
+      return `${file}: the workbook is password-protected (encrypted); remove the password in Excel (File ▸ Info ▸ Protect Workbook) and save a copy`;
+    }
+    return `${file}: an old binary Excel (.xls) or other OLE2 file, not an .xlsx; save it as .xlsx`;
   }
-  if (!bytes.subarray(0, 2).equals(Buffer.from("PK"))) {
-    throw new InputError(`${file}: not an .xlsx workbook`);
-  }
-  const wb = new ExcelJS.Workbook();
+  if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return `${file}: not a spreadsheet (.xlsx or .csv)`;
+  return null;
+}
+
+export interface XlsxFile {
+  file: string;
+  pkg: OoxmlPackage;
+  workbook: WorkbookPart;
+  markers: Markers;
+}
+
+export async function openXlsx(file: string, given?: Buffer): Promise<XlsxFile> {
+  const bytes = given ?? (await readBytes(file));
+  const why = notAWorkbook(bytes, file);
+  if (why) throw new InputError(why);
+  let pkg: OoxmlPackage;
+  let workbook: WorkbookPart;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    pkg = await OoxmlPackage.open(bytes);
+    workbook = await WorkbookPart.read(pkg);
   } catch (e) {
-    throw new InputError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+    const detail = e instanceof PackageError ? e.message : (e as Error).message;
+    throw new InputError(`${file}: not a readable .xlsx workbook (${detail})`);
   }
-  return wb;
+  if (!workbook.sheets.some((s) => s.path)) throw new InputError(`${file}: the workbook has no worksheets`);
+  return { file, pkg, workbook, markers: readMarkers(workbook) };
+}
+
+/** Does the worksheet part hold any cell with a value? */
+async function hasData(x: XlsxFile, sheet: SheetInfo): Promise<boolean> {
+  if (!sheet.path) return false;
+  const xml = await x.pkg.text(sheet.path);
+  const p = rootPrefix(xml, "worksheet");
+  const data = findElement(xml, "sheetData", p);
+  return data?.inner ? /<(\w+:)?(v|is)[\s>]/.test(data.inner) : false;
+}
+
+/** The named sheet, or the first visible sheet with data that the add-in does not own. */
+export async function pickSheet(x: XlsxFile, sheet?: string): Promise<SheetInfo> {
+  const sheets = x.workbook.sheets;
+  const names = sheets.map((s) => s.name).join(", ");
+  if (sheet !== undefined) {
+    const found = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!found) throw new InputError(`${x.file}: no sheet named "${sheet}" (sheets: ${names})`);
+    if (!found.path) throw new InputError(`${x.file}: "${found.name}" is a chart sheet, not a worksheet`);
+    return found;
+  }
+  const owned = new Set([x.markers.portfolio, x.markers.history]);
+  const candidates = sheets.filter((s) => s.path && s.state === "visible" && !owned.has(s.name));
+  for (const s of candidates) if (await hasData(x, s)) return s;
+  const first = candidates[0];
+  if (!first) throw new InputError(`${x.file}: the workbook has no visible worksheet of yours (sheets: ${names})`);
+  return first;
+}
+
+/** A part written with a namespace prefix (`<x:row>`) as the default namespace, which ExcelJS expects. */
+function unprefixed(xml: string, root: string): string {
+  const p = rootPrefix(xml, root);
+  if (!p) return xml;
+  const name = p.slice(0, -1);
+  return xml.split(`<${p}`).join("<").split(`</${p}`).join("</").replace(`xmlns:${name}=`, "xmlns=");
+}
+
+/**
+ * Cell values of some worksheets, read by ExcelJS from a reduced package: the workbook part with
+ * only those sheets and no names, their <sheetData> only, the styles (for dates) and strings.
+ */
+/** Removes the cells of some columns (our own matrix: never an input, no need to parse it). */
+function withoutColumns(sheetXml: string, skip: { from: number; to: number }): string {
+  return sheetXml.replace(/<c\s+r="([A-Z]{1,3})\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell, letters: string) => {
+    let col = 0;
+    for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+    return col >= skip.from && col <= skip.to ? "" : cell;
+  });
+}
+
+export async function readWorksheets(x: XlsxFile, wanted: readonly string[], skip = new Map<string, { from: number; to: number }>()): Promise<Map<string, CellValue[][]>> {
+  const zip = new JSZip();
+  const wb = x.workbook;
+  const rels = await x.pkg.rels(wb.path);
+  const sheets = wanted.map((n) => wb.sheet(n)).filter((s): s is SheetInfo => s !== undefined && s.path !== null);
+  const p = wb.prefix;
+  let book = wb.xml;
+  const sheetsEl = findElement(book, "sheets", p);
+  const entries = sheets.map((s, i) => `<${p}sheet name="${s.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  if (sheetsEl) book = `${book.slice(0, sheetsEl.start)}<${p}sheets>${entries}</${p}sheets>${book.slice(sheetsEl.end)}`;
+  const names = findElement(book, "definedNames", p);
+  if (names) book = book.slice(0, names.start) + book.slice(names.end);
+  if (!/xmlns:r=/.test(book.slice(0, 1000))) book = book.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:r="${REL.relationships}"`);
+  zip.file("xl/workbook.xml", unprefixed(book, "workbook"));
+  const wbRels: string[] = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const styles = rels.find((r) => r.type === REL.styles);
+  if (styles && x.pkg.has(resolveTarget(wb.path, styles.target))) {
+    zip.file("xl/styles.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, styles.target)), "styleSheet"));
+    wbRels.push(`<Relationship Id="rIdS" Type="${REL.styles}" Target="styles.xml"/>`);
+  }
+  const strings = rels.find((r) => r.type === REL.sharedStrings);
+  if (strings && x.pkg.has(resolveTarget(wb.path, strings.target))) {
+    zip.file("xl/sharedStrings.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, strings.target)), "sst"));
+    wbRels.push(`<Relationship Id="rIdT" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/>`);
+  }
+  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
+  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file("[Content_Types].xml", await x.pkg.bytes("[Content_Types].xml"));
+  for (const [i, s] of sheets.entries()) {
+    const xml = await x.pkg.text(s.path as string);
+    const sp = rootPrefix(xml, "worksheet");
+    const root = new RegExp(`<${sp}worksheet[^>]*>`).exec(xml)?.[0] ?? "<worksheet>";
+    const data = findElement(xml, "sheetData", sp);
+    const part = unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet");
+    const cut = skip.get(s.name);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
+  }
+  const reduced = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  const book2 = new ExcelJS.Workbook();
+  try {
+    await book2.xlsx.load(reduced as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`${x.file}: not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  const out = new Map<string, CellValue[][]>();
+  for (const [i, s] of sheets.entries()) {
+    const ws = book2.worksheets.find((w) => w.name === s.name) ?? book2.worksheets[i];
+    out.set(s.name, ws ? worksheetCells(ws) : []);
+  }
+  return out;
 }
 
 export function isCsv(file: string): boolean {
@@ -91,41 +227,58 @@ export function isCsv(file: string): boolean {
 }
 
 export async function readCsvFile(file: string): Promise<string> {
-  try {
-    const bytes = await readFile(file);
-    if (bytes.includes(0)) throw new InputError(`${file}: not a text .csv file`);
-    return bytes.toString("utf8");
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
-  }
-}
-
-/** Picks the sheet: the named one, or the first sheet with data. */
-export function pickWorksheet(wb: ExcelJS.Workbook, file: string, sheet?: string): ExcelJS.Worksheet {
-  const visible = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
-  if (sheet !== undefined) {
-    const ws = wb.worksheets.find((w) => w.name === sheet) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
-    if (!ws) throw new InputError(`${file}: no sheet named "${sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
-    return ws;
-  }
-  const ws = visible.find((w) => w.actualRowCount > 0 && w.name !== "KAM Portfolio") ?? visible[0];
-  if (!ws) throw new InputError(`${file}: the workbook has no sheets`);
-  return ws;
-}
-
-export async function readSheetCells(file: string, sheet?: string): Promise<SheetCells> {
-  if (isCsv(file)) {
-    const rows = parseCsv(await readCsvFile(file));
-    return { sheetName: sheetNameOf(file), rows, firstRow: 1 };
-  }
-  const wb = await loadWorkbook(file);
-  const ws = pickWorksheet(wb, file, sheet);
-  return { sheetName: ws.name, rows: worksheetCells(ws), firstRow: 1 };
+  const bytes = await readBytes(file);
+  if (bytes.includes(0)) throw new InputError(`${file}: not a text .csv file`);
+  return bytes.toString("utf8");
 }
 
 export function sheetNameOf(file: string): string {
   const base = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
   return (base.replace(/[[\]:*?/\\]/g, " ").trim() || "Clients").slice(0, 31);
+}
+
+/** Everything a build or a grade needs from the input file. */
+export interface Source {
+  file: string;
+  sheetName: string;
+  rows: CellValue[][];
+  /** The .xlsx package, or null for a .csv. */
+  xlsx: XlsxFile | null;
+  /** The data sheet is the add-in's own portfolio or history sheet. */
+  isOwnSheet: boolean;
+  matrix: { column: number; count: number } | null;
+  history: SnapshotRow[];
+  /** The last used row of the history sheet (0 without one). */
+  historyRows: number;
+  settings: unknown;
+}
+
+export async function openSource(file: string, sheet?: string): Promise<Source> {
+  if (isCsv(file)) {
+    const rows = parseCsv(await readCsvFile(file));
+    return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null };
+  }
+  const x = await openXlsx(file);
+  const ws = await pickSheet(x, sheet);
+  const history = x.markers.history;
+  const m = x.markers.matrix.get(ws.name);
+  const skip = new Map(m ? [[ws.name, { from: m.column, to: m.column + m.count - 1 }]] : []);
+  const read = await readWorksheets(x, history && history !== ws.name ? [ws.name, history] : [ws.name], skip);
+  const historyCells = history ? (read.get(history) ?? []) : [];
+  return {
+    file,
+    sheetName: ws.name,
+    rows: read.get(ws.name) ?? [],
+    xlsx: x,
+    isOwnSheet: ws.name === x.markers.portfolio || ws.name === x.markers.history,
+    matrix: m ? { column: m.column, count: m.count } : null,
+    history: historyCells.slice(1).map(snapshotFromCells).filter((r): r is SnapshotRow => r !== null),
+    historyRows: historyCells.length,
+    settings: await readSavedSettings(x.pkg),
+  };
+}
+
+export async function readSheetCells(file: string, sheet?: string): Promise<SheetCells> {
+  const s = await openSource(file, sheet);
+  return { sheetName: s.sheetName, rows: s.rows, firstRow: 1 };
 }

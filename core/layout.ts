@@ -118,6 +118,8 @@ export const GRADE_COLOURS: Record<Grade, { fill: string; font: string; point: s
   C: { fill: "#E7E6E6", font: "#3A3838", point: "#757575" },
 };
 const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F4E78", fontColor: "#FFFFFF", wrap: true };
+/** Summary headers stay on one line (their text may run into the empty cells beside them). */
+const SUMMARY_HEADER_STYLE: CellStyle = { ...HEADER_STYLE, wrap: false };
 const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F4E78" };
 
 export const FORMATS = {
@@ -146,19 +148,19 @@ export function tableColumns(p: Portfolio): Column[] {
     { header: "Rank", width: 6, format: FORMATS.integer, value: (c) => c.rank },
     { header: "Client", width: 28, format: FORMATS.text, value: (c) => c.name },
     { header: "Grade", width: 7, format: null, value: (c) => c.grade },
-    { header: "Movement", width: 10, format: null, value: (c) => c.movement },
+    { header: "Movement", width: 12, format: null, value: (c) => c.movement },
     { header: "Previous grade", width: 9, format: null, value: (c) => c.previousGrade },
     { header: "Score", width: 7, format: FORMATS.score, value: (c) => c.score },
     { header: "Quadrant", width: 22, format: null, value: (c) => c.quadrant },
     { header: "Revenue", width: 13, format: FORMATS.money, value: (c) => c.revenue },
-    { header: "Revenue rating", width: 9, format: null, value: (c) => c.revenueRating },
+    { header: "Revenue rating", width: 12, format: null, value: (c) => c.revenueRating },
     { header: "Wallet share", width: 8, format: FORMATS.percent, value: (c) => pct(c.walletShare) },
     { header: "Wallet rating", width: 9, format: null, value: (c) => c.walletRating },
     { header: "Margin", width: 8, format: FORMATS.percent1, value: (c) => pct(c.margin) },
     { header: "Profit rating", width: 9, format: null, value: (c) => c.profitRating },
     { header: "Strategic value", width: 9, format: null, value: (c) => c.strategic },
     { header: "Pain", width: 9, format: null, value: (c) => c.pain },
-    { header: "Relationship", width: 10, format: FORMATS.score, value: (c) => c.relationship },
+    { header: "Relationship", width: 12, format: FORMATS.score, value: (c) => c.relationship },
     { header: "Benefit", width: 9, format: FORMATS.score, value: (c) => c.benefit },
     { header: "Untapped spend", width: 13, format: FORMATS.money, value: (c) => c.untappedSpend },
   ];
@@ -220,12 +222,18 @@ export interface LayoutOptions {
   chart?: boolean;
 }
 
-/** Rows 1–3: title; rows 5–12: summary; chart in rows 1–14 to the right; table from row 15. */
+/**
+ * Rows 1–4: title and subtitles; rows 5–11: summary by grade, by quadrant, health; rows 11–14:
+ * warnings under the grade summary; the chart in rows 1–14 right of the health block (in the
+ * first screen); the table from row 15.
+ */
 export const TABLE_HEADER_ROW = 15;
 const SUMMARY_ROW = 5;
-const SUMMARY_LINES = 7;
-/** The chart floats over the top band, right of the warnings column. */
-const CHART_COLUMN = 18;
+/** Warnings: a header and up to three lines, below the grade summary. */
+const WARNING_ROW = 11;
+const WARNING_LINES = 4;
+/** The chart floats over the top band, right of the health block and its text values. */
+const CHART_COLUMN = 15;
 
 export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const cols = tableColumns(p);
@@ -233,7 +241,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const s = p.summary;
   const h = p.health;
   const rowsNote = p.mode === "orders" ? `${p.rowsRead} order rows merged into ${s.clients} clients` : `${s.clients} clients from ${p.rowsRead} rows`;
-  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? "" : "s"} need data (listed below the table)` : "";
+  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? " needs" : "s need"} data (listed below the table)` : "";
   blocks.push({ role: "title", row: 1, col: 1, values: [["KAM Portfolio"]], style: { bold: true, fontSize: 16, fontColor: "#1F4E78" } });
   blocks.push({
     role: "subtitle",
@@ -249,26 +257,36 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const gradeRows: PlanValue[][] = [["Grade", "Clients", "Revenue", "Share", "Budget"]];
   for (const g of GRADES) gradeRows.push([g, s.byGrade[g], h.revenueByGrade[g], share(h.revenueByGrade[g]), h.budgetByGrade[g]]);
   gradeRows.push(["Total", s.clients, total, share(total), GRADES.reduce((a, g) => a + h.budgetByGrade[g], 0)]);
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 1, values: gradeRows, formats: [null, FORMATS.integer, FORMATS.money, FORMATS.percent1, FORMATS.percent], headerStyle: HEADER_STYLE });
+  // Each summary block sits over table columns wide enough for its numbers (no "###").
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 2, values: gradeRows, formats: [null, FORMATS.integer, FORMATS.money, FORMATS.percent1, FORMATS.percent], headerStyle: SUMMARY_HEADER_STYLE });
 
   const quadrantRows: PlanValue[][] = [["Quadrant", "Clients", "Revenue"]];
   for (const q of QUADRANTS) quadrantRows.push([q, h.countByQuadrant[q as Quadrant], h.revenueByQuadrant[q as Quadrant]]);
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 7, values: quadrantRows, formats: [null, FORMATS.integer, FORMATS.money], headerStyle: HEADER_STYLE });
+  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 7, values: quadrantRows, formats: [null, FORMATS.integer, FORMATS.money], headerStyle: SUMMARY_HEADER_STYLE });
 
-  // Shares (percent) and counts (integer) are two blocks: a block's formats are per column.
-  const healthShares: PlanValue[][] = [
-    ["Health", ""],
-    ["Top 20% of clients", s.top20Share],
-    ["Top client", s.topClientShare],
-  ];
-  const healthCounts: PlanValue[][] = [
-    ["HHI", s.hhi === null ? null : Math.round(s.hhi)],
-    ["Concentration", h.hhiBand ?? "–"],
-    ["Upgrades / downgrades", `▲ ${h.upgrades} / ▼ ${h.downgrades}`],
-    ["New since last build", h.newClients],
-  ];
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 10, values: healthShares, formats: [null, FORMATS.percent1], headerStyle: HEADER_STYLE });
-  blocks.push({ role: "summary", row: SUMMARY_ROW + healthShares.length, col: 10, values: healthCounts, formats: [null, FORMATS.integer] });
+  // Health: labels overflow into two empty cells, values in the fourth column; shares as percents,
+  // the index and counts as numbers.
+  const pad = (label: string, v: PlanValue): PlanValue[] => [label, null, null, v];
+  blocks.push({
+    role: "summary",
+    row: SUMMARY_ROW,
+    col: 10,
+    values: [["Health", "", "", ""], pad("Top 20% of clients", s.top20Share), pad("Top client", s.topClientShare)],
+    formats: [null, null, null, FORMATS.percent1],
+    headerStyle: SUMMARY_HEADER_STYLE,
+  });
+  blocks.push({
+    role: "summary",
+    row: SUMMARY_ROW + 3,
+    col: 10,
+    values: [
+      pad("HHI", s.hhi === null ? null : Math.round(s.hhi)),
+      pad("Concentration", h.hhiBand ?? "–"),
+      pad("Upgrades / downgrades", `▲ ${h.upgrades} / ▼ ${h.downgrades}`),
+      pad("New since last build", h.newClients),
+    ],
+    formats: [null, null, null, FORMATS.integer],
+  });
 
   const notes: string[] = [...h.warnings];
   if (h.industries.length) {
@@ -276,9 +294,10 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);
   }
   if (notes.length === 0) notes.push("No concentration warnings.");
-  const shown = notes.slice(0, SUMMARY_LINES - 1);
+  const shown = notes.slice(0, WARNING_LINES - 1);
   if (notes.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1]} (+${notes.length - shown.length + 1} more)`;
-  blocks.push({ role: "summary", row: SUMMARY_ROW, col: 13, values: [["Warnings and industries"], ...shown.map((n) => [n])], headerStyle: HEADER_STYLE });
+  // Their text runs right across the empty cells under the quadrant and health blocks.
+  blocks.push({ role: "summary", row: WARNING_ROW, col: 2, values: [["Warnings"], ...shown.map((n) => [n])], headerStyle: SUMMARY_HEADER_STYLE });
 
   // The ranked table.
   const header = cols.map((c) => c.header);
@@ -314,7 +333,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     conditionalFills.push({ range: { row: firstData, col: moveCol, rows: body.length, cols: 1 }, equals: "▼", fontColor: "#C00000" });
   }
   for (const g of GRADES) {
-    conditionalFills.push({ range: { row: SUMMARY_ROW + 1, col: 1, rows: 3, cols: 1 }, equals: g, fill: GRADE_COLOURS[g].fill, fontColor: GRADE_COLOURS[g].font });
+    conditionalFills.push({ range: { row: SUMMARY_ROW + 1, col: 2, rows: 3, cols: 1 }, equals: g, fill: GRADE_COLOURS[g].fill, fontColor: GRADE_COLOURS[g].font });
   }
 
   // Chart: one series per grade over the table's (sorted, so contiguous) rows, boundaries, labels.
@@ -346,10 +365,10 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
       ["Boundary", t, 100],
       ["Boundary", 0, t],
       ["Boundary", 100, t],
-      ["Key client", (t + 100) / 2, 97],
-      ["Invest in relationship", t / 2, 97],
-      ["Higher-value offers", (t + 100) / 2, 3],
-      ["Rethink", t / 2, 3],
+      ["Key client", (t + 100) / 2, 92],
+      ["Invest in relationship", t / 2, 92],
+      ["Higher-value offers", (t + 100) / 2, 8],
+      ["Rethink", t / 2, 8],
     ];
     blocks.push({ role: "chart-data", row: TABLE_HEADER_ROW, col: helperCol, values: helper, style: { fontColor: "#808080" }, headerStyle: { bold: true, fontColor: "#808080" } });
     const hr = TABLE_HEADER_ROW + 1;

@@ -239,7 +239,7 @@ describe("every bad input: one clear line on stderr, exit code 1", () => {
   });
 
   it("a file that is not a workbook", async () => {
-    expectOneLineError(await runCli(["grade", join(dir, "fake.xlsx")]), /fake\.xlsx: not an \.xlsx workbook$/);
+    expectOneLineError(await runCli(["grade", join(dir, "fake.xlsx")]), /fake\.xlsx: not a spreadsheet \(\.xlsx or \.csv\)$/);
   });
 
   it("an unknown sheet, listing the sheets", async () => {

@@ -207,8 +207,9 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     // HHI is a count, not a percent; the top shares are percents.
     const hhiRow = [...p.cells.entries()].find(([, c]) => c.value === "HHI")?.[0] as string;
     const [hr, hc] = hhiRow.split(",").map(Number) as [number, number];
-    expect(p.cell(hr, hc + 1)?.format).toBe("0");
-    expect(p.cell(hr - 2, hc + 1)?.format).toBe("0.0%");
+    // Labels overflow into two empty cells; the value is the block's fourth column.
+    expect(p.cell(hr, hc + 3)?.format).toBe("0");
+    expect(p.cell(hr - 2, hc + 3)?.format).toBe("0.0%");
     // The chart: one x column, one y column per series; every client is a point of its grade.
     expect(p.charts).toHaveLength(1);
     const chart = p.charts[0];

@@ -1,0 +1,138 @@
+// The in-place SpreadsheetML editing the file host relies on: cell text encoding, writing cells
+// into rows that other writers shaped differently, appending styles and shared strings, names,
+// and the zip writer.
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { CellConflictError, editSheet, rowStyles, type NewCell } from "../../cli/xlsx/sheet-data";
+import { SharedStrings } from "../../cli/xlsx/strings";
+import { StyleSheet } from "../../cli/xlsx/styles";
+import { crc32, zipEntries } from "../../cli/xlsx/zip";
+import { decodeCellText, encodeCellText, parseAreaRef, quoteSheet, unescapeXml } from "../../cli/xlsx/xml";
+import { cellsOf } from "../fixtures/xlsx";
+
+const sheet = (data: string, prefix = "") =>
+  `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
+
+describe("cell text", () => {
+  it.each([
+    ["plain", "plain"],
+    ["=SUM(A1)", "=SUM(A1)"],
+    ["a\rb", "a_x000D_b"],
+    ["bell\u0007", "bell_x0007_"],
+    ["_x0041_ stays literal", "_x005F_x0041_ stays literal"],
+    ["<&>\"", "&lt;&amp;&gt;&quot;"],
+    ["tab\tand\nnewline", "tab\tand\nnewline"],
+  ])("%j is stored as %j and reads back exactly", (text, stored) => {
+    expect(encodeCellText(text)).toBe(stored);
+    expect(decodeCellText(unescapeXml(stored))).toBe(text);
+  });
+});
+
+describe("editSheet", () => {
+  it("inserts cells in column order, creates missing rows in order, and grows the used range", () => {
+    const xml = sheet('<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="3"><c r="A3"><v>9</v></c></row>');
+    const cells0 = new Map<number, Map<number, NewCell>>([[1, new Map([[2, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [5, new Map([[6, { value: "x" }]])]]);
+    const out = editSheet(xml, { clear: null, cells: cells0 });
+    const cells = cellsOf(out, []);
+    expect(cells.map((c) => [c.ref, c.value])).toEqual([["A1", 1], ["B1", "b"], ["C1", 3], ["D1", 4], ["A2", true], ["A3", 9], ["F5", "x"]]);
+    expect(out).toContain('<dimension ref="A1:F5"/>');
+    expect(out).not.toContain("spans=");
+    // The untouched row is byte for byte.
+    expect(out).toContain('<row r="3"><c r="A3"><v>9</v></c></row>');
+  });
+
+  it("numbers implicit rows and cells before inserting around them", () => {
+    const xml = sheet("<row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c><v>5</v></c></row>");
+    const out = editSheet(xml, { clear: null, cells: new Map([[3, new Map([[3, { value: "new" }]])]]) });
+    // Untouched rows keep their cells as they were (implicitly numbered, which stays valid) …
+    expect(out).toContain('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"/>');
+    // … and the row we write into has every cell numbered.
+    expect(cellsOf(out, []).map((c) => [c.ref, c.value])).toEqual([["A3", 5], ["C3", "new"]]);
+  });
+
+  it("works in a part written with a namespace prefix", () => {
+    const xml = sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', "x:");
+    const strings = new SharedStrings(null);
+    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "KAM grade" }]])]]) }, strings);
+    expect(out).toContain('<x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>');
+    expect(strings.toXml()).toContain("<si><t>KAM grade</t></si>");
+  });
+
+  it("clears the columns it owned and never overwrites a cell with a value or formula elsewhere", () => {
+    const xml = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>old</t></is></c><c r="C1" s="4"/><c r="D1"><f>1+1</f><v>2</v></c></row>');
+    const out = editSheet(xml, { clear: { from: 2, to: 2 }, cells: new Map([[1, new Map([[2, { value: "new" }], [3, { value: "ok" }]])]]) });
+    const cells = cellsOf(out, []);
+    expect(cells.map((c) => [c.ref, c.value, c.style])).toEqual([["A1", 1, 0], ["B1", "new", 0], ["C1", "ok", 4], ["D1", 2, 0]]);
+    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: "x" }]])]]) })).toThrow(CellConflictError);
+    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "x" }]])]]) })).toThrow(/cell B1 is not empty/);
+  });
+
+  it("adds widths only for columns no <col> covers, keeping them sorted", () => {
+    const xml = sheet("").replace("<sheetData>", '<cols><col min="1" max="3" width="20" customWidth="1"/><col min="9" max="9" width="5"/></cols><sheetData>');
+    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: 1 }]])]]), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
+    expect(/<cols>.*<\/cols>/.exec(out)?.[0]).toBe('<cols><col min="1" max="3" width="20" customWidth="1"/><col min="4" max="4" width="12" customWidth="1"/><col min="9" max="9" width="5"/><col min="10" max="10" width="14" customWidth="1"/></cols>');
+  });
+
+  it("reads a row's cell styles", () => {
+    expect([...rowStyles(sheet('<row r="2"><c r="A2" s="3"/><c r="C2"><v>1</v></c></row>'), 2)]).toEqual([[1, 3], [3, 0]]);
+  });
+});
+
+describe("StyleSheet", () => {
+  const base = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
+
+  it("appends formats after the user's, reuses equal ones, and creates missing sections in order", () => {
+    const s = new StyleSheet(base);
+    const a = s.cellFormat({ numFmt: "0.0" });
+    const b = s.cellFormat({ numFmt: "0.0" });
+    const bold = s.cellFormat({ bold: true });
+    expect([a, b, bold]).toEqual([1, 1, 2]);
+    expect(s.xml).toContain('<numFmts count="2"><numFmt numFmtId="164" formatCode="0.000"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>');
+    expect(s.xml).toContain('<fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>');
+    expect(s.cellFormat({ numFmt: "0.000" })).toBe(3);
+    const other = new StyleSheet(`<styleSheet><fonts count="1"><font><sz val="9"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><dxfs count="1"><dxf><font><b/></font></dxf></dxfs></styleSheet>`);
+    const maps = s.merge(other);
+    expect(maps.dxf).toEqual([0]);
+    expect(s.xml).toMatch(/<\/cellXfs><dxfs count="1"><dxf><font><b\/><\/font><\/dxf><\/dxfs><\/styleSheet>$/);
+    expect(new StyleSheet(s.xml).merge(other)).toEqual(maps);
+  });
+
+  it("keeps a prefixed part prefixed", () => {
+    const s = new StyleSheet(base.replace(/<(\/?)(?=\w)/g, "<$1x:").replace('xmlns="', 'xmlns:x="'));
+    s.cellFormat({ numFmt: "0.0" });
+    expect(s.xml).toContain('<x:numFmt numFmtId="165" formatCode="0.0"/>');
+    expect(s.xml).toMatch(/<x:xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"\/><\/x:cellXfs>/);
+  });
+});
+
+describe("SharedStrings", () => {
+  it("reuses the user's plain entries, appends new ones, and keeps rich entries apart", () => {
+    const s = new SharedStrings('<sst count="3" uniqueCount="3"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si></sst>');
+    expect([s.ref("High"), s.ref("rich"), s.ref(" x"), s.ref("Low"), s.ref("Low")]).toEqual([0, 3, 2, 4, 4]);
+    expect(s.toXml()).toBe('<sst count="8" uniqueCount="5"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si><si><t>rich</t></si><si><t>Low</t></si></sst>');
+  });
+});
+
+describe("names", () => {
+  it("quotes sheet names and parses references back", () => {
+    expect(quoteSheet("Clients")).toBe("Clients");
+    expect(quoteSheet("KAM Portfolio")).toBe("'KAM Portfolio'");
+    expect(quoteSheet("O'Brien")).toBe("'O''Brien'");
+    expect(quoteSheet("AB12")).toBe("'AB12'");
+    expect(parseAreaRef("'O''Brien'!$N$1:$V$1")).toEqual({ sheet: "O'Brien", first: { row: 1, col: 14 }, last: { row: 1, col: 22 } });
+    expect(parseAreaRef("#REF!$A$1")).toBeNull();
+    expect(parseAreaRef("OFFSET(Clients!$A$1,0,0)")).toBeNull();
+  });
+});
+
+describe("zip writer", () => {
+  it("writes a zip other readers open, with CRCs that check", async () => {
+    const big = Buffer.from("<row/>".repeat(200_000));
+    const zip = zipEntries([["[Content_Types].xml", Buffer.from("<Types/>")], ["xl/ünïcode.xml", big], ["empty.bin", new Uint8Array(0)]]);
+    const z = await JSZip.loadAsync(zip, { checkCRC32: true });
+    expect(Object.keys(z.files)).toEqual(["[Content_Types].xml", "xl/ünïcode.xml", "empty.bin"]);
+    expect(await z.file("xl/ünïcode.xml")?.async("string")).toBe(big.toString());
+    expect(zip.length).toBeLessThan(big.length / 50);
+    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+  });
+});
