@@ -11,13 +11,13 @@ import { actionLine } from "./model/actions";
 import { hhi, topShare } from "./model/concentration";
 import { explain } from "./model/explain";
 import { quadrant as quadrantOf, estimatedRelationship } from "./model/quadrant";
-import { ceilPercentOf, cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
+import { cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { grade as gradeOf, score as scoreOf, type Factors } from "./model/score";
 import { gradePortfolio } from "./portfolio";
 import { DEFAULT_SETTINGS, GRADES, type Grade, type Settings, type Weights } from "./settings";
 import {
   Invalid, isBlank, MARGIN_RANGE, parseAmount, parseFraction, parseLevel, parseRelationshipColumn, parseYesNo,
-  parseRelationship, percentScale, spreadsheetError, WALLET_RANGE, type CellValue, type Day, type Level,
+  parseRelationship, percentScale, spreadsheetError, WALLET_RANGE, type CellValue, type Day,
 } from "./values";
 
 export class KamError {
@@ -718,6 +718,3 @@ export function callFunction(name: string, rawArgs: readonly unknown[], ctx: Con
   const scalarIn = !rawArgs.some((a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && (a[0] as unknown[]).length > 1)));
   return { result: f.run(args, ctx), scalarIn };
 }
-
-export type { Level, Rating };
-export { ceilPercentOf };

@@ -17,7 +17,7 @@ import { cleanRatio, painFromAlignment, profitRating, revenueRatings, untappedSp
 import { reviewStatus } from "./model/review";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { factorPoints, grade, gradeOrder, scoreOfPoints, type Factors, type GradeRule } from "./model/score";
-import { GRADES, type Grade, type Settings } from "./settings";
+import type { Grade, Settings } from "./settings";
 import {
   dayToIso, isBlank, Invalid, MARGIN_RANGE, parseAmount, parseDate, parseFractionColumn, parseLevel,
   parseRelationshipColumn, parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type Level, type Parsed,
@@ -624,5 +624,3 @@ function healthOf(clients: readonly ClientResult[], summary: Summary, settings: 
     budgetByGrade: { A: budget.A * counts.A, B: budget.B * counts.B, C: budget.C * counts.C },
   };
 }
-
-export { GRADES };

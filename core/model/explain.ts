@@ -3,7 +3,7 @@
  * e.g. `B — revenue High +30, margin 12% Medium +12.5, wallet 80% High +0, strategic Low +0,
  * pain Medium +5 = 47.5`.
  */
-import type { Grade, Weights } from "../settings";
+import type { Weights } from "../settings";
 import { factorPoints, round1, type Factors, type GradeResult, type GradeRule } from "./score";
 
 export interface ExplainInput {
@@ -64,5 +64,3 @@ export function explain(e: ExplainInput): string {
   }
   return out.join("");
 }
-
-export type { Grade };
