@@ -8,10 +8,16 @@
  *   Every write is queued as a step with its payload size and the steps are packed into as few
  *   syncs as Excel on the web's 5 MB request limit allows (one for a few thousand clients, two at
  *   10,000). A failure before the swap deletes the new sheet and leaves the previous portfolio.
- * - Markers are defined names: `KAM_Portfolio` and `KAM_History` (workbook scope) point at our
- *   sheets, so renaming them keeps them ours and a user's own sheet called "KAM Portfolio" is never
- *   touched; `KAM_Matrix` (scoped to the data sheet) spans the matrix header cells.
- * - Settings live in the workbook's settings (`kam-portfolio.settings`).
+ * - Markers and settings follow core/markers.ts, as the `kam-portfolio` command writes them, so a
+ *   workbook built by either is rebuilt in place by the other. Defined names: `KAM_Portfolio` and
+ *   `KAM_History` (workbook scope) point at our sheets, so renaming them keeps them ours and a
+ *   user's own sheet called "KAM Portfolio" is never touched; `KAM_HistoryLast` spans the last
+ *   snapshot, the only history rows a build reads; `KAM_Matrix` (scoped to the data sheet) spans
+ *   the matrix header cells.
+ * - Settings live in the custom document property `KAMPortfolio.settings` (`.2`, `.3`, … past 255
+ *   characters), loaded in the read's first sync, so a file tool sees them too. Workbooks saved by
+ *   earlier versions of the add-in kept them in the add-in's own settings (`kam-portfolio.settings`,
+ *   invisible outside Office): read when there is no property, removed on the next save.
  * - Text from the data that Excel would read as a formula (= + - @, tab, CR) gets the text number
  *   format before its value is written; only `{ formula }` plan values become formulas.
  *
@@ -19,6 +25,7 @@
  */
 import { columnLetter } from "../core/columns";
 import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/layout";
+import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import type { WorkbookPort, WorkbookState } from "../core/port";
@@ -27,13 +34,9 @@ import { dayFromParts, dayToSerial, type CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import { DEFAULT_BUDGET, jsonBytes, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
 
-export const NAMES = {
-  portfolio: "KAM_Portfolio",
-  history: "KAM_History",
-  historyLast: "KAM_HistoryLast",
-  matrix: "KAM_Matrix",
-} as const;
-export const SETTINGS_KEY = "kam-portfolio.settings";
+export const NAMES = MARKER_NAMES;
+/** Where earlier versions of the add-in kept the settings (the add-in's settings, not in the file's properties). */
+export const LEGACY_SETTINGS_KEY = "kam-portfolio.settings";
 export const PORTFOLIO_TABLE = "KAMPortfolio";
 const TEXT = "@";
 /** Excel column width in points per character of the plan's widths. */
@@ -157,11 +160,13 @@ export class ExcelPort implements WorkbookPort {
         historyLast: wb.names.getItemOrNullObject(NAMES.historyLast),
       };
       for (const n of Object.values(names)) n.load("formula");
-      const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY);
-      setting.load("value");
+      const custom = wb.properties.custom;
+      custom.load("items/key,items/value");
+      const legacySetting = wb.settings.getItemOrNullObject(LEGACY_SETTINGS_KEY);
+      legacySetting.load("value");
       wb.worksheets.load("items/name,items/position");
       wb.tables.load("items/name");
-      return { ws, used, matrixName, names, setting };
+      return { ws, used, matrixName, names, custom, legacySetting };
     };
     // One round trip, unless the sheet's values alone pass Excel on the web's 5 MB response limit:
     // then the same loads without the values, and the values in row chunks.
@@ -176,7 +181,7 @@ export class ExcelPort implements WorkbookPort {
       await this.ctx.sync();
       values = q.used.isNullObject ? null : await this.readInChunks(q.ws, q.used);
     }
-    const { ws, used, matrixName, names, setting } = q;
+    const { ws, used, matrixName, names, custom, legacySetting } = q;
 
     const ref = (n: Excel.NamedItem) => (n.isNullObject ? null : parseReference(n.formula));
     const sheets = wb.worksheets.items.map((s) => ({ name: s.name, position: s.position }));
@@ -225,7 +230,7 @@ export class ExcelPort implements WorkbookPort {
       isOwnSheet: own.includes(ws.name),
       matrix: matrixRef && matrixRef.sheet === ws.name ? { column: matrixRef.col, count: matrixRef.cols } : null,
       history: lastValues.map((r) => snapshotFromCells(r)).filter((r): r is SnapshotRow => r !== null),
-      settings: setting.isNullObject ? null : parseSetting(setting.value),
+      settings: settingsFromProperties(custom.items.map((p) => [p.key, p.value] as const)) ?? (legacySetting.isNullObject ? null : parseSetting(legacySetting.value)),
     };
   }
 
@@ -382,15 +387,15 @@ export class ExcelPort implements WorkbookPort {
         steps.push({ bytes: c.bytes + OP_OVERHEAD, run: () => (ws().getRangeByIndexes(firstRow - 1 + c.start, 0, c.rows.length, cols).values = c.rows) });
       }
     }
-    const lastRow = firstRow - 1 + rows.length;
+    const marks = historyMarks(firstRow - 1, rows.length);
     steps.push({
       bytes: OP_OVERHEAD * 4,
       run: () => {
         if (known.historyNamed) wb.names.getItem(NAMES.history).delete();
-        wb.names.add(NAMES.history, ws().getRangeByIndexes(0, 0, Math.max(1, lastRow), cols), "KAM Portfolio history (kam-portfolio:history)");
-        if (rows.length > 0) {
+        wb.names.add(NAMES.history, rangeOf(ws(), marks.history), "KAM Portfolio history (kam-portfolio:history)");
+        if (marks.last) {
           if (known.historyLastNamed) wb.names.getItem(NAMES.historyLast).delete();
-          wb.names.add(NAMES.historyLast, ws().getRangeByIndexes(firstRow - 1, 0, rows.length, cols), "The last KAM Portfolio snapshot");
+          wb.names.add(NAMES.historyLast, rangeOf(ws(), marks.last), "The last KAM Portfolio snapshot");
         }
       },
     });
@@ -434,8 +439,23 @@ export class ExcelPort implements WorkbookPort {
     return headers;
   }
 
+  /**
+   * The settings that differ from the defaults, as the custom document property (in pieces past
+   * 255 characters): one sync to learn which pieces and which earlier setting exist, one to write
+   * the pieces, delete the ones no longer needed and the earlier add-in setting.
+   */
   async saveSettings(settings: Settings): Promise<void> {
-    this.ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
+    const wb = this.ctx.workbook;
+    const custom = wb.properties.custom;
+    custom.load("items/key");
+    const legacy = wb.settings.getItemOrNullObject(LEGACY_SETTINGS_KEY);
+    legacy.load("value");
+    await this.ctx.sync();
+    const pieces = settingsProperties(settings);
+    const wanted = new Set(pieces.map((p) => p.name.toLowerCase()));
+    for (const p of custom.items) if (isSettingsProperty(p.key) && !wanted.has(p.key.toLowerCase())) p.delete();
+    for (const p of pieces) custom.add(p.name, p.value);
+    if (!legacy.isNullObject) legacy.delete();
     await this.ctx.sync();
   }
 

@@ -1,24 +1,24 @@
 /**
- * How a file remembers what the add-in owns, in ways that survive Excel, LibreOffice and us:
- * - hidden defined names: `_KAM.Portfolio` and `_KAM.History` (workbook names pointing at A1 of
- *   the owned sheets) and `_KAM.Matrix` (local to the data sheet, spanning the matrix headers).
- *   Excel keeps them pointing at the right cells when sheets are renamed or columns inserted, and
- *   a user's own sheet that happens to be called "KAM Portfolio" carries no such name;
- * - the settings, as JSON in the custom document property `KAMPortfolio.settings` (split into
- *   `KAMPortfolio.settings.2`, `.3`, … past 255 characters, the limit Office shows and edits).
+ * The marker convention of core/markers.ts in an .xlsx package: hidden defined names
+ * (`KAM_Portfolio`, `KAM_History`, `KAM_HistoryLast`, `KAM_Matrix`) and the settings in the
+ * custom document property `KAMPortfolio.settings` (docProps/custom.xml), the same as the Excel
+ * add-in writes them, so either host rebuilds what the other built.
+ *
+ * Files built before this convention carry `_KAM.Portfolio`, `_KAM.History` (workbook names
+ * pointing at A1 of the owned sheets) and `_KAM.Matrix` (local to the data sheet): they are still
+ * read, so an old output rebuilds in place, and replaced by the new names on the next build.
  */
-import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER } from "../../core/layout";
-import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
+import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../../core/markers";
+import type { Settings } from "../../core/settings";
 import { CONTENT_TYPE, REL, resolveTarget, type OoxmlPackage, type WorkbookPart } from "./package";
 import { attributes, escapeXml, findElement, findElements, parseAreaRef, quoteSheet, rootPrefix, unescapeXml, columnName } from "./xml";
 
-export const MARKER_NAMES: Record<string, string> = {
-  [PORTFOLIO_MARKER]: "_KAM.Portfolio",
-  [HISTORY_MARKER]: "_KAM.History",
-  [MATRIX_MARKER]: "_KAM.Matrix",
-};
-export const SETTINGS_PROPERTY = "KAMPortfolio.settings";
-const CHUNK = 255;
+/** The names the file command wrote before the convention was shared with the Excel add-in. */
+export const LEGACY_MARKER_NAMES = {
+  portfolio: "_KAM.Portfolio",
+  history: "_KAM.History",
+  matrix: "_KAM.Matrix",
+} as const;
 
 export interface Markers {
   /** Name of the sheet carrying the portfolio marker, if any. */
@@ -28,37 +28,56 @@ export interface Markers {
   matrix: Map<string, { row: number; column: number; count: number }>;
 }
 
-/** The sheet a workbook-level marker name points at, if it still exists. */
-function markedSheet(wb: WorkbookPart, marker: string): string | null {
-  const name = wb.names.find((n) => n.name === MARKER_NAMES[marker] && n.localSheetId === null);
-  const ref = name ? parseAreaRef(name.formula) : null;
+/** The sheet a workbook-level name points at, if it still exists. */
+function namedSheet(wb: WorkbookPart, name: string): string | null {
+  const n = wb.names.find((d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === null);
+  const ref = n ? parseAreaRef(n.formula) : null;
   return ref && wb.sheet(ref.sheet)?.path ? ref.sheet : null;
 }
 
 export function readMarkers(wb: WorkbookPart): Markers {
   const matrix = new Map<string, { row: number; column: number; count: number }>();
-  for (const n of wb.names) {
-    if (n.name !== MARKER_NAMES[MATRIX_MARKER] || n.localSheetId === null) continue;
-    const sheet = wb.sheets[n.localSheetId];
-    const ref = parseAreaRef(n.formula);
-    if (sheet && ref && ref.sheet === sheet.name) matrix.set(sheet.name, { row: ref.first.row, column: ref.first.col, count: ref.last.col - ref.first.col + 1 });
+  // The legacy name first, so the current one wins where a sheet has both.
+  for (const marker of [LEGACY_MARKER_NAMES.matrix, MARKER_NAMES.matrix]) {
+    for (const n of wb.names) {
+      if (n.name.toLowerCase() !== marker.toLowerCase() || n.localSheetId === null) continue;
+      const sheet = wb.sheets[n.localSheetId];
+      const ref = parseAreaRef(n.formula);
+      if (sheet && ref && ref.sheet === sheet.name) matrix.set(sheet.name, { row: ref.first.row, column: ref.first.col, count: ref.last.col - ref.first.col + 1 });
+    }
   }
-  return { portfolio: markedSheet(wb, PORTFOLIO_MARKER), history: markedSheet(wb, HISTORY_MARKER), matrix };
+  return {
+    portfolio: namedSheet(wb, MARKER_NAMES.portfolio) ?? namedSheet(wb, LEGACY_MARKER_NAMES.portfolio),
+    history: namedSheet(wb, MARKER_NAMES.history) ?? namedSheet(wb, LEGACY_MARKER_NAMES.history),
+    matrix,
+  };
 }
 
-/** Points a workbook-level marker at A1 of a sheet. */
-export function markSheet(wb: WorkbookPart, marker: string, sheet: string): void {
-  wb.setName({ name: MARKER_NAMES[marker] as string, localSheetId: null, hidden: true, formula: `${quoteSheet(sheet)}!$A$1` });
+function area(sheet: string, r: { row: number; col: number; rows: number; cols: number }): string {
+  return `${quoteSheet(sheet)}!$${columnName(r.col)}$${r.row}:$${columnName(r.col + r.cols - 1)}$${r.row + r.rows - 1}`;
+}
+
+/** `KAM_Portfolio` → A1 of the portfolio sheet (and no legacy name beside it). */
+export function markPortfolio(wb: WorkbookPart, sheet: string): void {
+  wb.removeName(LEGACY_MARKER_NAMES.portfolio, null);
+  wb.setName({ name: MARKER_NAMES.portfolio, localSheetId: null, hidden: true, formula: `${quoteSheet(sheet)}!$A$1` });
+}
+
+/**
+ * `KAM_History` → the header and every snapshot row after this build appended `added` rows below
+ * `lastRow`; `KAM_HistoryLast` → those rows (kept as it was when the build added none).
+ */
+export function markHistory(wb: WorkbookPart, sheet: string, lastRow: number, added: number): void {
+  const marks = historyMarks(lastRow, added);
+  wb.removeName(LEGACY_MARKER_NAMES.history, null);
+  wb.setName({ name: MARKER_NAMES.history, localSheetId: null, hidden: true, formula: area(sheet, marks.history) });
+  if (marks.last) wb.setName({ name: MARKER_NAMES.historyLast, localSheetId: null, hidden: true, formula: area(sheet, marks.last) });
 }
 
 export function markMatrix(wb: WorkbookPart, sheet: string, row: number, column: number, count: number): void {
   const index = wb.indexOf(sheet);
-  wb.setName({
-    name: MARKER_NAMES[MATRIX_MARKER] as string,
-    localSheetId: index,
-    hidden: true,
-    formula: `${quoteSheet(sheet)}!$${columnName(column)}$${row}:$${columnName(column + count - 1)}$${row}`,
-  });
+  wb.removeName(LEGACY_MARKER_NAMES.matrix, index);
+  wb.setName({ name: MARKER_NAMES.matrix, localSheetId: index, hidden: true, formula: area(sheet, { row, col: column, rows: 1, cols: count }) });
 }
 
 // ---- custom document properties --------------------------------------------------------------
@@ -87,35 +106,14 @@ export async function readCustomProperties(pkg: OoxmlPackage): Promise<Map<strin
   return out;
 }
 
-/** The settings saved in the document, unvalidated, or null. */
+/** The settings saved in the document, unvalidated, or null (core/markers.ts reassembles them). */
 export async function readSavedSettings(pkg: OoxmlPackage): Promise<unknown> {
-  const props = await readCustomProperties(pkg);
-  const first = props.get(SETTINGS_PROPERTY);
-  if (first === undefined) return null;
-  let json = first;
-  for (let i = 2; props.has(`${SETTINGS_PROPERTY}.${i}`); i++) json += props.get(`${SETTINGS_PROPERTY}.${i}`);
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-}
-
-/** Settings as the keys that differ from the defaults (what a person would have chosen). */
-export function settingsDelta(s: Settings): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (JSON.stringify(v) !== JSON.stringify((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k])) out[k] = v;
-  }
-  return out;
+  return settingsFromProperties(await readCustomProperties(pkg));
 }
 
 /** Writes the settings into docProps/custom.xml, keeping every other custom property as it was. */
 export async function writeSavedSettings(pkg: OoxmlPackage, settings: Settings): Promise<void> {
-  const json = JSON.stringify(settingsDelta(settings));
-  const points = Array.from(json);
-  const chunks: string[] = [];
-  for (let i = 0; i < points.length; i += CHUNK) chunks.push(points.slice(i, i + CHUNK).join(""));
+  const pieces = settingsProperties(settings);
   let path = await customPropertiesPath(pkg);
   let xml: string;
   if (path && pkg.has(path)) xml = await pkg.text(path);
@@ -136,11 +134,11 @@ export async function writeSavedSettings(pkg: OoxmlPackage, settings: Settings):
   for (const f of [...props].reverse()) {
     const a = attributes(f.tag);
     const name = a.get("name") ?? "";
-    if (name === SETTINGS_PROPERTY || name.startsWith(`${SETTINGS_PROPERTY}.`)) xml = xml.slice(0, f.start) + xml.slice(f.end);
+    if (isSettingsProperty(name)) xml = xml.slice(0, f.start) + xml.slice(f.end);
     else maxPid = Math.max(maxPid, Number(a.get("pid") ?? 1));
   }
-  const added = chunks
-    .map((c, i) => `<${p}property fmtid="${FMTID}" pid="${maxPid + 1 + i}" name="${i === 0 ? SETTINGS_PROPERTY : `${SETTINGS_PROPERTY}.${i + 1}`}"><${vtp}:lpwstr>${escapeXml(c)}</${vtp}:lpwstr></${p}property>`)
+  const added = pieces
+    .map((c, i) => `<${p}property fmtid="${FMTID}" pid="${maxPid + 1 + i}" name="${escapeXml(c.name)}"><${vtp}:lpwstr>${escapeXml(c.value)}</${vtp}:lpwstr></${p}property>`)
     .join("");
   const root = findElement(xml, "Properties", p);
   if (root && root.inner === null) xml = xml.slice(0, root.start) + root.tag.replace(/\/>$/, ">") + added + `</${p}Properties>` + xml.slice(root.end);

@@ -6,14 +6,14 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, PORTFOLIO_MARKER, type PlanValue } from "../../core/layout";
+import { HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../../core/layout";
 import { snapshotToCells } from "../../core/model/history";
 import type { CellValue } from "../../core/values";
 import type { DeferredRows, ExcelJsPort, PortfolioWrite } from "../exceljs-port";
 import { planValuesAt } from "../exceljs-port";
 import { openXlsx, type Source, type XlsxFile } from "../read";
 import { chartPartXml, drawingPartXml } from "./chart";
-import { markMatrix, markSheet, writeSavedSettings } from "./markers";
+import { markHistory, markMatrix, markPortfolio, writeSavedSettings } from "./markers";
 import { CONTENT_TYPE, REL, relsPath, resolveTarget, type OoxmlPackage, type WorkbookPart } from "./package";
 import { editSheet, rowStyles, type NewCell, type SheetEdit } from "./sheet-data";
 import { SharedStrings } from "./strings";
@@ -169,7 +169,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     sheetXml = insertBefore(sheetXml, "worksheet", "", ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"], `<drawing r:id="${drawingRel}"/>`, after);
   }
   pkg.set(path, sheetXml);
-  markSheet(wb, PORTFOLIO_MARKER, name);
+  markPortfolio(wb, name);
   const index = wb.indexOf(name);
   const t = plan.table.range;
   const q = quoteSheet(name);
@@ -184,7 +184,8 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
   // History: append this build's snapshot below the rows already there.
   let historyName = x.markers.history ? wb.sheet(x.markers.history)?.name : undefined;
   let historyPath = historyName ? wb.sheet(historyName)?.path : undefined;
-  let lastRow = historyRows;
+  // (Row 1 is the header, even when a user emptied it.)
+  let lastRow = Math.max(1, historyRows);
   if (!historyName || !historyPath) {
     historyName = freeName(wb, HISTORY_SHEET);
     historyPath = (await wb.addSheet(historyName, historyXml as string, "hidden")).path as string;
@@ -199,7 +200,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     cells.set(lastRow + 1 + i, new Map(snapshotToCells(s).map((v, j) => [j + 1, { value: v, style: j === 0 ? textStyle : undefined }])));
   });
   pkg.set(historyPath, editSheet(await pkg.text(historyPath), { clear: null, cells }, strings));
-  markSheet(wb, HISTORY_MARKER, historyName);
+  markHistory(wb, historyName, lastRow, w.snapshot.length);
 }
 
 /** A new package holding one empty sheet for a CSV's rows (written below with the matrix). */

@@ -92,12 +92,15 @@ describe("build from a .csv", () => {
     expect(g.get(3)?.get(1)).toMatch(/^Settings: weights revenue 30/);
   });
 
-  it("marks the owned sheets and the matrix with hidden names", () => {
+  it("marks the owned sheets, the history's last snapshot and the matrix with the names the Excel add-in reads", () => {
     const names = definedNames(x.workbookXml);
     const byName = (n: string) => names.find((d) => d.name === n);
-    expect(byName("_KAM.Portfolio")).toMatchObject({ hidden: true, local: null, formula: "'KAM Portfolio'!$A$1" });
-    expect(byName("_KAM.History")).toMatchObject({ hidden: true, local: null, formula: "'KAM History'!$A$1" });
-    expect(byName("_KAM.Matrix")).toMatchObject({ hidden: true, local: "0", formula: "clients!$N$1:$V$1" });
+    expect(byName("KAM_Portfolio")).toMatchObject({ hidden: true, local: null, formula: "'KAM Portfolio'!$A$1" });
+    // The header and the 42 snapshot rows; the last snapshot is those 42 rows.
+    expect(byName("KAM_History")).toMatchObject({ hidden: true, local: null, formula: "'KAM History'!$A$1:$E$43" });
+    expect(byName("KAM_HistoryLast")).toMatchObject({ hidden: true, local: null, formula: "'KAM History'!$A$2:$E$43" });
+    expect(byName("KAM_Matrix")).toMatchObject({ hidden: true, local: "0", formula: "clients!$N$1:$V$1" });
+    expect(names.filter((n) => n.name.startsWith("_KAM."))).toEqual([]);
     expect(byName("_xlnm._FilterDatabase")).toMatchObject({ hidden: true, local: "1" });
     expect(byName("_xlnm.Print_Titles")).toMatchObject({ local: "1", formula: "'KAM Portfolio'!$15:$15" });
   });
@@ -304,7 +307,9 @@ describe("rebuild", () => {
     const x = await openXlsx(readFileSync(join(dir, "re2.kam.xlsx")));
     expect(x.sheets.map((s) => s.name)).toEqual(["clients", "KAM Portfolio", "KAM History"]);
     const names = definedNames(x.workbookXml);
-    expect(names.filter((n) => n.name === "_KAM.Matrix")).toEqual([expect.objectContaining({ formula: "clients!$N$1:$V$1" })]);
+    expect(names.filter((n) => n.name === "KAM_Matrix")).toEqual([expect.objectContaining({ formula: "clients!$N$1:$V$1" })]);
+    expect(names.find((n) => n.name === "KAM_History")?.formula).toBe("'KAM History'!$A$1:$E$85");
+    expect(names.find((n) => n.name === "KAM_HistoryLast")?.formula).toBe("'KAM History'!$A$44:$E$85");
     const data = grid(await sheetCells(x, "clients"));
     expect(data.get(1)?.get(23)).toBeUndefined();
     const table = tableRows(await sheetCells(x, "KAM Portfolio"));
@@ -333,7 +338,7 @@ describe("rebuild", () => {
     const x2 = await build(join(dir, "mine.kam.xlsx"), join(dir, "mine2.kam.xlsx"));
     expect(x2.sheets.map((s) => s.name)).toEqual(["Clients", "Notes", "KAM Portfolio", "KAM Portfolio (2)", "KAM History"]);
     expect(await x2.text(mine)).toBe(await before.text(mine));
-    expect(definedNames(x2.workbookXml).find((n) => n.name === "_KAM.Portfolio")?.formula).toBe("'KAM Portfolio (2)'!$A$1");
+    expect(definedNames(x2.workbookXml).find((n) => n.name === "KAM_Portfolio")?.formula).toBe("'KAM Portfolio (2)'!$A$1");
   });
 
   it("keeps the settings it was given and uses them on the next build", async () => {

@@ -8,7 +8,8 @@ import { isPlanDate, isPlanFormula, PORTFOLIO_SHEET, TABLE_HEADER_ROW, type Plan
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts, dayToSerial } from "../../core/values";
-import { ExcelPort, NAMES, parseReference, PORTFOLIO_TABLE, SETTINGS_KEY } from "../../excel-addin/workbook";
+import { ExcelPort, NAMES, parseReference, PORTFOLIO_TABLE } from "../../excel-addin/workbook";
+import { SETTINGS_PROPERTY } from "../../core/markers";
 import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
 import { FakeContext, FakeExcelError, FakeSheetState, FakeWorkbookState, type FakeExcelOptions } from "../fakes/excel";
 import { csvSheet, syntheticSheet } from "./sheets";
@@ -205,7 +206,7 @@ describe("ExcelPort: matrix", () => {
     data.edit(2, after - 1).value = "my column"; // right of the matrix
     const p = port(st);
     await p.port.saveSettings(resolveSettings({ matrixOutput: "values" }));
-    expect(st.settings.get(SETTINGS_KEY)).toBeTypeOf("string");
+    expect(st.customProperties.get(SETTINGS_PROPERTY)).toBe(`{"matrixOutput":"values"}`);
     const second = await buildMatrix(p.port, opts());
     expect(second.plan.column).toBe(first.plan.column);
     expect(second.plan.previous).toEqual({ column: first.plan.column, count: MATRIX_HEADERS.length });
