@@ -111,7 +111,10 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
  * earlier build (the column mapping merges field by field); the defaults when neither.
  */
 export function settingsFor(o: Pick<Options, "settings" | "settingsInput" | "settingsGiven">, saved: unknown): Settings {
-  if (saved === null || saved === undefined || typeof saved !== "object" || Array.isArray(saved)) return o.settings;
+  if (saved === null || saved === undefined) return o.settings;
+  if (typeof saved !== "object" || Array.isArray(saved)) {
+    throw new SettingsError([{ setting: "settings", message: "must be a JSON object (saved in the workbook's document property KAMPortfolio.settings: fix or delete it)" }]);
+  }
   const s = saved as Record<string, unknown>;
   const input = o.settingsGiven ? o.settingsInput : {};
   const mapping = { ...((s.mapping as Record<string, unknown> | undefined) ?? {}), ...((input.mapping as Record<string, unknown> | undefined) ?? {}) };

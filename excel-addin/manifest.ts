@@ -70,6 +70,7 @@ export function manifestXml(o: ManifestOptions): string {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
+      <Set Name="ExcelApi" MinVersion="1.8"/>
       <Set Name="SharedRuntime" MinVersion="1.1"/>
       <Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>
     </Sets>

@@ -120,6 +120,22 @@ describe("settings in docProps/custom.xml", () => {
     expect(props.has(SETTINGS_PROPERTY)).toBe(true);
   });
 
+  it("settings saved in the workbook that are not a JSON object stop the build with one line naming the property", async () => {
+    const pkg = await OoxmlPackage.open(await simpleWorkbook([["Client", "Revenue"], ["A", 1]]));
+    pkg.set("docProps/custom.xml", CUSTOM_PROPS.replace("</Properties>", `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="${SETTINGS_PROPERTY}"><vt:lpwstr>not json</vt:lpwstr></property></Properties>`));
+    await pkg.addRel("", REL.customProperties, "docProps/custom.xml");
+    await pkg.setContentType("docProps/custom.xml", CONTENT_TYPE.customProperties);
+    const input = join(dir, "bad-settings.xlsx");
+    writeFileSync(input, await pkg.generate());
+    for (const command of ["grade", "build"]) {
+      const err: string[] = [];
+      const code = await main([command, input, "--out", join(dir, "bad-settings.kam.xlsx")].slice(0, command === "grade" ? 2 : 4), { out: () => undefined, err: (x) => err.push(x) });
+      expect(code).toBe(1);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/bad setting: settings: must be a JSON object \(saved in the workbook's document property KAMPortfolio\.settings: fix or delete it\)/);
+    }
+  });
+
   it("a build with long settings from --config saves them and the next build uses them", async () => {
     const config = join(dir, "long.json");
     writeFileSync(config, JSON.stringify(settingsDelta(long)));
