@@ -231,34 +231,35 @@ interface ClientInputs {
   walletIssue: (string | null)[];
 }
 
-/** Room for `capacity` clients (at most one per data row). */
+/** Room for `capacity` clients (at most one per data row): every column is allocated once. */
 function newClientInputs(capacity: number): ClientInputs {
+  const nulls = <T>(): T[] => new Array<T>(capacity).fill(null as T);
   return {
     count: 0,
     row: new Int32Array(capacity),
-    key: [],
-    name: [],
+    key: nulls(),
+    name: nulls(),
     revenue: new Float64Array(capacity),
-    profit: [],
+    profit: nulls(),
     marginWeighted: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),
-    marginSingle: [],
+    marginSingle: nulls(),
     marginRows: new Int32Array(capacity),
-    wallet: [],
-    strategic: [],
-    pain: [],
-    relationship: [],
-    benefit: [],
-    industry: [],
-    override: [],
-    overrideReason: [],
-    review: [],
-    firstDate: [],
-    lastDate: [],
+    wallet: nulls(),
+    strategic: nulls(),
+    pain: nulls(),
+    relationship: nulls(),
+    benefit: nulls(),
+    industry: nulls(),
+    override: nulls(),
+    overrideReason: nulls(),
+    review: nulls(),
+    firstDate: nulls(),
+    lastDate: nulls(),
     orders: new Int32Array(capacity),
-    issues: [],
+    issues: nulls(),
     incomplete: new Uint8Array(capacity),
-    walletIssue: [],
+    walletIssue: nulls(),
   };
 }
 
@@ -396,43 +397,37 @@ function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping)
 function addClient(c: ClientInputs, row: number, key: string, name: string, cols: InputColumns, i: number): number {
   const k = c.count++;
   c.row[k] = row;
-  c.key.push(key);
-  c.name.push(name);
-  c.issues.push(null);
+  c.key[k] = key;
+  c.name[k] = name;
   const w = cols.wallets ? cols.wallets[i] : null;
-  c.wallet.push(typeof w === "number" ? w : null);
-  c.walletIssue.push(typeof w !== "number" && noteIssue(c, k, "wallet", w ?? null, "scored as Unknown") ? lastIssue(c, k) : null);
-  let strategic: Rating = "Low";
+  if (typeof w === "number") c.wallet[k] = w;
+  else if (noteIssue(c, k, "wallet", w ?? null, "scored as Unknown")) c.walletIssue[k] = lastIssue(c, k);
+  c.strategic[k] = "Low";
   if (cols.strategics) {
     const s = cols.strategics[i];
     if (s instanceof Invalid) {
-      strategic = "Unknown";
+      c.strategic[k] = "Unknown";
       c.incomplete[k] = 1;
       noteOn(c, k, `strategic value: ${s.reason}; scored as Unknown`);
-    } else strategic = s ?? "Low";
+    } else c.strategic[k] = s ?? "Low";
   }
-  c.strategic.push(strategic);
   const pain = painOf(c, k, cols, i);
-  c.pain.push(pain);
+  c.pain[k] = pain;
   if (pain === "Unknown") c.incomplete[k] = 1;
   const rel = cols.relationships ? cols.relationships[i] : null;
-  c.relationship.push(typeof rel === "number" ? rel : null);
-  if (typeof rel !== "number" && cols.relationships) noteIssue(c, k, "relationship", rel, "estimated");
+  if (typeof rel === "number") c.relationship[k] = rel;
+  else if (cols.relationships) noteIssue(c, k, "relationship", rel, "estimated");
   const ben = cols.benefits ? cols.benefits[i] : null;
-  c.benefit.push(typeof ben === "number" ? ben : null);
-  if (typeof ben !== "number" && cols.benefits) noteIssue(c, k, "benefit", ben, "the score is used");
-  c.industry.push(cols.industries ? (cols.industries[i] ?? null) : null);
+  if (typeof ben === "number") c.benefit[k] = ben;
+  else if (cols.benefits) noteIssue(c, k, "benefit", ben, "the score is used");
+  if (cols.industries) c.industry[k] = cols.industries[i] ?? null;
   const o = cols.overrides ? cols.overrides[i] : null;
   if (o instanceof Invalid) noteOn(c, k, `${o.reason}; ignored`);
-  c.override.push(o instanceof Invalid ? null : (o ?? null));
-  c.overrideReason.push(cols.reasons ? (cols.reasons[i] ?? null) : null);
+  else if (o) c.override[k] = o;
+  if (cols.reasons) c.overrideReason[k] = cols.reasons[i] ?? null;
   const rv = cols.reviews ? cols.reviews[i] : null;
   if (rv instanceof Invalid) noteOn(c, k, `last review: ${rv.reason}`);
-  c.review.push(typeof rv === "number" ? rv : null);
-  c.profit.push(null);
-  c.marginSingle.push(null);
-  c.firstDate.push(null);
-  c.lastDate.push(null);
+  else if (rv !== null && rv !== undefined) c.review[k] = rv;
   return k;
 }
 
