@@ -231,9 +231,9 @@ interface ClientInputs {
   walletIssue: (string | null)[];
 }
 
-/** Room for `capacity` clients (at most one per data row): every column is allocated once. */
+/** Room for `capacity` clients (at most one per data row): every column is allocated once, and `addClient` sets each of them. */
 function newClientInputs(capacity: number): ClientInputs {
-  const nulls = <T>(): T[] => new Array<T>(capacity).fill(null as T);
+  const nulls = <T>(): T[] => new Array<T>(capacity);
   return {
     count: 0,
     row: new Int32Array(capacity),
@@ -399,6 +399,20 @@ function addClient(c: ClientInputs, row: number, key: string, name: string, cols
   c.row[k] = row;
   c.key[k] = key;
   c.name[k] = name;
+  // Blank until a row gives them.
+  c.profit[k] = null;
+  c.marginSingle[k] = null;
+  c.wallet[k] = null;
+  c.relationship[k] = null;
+  c.benefit[k] = null;
+  c.industry[k] = null;
+  c.override[k] = null;
+  c.overrideReason[k] = null;
+  c.review[k] = null;
+  c.firstDate[k] = null;
+  c.lastDate[k] = null;
+  c.issues[k] = null;
+  c.walletIssue[k] = null;
   const w = cols.wallets ? cols.wallets[i] : null;
   if (typeof w === "number") c.wallet[k] = w;
   else if (noteIssue(c, k, "wallet", w ?? null, "scored as Unknown")) c.walletIssue[k] = lastIssue(c, k);
