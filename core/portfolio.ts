@@ -142,10 +142,8 @@ function flagList(bits: number): readonly Flag[] {
 }
 /** The flags a grading brings: the shed and laggard rules that fired, and the override. */
 function gradingFlags(g: Grading): number {
-  let bits = 0;
-  for (const rule of g.result.rules) if (rule === "shed" || rule === "laggard") bits |= FLAG_BIT[rule];
-  if (g.result.override) bits |= FLAG_BIT.override;
-  return bits;
+  const { rules, override } = g.result;
+  return (rules.includes("shed") ? FLAG_BIT.shed : 0) | (rules.includes("laggard") ? FLAG_BIT.laggard : 0) | (override ? FLAG_BIT.override : 0);
 }
 const NO_ISSUES: readonly string[] = Object.freeze([]);
 

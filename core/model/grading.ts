@@ -59,8 +59,10 @@ export function gradingOf(
 
 function work(settings: Settings, factors: Factors, margin: number | null, override: Grade | null): Grading {
   const { weights } = settings;
-  const points = factorPoints(factors);
+  // Every client of the combination shares the points and the list of rules: frozen.
+  const points = Object.freeze(factorPoints(factors));
   const score = scoreOfPoints(points, weights);
   const result = grade(factors, score, margin, settings, override);
+  Object.freeze(result.rules);
   return { factors, points, score, result, explanation: explanationParts({ factors, points, weights, score, result }) };
 }
