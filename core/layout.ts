@@ -190,6 +190,20 @@ export function tableColumns(p: Portfolio): Column[] {
   return cols;
 }
 
+/** One row of values per client (a plain loop: this runs once per cell, 3 million times at 100,000 clients). */
+function tableRows(clients: readonly ClientResult[], cols: readonly Column[]): PlanValue[][] {
+  const value = cols.map((c) => c.value);
+  const width = value.length;
+  const rows: PlanValue[][] = [];
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i] as ClientResult;
+    const row = new Array<PlanValue>(width);
+    for (let j = 0; j < width; j++) row[j] = (value[j] as Column["value"])(c);
+    rows.push(row);
+  }
+  return rows;
+}
+
 function percentText(x: number | null): string {
   return x === null ? "–" : `${Math.round(x * 1000) / 10}%`;
 }
@@ -301,7 +315,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
 
   // The ranked table.
   const header = cols.map((c) => c.header);
-  const body: PlanValue[][] = p.clients.map((c) => cols.map((col) => col.value(c)));
+  const body = tableRows(p.clients, cols);
   blocks.push({ role: "table", row: TABLE_HEADER_ROW, col: 1, values: [header, ...body], formats: cols.map((c) => c.format), headerStyle: HEADER_STYLE });
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: body.length + 1, cols: cols.length };
   const gradeColumn = header.indexOf("Grade") + 1;

@@ -10,13 +10,14 @@ import { detectColumns, findHeaderRow, FIELD_LABELS, type Field, type Mapping } 
 import { actionLine, specialist, type Specialist } from "./model/actions";
 import { budgetPerClient } from "./model/allocation";
 import { hhi, hhiBand, industryConcentration, sum, topClientShare, topShare, type HhiBand, type IndustryShare } from "./model/concentration";
-import { explain } from "./model/explain";
+import { explanationText } from "./model/explain";
+import { gradingOf, newGradings, type Grading } from "./model/grading";
 import { clientKey, isGrade, latestSnapshot, movement, type Movement, type SnapshotRow } from "./model/history";
 import { estimatedRelationship, quadrant, QUADRANTS, type Quadrant } from "./model/quadrant";
 import { cleanRatio, painFromAlignment, profitRating, revenueRatings, untappedSpend, walletRating, type ProfitRating, type Rating } from "./model/ratings";
 import { reviewStatus } from "./model/review";
 import { rankOrder, revenueOrder } from "./model/rank-order";
-import { factorPoints, grade, gradeOrder, scoreOfPoints, type Factors, type GradeRule } from "./model/score";
+import { gradeOrder, type Factors, type GradeRule } from "./model/score";
 import type { Grade, Settings } from "./settings";
 import {
   dayToIso, isBlank, Invalid, MARGIN_RANGE, parseAmount, parseDate, parseFractionColumn, parseLevel,
@@ -43,12 +44,13 @@ export interface ClientResult {
   relationship: number;
   benefit: number;
   quadrant: Quadrant;
-  flags: Flag[];
-  /** Points per factor, before weights. */
-  points: Record<keyof Factors, number>;
+  /** Shared between clients with the same flags: read-only. */
+  flags: readonly Flag[];
+  /** Points per factor, before weights (shared between clients with the same ratings: read-only). */
+  points: Readonly<Record<keyof Factors, number>>;
   computedGrade: Grade;
   baseGrade: Grade;
-  rules: GradeRule[];
+  rules: readonly GradeRule[];
   overrideReason: string | null;
   relationshipEstimated: boolean;
   untappedSpend: number | null;
@@ -66,8 +68,8 @@ export interface ClientResult {
   why: string;
   previousGrade: Grade | null;
   movement: Movement;
-  /** Cells that were blank or unreadable and what was assumed, for the owner. */
-  issues: string[];
+  /** Cells that were blank or unreadable and what was assumed, for the owner (read-only). */
+  issues: readonly string[];
 }
 
 export interface NeedsData {
@@ -130,6 +132,45 @@ export interface PortfolioInput {
   ownColumns?: readonly number[];
 }
 
+/** Flags in the order a client lists them. */
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
+/** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
+const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
+function flagList(bits: number): readonly Flag[] {
+  return (FLAG_LISTS[bits] ??= Object.freeze(FLAG_ORDER.filter((f) => (bits & FLAG_BIT[f]) !== 0)));
+}
+/** The flags a grading brings: the shed and laggard rules that fired, and the override. */
+function gradingFlags(g: Grading): number {
+  const { rules, override } = g.result;
+  return (rules.includes("shed") ? FLAG_BIT.shed : 0) | (rules.includes("laggard") ? FLAG_BIT.laggard : 0) | (override ? FLAG_BIT.override : 0);
+}
+const NO_ISSUES: readonly string[] = Object.freeze([]);
+
+/** ISO texts of days: a sheet has a few hundred distinct dates at most, each is made once. */
+const ISO_DAYS = new Map<Day, string>();
+function isoDay(day: Day): string {
+  let s = ISO_DAYS.get(day);
+  if (s === undefined) {
+    s = dayToIso(day);
+    if (ISO_DAYS.size >= 10_000) ISO_DAYS.clear();
+    ISO_DAYS.set(day, s);
+  }
+  return s;
+}
+
+/**
+ * The one-line plan (actionLine) depends on the grade, the specialist and the shed / laggard rules
+ * only — not on the settings once the specialist is known: each of the 36 kinds is made once.
+ */
+const ACTION_LINES: (string | undefined)[] = [];
+function actionLineOf(grade: Grade, share: number | null, specialistKind: Specialist, flags: number, settings: Settings): string {
+  const shed = (flags & FLAG_BIT.shed) !== 0;
+  const laggard = (flags & FLAG_BIT.laggard) !== 0;
+  const kind = ((gradeOrder(grade) * 3 + (specialistKind === "growth" ? 1 : specialistKind === "relationship" ? 2 : 0)) * 2 + (shed ? 1 : 0)) * 2 + (laggard ? 1 : 0);
+  return (ACTION_LINES[kind] ??= actionLine({ grade, share, flags: flagList(flags) }, settings));
+}
+
 export class MissingColumnsError extends Error {
   constructor(readonly missing: Field[], readonly headers: readonly string[]) {
     super(
@@ -148,37 +189,90 @@ export class EmptySheetError extends Error {
   }
 }
 
-/** Raw inputs of one client before rating. */
-interface Draft {
-  index: number;
-  row: number;
+/**
+ * The clients' raw inputs before rating, one array per input: client k's revenue is `revenue[k]`.
+ * Columns rather than one object per client: at 100,000 clients those objects cost more (mostly
+ * in garbage collection) than grading the clients. A plain object, not a class instance: see
+ * model/grading.
+ */
+interface ClientInputs {
+  count: number;
+  /** Sheet row of the client's first row. */
+  row: Int32Array;
   /** The client's name as matched across rows and builds (clientKey). */
-  key: string;
-  name: string;
-  revenue: number;
-  profit: number | null;
+  key: string[];
+  name: string[];
+  revenue: Float64Array;
+  profit: (number | null)[];
   /** Σ margin × revenue and Σ revenue over the rows with a margin (order lists). */
-  marginWeighted: number;
-  marginRevenue: number;
+  marginWeighted: Float64Array;
+  marginRevenue: Float64Array;
   /** The margin cell of a single-row client, kept exact. */
-  marginSingle: number | null;
-  marginRows: number;
-  wallet: number | null;
-  strategic: Rating;
-  pain: Rating;
-  relationship: number | null;
-  benefit: number | null;
-  industry: string | null;
-  override: Grade | null;
-  overrideReason: string | null;
-  review: Day | null;
-  firstDate: Day | null;
-  lastDate: Day | null;
-  orders: number;
-  issues: string[];
-  incomplete: boolean;
+  marginSingle: (number | null)[];
+  marginRows: Int32Array;
+  wallet: (number | null)[];
+  strategic: Rating[];
+  pain: Rating[];
+  relationship: (number | null)[];
+  benefit: (number | null)[];
+  industry: (string | null)[];
+  override: (Grade | null)[];
+  overrideReason: (string | null)[];
+  review: (Day | null)[];
+  firstDate: (Day | null)[];
+  lastDate: (Day | null)[];
+  orders: Int32Array;
+  /** Blank or unreadable cells and what was assumed; null until there is one. */
+  issues: (string[] | null)[];
+  incomplete: Uint8Array;
   /** The note about a missing or unreadable wallet share, withdrawn if a later order has one. */
-  walletIssue: string | null;
+  walletIssue: (string | null)[];
+}
+
+/** Room for `capacity` clients (at most one per data row): every column is allocated once, and `addClient` sets each of them. */
+function newClientInputs(capacity: number): ClientInputs {
+  const nulls = <T>(): T[] => new Array<T>(capacity);
+  return {
+    count: 0,
+    row: new Int32Array(capacity),
+    key: nulls(),
+    name: nulls(),
+    revenue: new Float64Array(capacity),
+    profit: nulls(),
+    marginWeighted: new Float64Array(capacity),
+    marginRevenue: new Float64Array(capacity),
+    marginSingle: nulls(),
+    marginRows: new Int32Array(capacity),
+    wallet: nulls(),
+    strategic: nulls(),
+    pain: nulls(),
+    relationship: nulls(),
+    benefit: nulls(),
+    industry: nulls(),
+    override: nulls(),
+    overrideReason: nulls(),
+    review: nulls(),
+    firstDate: nulls(),
+    lastDate: nulls(),
+    orders: new Int32Array(capacity),
+    issues: nulls(),
+    incomplete: new Uint8Array(capacity),
+    walletIssue: nulls(),
+  };
+}
+
+function noteOn(c: ClientInputs, k: number, text: string): void {
+  const issues = c.issues[k];
+  if (issues === null || issues === undefined) c.issues[k] = [text];
+  else issues.push(text);
+}
+
+/** Notes a blank or unreadable cell and what was assumed; false when the value is fine. */
+function noteIssue(c: ClientInputs, k: number, field: Field, v: unknown, assumed: string): boolean {
+  if (v instanceof Invalid) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()}: ${v.reason}; ${assumed}`);
+  else if (v === null || v === undefined) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
+  else return false;
+  return true;
 }
 
 export interface Columns {
@@ -203,35 +297,37 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
 
 /** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
 export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
-  return repeatsAnEarlierName(names.map((n) => (n === null ? null : clientKey(n))));
+  return isOrderList(countRepeats(names.map((n) => (n === null ? null : clientKey(n)))));
 }
 
-function repeatsAnEarlierName(keys: readonly (string | null)[]): boolean {
+interface Repeats {
+  /** Non-blank client cells. */
+  nonBlank: number;
+  /** Cells that repeat an earlier name. */
+  repeats: number;
+}
+
+function countRepeats(keys: readonly (string | null)[]): Repeats {
   const seen = new Set<string>();
   let nonBlank = 0;
   let repeats = 0;
-  for (const k of keys) {
-    if (k === null) continue;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null || k === undefined) continue;
     nonBlank++;
     if (seen.has(k)) repeats++;
     else seen.add(k);
   }
-  return nonBlank > 0 && repeats * 5 > nonBlank;
+  return { nonBlank, repeats };
 }
+
+const isOrderList = (r: Repeats): boolean => r.nonBlank > 0 && r.repeats * 5 > r.nonBlank;
 
 /** A row with nothing in it but the add-in's own columns. */
 function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>): boolean {
   for (let c = 0; c < cells.length; c++) {
     if (!isBlank(cells[c]) && !own.has(c)) return false;
   }
-  return true;
-}
-
-/** Notes a blank or unreadable cell and what was assumed; false when the value is fine. */
-function noteIssue(issues: string[], field: Field, v: unknown, assumed: string): boolean {
-  if (v instanceof Invalid) issues.push(`${FIELD_LABELS[field].toLowerCase()}: ${v.reason}; ${assumed}`);
-  else if (v === null || v === undefined) issues.push(`${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
-  else return false;
   return true;
 }
 
@@ -250,54 +346,188 @@ const parseOverride = (v: CellValue): Parsed<Grade> => {
   return isGrade(g) ? g : new Invalid(`manual grade ${JSON.stringify(String(v))} is not A, B or C`);
 };
 
-export function gradePortfolio(input: PortfolioInput): Portfolio {
-  const { settings } = input;
-  const firstRow = input.firstRow ?? 1;
-  const { headers, headerIndex, mapping } = mapColumns(input.rows, settings, input.ownColumns);
-  const own = new Set(input.ownColumns ?? []);
-  const data = input.rows.slice(headerIndex + 1);
-  const sheetRow = (i: number) => firstRow + headerIndex + 1 + i;
+/** Each mapped input column parsed once (the percent rule and relationship scale are per column); null when not mapped. */
+interface InputColumns {
+  names: (string | null)[];
+  revenues: Parsed<number>[];
+  profits: Parsed<number>[] | null;
+  margins: Parsed<number>[] | null;
+  wallets: Parsed<number>[] | null;
+  strategics: Parsed<Level>[] | null;
+  pains: Parsed<Level>[] | null;
+  aligned: Parsed<boolean>[] | null;
+  easy: Parsed<boolean>[] | null;
+  relationships: Parsed<number>[] | null;
+  benefits: Parsed<number>[] | null;
+  industries: (string | null)[] | null;
+  dates: Parsed<Day>[] | null;
+  overrides: Parsed<Grade>[] | null;
+  reasons: (string | null)[] | null;
+  reviews: Parsed<Day>[] | null;
+}
 
-  // Parse each mapped column once (the percent rule and relationship scale are per column).
-  const names = column(data, mapping.client, parseText) as (string | null)[];
-  const revenues = column(data, mapping.revenue, parseAmount) as Parsed<number>[];
-  const profits = column(data, mapping.profit, parseAmount);
+function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping): InputColumns {
   const marginCells = columnValues(data, mapping.margin);
-  const margins = marginCells && parseFractionColumn(marginCells, MARGIN_RANGE);
   const walletCells = columnValues(data, mapping.wallet);
-  const wallets = walletCells && parseFractionColumn(walletCells, WALLET_RANGE);
-  const strategics = column(data, mapping.strategic, parseLevel);
-  const pains = column(data, mapping.pain, parseLevel);
-  const aligned = column(data, mapping.aligned, parseYesNo);
-  const easy = column(data, mapping.easy, parseYesNo);
   const relCells = columnValues(data, mapping.relationship);
-  const relationships = relCells && parseRelationshipColumn(relCells);
   const benefitCells = columnValues(data, mapping.benefit);
-  const benefits = benefitCells && parseRelationshipColumn(benefitCells);
-  const industries = column(data, mapping.industry, parseText);
-  const dates = column(data, mapping.date, parseDate);
-  const overrides = column(data, mapping.override, parseOverride);
-  const reasons = column(data, mapping.overrideReason, parseText);
-  const reviews = column(data, mapping.review, parseDate);
+  return {
+    names: column(data, mapping.client, parseText) as (string | null)[],
+    revenues: column(data, mapping.revenue, parseAmount) as Parsed<number>[],
+    profits: column(data, mapping.profit, parseAmount),
+    margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE),
+    wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE),
+    strategics: column(data, mapping.strategic, parseLevel),
+    pains: column(data, mapping.pain, parseLevel),
+    aligned: column(data, mapping.aligned, parseYesNo),
+    easy: column(data, mapping.easy, parseYesNo),
+    relationships: relCells && parseRelationshipColumn(relCells),
+    benefits: benefitCells && parseRelationshipColumn(benefitCells),
+    industries: column(data, mapping.industry, parseText),
+    dates: column(data, mapping.date, parseDate),
+    overrides: column(data, mapping.override, parseOverride),
+    reasons: column(data, mapping.overrideReason, parseText),
+    reviews: column(data, mapping.review, parseDate),
+  };
+}
 
-  // Clients are matched by name ignoring case and surrounding spaces: one key per row.
-  const keys = names.map((n) => (n === null ? null : clientKey(n)));
-  const mode: "clients" | "orders" =
-    settings.mode === "auto" ? (repeatsAnEarlierName(keys) ? "orders" : "clients") : settings.mode;
+/** A new client from its first row: the per-client attributes are the first non-blank value of its rows. */
+function addClient(c: ClientInputs, row: number, key: string, name: string, cols: InputColumns, i: number): number {
+  const k = c.count++;
+  c.row[k] = row;
+  c.key[k] = key;
+  c.name[k] = name;
+  // Blank until a row gives them.
+  c.profit[k] = null;
+  c.marginSingle[k] = null;
+  c.wallet[k] = null;
+  c.relationship[k] = null;
+  c.benefit[k] = null;
+  c.industry[k] = null;
+  c.override[k] = null;
+  c.overrideReason[k] = null;
+  c.review[k] = null;
+  c.firstDate[k] = null;
+  c.lastDate[k] = null;
+  c.issues[k] = null;
+  c.walletIssue[k] = null;
+  const w = cols.wallets ? cols.wallets[i] : null;
+  if (typeof w === "number") c.wallet[k] = w;
+  else if (noteIssue(c, k, "wallet", w ?? null, "scored as Unknown")) c.walletIssue[k] = lastIssue(c, k);
+  c.strategic[k] = "Low";
+  if (cols.strategics) {
+    const s = cols.strategics[i];
+    if (s instanceof Invalid) {
+      c.strategic[k] = "Unknown";
+      c.incomplete[k] = 1;
+      noteOn(c, k, `strategic value: ${s.reason}; scored as Unknown`);
+    } else c.strategic[k] = s ?? "Low";
+  }
+  const pain = painOf(c, k, cols, i);
+  c.pain[k] = pain;
+  if (pain === "Unknown") c.incomplete[k] = 1;
+  const rel = cols.relationships ? cols.relationships[i] : null;
+  if (typeof rel === "number") c.relationship[k] = rel;
+  else if (cols.relationships) noteIssue(c, k, "relationship", rel, "estimated");
+  const ben = cols.benefits ? cols.benefits[i] : null;
+  if (typeof ben === "number") c.benefit[k] = ben;
+  else if (cols.benefits) noteIssue(c, k, "benefit", ben, "the score is used");
+  if (cols.industries) c.industry[k] = cols.industries[i] ?? null;
+  const o = cols.overrides ? cols.overrides[i] : null;
+  if (o instanceof Invalid) noteOn(c, k, `${o.reason}; ignored`);
+  else if (o) c.override[k] = o;
+  if (cols.reasons) c.overrideReason[k] = cols.reasons[i] ?? null;
+  const rv = cols.reviews ? cols.reviews[i] : null;
+  if (rv instanceof Invalid) noteOn(c, k, `last review: ${rv.reason}`);
+  else if (rv !== null && rv !== undefined) c.review[k] = rv;
+  return k;
+}
 
+function lastIssue(c: ClientInputs, k: number): string {
+  const issues = c.issues[k] as string[];
+  return issues[issues.length - 1] as string;
+}
+
+/** A later order of a client fills what its first rows left blank. */
+function mergeOrder(c: ClientInputs, k: number, cols: InputColumns, i: number): void {
+  const w = cols.wallets ? cols.wallets[i] : null;
+  if (c.wallet[k] === null && typeof w === "number") {
+    c.wallet[k] = w;
+    const issues = c.issues[k];
+    const walletIssue = c.walletIssue[k] as string | null;
+    const at = walletIssue === null || !issues ? -1 : issues.indexOf(walletIssue);
+    if (at >= 0) (issues as string[]).splice(at, 1);
+    c.walletIssue[k] = null;
+  }
+  if (c.industry[k] === null && cols.industries) c.industry[k] = cols.industries[i] ?? null;
+  if (c.override[k] === null && cols.overrides && isGrade(cols.overrides[i])) c.override[k] = cols.overrides[i] as Grade;
+  const rv = cols.reviews ? cols.reviews[i] : null;
+  const review = c.review[k] as Day | null;
+  if (typeof rv === "number" && (review === null || rv > review)) c.review[k] = rv;
+}
+
+/** Every row of a client adds its amounts: revenue, profit, margin, order dates. */
+function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, revenue: number): void {
+  c.orders[k]++;
+  c.revenue[k] += revenue;
+  const p = cols.profits ? cols.profits[i] : null;
+  if (typeof p === "number") c.profit[k] = (c.profit[k] ?? 0) + p;
+  else if (p instanceof Invalid) noteOn(c, k, `profit: ${p.reason}`);
+  const m = cols.margins ? cols.margins[i] : null;
+  if (typeof m === "number") {
+    c.marginRows[k]++;
+    c.marginSingle[k] = m;
+    c.marginWeighted[k] += m * revenue;
+    c.marginRevenue[k] += revenue;
+  } else if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
+  const dt = cols.dates ? cols.dates[i] : null;
+  if (typeof dt === "number") {
+    const first = c.firstDate[k] as Day | null;
+    const last = c.lastDate[k] as Day | null;
+    c.firstDate[k] = first === null ? dt : Math.min(first, dt);
+    c.lastDate[k] = last === null ? dt : Math.max(last, dt);
+  }
+}
+
+/** Margin: the margin column wins over profit ÷ revenue. */
+function marginOf(c: ClientInputs, k: number): number | null {
+  const rows = c.marginRows[k] as number;
+  if (rows === 1) return c.marginSingle[k] as number | null;
+  if (rows > 1) return c.marginRevenue[k] !== 0 ? cleanRatio((c.marginWeighted[k] as number) / (c.marginRevenue[k] as number)) : null;
+  const profit = c.profit[k] as number | null;
+  const revenue = c.revenue[k] as number;
+  if (profit !== null && revenue > 0) return cleanRatio(profit / revenue);
+  return null;
+}
+
+/** The clients of a sheet's rows, the rows that need data, and which client each row became. */
+interface ReadClients {
+  inputs: ClientInputs;
+  needsData: NeedsData[];
+  rowsRead: number;
+  /** Per data row: the index of its client in `inputs`, or -1. */
+  clientOfRow: Int32Array;
+}
+
+function readClients(
+  data: readonly (readonly CellValue[])[],
+  cols: InputColumns,
+  keys: readonly (string | null)[],
+  mode: "clients" | "orders",
+  own: ReadonlySet<number>,
+  firstDataRow: number,
+): ReadClients {
   const needsData: NeedsData[] = [];
-  const drafts: Draft[] = [];
-  const byKey = new Map<string, Draft>();
-  const draftOfRow: (Draft | null)[] = new Array(data.length).fill(null);
+  const inputs = newClientInputs(data.length);
+  const byKey = new Map<string, number>();
+  const clientOfRow = new Int32Array(data.length).fill(-1);
   let rowsRead = 0;
-
   for (let i = 0; i < data.length; i++) {
-    const cells = data[i] as readonly CellValue[];
-    if (isBlankRow(cells, own)) continue;
+    if (isBlankRow(data[i] as readonly CellValue[], own)) continue;
     rowsRead++;
-    const row = sheetRow(i);
-    const name = names[i] ?? null;
-    const revenue = revenues[i] ?? null;
+    const row = firstDataRow + i;
+    const name = cols.names[i] ?? null;
+    const revenue = cols.revenues[i] ?? null;
     if (name === null) {
       needsData.push({ row, name: "", reason: "no client name" });
       continue;
@@ -307,204 +537,201 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
       continue;
     }
     const key = keys[i] as string;
-    let d = mode === "orders" ? byKey.get(key) : undefined;
-    if (!d) {
-      d = {
-        index: drafts.length, row, key, name, revenue: 0, profit: null, marginWeighted: 0, marginRevenue: 0, marginSingle: null, marginRows: 0,
-        wallet: null, strategic: "Low", pain: "Unknown", relationship: null, benefit: null, industry: null,
-        override: null, overrideReason: null, review: null, firstDate: null, lastDate: null, orders: 0,
-        issues: [], incomplete: false, walletIssue: null,
-      };
-      drafts.push(d);
-      if (mode === "orders") byKey.set(key, d);
-      const issues = d.issues;
-      const note = (field: Field, v: unknown, assumed: string): boolean => noteIssue(issues, field, v, assumed);
-      // Per-client attributes: the first non-blank value of the client's rows.
-      const w = wallets ? wallets[i] : null;
-      if (typeof w === "number") d.wallet = w;
-      else if (note("wallet", w ?? null, "scored as Unknown")) d.walletIssue = issues[issues.length - 1] as string;
-      if (strategics) {
-        const s = strategics[i];
-        if (s instanceof Invalid) {
-          d.strategic = "Unknown";
-          d.incomplete = true;
-          issues.push(`strategic value: ${s.reason}; scored as Unknown`);
-        } else d.strategic = s ?? "Low";
-      }
-      d.pain = painOf(i, pains, aligned, easy, issues);
-      if (d.pain === "Unknown") d.incomplete = true;
-      const rel = relationships ? relationships[i] : null;
-      if (typeof rel === "number") d.relationship = rel;
-      else if (relationships) note("relationship", rel, "estimated");
-      const ben = benefits ? benefits[i] : null;
-      if (typeof ben === "number") d.benefit = ben;
-      else if (benefits) note("benefit", ben, "the score is used");
-      d.industry = industries ? (industries[i] ?? null) : null;
-      const o = overrides ? overrides[i] : null;
-      if (o instanceof Invalid) issues.push(`${o.reason}; ignored`);
-      else if (o) d.override = o;
-      d.overrideReason = reasons ? (reasons[i] ?? null) : null;
-      const rv = reviews ? reviews[i] : null;
-      if (rv instanceof Invalid) issues.push(`last review: ${rv.reason}`);
-      else if (rv !== null && rv !== undefined) d.review = rv;
-    } else {
-      // Later orders of the same client fill what the first left blank.
-      const w = wallets ? wallets[i] : null;
-      if (d.wallet === null && typeof w === "number") {
-        d.wallet = w;
-        const k = d.walletIssue === null ? -1 : d.issues.indexOf(d.walletIssue);
-        if (k >= 0) d.issues.splice(k, 1);
-        d.walletIssue = null;
-      }
-      if (d.industry === null && industries) d.industry = industries[i] ?? null;
-      if (d.override === null && overrides && isGrade(overrides[i])) d.override = overrides[i] as Grade;
-      const rv = reviews ? reviews[i] : null;
-      if (typeof rv === "number" && (d.review === null || rv > d.review)) d.review = rv;
-    }
-    d.orders++;
-    d.revenue += revenue;
-    const p = profits ? profits[i] : null;
-    if (typeof p === "number") d.profit = (d.profit ?? 0) + p;
-    else if (p instanceof Invalid) d.issues.push(`profit: ${p.reason}`);
-    const m = margins ? margins[i] : null;
-    if (typeof m === "number") {
-      d.marginRows++;
-      d.marginSingle = m;
-      d.marginWeighted += m * revenue;
-      d.marginRevenue += revenue;
-    } else if (m instanceof Invalid) d.issues.push(`margin: ${m.reason}`);
-    const dt = dates ? dates[i] : null;
-    if (typeof dt === "number") {
-      d.firstDate = d.firstDate === null ? dt : Math.min(d.firstDate, dt);
-      d.lastDate = d.lastDate === null ? dt : Math.max(d.lastDate, dt);
-    }
-    draftOfRow[i] = d;
+    let k = mode === "orders" ? byKey.get(key) : undefined;
+    if (k === undefined) {
+      k = addClient(inputs, row, key, name, cols, i);
+      if (mode === "orders") byKey.set(key, k);
+    } else mergeOrder(inputs, k, cols, i);
+    addAmounts(inputs, k, cols, i, revenue);
+    clientOfRow[i] = k;
   }
+  return { inputs, needsData, rowsRead, clientOfRow };
+}
 
+/** Everything a client's result needs beyond its own inputs and grading. */
+interface ResultContext {
+  settings: Settings;
+  /** Clients per key, when names repeat in a per-client sheet (duplicates are flagged). */
+  dupCount: Map<string, number> | null;
+  previous: Map<string, SnapshotRow>;
+  today: Day;
+  reviewMapped: boolean;
+  perClient: Record<Grade, number>;
+}
+
+function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
+  const { settings } = x;
+  const sc = g.score;
+  const grade = g.result.grade;
+  const key = c.key[k] as string;
+  const revenue = c.revenue[k] as number;
+  const wallet = c.wallet[k] as number | null;
+  const review = c.review[k] as Day | null;
+  const firstDate = c.firstDate[k] as Day | null;
+  const lastDate = c.lastDate[k] as Day | null;
+  const overrideReason = c.overrideReason[k] as string | null;
+  const givenRelationship = c.relationship[k] as number | null;
+  const relationshipEstimated = givenRelationship === null;
+  const relationship = givenRelationship ?? estimatedRelationship(wallet, g.factors.pain);
+  const benefit = (c.benefit[k] as number | null) ?? sc;
+  let flags = gradingFlags(g);
+  if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
+  if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
+  if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
+  let nextReview: string | null = null;
+  if (x.reviewMapped) {
+    const status = reviewStatus(grade, review, x.today, settings);
+    nextReview = isoDay(status.next);
+    if (status.due) flags |= FLAG_BIT["review-due"];
+  }
+  const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
+  const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
+  const specialistKind = specialist(wallet, settings);
+  return {
+    rank,
+    row: c.row[k] as number,
+    name: c.name[k] as string,
+    revenue,
+    revenueRating: g.factors.revenue,
+    walletShare: wallet,
+    walletRating: g.factors.wallet,
+    margin,
+    profitRating: g.factors.profitability,
+    strategic: g.factors.strategic,
+    pain: g.factors.pain,
+    score: sc,
+    grade,
+    relationship,
+    benefit,
+    quadrant: quadrant(relationship, benefit, settings.quadrantThreshold),
+    flags: flagList(flags),
+    points: g.points,
+    computedGrade: g.result.computed,
+    baseGrade: g.result.base,
+    rules: g.result.rules,
+    overrideReason,
+    relationshipEstimated,
+    untappedSpend: untappedSpend(revenue, wallet),
+    profit: c.profit[k] as number | null,
+    industry: c.industry[k] as string | null,
+    orders: c.orders[k] as number,
+    firstDate: firstDate === null ? null : isoDay(firstDate),
+    lastDate: lastDate === null ? null : isoDay(lastDate),
+    lastReview: review === null ? null : isoDay(review),
+    nextReview,
+    budgetShare: x.perClient[grade],
+    specialist: specialistKind,
+    actions: actionLineOf(grade, wallet, specialistKind, flags, settings),
+    why: explanationText(g.explanation, margin, wallet, overrideReason),
+    previousGrade,
+    movement: movement(previousGrade, grade),
+    issues: c.issues[k] ?? NO_ISSUES,
+  };
+}
+
+/** Every client's margin and grading, in sheet order; grade (0 = A) and score for the rank order. */
+interface Graded {
+  gradings: Grading[];
+  margins: (number | null)[];
+  gradeIndex: Uint8Array;
+  scores: Float64Array;
+}
+
+/** Rates and grades every client (in sheet order). */
+function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string): Graded {
+  const n = c.count;
+  const gradings = newGradings(settings);
+  const out: Graded = { gradings: new Array<Grading>(n), margins: new Array<number | null>(n), gradeIndex: new Uint8Array(n), scores: new Float64Array(n) };
+  for (let k = 0; k < n; k++) {
+    const margin = marginOf(c, k);
+    if (margin === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
+    const wallet = walletRating(c.wallet[k] as number | null, settings);
+    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, c.override[k] as Grade | null);
+    out.gradings[k] = g;
+    out.margins[k] = margin;
+    out.gradeIndex[k] = gradeOrder(g.result.grade);
+    out.scores[k] = g.score;
+  }
+  return out;
+}
+
+function countGrades(gradeIndex: Uint8Array): Record<Grade, number> {
+  const counts = [0, 0, 0];
+  for (let k = 0; k < gradeIndex.length; k++) counts[gradeIndex[k] as number]++;
+  return { A: counts[0] as number, B: counts[1] as number, C: counts[2] as number };
+}
+
+/** Clients per key (a key counted more than once is a duplicate name). */
+function countKeys(c: ClientInputs): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < c.count; k++) {
+    const key = c.key[k] as string;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The results in rank order, and each draft's result. */
+function writeResults(order: Uint32Array, inputs: ClientInputs, graded: Graded, context: ResultContext): { clients: ClientResult[]; resultOf: ClientResult[] } {
+  const clients: ClientResult[] = [];
+  const resultOf = new Array<ClientResult>(inputs.count);
+  for (let r = 0; r < order.length; r++) {
+    const k = order[r] as number;
+    const c = clientResult(r + 1, inputs, k, graded.gradings[k] as Grading, graded.margins[k] as number | null, context);
+    clients.push(c);
+    resultOf[k] = c;
+  }
+  return { clients, resultOf };
+}
+
+/** Sheet row → the client it became (every row of an order list points at its client). */
+function clientsByRow(clientOfRow: Int32Array, resultOf: readonly ClientResult[], firstDataRow: number): Map<number, ClientResult> {
+  const byRow = new Map<number, ClientResult>();
+  for (let i = 0; i < clientOfRow.length; i++) {
+    const k = clientOfRow[i] as number;
+    if (k >= 0) byRow.set(firstDataRow + i, resultOf[k] as ClientResult);
+  }
+  return byRow;
+}
+
+export function gradePortfolio(input: PortfolioInput): Portfolio {
+  const { settings } = input;
+  const firstRow = input.firstRow ?? 1;
+  const { headers, headerIndex, mapping } = mapColumns(input.rows, settings, input.ownColumns);
+  const own = new Set(input.ownColumns ?? []);
+  const data = input.rows.slice(headerIndex + 1);
+  const firstDataRow = firstRow + headerIndex + 1;
+  const cols = parseColumns(data, mapping);
+
+  // Clients are matched by name ignoring case and surrounding spaces: one key per row.
+  const keys = cols.names.map((n) => (n === null ? null : clientKey(n)));
+  const repeats = settings.mode === "orders" ? null : countRepeats(keys);
+  const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
+
+  const { inputs, needsData, rowsRead, clientOfRow } = readClients(data, cols, keys, mode, own, firstDataRow);
   if (rowsRead === 0) throw new EmptySheetError(true);
 
-  // Margin: the margin column wins over profit ÷ revenue.
-  const marginOf = (d: Draft): number | null => {
-    if (d.marginRows === 1) return d.marginSingle;
-    if (d.marginRows > 1) return d.marginRevenue !== 0 ? cleanRatio(d.marginWeighted / d.marginRevenue) : null;
-    if (d.profit !== null && d.revenue > 0) return cleanRatio(d.profit / d.revenue);
-    return null;
-  };
-
-  const revenueList = drafts.map((d) => d.revenue);
-  const byRevenue = revenueOrder(revenueList, drafts.map((d) => d.name));
+  const revenueList = Array.from(inputs.revenue.subarray(0, inputs.count));
+  const byRevenue = revenueOrder(revenueList, inputs.name);
   const revRatings = revenueRatings(revenueList, settings, byRevenue);
-  const dupCount = new Map<string, number>();
-  if (mode === "clients") for (const d of drafts) dupCount.set(d.key, (dupCount.get(d.key) ?? 0) + 1);
-  const previous = latestSnapshot(input.history ?? []);
-  const today = input.today;
-  const reviewMapped = mapping.review !== undefined;
 
-  const results: ClientResult[] = drafts.map((d, i) => {
-    const margin = marginOf(d);
-    const marginIssue = margin === null;
-    if (marginIssue && !d.issues.some((s) => s.startsWith("margin"))) {
-      d.issues.push(mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown");
-    }
-    const factors: Factors = {
-      revenue: revRatings[i] as Level,
-      wallet: walletRating(d.wallet, settings),
-      profitability: profitRating(margin, settings),
-      strategic: d.strategic,
-      pain: d.pain,
-    };
-    const points = factorPoints(factors);
-    const sc = scoreOfPoints(points, settings.weights);
-    const g = grade(factors, sc, margin, settings, d.override);
-    const relationshipEstimated = d.relationship === null;
-    const relationship = d.relationship ?? estimatedRelationship(d.wallet, d.pain);
-    const benefit = d.benefit ?? sc;
-    const flags: Flag[] = [];
-    if (g.rules.includes("shed")) flags.push("shed");
-    if (g.rules.includes("laggard")) flags.push("laggard");
-    if (g.override) flags.push("override");
-    if ((dupCount.get(d.key) ?? 0) > 1) flags.push("duplicate");
-    if (d.incomplete || d.wallet === null || marginIssue) flags.push("incomplete");
-    if (relationshipEstimated) flags.push("estimated-relationship");
-    let nextReview: string | null = null;
-    if (reviewMapped) {
-      const status = reviewStatus(g.grade, d.review, today, settings);
-      nextReview = dayToIso(status.next);
-      if (status.due) flags.push("review-due");
-    }
-    const prev = previous.size > 0 ? previous.get(d.key) : undefined;
-    const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
-    return {
-      rank: 0,
-      row: d.row,
-      name: d.name,
-      revenue: d.revenue,
-      revenueRating: factors.revenue,
-      walletShare: d.wallet,
-      walletRating: factors.wallet,
-      margin,
-      profitRating: factors.profitability,
-      strategic: factors.strategic,
-      pain: factors.pain,
-      score: sc,
-      grade: g.grade,
-      relationship,
-      benefit,
-      quadrant: quadrant(relationship, benefit, settings.quadrantThreshold),
-      flags,
-      points,
-      computedGrade: g.computed,
-      baseGrade: g.base,
-      rules: g.rules,
-      overrideReason: d.overrideReason,
-      relationshipEstimated,
-      untappedSpend: untappedSpend(d.revenue, d.wallet),
-      profit: d.profit,
-      industry: d.industry,
-      orders: d.orders,
-      firstDate: d.firstDate === null ? null : dayToIso(d.firstDate),
-      lastDate: d.lastDate === null ? null : dayToIso(d.lastDate),
-      lastReview: d.review === null ? null : dayToIso(d.review),
-      nextReview,
-      // Set below, once the grades are counted. NaN, not 0, so the field holds a fraction from
-      // the start (an engine detail worth 10% of a 100k build: no later change of representation).
-      budgetShare: Number.NaN,
-      specialist: specialist(d.wallet, settings),
-      actions: "",
-      why: explain({ factors, points, weights: settings.weights, score: sc, result: g, margin, share: d.wallet, overrideReason: d.overrideReason }),
-      previousGrade,
-      movement: movement(previousGrade, g.grade),
-      issues: d.issues,
-    };
-  });
+  const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
+  const graded = gradeClients(inputs, revRatings, settings, noMargin);
 
   // The rank order (compareClients), without a comparison sort: see model/rank-order.
-  const order = rankOrder(
-    byRevenue,
-    results.map((c) => gradeOrder(c.grade)),
-    results.map((c) => c.score),
-  );
-  const clients = Array.from(order, (i) => results[i] as ClientResult);
-  const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
-  for (const c of clients) byGrade[c.grade]++;
-  const perClient = budgetPerClient(byGrade, settings.budget);
-  // The one-line plan depends on the grade, the specialist and two flags only: made once per kind.
-  const actionLines: (string | undefined)[] = [];
-  const actions = (c: ClientResult): string => {
-    const specialistKind = c.specialist === "growth" ? 1 : c.specialist === "relationship" ? 2 : 0;
-    const kind = ((gradeOrder(c.grade) * 3 + specialistKind) * 2 + (c.rules.includes("shed") ? 1 : 0)) * 2 + (c.rules.includes("laggard") ? 1 : 0);
-    return (actionLines[kind] ??= actionLine({ grade: c.grade, share: c.walletShare, flags: c.flags }, settings));
+  const order = rankOrder(byRevenue, graded.gradeIndex, graded.scores);
+  const previous = latestSnapshot(input.history ?? []);
+  const context: ResultContext = {
+    settings,
+    // Duplicate names in a per-client sheet: counted only when some name repeats at all.
+    dupCount: mode === "clients" && (repeats === null || repeats.repeats > 0) ? countKeys(inputs) : null,
+    previous,
+    today: input.today,
+    reviewMapped: mapping.review !== undefined,
+    perClient: budgetPerClient(countGrades(graded.gradeIndex), settings.budget),
   };
-  clients.forEach((c, i) => {
-    c.rank = i + 1;
-    c.budgetShare = perClient[c.grade];
-    c.actions = actions(c);
-  });
-
-  const clientByRow = new Map<number, ClientResult>();
-  draftOfRow.forEach((d, i) => {
-    if (d) clientByRow.set(sheetRow(i), results[d.index] as ClientResult);
-  });
+  const { clients, resultOf } = writeResults(order, inputs, graded, context);
+  const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
 
   const summary = summarise(clients, settings);
   return {
@@ -518,23 +745,18 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     headerRow: firstRow + headerIndex,
     mapping,
     settings,
-    today: dayToIso(today),
+    today: dayToIso(input.today),
     clientByRow,
   };
 }
 
-function painOf(
-  i: number,
-  pains: Parsed<Level>[] | null,
-  aligned: Parsed<boolean>[] | null,
-  easy: Parsed<boolean>[] | null,
-  issues: string[],
-): Rating {
+function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rating {
+  const { pains, aligned, easy } = cols;
   if (pains) {
     const p = pains[i];
     if (typeof p === "string") return p;
-    if (p instanceof Invalid) issues.push(`pain: ${p.reason}; scored as Unknown`);
-    else if (!aligned || !easy) issues.push("pain missing; scored as Unknown");
+    if (p instanceof Invalid) noteOn(c, k, `pain: ${p.reason}; scored as Unknown`);
+    else if (!aligned || !easy) noteOn(c, k, "pain missing; scored as Unknown");
     if (!aligned || !easy) return "Unknown";
   }
   if (aligned && easy) {
@@ -542,13 +764,13 @@ function painOf(
     const e = easy[i];
     if (typeof a === "boolean" && typeof e === "boolean") return painFromAlignment(a, e);
     for (const [label, v] of [["aligned", a], ["easy", e]] as const) {
-      if (v instanceof Invalid) issues.push(`${label}: ${v.reason}`);
-      else if (v === null || v === undefined) issues.push(`${label} missing`);
+      if (v instanceof Invalid) noteOn(c, k, `${label}: ${v.reason}`);
+      else if (v === null || v === undefined) noteOn(c, k, `${label} missing`);
     }
-    issues.push("pain scored as Unknown");
+    noteOn(c, k, "pain scored as Unknown");
     return "Unknown";
   }
-  issues.push("no pain column; scored as Unknown");
+  noteOn(c, k, "no pain column; scored as Unknown");
   return "Unknown";
 }
 
@@ -563,9 +785,13 @@ export function compareClients(a: ClientResult, b: ClientResult): number {
 }
 
 export function summarise(clients: readonly ClientResult[], settings: Settings): Summary {
-  const revenues = clients.map((c) => c.revenue);
+  const revenues = new Float64Array(clients.length);
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
-  for (const c of clients) byGrade[c.grade]++;
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i] as ClientResult;
+    revenues[i] = c.revenue;
+    byGrade[c.grade]++;
+  }
   return {
     clients: clients.length,
     revenue: sum(revenues),
@@ -577,27 +803,33 @@ export function summarise(clients: readonly ClientResult[], settings: Settings):
 }
 
 function healthOf(clients: readonly ClientResult[], summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
-  const revenueByGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
-  const countByQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
-  const revenueByQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
-  const counts: Record<Grade, number> = { A: 0, B: 0, C: 0 };
+  // Sums by grade (0 = A) and by quadrant (QUADRANTS order), in rank order.
+  const gradeRevenue = new Float64Array(3);
+  const gradeCount = new Uint32Array(3);
+  const quadrantRevenue = new Float64Array(QUADRANTS.length);
+  const quadrantCount = new Uint32Array(QUADRANTS.length);
   let upgrades = 0;
   let downgrades = 0;
   let newClients = 0;
-  for (const c of clients) {
-    revenueByGrade[c.grade] += c.revenue;
-    countByQuadrant[c.quadrant]++;
-    revenueByQuadrant[c.quadrant] += c.revenue;
-    counts[c.grade]++;
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i] as ClientResult;
+    const g = gradeOrder(c.grade);
+    const q = QUADRANTS.indexOf(c.quadrant);
+    gradeRevenue[g] += c.revenue;
+    gradeCount[g]++;
+    quadrantRevenue[q] += c.revenue;
+    quadrantCount[q]++;
     if (c.movement === "▲") upgrades++;
     else if (c.movement === "▼") downgrades++;
     else if (c.movement === "new" && hasHistory) newClients++;
   }
+  const byQuadrant = (sums: Float64Array | Uint32Array) => Object.fromEntries(QUADRANTS.map((q, i) => [q, sums[i] as number])) as Record<Quadrant, number>;
   const h = summary.hhi;
   const total = summary.revenue;
   const warnings: string[] = [];
   if (total > 0) {
-    for (const c of clients) {
+    for (let i = 0; i < clients.length; i++) {
+      const c = clients[i] as ClientResult;
       if (c.revenue * 100 > settings.clientWarningPct * total) {
         warnings.push(`${c.name} is ${Math.round((c.revenue / total) * 1000) / 10}% of revenue (above ${settings.clientWarningPct}%)`);
       }
@@ -609,11 +841,12 @@ function healthOf(clients: readonly ClientResult[], summary: Summary, settings: 
       warnings.push(`${i.industry} is ${Math.round(i.share * 1000) / 10}% of revenue (above ${settings.industryWarningPct}%)`);
     }
   }
+  const counts: Record<Grade, number> = { A: gradeCount[0] as number, B: gradeCount[1] as number, C: gradeCount[2] as number };
   const budget = budgetPerClient(counts, settings.budget);
   return {
-    revenueByGrade,
-    countByQuadrant,
-    revenueByQuadrant,
+    revenueByGrade: { A: gradeRevenue[0] as number, B: gradeRevenue[1] as number, C: gradeRevenue[2] as number },
+    countByQuadrant: byQuadrant(quadrantCount),
+    revenueByQuadrant: byQuadrant(quadrantRevenue),
     hhiBand: h === null ? null : hhiBand(h),
     industries: ind.industries,
     industryHhi: ind.hhi,

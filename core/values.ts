@@ -146,7 +146,12 @@ export interface FractionRange {
  * number never decides the scale: whatever its scale it is a negative margin (a laggard).
  */
 export function percentScale(values: readonly CellValue[]): boolean {
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number") {
+      if (v > 1 && Number.isFinite(v)) return true;
+      continue;
+    }
     const p = numericPart(v);
     if (p && !p.percentSign && p.n > 1) return true;
   }
@@ -155,10 +160,16 @@ export function percentScale(values: readonly CellValue[]): boolean {
 
 /** One cell as a fraction, given the column's scale from `percentScale`. */
 export function parseFraction(v: CellValue, asPercent: boolean, range: FractionRange): Parsed<number> {
+  // A plain number (most cells): no text to read.
+  if (typeof v === "number" && Number.isFinite(v)) return fractionInRange(v, asPercent ? v / 100 : v, range);
   if (isBlank(v)) return null;
   const p = numericPart(v);
   if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
-  const f = p.percentSign || asPercent ? p.n / 100 : p.n;
+  return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);
+}
+
+/** The fraction `f` read from cell `v`, or why it is out of range. */
+function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<number> {
   if (f < range.min || f > range.max) {
     const low = Number.isFinite(range.min) ? `${Math.round(range.min * 100)}` : "−∞";
     return new Invalid(`${show(v)} is outside ${low}–${Math.round(range.max * 100)}% for a ${range.what}`);

@@ -7,12 +7,12 @@ import { ceilPercentOf } from "./ratings";
 export type HhiBand = "unconcentrated" | "moderately concentrated" | "highly concentrated";
 
 /** Σ (percent share)², 0–10,000; null when total revenue is not positive. */
-export function hhi(revenues: readonly number[]): number | null {
+export function hhi(revenues: ArrayLike<number>): number | null {
   const total = sum(revenues);
   if (!(total > 0)) return null;
   let h = 0;
-  for (const r of revenues) {
-    const pct = (r / total) * 100;
+  for (let i = 0; i < revenues.length; i++) {
+    const pct = ((revenues[i] as number) / total) * 100;
     h += pct * pct;
   }
   return h;
@@ -23,7 +23,7 @@ export function hhiBand(h: number): HhiBand {
 }
 
 /** Share of total revenue from the top ⌈n·pct/100⌉ revenues. */
-export function topShare(revenues: readonly number[], pct = 20): number | null {
+export function topShare(revenues: ArrayLike<number>, pct = 20): number | null {
   const total = sum(revenues);
   if (!(total > 0) || revenues.length === 0) return null;
   const k = ceilPercentOf(revenues.length, pct);
@@ -34,21 +34,21 @@ export function topShare(revenues: readonly number[], pct = 20): number | null {
   return top / total;
 }
 
-export function topClientShare(revenues: readonly number[]): number | null {
+export function topClientShare(revenues: ArrayLike<number>): number | null {
   const total = sum(revenues);
   if (!(total > 0) || revenues.length === 0) return null;
   return maxOf(revenues) / total;
 }
 
-function maxOf(xs: readonly number[]): number {
+function maxOf(xs: ArrayLike<number>): number {
   let m = -Infinity;
-  for (const x of xs) if (x > m) m = x;
+  for (let i = 0; i < xs.length; i++) if ((xs[i] as number) > m) m = xs[i] as number;
   return m;
 }
 
-export function sum(xs: readonly number[]): number {
+export function sum(xs: ArrayLike<number>): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
   return s;
 }
 
@@ -62,15 +62,19 @@ export interface IndustryShare {
 /** Revenue by industry (blank industries as "(none)"), largest first, and its HHI. */
 export function industryConcentration(rows: readonly { industry: string | null; revenue: number }[]): { industries: IndustryShare[]; hhi: number | null } {
   const by = new Map<string, { revenue: number; clients: number }>();
-  for (const r of rows) {
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as { industry: string | null; revenue: number };
     const key = r.industry ?? "(none)";
-    const e = by.get(key) ?? { revenue: 0, clients: 0 };
+    let e = by.get(key);
+    if (e === undefined) {
+      e = { revenue: 0, clients: 0 };
+      by.set(key, e);
+    }
     e.revenue += r.revenue;
     e.clients += 1;
-    by.set(key, e);
+    total += r.revenue;
   }
-  let total = 0;
-  for (const r of rows) total += r.revenue;
   const industries = [...by.entries()]
     .map(([industry, e]) => ({ industry, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
     .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));

@@ -41,26 +41,61 @@ const RULE_TEXT: Record<GradeRule, string> = {
 const SHED_LAGGARD_TEXT = "shed rule: pain High and profitability Laggard → C";
 
 export function explain(e: ExplainInput): string {
+  return explanationText(explanationParts(e), e.margin, e.share, e.overrideReason);
+}
+
+/**
+ * An explanation with its holes: the margin, the wallet share and the override reason. Everything
+ * else depends on the five ratings, the weights and the grade only, so a portfolio makes the parts
+ * once per combination and its clients fill in their own margin and share (`explanationText`).
+ */
+export interface ExplanationParts {
+  /** "B — revenue High +30, margin" */
+  beforeMargin: string;
+  /** " Medium +12.5, wallet" */
+  beforeShare: string;
+  /** " High +0, strategic Low +0, pain Medium +5 = 47.5", then any rules and the override. */
+  rest: string;
+  /** Whether the grade is a manual override (its reason follows the parts). */
+  override: boolean;
+}
+
+export function explanationParts(e: Omit<ExplainInput, "margin" | "share" | "overrideReason">): ExplanationParts {
   const f = e.factors;
   const p = e.points ?? factorPoints(f);
   const w = e.weights;
   const r = e.result;
-  // Built as one array joined once: a flat string, not a tree of concatenations kept per client.
-  const out: (string | number)[] = [
-    r.grade, " — revenue ", f.revenue, " ", pts(w.revenue * p.revenue),
-    ", margin", e.margin !== undefined && e.margin !== null ? ` ${percentText(e.margin)}` : "", " ", f.profitability, " ", pts(w.profitability * p.profitability),
-    ", wallet", e.share !== undefined && e.share !== null ? ` ${percentText(e.share)}` : "", " ", f.wallet, " ", pts(w.wallet * p.wallet),
-    ", strategic ", f.strategic, " ", pts(w.strategic * p.strategic),
-    ", pain ", f.pain, " ", pts(w.pain * p.pain),
-    " = ", e.score,
-  ];
+  let rest =
+    ` ${f.wallet} ${pts(w.wallet * p.wallet)}, strategic ${f.strategic} ${pts(w.strategic * p.strategic)}, pain ${f.pain} ${pts(w.pain * p.pain)}` +
+    ` = ${e.score}`;
   if (r.base !== r.computed || r.rules.length > 0) {
-    out.push("; base ", r.base);
-    for (const rule of r.rules) out.push("; ", rule === "shed" && f.profitability === "Laggard" ? SHED_LAGGARD_TEXT : RULE_TEXT[rule]);
+    rest += `; base ${r.base}`;
+    for (const rule of r.rules) rest += `; ${rule === "shed" && f.profitability === "Laggard" ? SHED_LAGGARD_TEXT : RULE_TEXT[rule]}`;
   }
-  if (r.override) {
-    out.push("; manual override ", r.computed, " → ", r.grade);
-    if (e.overrideReason) out.push(" (", e.overrideReason, ")");
+  if (r.override) rest += `; manual override ${r.computed} → ${r.grade}`;
+  return {
+    beforeMargin: `${r.grade} — revenue ${f.revenue} ${pts(w.revenue * p.revenue)}, margin`,
+    beforeShare: ` ${f.profitability} ${pts(w.profitability * p.profitability)}, wallet`,
+    rest,
+    override: r.override,
+  };
+}
+
+/** The parts with a client's margin, share and override reason filled in. */
+export function explanationText(parts: ExplanationParts, margin?: number | null, share?: number | null, overrideReason?: string | null): string {
+  const text = parts.beforeMargin + percentHole(margin) + parts.beforeShare + percentHole(share) + parts.rest;
+  return parts.override && overrideReason ? `${text} (${overrideReason})` : text;
+}
+
+/** " 12%" after "margin" or "wallet"; nothing when unknown. A build has few distinct percents: each is formatted once. */
+const PERCENT_TEXT = new Map<number, string>();
+function percentHole(f: number | null | undefined): string {
+  if (f === undefined || f === null) return "";
+  const x = round1(f * 100);
+  let s = PERCENT_TEXT.get(x);
+  if (s === undefined) {
+    s = ` ${x}%`;
+    if (PERCENT_TEXT.size < 4096) PERCENT_TEXT.set(x, s);
   }
-  return out.join("");
+  return s;
 }

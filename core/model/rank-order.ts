@@ -89,13 +89,27 @@ export function revenueOrder(revenues: ArrayLike<number>, names: readonly string
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && hi[order[i] as number] === hi[order[start] as number] && lo[order[i] as number] === lo[order[start] as number]) continue;
-    if (i - start > 1) {
-      const run = Array.from(order.subarray(start, i)).sort(cmp);
-      order.set(run, start);
-    }
+    if (i - start > 1) sortRun(order, start, i, cmp);
     start = i;
   }
   return order;
+}
+
+/** Sorts order[start, end) by `cmp`: in place for the short runs most ties make, else by Array sort. */
+function sortRun(order: Uint32Array, start: number, end: number, cmp: (a: number, b: number) => number): void {
+  if (end - start > 16) {
+    order.set(Array.from(order.subarray(start, end)).sort(cmp), start);
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const x = order[i] as number;
+    let j = i - 1;
+    while (j >= start && cmp(order[j] as number, x) > 0) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = x;
+  }
 }
 
 /**

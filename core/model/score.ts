@@ -94,6 +94,11 @@ export function baseGrade(scoreValue: number, s: Pick<Settings, "gradeAMin" | "g
 const RANK: Record<Grade, number> = { A: 0, B: 1, C: 2 };
 export const gradeOrder = (g: Grade): number => RANK[g];
 
+/** The laggard rule's test: a margin below 0 (without a margin, a Laggard profitability rating). */
+export function negativeMargin(margin: number | null, profitability: ProfitRating): boolean {
+  return margin !== null ? margin < 0 : profitability === "Laggard";
+}
+
 /**
  * The grade rules, in order: base; shed (pain High and profitability Low or Laggard → C);
  * laggard (margin < 0 → C); strategic floor (strategic Medium or High → at least B); then the override.
@@ -112,8 +117,7 @@ export function grade(
     g = "C";
     rules.push("shed");
   }
-  const negative = margin !== null ? margin < 0 : f.profitability === "Laggard";
-  if (negative) {
+  if (negativeMargin(margin, f.profitability)) {
     g = "C";
     rules.push("laggard");
   }

@@ -32,6 +32,15 @@ describe("revenueOrder", () => {
     const names = Array.from({ length: n }, (_, i) => `C${(i * 31) % 97}`);
     expect(Array.from(revenueOrder(revenues, names))).toEqual(revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names)));
   });
+
+  it("runs of equal revenue, short (sorted in place) and long, are ordered by name, then position", () => {
+    // Run lengths 1…40 (the in-place sort takes runs of up to 16), names repeating inside a run.
+    const revenues: number[] = [];
+    for (let len = 1; len <= 40; len++) for (let k = 0; k < len; k++) revenues.push(len * 10);
+    const shuffled = revenues.map((r, i) => [r, (i * 7919) % revenues.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const names = shuffled.map((_, i) => ["Zed", "acme", "Acme", "B", "", "Émile"][(i * 13) % 6] as string);
+    expect(Array.from(revenueOrder(shuffled, names))).toEqual(shuffled.map((_, i) => i).sort(byRevenueThenName(shuffled, names)));
+  });
 });
 
 describe("rankOrder", () => {

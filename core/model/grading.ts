@@ -1,0 +1,68 @@
+/**
+ * A client's points, score, grade, rules and the fixed parts of its explanation depend on its five
+ * ratings, whether its margin is negative and its manual grade — nothing else. A portfolio works
+ * each combination out once (there are a few hundred at most) and its clients share the result,
+ * instead of making the same objects and texts again for every client.
+ */
+import type { Grade, Settings } from "../settings";
+import { explanationParts, type ExplanationParts } from "./explain";
+import type { ProfitRating, Rating } from "./ratings";
+import { factorPoints, grade, negativeMargin, scoreOfPoints, type Factors, type GradeResult } from "./score";
+
+export interface Grading {
+  factors: Readonly<Factors>;
+  /** Points per factor, before weights (shared: frozen). */
+  points: Readonly<Record<keyof Factors, number>>;
+  score: number;
+  /** The grade rules' outcome (shared: `rules` is frozen). */
+  result: Readonly<GradeResult>;
+  explanation: ExplanationParts;
+}
+
+const RATING_INDEX: Record<ProfitRating, number> = { High: 0, Medium: 1, Low: 2, Unknown: 3, Laggard: 4 };
+const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
+
+/**
+ * The gradings of one build (its weights and thresholds), made on first use. A plain object, not a
+ * class instance: a class instance's hidden class dies with the build, and the optimised code that
+ * checked for it would be thrown away and compiled again on every build.
+ */
+export interface Gradings {
+  readonly settings: Settings;
+  readonly known: Map<number, Grading>;
+}
+
+export function newGradings(settings: Settings): Gradings {
+  return { settings, known: new Map() };
+}
+
+export function gradingOf(
+  gradings: Gradings,
+  revenue: Rating,
+  wallet: Rating,
+  profitability: ProfitRating,
+  strategic: Rating,
+  pain: Rating,
+  margin: number | null,
+  override: Grade | null,
+): Grading {
+  const negative = negativeMargin(margin, profitability);
+  const ratings = (((RATING_INDEX[revenue] * 5 + RATING_INDEX[wallet]) * 5 + RATING_INDEX[profitability]) * 5 + RATING_INDEX[strategic]) * 5 + RATING_INDEX[pain];
+  const key = (ratings * 2 + (negative ? 1 : 0)) * 4 + (override === null ? 0 : OVERRIDE_INDEX[override]);
+  let g = gradings.known.get(key);
+  if (g === undefined) {
+    g = work(gradings.settings, { revenue, wallet, profitability, strategic, pain }, margin, override);
+    gradings.known.set(key, g);
+  }
+  return g;
+}
+
+function work(settings: Settings, factors: Factors, margin: number | null, override: Grade | null): Grading {
+  const { weights } = settings;
+  // Every client of the combination shares the points and the list of rules: frozen.
+  const points = Object.freeze(factorPoints(factors));
+  const score = scoreOfPoints(points, weights);
+  const result = grade(factors, score, margin, settings, override);
+  Object.freeze(result.rules);
+  return { factors, points, score, result, explanation: explanationParts({ factors, points, weights, score, result }) };
+}
