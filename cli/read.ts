@@ -12,6 +12,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import Papa from "papaparse";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
+import { mapColumns } from "../core/portfolio";
+import { DEFAULT_SETTINGS } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget, WorkbookPart, type SheetInfo } from "./xlsx/package";
@@ -131,22 +133,28 @@ async function hasData(x: XlsxFile, sheet: SheetInfo): Promise<boolean> {
   return data?.inner ? /<(\w+:)?(v|is)[\s>]/.test(data.inner) : false;
 }
 
-/** The named sheet, or the first visible sheet with data that the add-in does not own. */
-export async function pickSheet(x: XlsxFile, sheet?: string): Promise<SheetInfo> {
+/**
+ * The sheets to try, best first: the named one alone; otherwise every visible sheet of the user's
+ * with data (the first one that has a client and a revenue column is the client table), or the
+ * first visible sheet when none has data.
+ */
+async function sheetCandidates(x: XlsxFile, sheet?: string): Promise<SheetInfo[]> {
   const sheets = x.workbook.sheets;
   const names = sheets.map((s) => s.name).join(", ");
   if (sheet !== undefined) {
     const found = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
     if (!found) throw new InputError(`${x.file}: no sheet named "${sheet}" (sheets: ${names})`);
     if (!found.path) throw new InputError(`${x.file}: "${found.name}" is a chart sheet, not a worksheet`);
-    return found;
+    return [found];
   }
   const owned = new Set([x.markers.portfolio, x.markers.history]);
   const candidates = sheets.filter((s) => s.path && s.state === "visible" && !owned.has(s.name));
-  for (const s of candidates) if (await hasData(x, s)) return s;
+  const withData: SheetInfo[] = [];
+  for (const s of candidates) if (await hasData(x, s)) withData.push(s);
+  if (withData.length) return withData;
   const first = candidates[0];
   if (!first) throw new InputError(`${x.file}: the workbook has no visible worksheet of yours (sheets: ${names})`);
-  return first;
+  return [first];
 }
 
 /** A part written with a namespace prefix (`<x:row>`) as the default namespace, which ExcelJS expects. */
@@ -259,11 +267,21 @@ export async function openSource(file: string, sheet?: string): Promise<Source> 
     return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null };
   }
   const x = await openXlsx(file);
-  const ws = await pickSheet(x, sheet);
   const history = x.markers.history;
+  const candidates = await sheetCandidates(x, sheet);
+  let ws = candidates[0] as SheetInfo;
+  let read = new Map<string, CellValue[][]>();
+  for (const candidate of candidates) {
+    const m = x.markers.matrix.get(candidate.name);
+    const skip = new Map(m ? [[candidate.name, { from: m.column, to: m.column + m.count - 1 }]] : []);
+    const cells = await readWorksheets(x, history && history !== candidate.name ? [candidate.name, history] : [candidate.name], skip);
+    if (candidate === candidates[0]) [ws, read] = [candidate, cells];
+    if (candidates.length === 1 || hasClientTable(cells.get(candidate.name) ?? [])) {
+      [ws, read] = [candidate, cells];
+      break;
+    }
+  }
   const m = x.markers.matrix.get(ws.name);
-  const skip = new Map(m ? [[ws.name, { from: m.column, to: m.column + m.count - 1 }]] : []);
-  const read = await readWorksheets(x, history && history !== ws.name ? [ws.name, history] : [ws.name], skip);
   const historyCells = history ? (read.get(history) ?? []) : [];
   return {
     file,
@@ -276,6 +294,16 @@ export async function openSource(file: string, sheet?: string): Promise<Source> 
     historyRows: historyCells.length,
     settings: await readSavedSettings(x.pkg),
   };
+}
+
+/** Does a sheet's header name a client and a revenue (with the default detection)? */
+function hasClientTable(rows: readonly (readonly CellValue[])[]): boolean {
+  try {
+    mapColumns(rows, DEFAULT_SETTINGS);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function readSheetCells(file: string, sheet?: string): Promise<SheetCells> {

@@ -33,7 +33,8 @@ export function renderTable(p: Portfolio): string {
       String(c.rank), c.name, c.grade, c.score.toFixed(1), money.format(c.revenue), c.revenueRating, c.walletRating,
       c.profitRating, c.strategic, c.pain, c.quadrant, c.flags.filter((f) => f !== "estimated-relationship").join(","),
     ];
-    out.push(cols.map(([, w, r], i) => pad(cells[i] ?? "", w, r)).join("  ").trimEnd());
+    // The last column (flags) is never cut.
+    out.push(cols.map(([, w, r], i) => (i === cols.length - 1 ? (cells[i] ?? "") : pad(cells[i] ?? "", w, r))).join("  ").trimEnd());
   }
   out.push("");
   out.push(

@@ -219,6 +219,12 @@ describe("options", () => {
     expect(report.clients.find((c) => c.name === "Cobalt Labs")!.flags).toEqual(expect.arrayContaining(["shed", "laggard", "review-due"]));
   });
 
+  it("without --sheet, the first sheet holding a client table is graded (a Notes sheet before it is passed over)", async () => {
+    const r = await runCli(["grade", join(dir, "book.xlsx"), "--json"]);
+    expect(r.stderr).toBe("");
+    expect(json(r).clients.map((c) => c.name)).toContain("Acme Foods");
+  });
+
   it("--sheet is matched ignoring case", async () => {
     const r = await runCli(["grade", join(dir, "book.xlsx"), "--sheet", "clients", "--json"]);
     expect(r.code).toBe(0);
