@@ -123,10 +123,18 @@ export function settingsFor(o: Pick<Options, "settings" | "settingsInput" | "set
   return settings;
 }
 
+/** A core error in the command line's words: how to name a column is `--map field="Header"`. */
+function commandLineMessage(e: Error): string {
+  const seen = (headers: readonly string[]) => headers.filter((h) => h !== "").join(", ") || "none";
+  if (e instanceof MappingError) return `--map ${e.field}="${e.header}": no such column (headers seen: ${seen(e.seen)})`;
+  if (e instanceof MissingColumnsError) return `${e.message}; name one with --map ${e.missing[0]}="Header"`;
+  return e.message;
+}
+
 /** "clients.xlsx, sheet “Clients”: the sheet is empty" */
 export function inSheet(file: string, sheet: string, e: unknown): unknown {
   if (e instanceof EmptySheetError || e instanceof MissingColumnsError || e instanceof MappingError || e instanceof OwnSheetError) {
-    return new InputError(`${file}${isCsv(file) ? "" : `, sheet "${sheet}"`}: ${e.message}`);
+    return new InputError(`${file}${isCsv(file) ? "" : `, sheet "${sheet}"`}: ${commandLineMessage(e)}`);
   }
   return e;
 }
@@ -175,7 +183,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 1;
     }
     if (e instanceof InputError || e instanceof MappingError || e instanceof MissingColumnsError || e instanceof EmptySheetError) {
-      io.err(`kam-portfolio: ${e.message}`);
+      io.err(`kam-portfolio: ${commandLineMessage(e)}`);
       return 1;
     }
     io.err(`kam-portfolio: unexpected error: ${(e as Error).stack ?? String(e)}`);

@@ -3,10 +3,12 @@
  * implements it over `google.script.run`, Excel over Office.js in the shared runtime, and the tests
  * with fakes. Requests and responses are plain JSON-able data.
  */
-import { detectColumns, type Field } from "./columns";
-import { resultMessage } from "./build";
-import { looksLikeOrderList, mapColumns, type Portfolio } from "./portfolio";
-import type { SettingError, Settings } from "./settings";
+import { OwnSheetError, resultMessage } from "./build";
+import { detectColumns, FIELD_LABELS, MappingError, type Field } from "./columns";
+import { ownColumns } from "./matrix";
+import type { WorkbookState } from "./port";
+import { looksLikeOrderList, mapColumns, MissingColumnsError, type Portfolio } from "./portfolio";
+import { checkSettings, SettingsError, type SettingError, type Settings } from "./settings";
 import { isBlank, type CellValue } from "./values";
 
 export interface PanelClient {
@@ -87,7 +89,7 @@ export function panelState(sheetName: string, rows: readonly (readonly CellValue
     mapping = cols.mapping;
     headerIndex = cols.headerIndex;
   } catch (e) {
-    problem = e instanceof Error ? e.message : String(e);
+    problem = panelProblem(e);
     try {
       mapping = detectColumns(headers).mapping;
     } catch {
@@ -102,4 +104,27 @@ export function panelState(sheetName: string, rows: readonly (readonly CellValue
   const names = mapping.client === undefined ? [] : rows.slice(headerIndex + 1).map((r) => (isBlank(r[mapping.client as number]) ? null : String(r[mapping.client as number])));
   const repeated = settings.mode === "auto" ? looksLikeOrderList(names) : settings.mode === "orders";
   return { sheetName, headers, mapping, settings, mode: repeated ? "orders" : "clients", rowsRead, missingInputs: [...missingInputs], problem };
+}
+
+/** A problem as the panel says it: columns are picked under Columns, not named on a command line. */
+export function panelProblem(e: unknown): string {
+  if (e instanceof MissingColumnsError) {
+    const seen = e.headers.filter((h) => h !== "").join(", ") || "none";
+    return `No ${e.missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(" or ")} column found in this sheet (headers seen: ${seen}). Pick the column under Columns, or select the sheet that holds your clients.`;
+  }
+  if (e instanceof MappingError) {
+    const label = FIELD_LABELS[e.field as Field] ?? e.field;
+    return `The column "${e.header}" chosen for ${label} is not in this sheet any more; pick another under Columns.`;
+  }
+  if (e instanceof SettingsError) return `Settings: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The panel's view of what a host read: the sheet and its mapping, the saved settings and their errors. */
+export function panelStateOf(state: WorkbookState): PanelState {
+  const checked = checkSettings(state.settings ?? {});
+  const view = panelState(state.sheetName, state.rows, checked.settings, ownColumns(state.matrix));
+  if (checked.errors.length) view.settingsErrors = checked.errors;
+  if (state.isOwnSheet) view.problem = new OwnSheetError(state.sheetName).message;
+  return view;
 }

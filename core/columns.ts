@@ -181,7 +181,7 @@ export function columnLetter(index: number): string {
 
 export class MappingError extends Error {
   constructor(readonly field: string, readonly header: string, readonly seen: readonly string[]) {
-    super(`--map ${field}="${header}": no such column (headers seen: ${seen.filter((s) => s !== "").join(", ") || "none"})`);
+    super(`the column "${header}" chosen for ${field} is not in the sheet (headers seen: ${seen.filter((s) => s !== "").join(", ") || "none"})`);
     this.name = "MappingError";
   }
 }

@@ -176,7 +176,7 @@ export class MissingColumnsError extends Error {
     super(
       `no ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(" or ")} column found (headers seen: ${
         headers.filter((h) => h !== "").join(", ") || "none"
-      }); name one with --map ${missing[0]}="Header"`,
+      })`,
     );
     this.name = "MissingColumnsError";
   }

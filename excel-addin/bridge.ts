@@ -5,7 +5,7 @@
  * not from the portfolio.
  */
 import { buildMatrix, buildPortfolio, OwnSheetError } from "../core/build";
-import { buildSummary, panelState, type BuildSummary, type HostBridge, type PanelState } from "../core/bridge";
+import { buildSummary, panelState, panelStateOf, type BuildSummary, type HostBridge, type PanelState } from "../core/bridge";
 import { EXCEL_DIALECT, ownColumns } from "../core/matrix";
 import { mapColumns } from "../core/portfolio";
 import { checkSettings, type Settings } from "../core/settings";
@@ -51,9 +51,7 @@ export class OfficeBridge implements HostBridge {
         }
       }
       if (!state.isOwnSheet) this.dataSheet = state.sheetName;
-      const { settings, errors } = checkSettings(state.settings ?? {});
-      const view = { ...panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix)), ...(errors.length ? { settingsErrors: errors } : {}) };
-      return state.isOwnSheet ? { ...view, problem: new OwnSheetError(state.sheetName).message } : view;
+      return panelStateOf(state);
     });
   }
 

@@ -4,11 +4,10 @@
  * items, google.script.run). The custom functions' stubs are generated from core/functions.ts.
  */
 import sampleClients from "sample:clients";
-import { buildSummary, panelState, type BuildSummary, type PanelState } from "../core/bridge";
+import { buildSummary, panelState, panelStateOf, type BuildSummary, type PanelState } from "../core/bridge";
 import { buildMatrixSync, buildPortfolioSync, OwnSheetError, type BuildOptions } from "../core/build";
 import { FUNCTIONS } from "../core/functions";
 import { ownColumns } from "../core/matrix";
-import { mapColumns } from "../core/portfolio";
 import { checkSettings, SettingsError, type Settings } from "../core/settings";
 import { findHeaderRow } from "../core/columns";
 import { INPUT_COLUMNS, planInputColumns, type InputField } from "../core/inputs";
@@ -143,21 +142,7 @@ export function showHelp(): void {
 /** Panel: the active sheet's headers, detected column mapping and saved settings. */
 export function panelGetState(): PanelState {
   try {
-    const port = new SheetsPort(services());
-    const state = port.read();
-    const checked = checkSettings(state.settings ?? {});
-    const settings = checked.errors.length ? checkSettings({}).settings : checked.settings;
-    const view = panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix));
-    view.settingsErrors = checked.errors;
-    if (state.isOwnSheet) view.problem = new OwnSheetError(state.sheetName).message;
-    else if (view.problem) {
-      try {
-        mapColumns(state.rows, settings, ownColumns(state.matrix));
-      } catch (e) {
-        view.problem = userMessage(e);
-      }
-    }
-    return view;
+    return panelStateOf(new SheetsPort(services()).read());
   } catch (e) {
     return fail(e);
   }
