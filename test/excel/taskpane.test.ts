@@ -1,9 +1,8 @@
 // The built task pane (dist/excel-addin) served on localhost and driven in headless Chromium with
 // office.js replaced by a stub whose Excel is the fake of test/fakes/excel.ts: the build flow,
 // progress while Excel works, a client name carrying HTML shown as text, a sheet switch, no
-// network beyond office.js, and the screenshot in docs/.
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+// network beyond office.js, and the screenshot (KAM_UPDATE_SCREENSHOTS=1 copies it to docs/).
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -119,7 +118,10 @@ describe("Excel task pane in headless Chromium", () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
 
-    await page.screenshot({ path: `${ROOT}docs/excel-taskpane.png`, fullPage: true });
+    // Tests never write into docs/: KAM_UPDATE_SCREENSHOTS=1 refreshes the README's picture.
+    mkdirSync(`${ROOT}dist/screenshots`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}dist/screenshots/excel-taskpane.png`, fullPage: true });
+    if (process.env.KAM_UPDATE_SCREENSHOTS === "1") copyFileSync(`${ROOT}dist/screenshots/excel-taskpane.png`, `${ROOT}docs/excel-taskpane.png`);
     // Nothing left the machine but the (stubbed) office.js request.
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([OFFICE_JS]);
     await page.close();
