@@ -12,6 +12,18 @@ import { pathToFileURL } from "node:url";
 import { functionsMetadata } from "../lib/excel-metadata.mjs";
 import { drawIcon } from "../lib/icons.mjs";
 
+/** Both browser bundles (the functions runtime and the task pane) are built alike. */
+const BROWSER = {
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  sourcemap: "linked",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
 export const name = "excel";
 
 export async function run(root) {
@@ -46,32 +58,10 @@ export async function run(root) {
 
   // 3. functions.js: the generated functions and one associate call per metadata id.
   await writeFile(`${gen}/functions-entry.ts`, g.associateSource("./functions", associate));
-  await build({
-    entryPoints: [`${gen}/functions-entry.ts`],
-    outfile: `${out}/functions.js`,
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "none",
-    logLevel: "warning",
-  });
+  await build({ ...BROWSER, entryPoints: [`${gen}/functions-entry.ts`], outfile: `${out}/functions.js` });
 
   // 4. The task pane: the shared panel (panel/) on the Office bridge; its CSS lands in taskpane.css.
-  await build({
-    entryPoints: [`${root}excel-addin/taskpane.ts`],
-    outfile: `${out}/taskpane.js`,
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "none",
-    logLevel: "warning",
-  });
+  await build({ ...BROWSER, entryPoints: [`${root}excel-addin/taskpane.ts`], outfile: `${out}/taskpane.js` });
   await writeFile(`${out}/taskpane.html`, g.taskpaneHtml());
 
   // 5. Manifest, support page, icons.
