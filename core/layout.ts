@@ -7,10 +7,12 @@
  * add-in wrote itself. Hosts must write strings as text, never as formulas.
  */
 import { FIELD_LABELS, FIELDS } from "./columns";
-import { COVERAGE } from "./model/actions";
-import { QUADRANTS, type Quadrant } from "./model/quadrant";
+import { COVERAGE, KEY_ACCOUNT_PLAN } from "./model/actions";
+import { percentText } from "./model/explain";
+import { QUADRANT_ADVICE, QUADRANTS, type Quadrant } from "./model/quadrant";
 import type { SnapshotRow } from "./model/history";
 import type { ClientResult, Portfolio } from "./portfolio";
+import { needsDataNote } from "./report";
 import { GRADES, type Grade, type Settings } from "./settings";
 
 export const PORTFOLIO_SHEET = "KAM Portfolio";
@@ -29,6 +31,14 @@ export interface PlanFormula {
   formula: string;
 }
 export type PlanValue = string | number | boolean | null | PlanDate | PlanFormula;
+
+/**
+ * Text a spreadsheet would read as a formula if typed or written as a value (SPEC §9: starts with
+ * =, +, - or @; tab and CR too). Hosts write such text from the data as text.
+ */
+export function looksLikeFormula(v: unknown): v is string {
+  return typeof v === "string" && /^[=+\-@\t\r]/.test(v);
+}
 
 export const isPlanDate = (v: unknown): v is PlanDate => typeof v === "object" && v !== null && "date" in v;
 export const isPlanFormula = (v: unknown): v is PlanFormula => typeof v === "object" && v !== null && "formula" in v;
@@ -204,10 +214,6 @@ function tableRows(clients: readonly ClientResult[], cols: readonly Column[]): P
   return rows;
 }
 
-function percentText(x: number | null): string {
-  return x === null ? "–" : `${Math.round(x * 1000) / 10}%`;
-}
-
 function settingsLine(s: Settings): string {
   const w = s.weights;
   const revenue =
@@ -255,13 +261,13 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const s = p.summary;
   const h = p.health;
   const rowsNote = p.mode === "orders" ? `${p.rowsRead} order rows merged into ${s.clients} clients` : `${s.clients} clients from ${p.rowsRead} rows`;
-  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? " needs" : "s need"} data (listed below the table)` : "";
+  const needs = p.needsData.length ? `${needsDataNote(p)} (listed below the table)` : "";
   blocks.push({ role: "title", row: 1, col: 1, values: [["KAM Portfolio"]], style: { bold: true, fontSize: 16, fontColor: "#1F4E78" } });
   blocks.push({
     role: "subtitle",
     row: 2,
     col: 1,
-    values: [[`Built ${o.builtOn} from sheet “${o.sourceSheet}”: ${rowsNote}${needs}. Grade order: A, B, C; then score and revenue.`], [settingsLine(p.settings)], [mappingLine(p)]],
+    values: [[`Built ${o.builtOn} from sheet “${o.sourceSheet}”: ${rowsNote}${needs}. Grade order: A, B, C; then score and revenue. The key-account plan checklist is below the table.`], [settingsLine(p.settings)], [mappingLine(p)]],
     style: { italic: true, fontColor: "#595959" },
   });
 
@@ -336,6 +342,11 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     });
     lastRow = at + 1 + p.needsData.length;
   }
+
+  // What to do: the key-account plan every A client gets (SPEC §6) and what each quadrant asks (§5).
+  const plan = whatToDo(p, lastRow + 3);
+  blocks.push(...plan.blocks);
+  lastRow = plan.lastRow;
 
   const conditionalFills: ConditionalFill[] = [];
   if (body.length > 0) {
@@ -421,6 +432,25 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     page: { orientation: "landscape", fitToWidth: true },
     size: { rows: lastRow, cols: width },
   };
+}
+
+function whatToDo(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } {
+  const a = p.summary.byGrade.A;
+  const blocks: Block[] = [{ role: "section", row: at, col: 1, values: [["What to do"]], style: SECTION_STYLE }];
+  let row = at + 1;
+  if (a > 0) {
+    const heading = `Key-account plan: write one for each A client (${a}), covering`;
+    blocks.push({ role: "summary", row, col: 2, values: [[heading], ...KEY_ACCOUNT_PLAN.map((item, i) => [`${i + 1}. ${item}`])], headerStyle: SUMMARY_HEADER_STYLE });
+    row += KEY_ACCOUNT_PLAN.length + 2;
+  }
+  blocks.push({
+    role: "summary",
+    row,
+    col: 2,
+    values: [["Quadrant", "What it asks of you"], ...QUADRANTS.map((q) => [q, QUADRANT_ADVICE[q]] as PlanValue[])],
+    headerStyle: SUMMARY_HEADER_STYLE,
+  });
+  return { blocks, lastRow: row + QUADRANTS.length };
 }
 
 /** The snapshot appended to the history sheet on each build. */

@@ -9,10 +9,10 @@ export const QUADRANTS: readonly Quadrant[] = ["Key client", "Invest in relation
 
 /** What each quadrant asks of the owner. */
 export const QUADRANT_ADVICE: Record<Quadrant, string> = {
-  "Key client": "manage as a key account",
-  "Invest in relationship": "invest in the relationship: they value what you do",
-  "Higher-value offers": "show them the rest of what you offer: loyal, but buying little",
-  Rethink: "rethink the account: weak relationship, little benefit",
+  "Key client": "Manage as a key account",
+  "Invest in relationship": "Invest in the relationship: they value what you do",
+  "Higher-value offers": "Show them the rest of what you offer: loyal, but doesn't know all you offer",
+  Rethink: "Rethink the account: weak relationship, little benefit",
 };
 
 /** Strong (x) and high (y) from the threshold up. */
