@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { buildMatrix, buildPortfolio, type BuildOptions } from "../core/build";
+import { buildMatrixAndPortfolio, type BuildOptions } from "../core/build";
 import { EXCEL_DIALECT } from "../core/matrix";
 import { dayToIso } from "../core/values";
 import { ExcelJsPort } from "./exceljs-port";
@@ -77,8 +77,7 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   };
   let message: string;
   try {
-    await buildMatrix(port, opts);
-    message = (await buildPortfolio(port, opts)).message;
+    message = (await buildMatrixAndPortfolio(port, opts)).portfolio.message;
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
   }

@@ -6,6 +6,7 @@ import { layoutPortfolio, snapshotOf, type SheetPlan } from "./layout";
 import { ownColumns, planMatrix, SHEETS_DIALECT, type FormulaDialect, type MatrixPlan } from "./matrix";
 import type { SnapshotRow } from "./model/history";
 import { gradePortfolio, type Portfolio } from "./portfolio";
+import { needsDataNote } from "./report";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "./port";
 import { checkSettings, SettingsError, type Settings } from "./settings";
 import type { Day } from "./values";
@@ -49,8 +50,7 @@ function grade(state: WorkbookState, o: BuildOptions): Portfolio {
 export function resultMessage(p: Portfolio): string {
   const g = p.summary.byGrade;
   const merged = p.mode === "orders" ? ` (from ${p.rowsRead} order rows)` : "";
-  const needs = p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? "" : "s"} need${p.needsData.length === 1 ? "s" : ""} data` : "";
-  return `${p.summary.clients} client${p.summary.clients === 1 ? "" : "s"}${merged}: ${g.A} A, ${g.B} B, ${g.C} C${needs}`;
+  return `${p.summary.clients} client${p.summary.clients === 1 ? "" : "s"}${merged}: ${g.A} A, ${g.B} B, ${g.C} C${needsDataNote(p)}`;
 }
 
 export interface MatrixResult {
@@ -93,8 +93,11 @@ export interface PortfolioResult {
 
 /** The portfolio sheet plan and snapshot for a state already read (pure). */
 export function portfolioBuild(state: WorkbookState, o: BuildOptions): PortfolioResult {
-  const portfolio = grade(state, o);
-  const plan = layoutPortfolio(portfolio, { sourceSheet: state.sheetName, builtOn: o.builtAt.slice(0, 10) });
+  return portfolioOf(state.sheetName, grade(state, o), o);
+}
+
+function portfolioOf(sheetName: string, portfolio: Portfolio, o: BuildOptions): PortfolioResult {
+  const plan = layoutPortfolio(portfolio, { sourceSheet: sheetName, builtOn: o.builtAt.slice(0, 10) });
   const snapshot = snapshotOf(portfolio, o.builtAt);
   return { portfolio, plan, snapshot, message: resultMessage(portfolio) };
 }
@@ -109,4 +112,17 @@ export function buildPortfolioSync(port: SyncWorkbookPort, o: BuildOptions): Por
   const result = portfolioBuild(port.read(), o);
   port.writePortfolio(result.plan, result.snapshot);
   return result;
+}
+
+/**
+ * Both use cases from one read and one grading, for a host where nothing can change the sheet
+ * between them (the file command): the matrix columns, then the portfolio tab.
+ */
+export async function buildMatrixAndPortfolio(port: WorkbookPort, o: BuildOptions): Promise<{ matrix: MatrixResult; portfolio: PortfolioResult }> {
+  const state = await port.read();
+  const matrix = matrixBuild(state, o);
+  await port.writeMatrix(matrix.plan);
+  const portfolio = portfolioOf(state.sheetName, matrix.portfolio, o);
+  await port.writePortfolio(portfolio.plan, portfolio.snapshot);
+  return { matrix, portfolio };
 }

@@ -3,7 +3,7 @@
 // previous portfolio intact, a rebuild updates the matrix columns it made before.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
+import { buildMatrix, buildMatrixAndPortfolio, buildPortfolio, OwnSheetError } from "../../core/build";
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET, TABLE_HEADER_ROW } from "../../core/layout";
 import { resolveSettings } from "../../core/settings";
@@ -123,6 +123,23 @@ describe("WorkbookPort contract (in-memory port)", () => {
     const nameCol = header.indexOf("Client") + 1;
     const cedarRow = Array.from({ length: 60 }, (_, i) => TABLE_HEADER_ROW + 1 + i).find((r) => ours.get(r, nameCol)?.value === "Cedar Systems") as number;
     expect(ours.get(cedarRow, move)?.value).toBe("▼");
+  });
+
+  it("buildMatrixAndPortfolio: one read and one grading give what the two builds in a row give", async () => {
+    const one = workbookFrom("examples/clients.csv");
+    const two = workbookFrom("examples/clients.csv");
+    const port = new MemoryPort(one, "Clients");
+    const both = await buildMatrixAndPortfolio(port, opts());
+    expect(port.reads).toBe(1);
+    expect(port.writes).toBe(2);
+    const twice = new MemoryPort(two, "Clients");
+    await buildMatrix(twice, opts());
+    await buildPortfolio(twice, opts());
+    expect(twice.reads).toBe(2);
+    expect(both.portfolio.message).toBe("42 clients: 8 A, 20 B, 14 C; 1 row needs data");
+    for (const name of ["Clients", ...one.sheets.map((x) => x.name)]) {
+      expect((one.sheet(name) as MemorySheet).snapshot(), name).toBe((two.sheet(name) as MemorySheet).snapshot());
+    }
   });
 
   it("writes text from the data as text, never as a formula", async () => {
