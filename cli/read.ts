@@ -26,13 +26,6 @@ export class InputError extends Error {
   }
 }
 
-export interface SheetCells {
-  sheetName: string;
-  rows: CellValue[][];
-  /** 1-based sheet row of rows[0]. */
-  firstRow: number;
-}
-
 export function parseCsv(text: string): CellValue[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
@@ -306,7 +299,3 @@ function hasClientTable(rows: readonly (readonly CellValue[])[]): boolean {
   }
 }
 
-export async function readSheetCells(file: string, sheet?: string): Promise<SheetCells> {
-  const s = await openSource(file, sheet);
-  return { sheetName: s.sheetName, rows: s.rows, firstRow: 1 };
-}

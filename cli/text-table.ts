@@ -3,6 +3,7 @@
  */
 import type { Portfolio } from "../core/portfolio";
 import { percentText } from "../core/model/explain";
+import { needsDataNote } from "../core/report";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -23,7 +24,7 @@ export function renderTable(p: Portfolio): string {
   out.push(
     `KAM portfolio: ${s.clients} clients (${p.mode === "orders" ? `${p.rowsRead} order rows merged` : "one row per client"}), ` +
       `A ${s.byGrade.A} · B ${s.byGrade.B} · C ${s.byGrade.C}` +
-      (p.needsData.length ? `; ${p.needsData.length} row${p.needsData.length === 1 ? " needs" : "s need"} data` : ""),
+      needsDataNote(p),
   );
   out.push("");
   out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  "));

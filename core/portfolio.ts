@@ -8,9 +8,9 @@
  */
 import { detectColumns, findHeaderRow, FIELD_LABELS, type Field, type Mapping } from "./columns";
 import { actionLine, specialist, type Specialist } from "./model/actions";
-import { budgetPerClient } from "./model/allocation";
+import { budgetPerClient, budgetPerGrade } from "./model/allocation";
 import { hhi, hhiBand, industryConcentration, sum, topClientShare, topShare, type HhiBand, type IndustryShare } from "./model/concentration";
-import { explanationText } from "./model/explain";
+import { explanationText, percentText } from "./model/explain";
 import { gradingOf, newGradings, type Grading } from "./model/grading";
 import { clientKey, isGrade, latestSnapshot, movement, type Movement, type SnapshotRow } from "./model/history";
 import { estimatedRelationship, quadrant, QUADRANTS, type Quadrant } from "./model/quadrant";
@@ -718,7 +718,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
   const graded = gradeClients(inputs, revRatings, settings, noMargin);
 
-  // The rank order (compareClients), without a comparison sort: see model/rank-order.
+  // The SPEC §4 rank order (grade A–C, score ↓, revenue ↓, name in code units), without a
+  // comparison sort: see model/rank-order.
   const order = rankOrder(byRevenue, graded.gradeIndex, graded.scores);
   const previous = latestSnapshot(input.history ?? []);
   const context: ResultContext = {
@@ -774,16 +775,6 @@ function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rati
   return "Unknown";
 }
 
-/** Rank order: grade (A, B, C), then score, revenue (descending), then name (code-unit order). */
-export function compareClients(a: ClientResult, b: ClientResult): number {
-  return (
-    gradeOrder(a.grade) - gradeOrder(b.grade) ||
-    b.score - a.score ||
-    b.revenue - a.revenue ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : a.row - b.row)
-  );
-}
-
 export function summarise(clients: readonly ClientResult[], settings: Settings): Summary {
   const revenues = new Float64Array(clients.length);
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
@@ -831,18 +822,17 @@ function healthOf(clients: readonly ClientResult[], summary: Summary, settings: 
     for (let i = 0; i < clients.length; i++) {
       const c = clients[i] as ClientResult;
       if (c.revenue * 100 > settings.clientWarningPct * total) {
-        warnings.push(`${c.name} is ${Math.round((c.revenue / total) * 1000) / 10}% of revenue (above ${settings.clientWarningPct}%)`);
+        warnings.push(`${c.name} is ${percentText(c.revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
       }
     }
   }
   const ind = industryMapped ? industryConcentration(clients) : { industries: [], hhi: null };
   for (const i of ind.industries) {
     if (i.share * 100 > settings.industryWarningPct) {
-      warnings.push(`${i.industry} is ${Math.round(i.share * 1000) / 10}% of revenue (above ${settings.industryWarningPct}%)`);
+      warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
     }
   }
   const counts: Record<Grade, number> = { A: gradeCount[0] as number, B: gradeCount[1] as number, C: gradeCount[2] as number };
-  const budget = budgetPerClient(counts, settings.budget);
   return {
     revenueByGrade: { A: gradeRevenue[0] as number, B: gradeRevenue[1] as number, C: gradeRevenue[2] as number },
     countByQuadrant: byQuadrant(quadrantCount),
@@ -854,6 +844,6 @@ function healthOf(clients: readonly ClientResult[], summary: Summary, settings: 
     upgrades,
     downgrades,
     newClients,
-    budgetByGrade: { A: budget.A * counts.A, B: budget.B * counts.B, C: budget.C * counts.C },
+    budgetByGrade: budgetPerGrade(counts, settings.budget),
   };
 }

@@ -3,6 +3,12 @@
  */
 import type { Portfolio } from "./portfolio";
 
+/** "; 1 row needs data", "; 3 rows need data", or "" when every row was ranked. */
+export function needsDataNote(p: Pick<Portfolio, "needsData">): string {
+  const n = p.needsData.length;
+  return n === 0 ? "" : `; ${n} row${n === 1 ? " needs" : "s need"} data`;
+}
+
 export interface JsonClient {
   rank: number;
   row: number;

@@ -12,7 +12,6 @@ export type CellValue = string | number | boolean | Date | null | undefined;
 export class Invalid {
   constructor(readonly reason: string) {}
 }
-export const isInvalid = (v: unknown): v is Invalid => v instanceof Invalid;
 
 export type Parsed<T> = T | null | Invalid;
 

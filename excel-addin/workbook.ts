@@ -24,7 +24,7 @@
  * Enum values are written as their string literals so the adapter runs against a fake `Excel`.
  */
 import { columnLetter } from "../core/columns";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/layout";
+import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/layout";
 import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
@@ -41,11 +41,6 @@ export const PORTFOLIO_TABLE = "KAMPortfolio";
 const TEXT = "@";
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
-
-/** Text that Excel would turn into a formula if written as a value. */
-export function looksLikeFormula(v: unknown): boolean {
-  return typeof v === "string" && /^[=+\-@\t\r]/.test(v);
-}
 
 /** A defined name's reference, 1-based. */
 export interface Reference {

@@ -1,6 +1,7 @@
 /** Messages for the owner, and small rules the entry points share. */
 import { panelProblem } from "../core/bridge";
 import { MappingError } from "../core/columns";
+import { looksLikeFormula } from "../core/layout";
 import { MissingColumnsError } from "../core/portfolio";
 import { SettingsError } from "../core/settings";
 import { parseAmount } from "../core/values";
@@ -13,6 +14,6 @@ export function userMessage(e: unknown): string {
 
 /** A sample value that must be stored as text: it starts like a formula and is not a number. */
 export function needsTextFormat(v: string): boolean {
-  return /^[=+\-@]/.test(v) && typeof parseAmount(v.replace(/%$/, "")) !== "number";
+  return looksLikeFormula(v) && typeof parseAmount(v.replace(/%$/, "")) !== "number";
 }
 

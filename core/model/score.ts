@@ -3,7 +3,6 @@
  * and the manual override.
  */
 import type { Grade, Settings, Weights } from "../settings";
-import type { Level } from "../values";
 import type { ProfitRating, Rating } from "./ratings";
 
 export interface Factors {
@@ -14,8 +13,6 @@ export interface Factors {
   strategic: Rating;
   pain: Rating;
 }
-
-export const FACTOR_ORDER: readonly (keyof Factors)[] = ["revenue", "wallet", "profitability", "strategic", "pain"];
 
 const LEVEL_POINTS: Record<Rating, number> = { High: 1, Medium: 0.5, Low: 0, Unknown: 0.5 };
 
@@ -126,8 +123,4 @@ export function grade(
     rules.push("strategic-floor");
   }
   return { grade: override ?? g, computed: g, base, rules, override: override !== null };
-}
-
-export function isLevel(v: unknown): v is Level {
-  return v === "High" || v === "Medium" || v === "Low";
 }
