@@ -9,7 +9,7 @@
  * inline strings), never as formulas; only `{ formula }` plan values become formulas.
  */
 import ExcelJS from "exceljs";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type Block, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type Block, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
 import type { SnapshotRow } from "../core/model/history";
 import type { WorkbookPort, WorkbookState } from "../core/port";

@@ -2,7 +2,8 @@
  * The use cases, written once against WorkbookPort: build the matrix columns in the user's sheet,
  * build the KAM Portfolio tab. Hosts call these; none re-implements them.
  */
-import { layoutPortfolio, snapshotOf, type SheetPlan } from "./layout";
+import { layoutPortfolio, snapshotOf } from "./layout";
+import { type SheetPlan } from "./plan";
 import { ownColumns, planMatrix, SHEETS_DIALECT, type FormulaDialect, type MatrixPlan } from "./matrix";
 import type { SnapshotRow } from "./model/history";
 import { gradePortfolio, type Portfolio } from "./portfolio";

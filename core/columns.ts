@@ -6,6 +6,7 @@
  * "name", a header naming the thing beats one naming an id, and a person ("Account Manager",
  * "Sales Rep") is never taken for the client or the revenue.
  */
+import { columnNumber } from "./a1";
 import { isBlank, type CellValue } from "./values";
 
 export const FIELDS = [
@@ -155,29 +156,12 @@ function findHeader(texts: readonly string[], wanted: string): number {
   if (exact >= 0) return exact;
   // A column letter (C, AA) also names a column.
   if (/^[a-z]{1,3}$/i.test(w) && texts.every((t) => t.toLowerCase() !== w)) {
-    const index = columnIndex(w);
+    const index = columnNumber(w) - 1;
     if (index < texts.length) return index;
   }
   return -1;
 }
 
-/** "A" → 0, "AA" → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-/** 0 → "A", 26 → "AA". */
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export class MappingError extends Error {
   constructor(readonly field: string, readonly header: string, readonly seen: readonly string[]) {

@@ -19,8 +19,8 @@
  * is in the file, so a file tool sees it (docProps/custom.xml) as well as Office.js
  * (`workbook.properties.custom`).
  */
-import type { RangeRef } from "./layout";
-import { HISTORY_HEADERS } from "./layout";
+import type { RangeRef } from "./plan";
+import { HISTORY_HEADERS } from "./plan";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
 export const MARKER_NAMES = {

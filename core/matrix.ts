@@ -2,8 +2,9 @@
  * The matrix columns written into the user's own sheet (SPEC §1 step 3, §9): where they go, and
  * what they hold — one spilling custom-function formula per column, or plain values.
  */
-import { columnLetter, type Field } from "./columns";
-import { MATRIX_MARKER, FORMATS, type PlanValue } from "./layout";
+import { columnLetters } from "./a1";
+import type { Field } from "./columns";
+import { MATRIX_MARKER, FORMATS, type PlanValue } from "./plan";
 import type { ClientResult, Portfolio } from "./portfolio";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { isBlank, type CellValue } from "./values";
@@ -66,7 +67,7 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
   if (previous) {
     // Reuse our columns; any extra column this version needs must be empty.
     for (let c = previous.column + previous.count; c < previous.column + width; c++) {
-      if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetter(c - 1)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
+      if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetters(c)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
     }
     return { column: previous.column };
   }
@@ -90,7 +91,7 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
 }
 
 function rangeOf(column: number, first: number, last: number, d: FormulaDialect): string {
-  const l = columnLetter(column - 1);
+  const l = columnLetters(column);
   return d.openEnded ? `${l}${first}:${l}` : `${l}${first}:${l}${Math.max(first, last)}`;
 }
 

@@ -11,7 +11,7 @@
  *   half-way leaves the previous portfolio as it was; it appends the snapshot to the history sheet;
  * - strings are written as text, never as formulas; only `{ formula }` plan values are formulas.
  */
-import type { SheetPlan } from "./layout";
+import type { SheetPlan } from "./plan";
 import type { MatrixPlan } from "./matrix";
 import type { SnapshotRow } from "./model/history";
 import type { Settings } from "./settings";

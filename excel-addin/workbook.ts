@@ -23,8 +23,8 @@
  *
  * Enum values are written as their string literals so the adapter runs against a fake `Excel`.
  */
-import { columnLetter } from "../core/columns";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/layout";
+import { cellRef, parseAreaRef, sheetRange, type AreaRef } from "../core/a1";
+import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
 import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
@@ -42,42 +42,9 @@ const TEXT = "@";
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
 
-/** A defined name's reference, 1-based. */
-export interface Reference {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** `='KAM History'!$A$1:$E$61` → its sheet and rectangle; null for #REF! or anything else. */
-export function parseReference(formula: unknown): Reference | null {
-  if (typeof formula !== "string") return null;
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(formula.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
-  const c1 = columnIndex(m[3] as string);
-  const r1 = Number(m[4]);
-  const c2 = m[5] ? columnIndex(m[5]) : c1;
-  const r2 = m[6] ? Number(m[6]) : r1;
-  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}
-
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
+/** `='KAM History'!$A$1:$E$61` as Excel writes a defined name's reference. */
 export function address(sheet: string, r: RangeRef): string {
-  const tl = `$${columnLetter(r.col - 1)}$${r.row}`;
-  const br = `$${columnLetter(r.col + r.cols - 2)}$${r.row + r.rows - 1}`;
-  return `=${quoteSheet(sheet)}!${tl}${r.rows === 1 && r.cols === 1 ? "" : `:${br}`}`;
+  return `=${sheetRange(sheet, r)}`;
 }
 
 /** A sheet name not taken (case-insensitive, as Excel compares them), "KAM Portfolio (2)" style. */
@@ -115,7 +82,7 @@ interface Known {
   sheets: { name: string; position: number }[];
   portfolioSheet: string | null;
   portfolioNamed: boolean;
-  history: Reference | null;
+  history: AreaRef | null;
   historyNamed: boolean;
   historyLastNamed: boolean;
   matrixNamed: boolean;
@@ -178,7 +145,7 @@ export class ExcelPort implements WorkbookPort {
     }
     const { ws, used, matrixName, names, custom, legacySetting } = q;
 
-    const ref = (n: Excel.NamedItem) => (n.isNullObject ? null : parseReference(n.formula));
+    const ref = (n: Excel.NamedItem) => (n.isNullObject ? null : parseAreaRef(n.formula));
     const sheets = wb.worksheets.items.map((s) => ({ name: s.name, position: s.position }));
     const exists = (sheet: string | undefined) => sheet !== undefined && sheets.some((s) => s.name === sheet);
     const portfolioRef = ref(names.portfolio);
@@ -188,7 +155,7 @@ export class ExcelPort implements WorkbookPort {
     const known: Known = {
       dataSheet: ws.name,
       sheets,
-      portfolioSheet: exists(portfolioRef?.sheet) ? (portfolioRef as Reference).sheet : null,
+      portfolioSheet: exists(portfolioRef?.sheet) ? (portfolioRef as AreaRef).sheet : null,
       portfolioNamed: !names.portfolio.isNullObject,
       history: historyRef && exists(historyRef.sheet) ? historyRef : null,
       historyNamed: !names.history.isNullObject,
@@ -633,7 +600,7 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
       chart.legend.legendEntries.getItemAt(i).visible = false;
     }
   });
-  const anchor = `${columnLetter(spec.anchor.col - 1)}${spec.anchor.row}`;
+  const anchor = cellRef(spec.anchor.row, spec.anchor.col);
   chart.setPosition(anchor);
   chart.width = spec.anchor.width * 0.75;
   chart.height = spec.anchor.height * 0.75;

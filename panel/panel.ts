@@ -5,8 +5,9 @@
  * quadrant preview and the explanation of a selected client. User text only goes in as textContent.
  */
 import type { BuildSummary, HostBridge, PanelClient, PanelState } from "../core/bridge";
-import { columnLetter, FIELD_LABELS, FIELDS, type Field } from "../core/columns";
-import { GRADE_COLOURS } from "../core/layout";
+import { columnLetters } from "../core/a1";
+import { FIELD_LABELS, FIELDS, type Field } from "../core/columns";
+import { GRADE_COLOURS } from "../core/plan";
 import { checkSettings, DEFAULT_SETTINGS, type SettingError, type Settings } from "../core/settings";
 import { clear, el } from "./dom";
 import { quadrantChart } from "./quadrant";
@@ -149,7 +150,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     select.appendChild(el("option", { text: REQUIRED.includes(field) ? "— choose a column —" : "— none / auto —", attrs: { value: "" } }));
     s.headers.forEach((h, i) => {
       if (h === "") return;
-      const option = el("option", { text: `${columnLetter(i)} · ${h}`, attrs: { value: h } });
+      const option = el("option", { text: `${columnLetters(i + 1)} · ${h}`, attrs: { value: h } });
       if (s.mapping[field] === i) option.selected = true;
       select.appendChild(option);
     });

@@ -3,7 +3,7 @@
  * coloured by grade, the boundaries at the threshold and the quadrant names — all from core.
  */
 import type { PanelClient } from "../core/bridge";
-import { GRADE_COLOURS } from "../core/layout";
+import { GRADE_COLOURS } from "../core/plan";
 import { quadrant, QUADRANTS, type Quadrant } from "../core/model/quadrant";
 import { svg } from "./dom";
 

@@ -7,7 +7,7 @@
  * no Sheets equivalent and are left out; the quadrant boundaries are drawn as two-point line series and
  * as gridlines at the threshold.
  */
-import type { ChartSeries, ChartSpec, PlanValue } from "../core/layout";
+import type { ChartSeries, ChartSpec, PlanValue } from "../core/plan";
 
 export interface ChartTable {
   /** Header row then one row per point: [x, y of series 0 or "", y of series 1 or "", …]. */

@@ -9,8 +9,8 @@
  * The format keeps the value exactly the string (no hidden apostrophe for getValues, CSV or .xlsx
  * exports to strip) and also protects number-like and date-like text.
  */
-import { columnLetter } from "../core/columns";
-import { isPlanDate, isPlanFormula, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import { columnLetters, rangeA1 } from "../core/a1";
+import { isPlanDate, isPlanFormula, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import { dayToSerial, parseDate } from "../core/values";
 
 export type SheetValue = string | number | boolean;
@@ -19,17 +19,16 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A1 notation of a 1-based rectangle. */
 export function a1(row: number, col: number, rows = 1, cols = 1): string {
-  const start = `${columnLetter(col - 1)}${row}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${columnLetter(col + cols - 2)}${row + rows - 1}`;
+  return rangeA1({ row, col, rows, cols });
 }
 /** Whole columns from `col` for `cols` columns, from row `fromRow` down (open-ended: "J2:R"). */
 export function columnsFrom(fromRow: number, col: number, cols = 1): string {
-  return `${columnLetter(col - 1)}${fromRow}:${columnLetter(col + cols - 2)}`;
+  return `${columnLetters(col)}${fromRow}:${columnLetters(col + cols - 1)}`;
 }
 
 /** Whole columns ("J:R"), e.g. for column developer metadata. */
 export function wholeColumns(col: number, cols = 1): string {
-  return `${columnLetter(col - 1)}:${columnLetter(col + cols - 2)}`;
+  return `${columnLetters(col)}:${columnLetters(col + cols - 1)}`;
 }
 
 /** A plan value as setValues takes it. Dates become serial numbers (time-zone free). */

@@ -1,7 +1,7 @@
 /** Messages for the owner, and small rules the entry points share. */
 import { panelProblem } from "../core/bridge";
 import { MappingError } from "../core/columns";
-import { looksLikeFormula } from "../core/layout";
+import { looksLikeFormula } from "../core/plan";
 import { MissingColumnsError } from "../core/portfolio";
 import { SettingsError } from "../core/settings";
 import { parseAmount } from "../core/values";

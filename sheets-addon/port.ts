@@ -7,8 +7,8 @@
  * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
  * developer metadata (project visibility), never found by name or position.
  */
-import { columnLetter } from "../core/columns";
-import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/layout";
+import { columnLetters } from "../core/a1";
+import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
@@ -384,7 +384,7 @@ export class SheetsPort implements SyncWorkbookPort {
       const rule = app.newDataValidation().requireValueInList(c.choices, true).setAllowInvalid(c.allowOther).setHelpText(c.help).build();
       sheet.getRange(columnsFrom(plan.headerRow + 1, column)).setDataValidation(rule);
     });
-    return plan.columns.map((c) => columnLetter(c - 1));
+    return plan.columns.map((c) => columnLetters(c));
   }
 }
 

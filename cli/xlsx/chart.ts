@@ -3,7 +3,7 @@
  * drawing that anchors it on the sheet. One series per grade, the two boundary lines, and one
  * invisible point per quadrant whose data label shows the quadrant's name.
  */
-import type { ChartSeries, ChartSpec, RangeRef } from "../../core/layout";
+import type { ChartSeries, ChartSpec, RangeRef } from "../../core/plan";
 import { columnName, escapeXml, quoteSheet } from "./xml";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../../core/layout";
+import { HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../../core/plan";
 import { snapshotToCells } from "../../core/model/history";
 import type { CellValue } from "../../core/values";
 import type { DeferredRows, ExcelJsPort, PortfolioWrite } from "../exceljs-port";

@@ -1,6 +1,6 @@
 // core/columns.ts: header detection (SPEC §2 synonyms and preferences) and overrides.
 import { describe, expect, it } from "vitest";
-import { columnIndex, columnLetter, detectColumns, FIELDS, findHeaderRow, MappingError, type Field } from "../../core/columns";
+import { detectColumns, FIELDS, findHeaderRow, MappingError, type Field } from "../../core/columns";
 import { gradePortfolio, mapColumns, MissingColumnsError } from "../../core/portfolio";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
@@ -156,13 +156,6 @@ describe("overrides (--map field=Header)", () => {
     expect(() => detectColumns(["Client", "Revenue", "Pain"], { wallet: "SoW %" })).toThrow(
       'the column "SoW %" chosen for wallet is not in the sheet (headers seen: Client, Revenue, Pain)',
     );
-  });
-});
-
-describe("column letters", () => {
-  it.each<[string, number]>([["A", 0], ["Z", 25], ["AA", 26], ["AZ", 51], ["BA", 52], ["ZZ", 701], ["AAA", 702]])("%s ↔ %i", (letters, index) => {
-    expect(columnIndex(letters)).toBe(index);
-    expect(columnLetter(index)).toBe(letters);
   });
 });
 

@@ -1,6 +1,7 @@
 // The KAM Portfolio sheet plan (core/layout.ts): what every host renders.
 import { describe, expect, it } from "vitest";
-import { layoutPortfolio, type SheetPlan } from "../../core/layout";
+import { layoutPortfolio } from "../../core/layout";
+import { type SheetPlan } from "../../core/plan";
 import { KEY_ACCOUNT_PLAN } from "../../core/model/actions";
 import { QUADRANT_ADVICE, QUADRANTS } from "../../core/model/quadrant";
 import { gradePortfolio } from "../../core/portfolio";

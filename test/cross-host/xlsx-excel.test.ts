@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/kam-portfolio";
 import { buildMatrix, buildPortfolio } from "../../core/build";
-import { HISTORY_SHEET, PORTFOLIO_SHEET } from "../../core/layout";
+import { HISTORY_SHEET, PORTFOLIO_SHEET } from "../../core/plan";
 import { MARKER_NAMES, SETTINGS_PROPERTY } from "../../core/markers";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";

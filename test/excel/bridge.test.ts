@@ -1,7 +1,7 @@
 // The task pane's Office bridge (excel-addin/bridge.ts) over the fake Excel: the HostBridge of
 // core/bridge.ts, one Excel.run per request, staying on the client sheet while ours is showing.
 import { describe, expect, it } from "vitest";
-import { PORTFOLIO_SHEET } from "../../core/layout";
+import { PORTFOLIO_SHEET } from "../../core/plan";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { OfficeBridge, type OfficeHost } from "../../excel-addin/bridge";

@@ -4,11 +4,13 @@
 // rebuilds and a failure half-way through.
 import { describe, expect, it } from "vitest";
 import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
-import { isPlanDate, isPlanFormula, PORTFOLIO_SHEET, TABLE_HEADER_ROW, type PlanValue, type SheetPlan } from "../../core/layout";
+import { TABLE_HEADER_ROW } from "../../core/layout";
+import { isPlanDate, isPlanFormula, PORTFOLIO_SHEET, type PlanValue, type SheetPlan } from "../../core/plan";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts, dayToSerial } from "../../core/values";
-import { ExcelPort, NAMES, parseReference, PORTFOLIO_TABLE } from "../../excel-addin/workbook";
+import { parseAreaRef } from "../../core/a1";
+import { ExcelPort, NAMES, PORTFOLIO_TABLE } from "../../excel-addin/workbook";
 import { SETTINGS_PROPERTY } from "../../core/markers";
 import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
 import { FakeContext, FakeExcelError, FakeSheetState, FakeWorkbookState, type FakeExcelOptions } from "../fakes/excel";
@@ -108,7 +110,7 @@ describe("ExcelPort: portfolio", () => {
     expect(ours(st)).not.toBe(sheet);
     expect(history(st).rowsFrom(1, 5)).toHaveLength(1 + 2 * first.result.portfolio.clients.length);
     expect(second.result.portfolio.clients.every((c) => c.movement === "=")).toBe(true);
-    expect(parseReference(`=${"'KAM History'"}!$A$${2 + first.result.portfolio.clients.length}`)?.row).toBe(2 + first.result.portfolio.clients.length);
+    expect(parseAreaRef(`=${"'KAM History'"}!$A$${2 + first.result.portfolio.clients.length}`)?.row).toBe(2 + first.result.portfolio.clients.length);
   });
 
   it("shows what moved since the previous build, read back from the history's last snapshot", async () => {

@@ -13,7 +13,7 @@
  * Values that Excel would turn into formulas (= + - @ text without the text number format) become
  * formula cells here too, so the tests can see formula injection.
  */
-import { columnLetter } from "../../core/columns";
+import { columnLetters } from "../../core/a1";
 
 const LIMIT = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
@@ -142,8 +142,8 @@ export interface FakeNameState {
 }
 
 function a1(r: FakeRect): string {
-  const tl = `$${columnLetter(r.col)}$${r.row + 1}`;
-  const br = `$${columnLetter(r.col + r.cols - 1)}$${r.row + r.rows}`;
+  const tl = `$${columnLetters(r.col + 1)}$${r.row + 1}`;
+  const br = `$${columnLetters(r.col + r.cols)}$${r.row + r.rows}`;
   return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${br}`;
 }
 function quote(name: string): string {

@@ -2,7 +2,7 @@
  * An in-memory workbook and its WorkbookPort: the reference adapter that proves the port contract
  * (core/port.ts) without any host. Cells hold a value or a formula; strings are always values.
  */
-import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, MATRIX_MARKER, type PlanValue, type SheetPlan } from "../../core/layout";
+import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, MATRIX_MARKER, type PlanValue, type SheetPlan } from "../../core/plan";
 import type { MatrixPlan } from "../../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../../core/model/history";
 import type { WorkbookPort, WorkbookState } from "../../core/port";

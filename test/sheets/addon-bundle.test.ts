@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, FUNCTIONS } from "../../core/functions";
-import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET } from "../../core/layout";
+import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET } from "../../core/plan";
 import { dayFromDate } from "../../core/values";
 import type { BuildSummary, PanelState } from "../../core/bridge";
 import { ROOT } from "../helpers";

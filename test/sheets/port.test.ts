@@ -3,7 +3,8 @@
 // columns found by marker, text written as text, a failure half-way leaves the old portfolio.
 import { describe, expect, it } from "vitest";
 import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
-import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET, TABLE_HEADER_ROW, GRADE_COLOURS } from "../../core/layout";
+import { TABLE_HEADER_ROW } from "../../core/layout";
+import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET, GRADE_COLOURS } from "../../core/plan";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { dayFromParts } from "../../core/values";
 import { asyncPort, SheetsPort } from "../../sheets-addon/port";
