@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { buildMatrixAndPortfolio, type BuildOptions } from "../core/build";
 import { EXCEL_DIALECT } from "../core/matrix";
 import { dayToIso } from "../core/values";
-import { ExcelJsPort } from "./exceljs-port";
+import { ExcelJsPort } from "./port";
 import { inSheet, settingsFor, type Options } from "./kam-portfolio";
 import { InputError, openSource, type Source } from "./read";
 import { CellConflictError } from "./xlsx/sheet-data";

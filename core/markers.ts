@@ -1,7 +1,7 @@
 /**
  * How an .xlsx workbook remembers what the add-in owns and the settings chosen: one convention for
  * every host that writes one (the `kam-portfolio` command, cli/xlsx/, and the Excel add-in,
- * excel-addin/workbook.ts), so a workbook built by one is rebuilt in place by the other.
+ * excel-addin/port.ts), so a workbook built by one is rebuilt in place by the other.
  *
  * Defined names (valid Excel names that Office.js, ExcelJS and our XML writer all accept):
  * - `KAM_Portfolio` (workbook scope) → A1 of the owned portfolio sheet;

@@ -11,7 +11,7 @@ import { mapColumns } from "../core/portfolio";
 import { checkSettings, type Settings } from "../core/settings";
 import { dayFromDate } from "../core/values";
 import { planInputColumns, type InputField } from "../core/inputs";
-import { ExcelPort } from "./workbook";
+import { ExcelPort } from "./port";
 
 /** What the bridge needs from Office: `Excel.run` and the clock (tests pass a fake Excel). */
 export interface OfficeHost {

@@ -15,7 +15,7 @@ import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
 import { OfficeBridge } from "../../excel-addin/bridge";
-import { ExcelPort } from "../../excel-addin/workbook";
+import { ExcelPort } from "../../excel-addin/port";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { csvSheet } from "../excel/sheets";
 import { definedNames, grid, openXlsx, sheetCells, tableRows } from "../fixtures/xlsx";

@@ -8,7 +8,7 @@ import { MARKER_NAMES, PROPERTY_MAX_CHARS, SETTINGS_PROPERTY, settingsDelta } fr
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
-import { ExcelPort, LEGACY_SETTINGS_KEY } from "../../excel-addin/workbook";
+import { ExcelPort, LEGACY_SETTINGS_KEY } from "../../excel-addin/port";
 import { CUSTOM_PROPERTY_LIMIT, FakeContext, FakeWorkbookState } from "../fakes/excel";
 import { csvSheet } from "./sheets";
 

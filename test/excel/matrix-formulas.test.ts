@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildMatrix } from "../../core/build";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { dayFromParts } from "../../core/values";
-import { ExcelPort } from "../../excel-addin/workbook";
+import { ExcelPort } from "../../excel-addin/port";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { kamEngine } from "../fakes/hyperformula-kam";
 import { csvSheet, syntheticSheet } from "./sheets";

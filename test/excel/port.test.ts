@@ -10,7 +10,7 @@ import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts, dayToSerial } from "../../core/values";
 import { parseAreaRef } from "../../core/a1";
-import { ExcelPort, NAMES, PORTFOLIO_TABLE } from "../../excel-addin/workbook";
+import { ExcelPort, NAMES, PORTFOLIO_TABLE } from "../../excel-addin/port";
 import { SETTINGS_PROPERTY } from "../../core/markers";
 import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
 import { FakeContext, FakeExcelError, FakeSheetState, FakeWorkbookState, type FakeExcelOptions } from "../fakes/excel";

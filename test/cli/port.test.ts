@@ -9,7 +9,7 @@ import { buildMatrix, buildPortfolio } from "../../core/build";
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
-import { ExcelJsPort, planValuesAt } from "../../cli/exceljs-port";
+import { ExcelJsPort, planValuesAt } from "../../cli/port";
 import { openSource } from "../../cli/read";
 import { writeWorkbook } from "../../cli/xlsx/write";
 import { richWorkbook } from "../fixtures/workbooks";
