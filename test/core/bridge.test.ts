@@ -1,6 +1,7 @@
 // The panel's view of a sheet (core/bridge.ts), shared by the Sheets sidebar and the Excel task pane.
 import { describe, expect, it } from "vitest";
-import { buildSummary, panelProblem, panelStateOf } from "../../core/bridge";
+import { buildSummary, panelProblem } from "../../core/bridge";
+import { panelStateOf } from "../../core/use-cases/panel-state";
 import { MappingError } from "../../core/columns";
 import { gradePortfolio } from "../../core/portfolio";
 import type { WorkbookState } from "../../core/port";

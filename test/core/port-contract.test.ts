@@ -3,7 +3,10 @@
 // previous portfolio intact, a rebuild updates the matrix columns it made before.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildMatrix, buildMatrixAndPortfolio, buildPortfolio, OwnSheetError } from "../../core/build";
+import { buildMatrixAndPortfolio } from "../../core/use-cases/build-both";
+import { buildMatrix } from "../../core/use-cases/build-matrix";
+import { buildPortfolio } from "../../core/use-cases/build-portfolio";
+import { OwnSheetError } from "../../core/use-cases/grade";
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { TABLE_HEADER_ROW } from "../../core/layout";
 import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET } from "../../core/plan";
