@@ -15,7 +15,7 @@ import { RATING_FUNCTIONS } from "./functions/ratings";
 import { KamError, toMatrix, type Context, type Out } from "./functions/shapes";
 import type { KamFunction } from "./functions/signature";
 
-export { isKamError, KamError, toMatrix, type Context, type Matrix, type Out } from "./functions/shapes";
+export { isKamError, KamError, toMatrix, type Context, type Out } from "./functions/shapes";
 export type { KamFunction, Param } from "./functions/signature";
 export { populationSorts } from "./functions/population";
 export { PORTFOLIO_COLUMNS } from "./functions/portfolio";
