@@ -7,7 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { buildMatrixAndPortfolio, type BuildOptions } from "../core/build";
+import { buildMatrixAndPortfolio } from "../core/use-cases/build-both";
+import type { BuildOptions } from "../core/use-cases/grade";
 import { EXCEL_DIALECT } from "../core/matrix";
 import { dayToIso } from "../core/values";
 import { ExcelJsPort } from "./port";
@@ -66,14 +67,14 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   }
   const locked = await lockedReason(source);
   if (locked) throw new InputError(locked);
-  const settings = settingsFor(o, source.settings);
   const port = new ExcelJsPort(source);
   // A plain file has no add-in to compute formulas: the matrix holds values.
   const opts: BuildOptions = {
-    settings: { ...settings, matrixOutput: "values" },
+    settings: settingsFor(o, source.settings),
     today: o.today,
     builtAt: `${dayToIso(o.today)}T${new Date().toISOString().slice(11)}`,
     dialect: EXCEL_DIALECT,
+    valuesOnly: true,
   };
   let message: string;
   try {
@@ -81,7 +82,6 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
   }
-  await port.saveSettings(settings);
   let bytes: Buffer;
   try {
     bytes = await writeWorkbook(source, port);

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { OwnSheetError } from "../core/build";
+import { OwnSheetError } from "../core/use-cases/grade";
 import { FIELDS, MappingError, type Field } from "../core/columns";
 import { EmptySheetError, gradePortfolio, MissingColumnsError, type Portfolio } from "../core/portfolio";
 import { ownColumns } from "../core/matrix";

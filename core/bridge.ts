@@ -1,15 +1,13 @@
 /**
  * The typed bridge between the panel (sidebar / task pane, DOM only) and its host. Sheets
  * implements it over `google.script.run`, Excel over Office.js in the shared runtime, and the tests
- * with fakes. Requests and responses are plain JSON-able data.
+ * with fakes. Requests and responses are plain JSON-able data. Each request is a use case of
+ * core/use-cases/; this module says how their results and errors are put to the panel.
  */
-import { OwnSheetError, resultMessage } from "./build";
-import { detectColumns, FIELD_LABELS, MappingError, type Field } from "./columns";
-import { ownColumns } from "./matrix";
-import type { WorkbookState } from "./port";
-import { looksLikeOrderList, mapColumns, MissingColumnsError, type Portfolio } from "./portfolio";
-import { checkSettings, SettingsError, type SettingError, type Settings } from "./settings";
-import { isBlank, type CellValue } from "./values";
+import { FIELD_LABELS, MappingError, type Field } from "./columns";
+import { MissingColumnsError, type Portfolio } from "./portfolio";
+import { SettingsError, type SettingError, type Settings } from "./settings";
+import { resultMessage } from "./use-cases/grade";
 
 export interface PanelClient {
   name: string;
@@ -64,10 +62,10 @@ export interface HostBridge {
 
 export const PREVIEW_LIMIT = 2000;
 
-/** What a build tells the panel. */
-export function buildSummary(p: Portfolio): BuildSummary {
+/** What a build tells the panel (the message: the build's own, "Matrix: …" for the matrix). */
+export function buildSummary(p: Portfolio, message = resultMessage(p)): BuildSummary {
   return {
-    message: resultMessage(p),
+    message,
     byGrade: { ...p.summary.byGrade },
     needsData: p.needsData.map((n) => ({ ...n })),
     clients: p.clients.slice(0, PREVIEW_LIMIT).map((c) => ({
@@ -75,35 +73,6 @@ export function buildSummary(p: Portfolio): BuildSummary {
       relationship: c.relationship, benefit: c.benefit, flags: [...c.flags], why: c.why,
     })),
   };
-}
-
-/** The panel's view of a data sheet, without grading it. */
-export function panelState(sheetName: string, rows: readonly (readonly CellValue[])[], settings: Settings, ownColumns: readonly number[] = []): PanelState {
-  let headers: string[] = (rows[0] ?? []).map((h) => (isBlank(h) ? "" : String(h).trim()));
-  let mapping: Partial<Record<Field, number>> = {};
-  let problem: string | null = null;
-  let headerIndex = 0;
-  try {
-    const cols = mapColumns(rows, settings, ownColumns);
-    headers = cols.headers;
-    mapping = cols.mapping;
-    headerIndex = cols.headerIndex;
-  } catch (e) {
-    problem = panelProblem(e);
-    try {
-      mapping = detectColumns(headers).mapping;
-    } catch {
-      mapping = {};
-    }
-  }
-  const own = new Set(ownColumns);
-  const rowsRead = rows.slice(headerIndex + 1).filter((r) => r.some((v, i) => !own.has(i) && !isBlank(v))).length;
-  const missingInputs = (["strategic", "pain", "relationship"] as const).filter(
-    (f) => mapping[f] === undefined && !(f === "pain" && mapping.aligned !== undefined && mapping.easy !== undefined),
-  );
-  const names = mapping.client === undefined ? [] : rows.slice(headerIndex + 1).map((r) => (isBlank(r[mapping.client as number]) ? null : String(r[mapping.client as number])));
-  const repeated = settings.mode === "auto" ? looksLikeOrderList(names) : settings.mode === "orders";
-  return { sheetName, headers, mapping, settings, mode: repeated ? "orders" : "clients", rowsRead, missingInputs: [...missingInputs], problem };
 }
 
 /** A problem as the panel says it: columns are picked under Columns, not named on a command line. */
@@ -118,13 +87,4 @@ export function panelProblem(e: unknown): string {
   }
   if (e instanceof SettingsError) return `Settings: ${e.message}`;
   return e instanceof Error ? e.message : String(e);
-}
-
-/** The panel's view of what a host read: the sheet and its mapping, the saved settings and their errors. */
-export function panelStateOf(state: WorkbookState): PanelState {
-  const checked = checkSettings(state.settings ?? {});
-  const view = panelState(state.sheetName, state.rows, checked.settings, ownColumns(state.matrix));
-  if (checked.errors.length) view.settingsErrors = checked.errors;
-  if (state.isOwnSheet) view.problem = new OwnSheetError(state.sheetName).message;
-  return view;
 }

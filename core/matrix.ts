@@ -95,9 +95,20 @@ function rangeOf(column: number, first: number, last: number, d: FormulaDialect)
   return d.openEnded ? `${l}${first}:${l}` : `${l}${first}:${l}${Math.max(first, last)}`;
 }
 
-/** Formula arguments only where a setting differs from its default (short, readable formulas). */
-function pctArgs(values: [number, number], defaults: [number, number]): string {
-  return values[0] === defaults[0] && values[1] === defaults[1] ? "" : `, ${values[0]}%, ${values[1]}%`;
+/** The settings that are one number. */
+type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
+
+/**
+ * Formula arguments only where a setting differs from its default (short, readable formulas): the
+ * functions take DEFAULT_SETTINGS for an omitted argument, so both sides read the same defaults.
+ */
+function differs(s: Settings, ...keys: NumberSetting[]): boolean {
+  return keys.some((k) => s[k] !== DEFAULT_SETTINGS[k]);
+}
+
+/** ", 50%, 75%" for two percent settings, when either differs from its default. */
+function pctArgs(s: Settings, low: NumberSetting, high: NumberSetting): string {
+  return differs(s, low, high) ? `, ${s[low]}%, ${s[high]}%` : "";
 }
 
 function weightsLiteral(s: Settings): string | null {
@@ -117,13 +128,13 @@ export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number
   const rev = input("revenue") as string;
   const revenue =
     s.revenueMethod === "rank"
-      ? fn("REVENUE_RATING", `${rev}, ${rev}${s.revenueTopPct !== 10 || s.revenueNextPct !== 10 ? `, ${s.revenueTopPct}, ${s.revenueNextPct}` : ""}`)
+      ? fn("REVENUE_RATING", `${rev}, ${rev}${differs(s, "revenueTopPct", "revenueNextPct") ? `, ${s.revenueTopPct}, ${s.revenueNextPct}` : ""}`)
       : fn("REVENUE_RATING", `${rev}, ${rev}, ${s.cumulativeHighPct}, ${s.cumulativeMediumPct}, "cumulative"`);
   const wallet = input("wallet");
-  const walletF = wallet && fn("WALLET_RATING", `${wallet}${pctArgs([s.walletMediumPct, s.walletHighPct], [50, 75])}`);
+  const walletF = wallet && fn("WALLET_RATING", `${wallet}${pctArgs(s, "walletMediumPct", "walletHighPct")}`);
   const margin = input("margin");
   const profit = input("profit");
-  const profitArgs = pctArgs([s.profitAdequatePct, s.profitHighPct], [10, 25]);
+  const profitArgs = pctArgs(s, "profitAdequatePct", "profitHighPct");
   const profitF = margin
     ? fn("PROFIT_RATING", `${margin}${profitArgs}`)
     : profit
@@ -141,7 +152,7 @@ export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number
   const weights = weightsLiteral(s);
   const scoreF = fn("SCORE", `${ratings}${weights ? `, ${weights}` : ""}`);
   const override = input("override");
-  const thresholds = s.gradeAMin !== 60 || s.gradeBMin !== 35 ? `, ${s.gradeAMin}, ${s.gradeBMin}` : "";
+  const thresholds = differs(s, "gradeAMin", "gradeBMin") ? `, ${s.gradeAMin}, ${s.gradeBMin}` : "";
   const gradeTail = thresholds ? `, ${override ?? ""}, ${weights ?? ""}${thresholds}` : weights ? `, ${override ?? ""}, ${weights}` : override ? `, ${override}` : "";
   const gradeF = fn("GRADE", `${ratings}${gradeTail}`);
   const relationship = input("relationship");
@@ -149,7 +160,7 @@ export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number
   const relationshipF = relationship ? fn("RELATIONSHIP", `${relationship}, ${own(4)}, ${wallet ?? own(1)}`) : fn("RELATIONSHIP", `${wallet ?? own(1)}, ${own(4)}`);
   const benefit = input("benefit");
   const benefitArg = benefit ? `${d.prefix}RELATIONSHIP(${benefit})` : own(5);
-  const quadrantF = fn("QUADRANT", `${own(7)}, ${benefitArg}${s.quadrantThreshold !== 50 ? `, ${s.quadrantThreshold}` : ""}`);
+  const quadrantF = fn("QUADRANT", `${own(7)}, ${benefitArg}${differs(s, "quadrantThreshold") ? `, ${s.quadrantThreshold}` : ""}`);
   return [revenue, walletF, profitF, strategicF, painF, scoreF, gradeF, relationshipF, quadrantF];
 }
 

@@ -1,17 +1,21 @@
 /**
- * WorkbookPort: the few batch-shaped operations every host offers. The use cases in build.ts are
- * written once against it; Sheets (SpreadsheetApp), Excel (Office.js) and files (ExcelJS) adapt it.
+ * WorkbookPort: the few batch-shaped operations every host offers. The use cases in
+ * core/use-cases/ are written once against it; Sheets (SpreadsheetApp), Excel (Office.js) and files
+ * (ExcelJS) adapt it.
  *
- * Contract every adapter keeps (test/core/port-contract.test.ts proves it on the in-memory port):
+ * Contract every adapter keeps (test/ports/contract.ts proves it on all four ports):
  * - `read` is one round trip: the data sheet's cells, the matrix columns found by their marker,
- *   the history and the saved settings;
- * - `writeMatrix` writes only the plan's columns, which build.ts chose empty or marked as ours;
+ *   the history (at least its last snapshot) and the saved settings;
+ * - `writeMatrix` writes only the plan's columns, which the use case chose empty or marked as ours;
  * - `writePortfolio` writes the plan into a new sheet and only then replaces the sheet carrying
  *   the portfolio marker (a user's own sheet named "KAM Portfolio" is never touched), so a failure
  *   half-way leaves the previous portfolio as it was; it appends the snapshot to the history sheet;
+ * - `saveSettings` stores the settings in the document, where the next `read` finds them;
+ * - `writeInputColumns` (hosts with a panel) writes the plan's header cells and dropdowns, nothing else;
  * - strings are written as text, never as formulas; only `{ formula }` plan values are formulas.
  */
 import type { SheetPlan } from "./plan";
+import type { InputColumnsPlan } from "./inputs";
 import type { MatrixPlan } from "./matrix";
 import type { SnapshotRow } from "./model/history";
 import type { Settings } from "./settings";
@@ -26,9 +30,9 @@ export interface WorkbookState {
   isOwnSheet: boolean;
   /** Matrix columns written before, found by marker: 1-based first column and count. */
   matrix: { column: number; count: number } | null;
-  /** Every snapshot in the history sheet. */
+  /** Snapshots of the history sheet: every one, or at least the last (all a build compares with). */
   history: SnapshotRow[];
-  /** Settings saved in the document, unvalidated. */
+  /** Settings saved in the document, unvalidated (null or {} when none). */
   settings: unknown;
 }
 
@@ -37,6 +41,11 @@ export interface WorkbookPort {
   writeMatrix(plan: MatrixPlan): Promise<void>;
   writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
+}
+
+/** A host with a panel can also add the input columns it offers (the file command has no panel). */
+export interface InputColumnsPort extends WorkbookPort {
+  writeInputColumns(plan: InputColumnsPlan): Promise<void>;
 }
 
 /**
@@ -48,4 +57,8 @@ export interface SyncWorkbookPort {
   writeMatrix(plan: MatrixPlan): void;
   writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): void;
   saveSettings(settings: Settings): void;
+}
+
+export interface SyncInputColumnsPort extends SyncWorkbookPort {
+  writeInputColumns(plan: InputColumnsPlan): void;
 }

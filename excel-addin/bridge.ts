@@ -1,16 +1,20 @@
 /**
  * The task pane's HostBridge over Office.js (core/bridge.ts): each request is one `Excel.run`
- * batch through the ExcelPort, running the core use cases. The pane stays on the data sheet it
- * read last, so building while the new KAM Portfolio sheet is showing rebuilds from the clients,
- * not from the portfolio.
+ * batch running a core use case through the ExcelPort. The pane stays on the data sheet it read
+ * last, so building while the new KAM Portfolio sheet is showing rebuilds from the clients, not
+ * from the portfolio.
  */
-import { buildMatrix, buildPortfolio, OwnSheetError } from "../core/build";
-import { buildSummary, panelState, panelStateOf, type BuildSummary, type HostBridge, type PanelState } from "../core/bridge";
-import { EXCEL_DIALECT, ownColumns } from "../core/matrix";
-import { mapColumns } from "../core/portfolio";
-import { checkSettings, type Settings } from "../core/settings";
+import { buildSummary, type BuildSummary, type HostBridge, type PanelState } from "../core/bridge";
+import type { InputField } from "../core/inputs";
+import { EXCEL_DIALECT } from "../core/matrix";
+import type { Settings } from "../core/settings";
+import { addInputColumns } from "../core/use-cases/add-input-columns";
+import { buildMatrix } from "../core/use-cases/build-matrix";
+import { buildPortfolio } from "../core/use-cases/build-portfolio";
+import type { BuildOptions } from "../core/use-cases/grade";
+import { panelStateOf } from "../core/use-cases/panel-state";
+import { saveSettings } from "../core/use-cases/save-settings";
 import { dayFromDate } from "../core/values";
-import { planInputColumns, type InputField } from "../core/inputs";
 import { ExcelPort } from "./port";
 
 /** What the bridge needs from Office: `Excel.run` and the clock (tests pass a fake Excel). */
@@ -34,7 +38,7 @@ export class OfficeBridge implements HostBridge {
     return new ExcelPort(ctx, this.dataSheet ? { sheetName: this.dataSheet } : {});
   }
 
-  private options(settings: Settings) {
+  private options(settings: Settings): BuildOptions {
     const now = this.host.now();
     return { settings, today: dayFromDate(now), builtAt: now.toISOString(), dialect: EXCEL_DIALECT };
   }
@@ -56,35 +60,24 @@ export class OfficeBridge implements HostBridge {
   }
 
   saveSettings(settings: Settings): Promise<void> {
-    return this.host.run((ctx) => this.port(ctx).saveSettings(settings));
+    return this.host.run((ctx) => saveSettings(this.port(ctx), settings));
   }
 
   buildMatrix(settings: Settings): Promise<BuildSummary> {
-    return this.host.run(async (ctx) => buildSummary((await buildMatrix(this.port(ctx), this.options(settings))).portfolio));
+    return this.host.run(async (ctx) => {
+      const r = await buildMatrix(this.port(ctx), this.options(settings));
+      return buildSummary(r.portfolio, r.message);
+    });
   }
 
   buildPortfolio(settings: Settings): Promise<BuildSummary> {
-    return this.host.run(async (ctx) => buildSummary((await buildPortfolio(this.port(ctx), this.options(settings))).portfolio));
+    return this.host.run(async (ctx) => {
+      const r = await buildPortfolio(this.port(ctx), this.options(settings));
+      return buildSummary(r.portfolio, r.message);
+    });
   }
 
   addInputColumns(fields: InputField[]): Promise<{ added: string[] }> {
-    return this.host.run(async (ctx) => {
-      const port = this.port(ctx);
-      const state = await port.read();
-      if (state.isOwnSheet) throw new OwnSheetError(state.sheetName);
-      const settings = checkSettings(state.settings ?? {}).settings;
-      // Only inputs that are really missing (a column may have been added since the pane read).
-      const missing = panelState(state.sheetName, state.rows, settings, ownColumns(state.matrix)).missingInputs;
-      const wanted = fields.filter((f) => missing.includes(f));
-      if (wanted.length === 0) return { added: [] };
-      let headerRow = 1;
-      try {
-        headerRow = mapColumns(state.rows, settings, ownColumns(state.matrix)).headerIndex + 1;
-      } catch {
-        // No client or revenue column yet: put the headers on row 1.
-      }
-      const added = await port.writeInputColumns(planInputColumns(state.rows, headerRow, wanted, state.matrix));
-      return { added };
-    });
+    return this.host.run((ctx) => addInputColumns(this.port(ctx), fields));
   }
 }

@@ -28,7 +28,7 @@ import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, looksLikeFor
 import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
-import type { WorkbookPort, WorkbookState } from "../core/port";
+import type { InputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import { dayFromParts, dayToSerial, type CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
@@ -91,7 +91,7 @@ interface Known {
   portfolioTables: string[];
 }
 
-export class ExcelPort implements WorkbookPort {
+export class ExcelPort implements InputColumnsPort {
   private known: Known | null = null;
   /** The data sheet, fixed at the first read so a build never follows a change of active sheet. */
   private dataSheet: string | null;
@@ -380,10 +380,9 @@ export class ExcelPort implements WorkbookPort {
   }
 
   /** Input columns with a header and a dropdown of the words each accepts (one sync). */
-  async writeInputColumns(plan: InputColumnsPlan): Promise<string[]> {
+  async writeInputColumns(plan: InputColumnsPlan): Promise<void> {
     const known = this.requireKnown();
     const ws = this.ctx.workbook.worksheets.getItem(known.dataSheet);
-    const headers = plan.fields.map((f) => INPUT_COLUMNS[f].header);
     plan.fields.forEach((f, j) => {
       const c = INPUT_COLUMNS[f];
       const column = (plan.columns[j] as number) - 1;
@@ -398,7 +397,6 @@ export class ExcelPort implements WorkbookPort {
         : { showAlert: true, style: "Stop", title: c.header, message: c.help };
     });
     await this.ctx.sync();
-    return headers;
   }
 
   /**

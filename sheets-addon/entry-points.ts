@@ -4,13 +4,14 @@
  * items, google.script.run). The custom functions' stubs are generated from core/functions.ts.
  */
 import sampleClients from "sample:clients";
-import { buildSummary, panelState, panelStateOf, type BuildSummary, type PanelState } from "../core/bridge";
-import { buildMatrixSync, buildPortfolioSync, OwnSheetError, type BuildOptions } from "../core/build";
+import { buildSummary, type BuildSummary, type PanelState } from "../core/bridge";
 import { FUNCTIONS } from "../core/functions";
-import { ownColumns } from "../core/matrix";
-import { checkSettings, SettingsError, type Settings } from "../core/settings";
-import { findHeaderRow } from "../core/columns";
-import { INPUT_COLUMNS, planInputColumns, type InputField } from "../core/inputs";
+import { addInputColumnsSync, type AddedColumns } from "../core/use-cases/add-input-columns";
+import { buildMatrixSync, type MatrixResult } from "../core/use-cases/build-matrix";
+import { buildPortfolioSync, type PortfolioResult } from "../core/use-cases/build-portfolio";
+import type { BuildOptions } from "../core/use-cases/grade";
+import { readPanelStateSync } from "../core/use-cases/panel-state";
+import { saveSettingsSync } from "../core/use-cases/save-settings";
 import { parseDate, type Day } from "../core/values";
 import type { Services } from "./gas";
 import { a1 } from "./grid";
@@ -29,20 +30,15 @@ function fail(e: unknown): never {
   throw new Error(userMessage(e));
 }
 
-function options(port: SheetsPort, settings?: Settings): BuildOptions {
+/** Today in the spreadsheet's time zone; the settings as the panel sent them (menu items send none). */
+function options(port: SheetsPort, settings?: unknown): BuildOptions {
   const now = new Date();
   const today = parseDate(isoDateIn(now, port.timeZone())) as Day;
-  return { today, builtAt: now.toISOString(), ...(settings ? { settings } : {}) };
+  return { today, builtAt: now.toISOString(), ...(settings !== undefined ? { settings } : {}) };
 }
 
-function validSettings(input: unknown): Settings {
-  const { settings, errors } = checkSettings(input);
-  if (errors.length) throw new SettingsError(errors);
-  return settings;
-}
-
-function summaryOf(result: { portfolio: Parameters<typeof buildSummary>[0]; message: string }): BuildSummary {
-  return { ...buildSummary(result.portfolio), message: result.message };
+function build(kind: "matrix" | "portfolio", port: SheetsPort, o: BuildOptions): MatrixResult | PortfolioResult {
+  return kind === "matrix" ? buildMatrixSync(port, o) : buildPortfolioSync(port, o);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,8 +79,7 @@ function menuBuild(kind: "matrix" | "portfolio"): void {
   const gas = services();
   try {
     const port = new SheetsPort(gas);
-    const result = kind === "matrix" ? buildMatrixSync(port, options(port)) : buildPortfolioSync(port, options(port));
-    port.ss.toast(result.message, TITLE);
+    port.ss.toast(build(kind, port, options(port)).message, TITLE);
   } catch (e) {
     gas.SpreadsheetApp.getUi().alert(`${TITLE}: ${userMessage(e)}`);
   }
@@ -142,7 +137,7 @@ export function showHelp(): void {
 /** Panel: the active sheet's headers, detected column mapping and saved settings. */
 export function panelGetState(): PanelState {
   try {
-    return panelStateOf(new SheetsPort(services()).read());
+    return readPanelStateSync(new SheetsPort(services()));
   } catch (e) {
     return fail(e);
   }
@@ -150,32 +145,28 @@ export function panelGetState(): PanelState {
 
 /**
  * Panel: saves settings (weights, thresholds, column mapping) in the document properties.
- * @param {Object} settings The settings, validated again here.
+ * @param {Object} settings The settings, validated again before anything is written.
  */
 export function panelSaveSettings(settings: unknown): void {
   try {
-    const port = new SheetsPort(services());
-    port.saveSettings(validSettings(settings));
-    port.flushProperties();
+    saveSettingsSync(new SheetsPort(services()), settings);
   } catch (e) {
     fail(e);
   }
 }
 
-function panelBuild(kind: "matrix" | "portfolio", input: unknown): BuildSummary {
+function panelBuild(kind: "matrix" | "portfolio", settings: unknown): BuildSummary {
   try {
-    const settings = validSettings(input);
     const port = new SheetsPort(services());
-    port.saveSettings(settings);
-    const o = options(port, settings);
-    return summaryOf(kind === "matrix" ? buildMatrixSync(port, o) : buildPortfolioSync(port, o));
+    const result = build(kind, port, options(port, settings));
+    return buildSummary(result.portfolio, result.message);
   } catch (e) {
     return fail(e);
   }
 }
 
 /**
- * Panel: saves the settings and builds the matrix columns.
+ * Panel: builds the matrix columns with the panel's settings, then saves them in the document.
  * @param {Object} settings The settings chosen in the panel.
  */
 export function panelBuildMatrix(settings: unknown): BuildSummary {
@@ -183,7 +174,7 @@ export function panelBuildMatrix(settings: unknown): BuildSummary {
 }
 
 /**
- * Panel: saves the settings and builds the KAM Portfolio sheet.
+ * Panel: builds the KAM Portfolio sheet with the panel's settings, then saves them in the document.
  * @param {Object} settings The settings chosen in the panel.
  */
 export function panelBuildPortfolio(settings: unknown): BuildSummary {
@@ -195,21 +186,9 @@ export function panelBuildPortfolio(settings: unknown): BuildSummary {
  * dropdowns, at the first empty columns right of the data.
  * @param {string[]} fields Which inputs to add: strategic, pain, relationship.
  */
-export function panelAddInputColumns(fields: unknown): { added: string[] } {
+export function panelAddInputColumns(fields: unknown): AddedColumns {
   try {
-    const wanted = Array.isArray(fields) ? fields.filter((f): f is InputField => typeof f === "string" && f in INPUT_COLUMNS) : [];
-    const port = new SheetsPort(services());
-    const state = port.read();
-    if (state.isOwnSheet) throw new OwnSheetError(state.sheetName);
-    const checked = checkSettings(state.settings ?? {});
-    const view = panelState(state.sheetName, state.rows, checked.settings, ownColumns(state.matrix));
-    const missing = wanted.filter((f) => view.missingInputs.includes(f));
-    if (missing.length === 0) return { added: [] };
-    const headerRow = findHeaderRow(state.rows, checked.settings.mapping) + 1;
-    const plan = planInputColumns(state.rows, headerRow, missing, state.matrix);
-    const headers = plan.fields.map((f) => INPUT_COLUMNS[f].header);
-    const columns = port.addInputColumns(plan);
-    return { added: headers.map((h, i) => `${h} (column ${columns[i]})`) };
+    return addInputColumnsSync(new SheetsPort(services()), fields);
   } catch (e) {
     return fail(e);
   }

@@ -7,12 +7,11 @@
  * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
  * developer metadata (project visibility), never found by name or position.
  */
-import { columnLetters } from "../core/a1";
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
-import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../core/port";
+import type { InputColumnsPort, SyncInputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { chartOptions, chartTable } from "./chart";
@@ -59,7 +58,7 @@ export function cellFromSheet(v: unknown, timeZone: string): CellValue {
   return v === null || v === undefined ? null : String(v);
 }
 
-export class SheetsPort implements SyncWorkbookPort {
+export class SheetsPort implements SyncInputColumnsPort {
   private data: Sheet | null = null;
   private dataName = "";
   private portfolio: Sheet | null = null;
@@ -73,8 +72,6 @@ export class SheetsPort implements SyncWorkbookPort {
   private source: string | null = null;
   /** Document properties as read; null before read(). */
   private saved: { [key: string]: string } | null = null;
-  /** Property changes, written in one call before the next build's writes. */
-  private pending: { [key: string]: string } = {};
   private zone: string | null = null;
   readonly ss: Spreadsheet;
 
@@ -165,20 +162,6 @@ export class SheetsPort implements SyncWorkbookPort {
     return { sheetName: name, rows, isOwnSheet: markers.own, matrix: this.matrixSpan, history, settings };
   }
 
-  /** Queues a document property (written once, with the next build's writes). */
-  private setLater(key: string, value: string): void {
-    this.pending[key] = value;
-  }
-
-  /** Writes the queued document properties that changed, in one call. */
-  flushProperties(): void {
-    const changed = Object.fromEntries(Object.entries(this.pending).filter(([k, v]) => this.saved?.[k] !== v));
-    this.pending = {};
-    if (Object.keys(changed).length === 0) return;
-    this.properties().setProperties(changed);
-    this.saved = { ...(this.saved ?? {}), ...changed };
-  }
-
   private sheet(): Sheet {
     if (!this.data) throw new Error("read() first");
     return this.data;
@@ -206,7 +189,6 @@ export class SheetsPort implements SyncWorkbookPort {
     const sheet = this.sheet();
     const width = plan.headers.length;
     const maxColumns = sheet.getMaxColumns();
-    this.flushProperties();
     const need = plan.column + width - 1;
     if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
     if (plan.previous) sheet.getRangeList([columnsFrom(plan.headerRow, plan.previous.column, plan.previous.count)]).clear();
@@ -247,7 +229,6 @@ export class SheetsPort implements SyncWorkbookPort {
     const temp = old ? ss.insertSheet(`${plan.name} (building ${Date.now() % 1e9})`, index) : this.insertNamed(plan.name, index);
     const newHistory = this.history ? null : this.insertNamed(HISTORY_SHEET, index + 1);
     try {
-      this.flushProperties();
       this.render(temp, plan);
       if (newHistory) this.initHistory(newHistory);
     } catch (e) {
@@ -362,16 +343,19 @@ export class SheetsPort implements SyncWorkbookPort {
     return name;
   }
 
-  /** Queues the settings; they are written with the next build, or by flushProperties(). */
+  /** Writes the settings in the document properties (one call; none when they are as read). */
   saveSettings(settings: Settings): void {
-    this.setLater(SETTINGS_PROPERTY, JSON.stringify(settings));
+    const text = JSON.stringify(settings);
+    if (this.saved?.[SETTINGS_PROPERTY] === text) return;
+    this.properties().setProperties({ [SETTINGS_PROPERTY]: text });
+    this.saved = { ...(this.saved ?? {}), [SETTINGS_PROPERTY]: text };
   }
 
   // -------------------------------------------------------------------------------------------
   // Input columns the panel offers to add
 
-  /** Adds header cells with High/Medium/Low dropdowns at the first empty columns right of the data. */
-  addInputColumns(plan: InputColumnsPlan): string[] {
+  /** Header cells with High/Medium/Low dropdowns at the columns the plan chose. */
+  writeInputColumns(plan: InputColumnsPlan): void {
     const sheet = this.sheet();
     const last = Math.max(...plan.columns);
     const maxColumns = sheet.getMaxColumns();
@@ -384,16 +368,16 @@ export class SheetsPort implements SyncWorkbookPort {
       const rule = app.newDataValidation().requireValueInList(c.choices, true).setAllowInvalid(c.allowOther).setHelpText(c.help).build();
       sheet.getRange(columnsFrom(plan.headerRow + 1, column)).setDataValidation(rule);
     });
-    return plan.columns.map((c) => columnLetters(c));
   }
 }
 
-/** The port as the async WorkbookPort of core/port.ts (for core's async use cases and the contract tests). */
-export function asyncPort(port: SheetsPort): WorkbookPort {
+/** The port as the async port of core/port.ts (for core's async use cases and the contract tests). */
+export function asyncPort(port: SheetsPort): InputColumnsPort {
   return {
     read: async () => port.read(),
     writeMatrix: async (plan) => port.writeMatrix(plan),
     writePortfolio: async (plan, snapshot) => port.writePortfolio(plan, snapshot),
     saveSettings: async (settings) => port.saveSettings(settings),
+    writeInputColumns: async (plan) => port.writeInputColumns(plan),
   };
 }

@@ -4,17 +4,15 @@
  * Arguments and results are plain JSON-able data (google.script.run serialises them).
  */
 import type { BuildSummary, PanelState } from "../core/bridge";
-import type { Settings } from "../core/settings";
-
 import type { InputField } from "../core/inputs";
-
-export type { InputField };
+import type { Settings } from "../core/settings";
+import type { AddedColumns } from "../core/use-cases/add-input-columns";
 
 export interface SheetsServer {
   panelGetState(): PanelState;
   panelSaveSettings(settings: Settings): void;
   panelBuildMatrix(settings: Settings): BuildSummary;
   panelBuildPortfolio(settings: Settings): BuildSummary;
-  panelAddInputColumns(fields: InputField[]): { added: string[] };
+  panelAddInputColumns(fields: InputField[]): AddedColumns;
 }
 export type ServerFunction = keyof SheetsServer;

@@ -5,7 +5,9 @@ import { PORTFOLIO_SHEET } from "../../core/plan";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { OfficeBridge, type OfficeHost } from "../../excel-addin/bridge";
+import { columnLetters } from "../../core/a1";
 import { INPUT_COLUMNS } from "../../core/inputs";
+import { SETTINGS_PROPERTY } from "../../core/markers";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { csvSheet } from "./sheets";
 
@@ -73,14 +75,39 @@ describe("OfficeBridge", () => {
     expect(state.settings.mapping).toEqual({ client: "Client" });
   });
 
+  it("saves the settings it builds with in the workbook, after the build (matrix and portfolio)", async () => {
+    const { bridge, st } = setup();
+    await bridge.getState();
+    expect(st.customProperties.size).toBe(0);
+    const summary = await bridge.buildMatrix(resolveSettings({ gradeAMin: 70 }));
+    expect(summary.message).toMatch(/^Matrix: 42 clients/);
+    expect(JSON.parse(String(st.customProperties.get(SETTINGS_PROPERTY)))).toEqual({ gradeAMin: 70 });
+    await bridge.buildPortfolio(resolveSettings({ gradeAMin: 65, matrixOutput: "values" }));
+    expect(JSON.parse(String(st.customProperties.get(SETTINGS_PROPERTY)))).toEqual({ gradeAMin: 65, matrixOutput: "values" });
+    expect((await bridge.getState()).settings.gradeAMin).toBe(65);
+  });
+
+  it("refuses bad settings with the setting's name and writes nothing", async () => {
+    const { bridge, st } = setup();
+    await bridge.getState();
+    const before = JSON.stringify([...(st.sheet("Clients") as FakeSheetState).cells.entries()]);
+    const bad = { ...resolveSettings({}), gradeBMin: 80 };
+    await expect(bridge.buildPortfolio(bad)).rejects.toThrow(/gradeBMin: \(80\) must be at most gradeAMin \(60\)/);
+    await expect(bridge.saveSettings(bad)).rejects.toThrow(/gradeBMin/);
+    expect(st.customProperties.size).toBe(0);
+    expect(st.sheets.map((s) => s.name)).toEqual(["Clients"]);
+    expect(JSON.stringify([...(st.sheet("Clients") as FakeSheetState).cells.entries()])).toBe(before);
+  });
+
   it("adds the missing input columns right of the data and the matrix, with dropdowns, and detects them", async () => {
     const { bridge, st } = setup("test/vectors/clients-60.csv");
     await bridge.getState();
     await bridge.buildMatrix(resolveSettings({}));
     const { added } = await bridge.addInputColumns(["relationship"]);
-    expect(added).toEqual([INPUT_COLUMNS.relationship.header]);
     const data = st.sheet("Clients") as FakeSheetState;
     const matrixEnd = 7 + 1 + MATRIX_HEADERS.length; // 7 data columns, the matrix right after
+    // The same words as the Sheets sidebar's: header and column letter.
+    expect(added).toEqual([`${INPUT_COLUMNS.relationship.header} (column ${columnLetters(matrixEnd)})`]);
     expect(data.valueAt(1, matrixEnd)).toBe(INPUT_COLUMNS.relationship.header);
     expect(data.validations).toEqual([
       {

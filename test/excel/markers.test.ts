@@ -3,7 +3,7 @@
 // the fake does), read in the first sync; the add-in's earlier setting read as a fallback and
 // removed on save; the history names over every row and over the last snapshot.
 import { describe, expect, it } from "vitest";
-import { buildPortfolio } from "../../core/build";
+import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { MARKER_NAMES, PROPERTY_MAX_CHARS, SETTINGS_PROPERTY, settingsDelta } from "../../core/markers";
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";

@@ -2,7 +2,7 @@
 // fake Excel and evaluated by a real formula engine (HyperFormula with the KAM functions under
 // their Excel names, generated from core/functions.ts), agree with the portfolio of the same build.
 import { describe, expect, it } from "vitest";
-import { buildMatrix } from "../../core/build";
+import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { dayFromParts } from "../../core/values";
 import { ExcelPort } from "../../excel-addin/port";

@@ -3,7 +3,9 @@
 // (constant in rows: the examples and 10,000 clients), the 5 MB request limit, formula injection,
 // rebuilds and a failure half-way through.
 import { describe, expect, it } from "vitest";
-import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
+import { buildMatrix } from "../../core/use-cases/build-matrix";
+import { buildPortfolio } from "../../core/use-cases/build-portfolio";
+import { OwnSheetError } from "../../core/use-cases/grade";
 import { TABLE_HEADER_ROW } from "../../core/layout";
 import { isPlanDate, isPlanFormula, PORTFOLIO_SHEET, type PlanValue, type SheetPlan } from "../../core/plan";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";

@@ -3,9 +3,10 @@
  * (core/port.ts) without any host. Cells hold a value or a formula; strings are always values.
  */
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, MATRIX_MARKER, type PlanValue, type SheetPlan } from "../../core/plan";
+import { INPUT_COLUMNS, type InputColumnsPlan } from "../../core/inputs";
 import type { MatrixPlan } from "../../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../../core/model/history";
-import type { WorkbookPort, WorkbookState } from "../../core/port";
+import type { InputColumnsPort, WorkbookState } from "../../core/port";
 import type { Settings } from "../../core/settings";
 import type { CellValue } from "../../core/values";
 
@@ -20,6 +21,8 @@ export class MemorySheet {
   markers = new Set<string>();
   /** Column (1-based) → marker, like developer metadata on a column. */
   columnMarkers = new Map<number, string>();
+  /** Column (1-based) → the dropdown its cells offer, rows `fromRow`..`toRow`. */
+  validations = new Map<number, { fromRow: number; toRow: number; choices: string[]; allowOther: boolean }>();
   hidden = false;
   constructor(public name: string) {}
 
@@ -83,13 +86,10 @@ function toCell(v: PlanValue): MemoryCell {
   return { value: v };
 }
 
-export class MemoryPort implements WorkbookPort {
-  reads = 0;
-  writes = 0;
+export class MemoryPort implements InputColumnsPort {
   constructor(readonly wb: MemoryWorkbook, readonly dataSheet: string, readonly options: MemoryPortOptions = {}) {}
 
   async read(): Promise<WorkbookState> {
-    this.reads++;
     const sheet = this.wb.sheet(this.dataSheet);
     if (!sheet) throw new Error(`no sheet ${this.dataSheet}`);
     const matrixCols = [...sheet.columnMarkers.entries()].filter(([, m]) => m === MATRIX_MARKER).map(([c]) => c).sort((a, b) => a - b);
@@ -105,7 +105,6 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async writeMatrix(plan: MatrixPlan): Promise<void> {
-    this.writes++;
     const sheet = this.wb.sheet(this.dataSheet) as MemorySheet;
     if (plan.previous) {
       for (let c = plan.previous.column; c < plan.previous.column + plan.previous.count; c++) {
@@ -123,7 +122,6 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void> {
-    this.writes++;
     // 1. Write the new sheet under a temporary name.
     const temp = new MemorySheet(`${plan.name} (building)`);
     this.wb.sheets.push(temp);
@@ -161,6 +159,16 @@ export class MemoryPort implements WorkbookPort {
 
   async saveSettings(settings: Settings): Promise<void> {
     this.wb.settings = JSON.parse(JSON.stringify(settings));
+  }
+
+  async writeInputColumns(plan: InputColumnsPlan): Promise<void> {
+    const sheet = this.wb.sheet(this.dataSheet) as MemorySheet;
+    plan.fields.forEach((f, i) => {
+      const c = INPUT_COLUMNS[f];
+      const column = plan.columns[i] as number;
+      sheet.set(plan.headerRow, column, { value: c.header });
+      sheet.validations.set(column, { fromRow: plan.headerRow + 1, toRow: plan.lastRow, choices: [...c.choices], allowOther: c.allowOther });
+    });
   }
 
   private freeName(base: string): string {

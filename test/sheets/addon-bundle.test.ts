@@ -299,6 +299,22 @@ describe("the panel's server functions (google.script.run)", () => {
     expect((call(addon, "panelGetState") as PanelState).settings.gradeAMin).toBe(70);
   });
 
+  it("saves the settings on every panel build, after the build; a menu build keeps the saved ones", () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const addon = loadAddon(g);
+    call(addon, "menuBuildMatrix");
+    expect(g.ui.alerts).toEqual([]);
+    expect(g.properties.store.size).toBe(0);
+    const summary = call(addon, "panelBuildMatrix", { gradeAMin: 72 }) as BuildSummary;
+    expect(summary.message).toMatch(/^Matrix: 42 clients/);
+    expect(JSON.parse(g.properties.store.get("kam-portfolio:settings") ?? "{}").gradeAMin).toBe(72);
+    // The settings are written once the build's writes are done: the last service call.
+    expect(g.log.calls.at(-1)?.name).toBe("Properties.setProperties");
+    call(addon, "menuBuildPortfolio");
+    expect(g.ui.alerts).toEqual([]);
+    expect(JSON.parse(g.properties.store.get("kam-portfolio:settings") ?? "{}").gradeAMin).toBe(72);
+  });
+
   it("refuses bad settings with the setting's name, writing nothing", () => {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const addon = loadAddon(g);

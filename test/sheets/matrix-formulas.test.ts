@@ -6,7 +6,7 @@
 // open-ended ranges, so each "X2:X" of the written formula is translated to "X2:X<max rows>" — the
 // same cells Sheets passes, trailing blank rows included (they must come out blank).
 import { describe, expect, it } from "vitest";
-import { buildMatrixSync } from "../../core/build";
+import { buildMatrixSync } from "../../core/use-cases/build-matrix";
 import type { Field } from "../../core/columns";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { parseFractionColumn, parseLevel, parseRelationshipColumn, isBlank, MARGIN_RANGE, WALLET_RANGE, dayFromParts, type CellValue } from "../../core/values";

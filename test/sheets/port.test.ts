@@ -2,7 +2,9 @@
 // use cases on the in-memory SpreadsheetApp fake: user cells never overwritten, our sheets and
 // columns found by marker, text written as text, a failure half-way leaves the old portfolio.
 import { describe, expect, it } from "vitest";
-import { buildMatrix, buildPortfolio, OwnSheetError } from "../../core/build";
+import { buildMatrix } from "../../core/use-cases/build-matrix";
+import { buildPortfolio } from "../../core/use-cases/build-portfolio";
+import { OwnSheetError } from "../../core/use-cases/grade";
 import { TABLE_HEADER_ROW } from "../../core/layout";
 import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET, GRADE_COLOURS } from "../../core/plan";
 import { MATRIX_HEADERS } from "../../core/matrix";
