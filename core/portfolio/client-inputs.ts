@@ -17,13 +17,19 @@ export interface ClientInputs {
   key: string[];
   name: string[];
   revenue: Float64Array;
+  /** Σ of the profit cells. */
   profit: (number | null)[];
-  /** Σ margin × revenue and Σ revenue over the rows with a margin (order lists). */
-  marginWeighted: Float64Array;
+  /**
+   * Σ profit and Σ revenue over the rows that give a profit: a row's profit is its margin cell ×
+   * its revenue (the margin column wins) or else its profit cell. `marginBasis` counts those rows,
+   * `marginRows` the ones with a margin cell.
+   */
+  marginProfit: Float64Array;
   marginRevenue: Float64Array;
-  /** The margin cell of a single-row client, kept exact. */
-  marginSingle: (number | null)[];
+  marginBasis: Int32Array;
   marginRows: Int32Array;
+  /** The margin cell of a client whose only row with a profit has one, kept exact. */
+  marginSingle: (number | null)[];
   wallet: (number | null)[];
   strategic: Rating[];
   pain: Rating[];
@@ -53,10 +59,11 @@ export function newClientInputs(capacity: number): ClientInputs {
     name: nulls(),
     revenue: new Float64Array(capacity),
     profit: nulls(),
-    marginWeighted: new Float64Array(capacity),
+    marginProfit: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),
-    marginSingle: nulls(),
+    marginBasis: new Int32Array(capacity),
     marginRows: new Int32Array(capacity),
+    marginSingle: nulls(),
     wallet: nulls(),
     strategic: nulls(),
     pain: nulls(),

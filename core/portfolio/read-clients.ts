@@ -163,9 +163,11 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
   if (typeof m === "number") {
     c.marginRows[k]++;
     c.marginSingle[k] = m;
-    c.marginWeighted[k] += m * revenue;
-    c.marginRevenue[k] += revenue;
-  } else if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
+    addMarginBasis(c, k, m * revenue, revenue);
+  } else {
+    if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
+    if (typeof p === "number") addMarginBasis(c, k, p, revenue);
+  }
   const dt = cols.dates ? cols.dates[i] : null;
   if (typeof dt === "number") {
     const first = c.firstDate[k] as Day | null;
@@ -175,13 +177,25 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
   }
 }
 
-/** Margin: the margin column wins over profit ÷ revenue. */
+/** A row that gives a profit: its profit and revenue count towards the margin. */
+function addMarginBasis(c: ClientInputs, k: number, profit: number, revenue: number): void {
+  c.marginBasis[k]++;
+  c.marginProfit[k] += profit;
+  c.marginRevenue[k] += revenue;
+}
+
+/**
+ * Margin = Σ profit ÷ Σ revenue (SPEC §2). With no margin cell on any of the client's rows: its
+ * profit cells over all its revenue. With one: over the rows that give a profit, a row's margin
+ * cell winning over its profit cell; a client's only such row keeps its margin cell exact.
+ */
 export function marginOf(c: ClientInputs, k: number): number | null {
-  const rows = c.marginRows[k] as number;
-  if (rows === 1) return c.marginSingle[k] as number | null;
-  if (rows > 1) return c.marginRevenue[k] !== 0 ? cleanRatio((c.marginWeighted[k] as number) / (c.marginRevenue[k] as number)) : null;
-  const profit = c.profit[k] as number | null;
-  const revenue = c.revenue[k] as number;
-  if (profit !== null && revenue > 0) return cleanRatio(profit / revenue);
-  return null;
+  if (c.marginRows[k] === 0) {
+    const profit = c.profit[k] as number | null;
+    const revenue = c.revenue[k] as number;
+    return profit !== null && revenue > 0 ? cleanRatio(profit / revenue) : null;
+  }
+  if (c.marginBasis[k] === 1) return c.marginSingle[k] as number | null;
+  const revenue = c.marginRevenue[k] as number;
+  return revenue !== 0 ? cleanRatio((c.marginProfit[k] as number) / revenue) : null;
 }

@@ -63,6 +63,27 @@ describe("order-list aggregation", () => {
     expect(byName(q.clients, "Bolt").margin).toBe(0.1); // no margin cell: profit ÷ revenue
   });
 
+  it("an order with a profit but no margin cell still counts towards a margin-column client's margin", () => {
+    // Each row's profit is its margin × revenue, or its profit cell: Σ profit ÷ Σ revenue over
+    // the rows that give one. Before, once any row had a margin the profit-only rows' revenue and
+    // profit were dropped: Acme was 20% (its first row alone) instead of (20 + 50) ÷ 200.
+    const q = grade([
+      ["Client", "Sales", "Profit", "Margin"],
+      ["Acme", 100, "", "20%"],
+      ["Acme", 100, 50, ""],
+      ["Bolt", 300, 30, "5%"], // both on one row: the margin cell wins, as before
+      ["Bolt", 100, 40, ""],
+      ["Cobalt", 100, "", "20%"], // a row with neither is left out of the margin, as before
+      ["Cobalt", 100, "", ""],
+    ]);
+    expect(q.mode).toBe("orders");
+    const acme = byName(q.clients, "Acme");
+    expect(acme).toMatchObject({ revenue: 200, profit: 50, margin: 0.35, profitRating: "High", orders: 2 });
+    expect(acme.issues.some((s) => s.startsWith("margin"))).toBe(false);
+    expect(byName(q.clients, "Bolt")).toMatchObject({ revenue: 400, profit: 70, margin: 0.1375 }); // (15 + 40) ÷ 400
+    expect(byName(q.clients, "Cobalt")).toMatchObject({ revenue: 200, margin: 0.2 });
+  });
+
   it("a wallet share given on a later order fills the client's, without a stale 'missing' note or flag", () => {
     const q = grade([
       ["Client", "Sales", "Share of Wallet", "Pain", "Margin"],
