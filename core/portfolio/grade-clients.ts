@@ -35,6 +35,9 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
 
 export function countGrades(gradeIndex: Uint8Array): Record<Grade, number> {
   const counts = [0, 0, 0];
-  for (let k = 0; k < gradeIndex.length; k++) counts[gradeIndex[k] as number]++;
+  for (let k = 0; k < gradeIndex.length; k++) {
+    const g = gradeIndex[k] as number;
+    counts[g] = (counts[g] as number) + 1;
+  }
   return { A: counts[0] as number, B: counts[1] as number, C: counts[2] as number };
 }

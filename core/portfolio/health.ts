@@ -23,10 +23,10 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
     const c = clients[i] as ClientResult;
     const g = gradeOrder(c.grade);
     const q = QUADRANTS.indexOf(c.quadrant);
-    gradeRevenue[g] += c.revenue;
-    gradeCount[g]++;
-    quadrantRevenue[q] += c.revenue;
-    quadrantCount[q]++;
+    gradeRevenue[g] = (gradeRevenue[g] as number) + c.revenue;
+    gradeCount[g] = (gradeCount[g] as number) + 1;
+    quadrantRevenue[q] = (quadrantRevenue[q] as number) + c.revenue;
+    quadrantCount[q] = (quadrantCount[q] as number) + 1;
     if (c.movement === "▲") upgrades++;
     else if (c.movement === "▼") downgrades++;
     else if (c.movement === "new" && hasHistory) newClients++;

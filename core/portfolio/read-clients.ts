@@ -154,14 +154,14 @@ function mergeOrder(c: ClientInputs, k: number, cols: InputColumns, i: number): 
 
 /** Every row of a client adds its amounts: revenue, profit, margin, order dates. */
 function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, revenue: number): void {
-  c.orders[k]++;
-  c.revenue[k] += revenue;
+  c.orders[k] = (c.orders[k] as number) + 1;
+  c.revenue[k] = (c.revenue[k] as number) + revenue;
   const p = cols.profits ? cols.profits[i] : null;
   if (typeof p === "number") c.profit[k] = (c.profit[k] ?? 0) + p;
   else if (p instanceof Invalid) noteOn(c, k, `profit: ${p.reason}`);
   const m = cols.margins ? cols.margins[i] : null;
   if (typeof m === "number") {
-    c.marginRows[k]++;
+    c.marginRows[k] = (c.marginRows[k] as number) + 1;
     c.marginSingle[k] = m;
     addMarginBasis(c, k, m * revenue, revenue);
   } else {
@@ -179,9 +179,9 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
 
 /** A row that gives a profit: its profit and revenue count towards the margin. */
 function addMarginBasis(c: ClientInputs, k: number, profit: number, revenue: number): void {
-  c.marginBasis[k]++;
-  c.marginProfit[k] += profit;
-  c.marginRevenue[k] += revenue;
+  c.marginBasis[k] = (c.marginBasis[k] as number) + 1;
+  c.marginProfit[k] = (c.marginProfit[k] as number) + profit;
+  c.marginRevenue[k] = (c.marginRevenue[k] as number) + revenue;
 }
 
 /**
