@@ -50,7 +50,7 @@ export function isoDateIn(date: Date, timeZone: string): string {
 }
 
 /** A cell as getValues returns it → core's CellValue. Date cells become ISO dates in the sheet's zone. */
-export function cellFromSheet(v: unknown, timeZone: string): CellValue {
+function cellFromSheet(v: unknown, timeZone: string): CellValue {
   if (v instanceof Date) return isNaN(v.getTime()) ? null : isoDateIn(v, timeZone);
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return v === null || v === undefined ? null : String(v);
