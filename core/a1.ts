@@ -2,7 +2,13 @@
  * A1 notation, once for every host. Columns and rows are 1-based here, as a spreadsheet numbers
  * them (column 1 is "A"); core's column mapping (`Mapping`) is 0-based and converts at its edge.
  */
-import type { RangeRef } from "./plan";
+/** A 1-based rectangle. */
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 /** Column letters per 1-based column, made once each (a sheet has at most 16,384 columns). */
 const LETTERS: string[] = [];

@@ -7,6 +7,7 @@
  * Text from the data is always a plain string value; a formula is a `{ formula }` object the
  * add-in wrote itself. Hosts must write strings as text, never as formulas.
  */
+import type { RangeRef } from "./a1";
 import type { Grade } from "./settings";
 
 export const PORTFOLIO_SHEET = "KAM Portfolio";
@@ -47,13 +48,7 @@ export interface CellStyle {
   wrap?: boolean;
 }
 
-/** A 1-based rectangle. */
-export interface RangeRef {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+export type { RangeRef };
 
 export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "chart-data";
 

@@ -18,52 +18,33 @@
  *   characters), loaded in the read's first sync, so a file tool sees them too. Workbooks saved by
  *   earlier versions of the add-in kept them in the add-in's own settings (`kam-portfolio.settings`,
  *   invisible outside Office): read when there is no property, removed on the next save.
- * - Text from the data that Excel would read as a formula (= + - @, tab, CR) gets the text number
- *   format before its value is written; only `{ formula }` plan values become formulas.
+ * - Writing a plan (render.ts, with the chart API calls in chart.ts) gives steps; this port adds
+ *   its own (swap, names, history) and runs them.
  *
  * Enum values are written as their string literals so the adapter runs against a fake `Excel`.
  */
-import { cellRef, parseAreaRef, sheetRange, type AreaRef } from "../core/a1";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
+import { parseAreaRef, type AreaRef } from "../core/a1";
+import { HISTORY_HEADERS, HISTORY_SHEET, type SheetPlan } from "../core/plan";
 import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import type { InputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
-import { dayFromParts, dayToSerial, type CellValue } from "../core/values";
+import type { CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
-import { DEFAULT_BUDGET, jsonBytes, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
+import { DEFAULT_BUDGET, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
+import { matrixSteps, rangeOf, setFormat, sheetSteps, TEXT } from "./render";
 
-export const NAMES = MARKER_NAMES;
 /** Where earlier versions of the add-in kept the settings (the add-in's settings, not in the file's properties). */
 export const LEGACY_SETTINGS_KEY = "kam-portfolio.settings";
 export const PORTFOLIO_TABLE = "KAMPortfolio";
-const TEXT = "@";
-/** Excel column width in points per character of the plan's widths. */
-const POINTS_PER_CHAR = 6;
-
-/** `='KAM History'!$A$1:$E$61` as Excel writes a defined name's reference. */
-export function address(sheet: string, r: RangeRef): string {
-  return `=${sheetRange(sheet, r)}`;
-}
 
 /** A sheet name not taken (case-insensitive, as Excel compares them), "KAM Portfolio (2)" style. */
-export function freeName(base: string, taken: Iterable<string>): string {
+function freeName(base: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   let name = base;
   for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
   return name;
-}
-
-/** A plan value as Excel takes it: dates as serial numbers, formulas as their text. */
-function excelValue(v: PlanValue): string | number | boolean | null {
-  if (v === null) return null;
-  if (isPlanFormula(v)) return v.formula;
-  if (isPlanDate(v)) {
-    const [y, m, d] = v.date.split("-").map(Number) as [number, number, number];
-    return dayToSerial(dayFromParts(y, m, d));
-  }
-  return v;
 }
 
 export interface ExcelPortOptions {
@@ -114,12 +95,12 @@ export class ExcelPort implements InputColumnsPort {
       ws.load("name");
       const used = ws.getUsedRangeOrNullObject(true);
       used.load(withValues ? "values,rowIndex,columnIndex" : "rowIndex,columnIndex,rowCount,columnCount");
-      const matrixName = ws.names.getItemOrNullObject(NAMES.matrix);
+      const matrixName = ws.names.getItemOrNullObject(MARKER_NAMES.matrix);
       matrixName.load("formula");
       const names = {
-        portfolio: wb.names.getItemOrNullObject(NAMES.portfolio),
-        history: wb.names.getItemOrNullObject(NAMES.history),
-        historyLast: wb.names.getItemOrNullObject(NAMES.historyLast),
+        portfolio: wb.names.getItemOrNullObject(MARKER_NAMES.portfolio),
+        history: wb.names.getItemOrNullObject(MARKER_NAMES.history),
+        historyLast: wb.names.getItemOrNullObject(MARKER_NAMES.historyLast),
       };
       for (const n of Object.values(names)) n.load("formula");
       const custom = wb.properties.custom;
@@ -228,30 +209,12 @@ export class ExcelPort implements InputColumnsPort {
   async writeMatrix(plan: MatrixPlan): Promise<void> {
     const known = this.requireKnown();
     const ws = this.ctx.workbook.worksheets.getItem(known.dataSheet);
-    const steps: Step[] = [];
-    const width = plan.headers.length;
-    const height = plan.lastDataRow - plan.headerRow + 1;
-    steps.push({
-      bytes: OP_OVERHEAD * 3,
-      run: () => {
-        if (plan.previous) ws.getRangeByIndexes(plan.headerRow - 1, plan.previous.column - 1, height, plan.previous.count).clear("Contents");
-        if (known.matrixNamed) ws.names.getItem(NAMES.matrix).delete();
-        const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.column - 1, 1, width);
-        header.values = [plan.headers];
-        header.format.font.bold = true;
-        ws.names.add(NAMES.matrix, header, "KAM Portfolio matrix columns (kam-portfolio:matrix)");
-      },
-    });
-    plan.formats.forEach((f, j) => {
-      if (f) steps.push({ bytes: OP_OVERHEAD, run: () => setFormat(ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1 + j, plan.cells.length, 1), f) });
-    });
-    if (plan.spill) {
-      const formulas = (plan.cells[0] ?? []).map((v) => (isPlanFormula(v) ? v.formula : null));
-      steps.push({ bytes: jsonBytes(formulas) + OP_OVERHEAD, run: () => (ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1, 1, width).formulas = [formulas]) });
-    } else {
-      steps.push(...valueSteps(ws, plan.firstDataRow, plan.column, plan.cells, plan.formats, this.budget));
-    }
-    await this.runSteps(steps);
+    await this.runSteps(
+      matrixSteps(ws, plan, this.budget, (header) => {
+        if (known.matrixNamed) ws.names.getItem(MARKER_NAMES.matrix).delete();
+        ws.names.add(MARKER_NAMES.matrix, header, "KAM Portfolio matrix columns (kam-portfolio:matrix)");
+      }),
+    );
   }
 
   async writePortfolio(plan: SheetPlan, snapshot: SnapshotRow[]): Promise<void> {
@@ -259,27 +222,9 @@ export class ExcelPort implements InputColumnsPort {
     const wb = this.ctx.workbook;
     const tempName = `KAM building ${this.suffix}`;
     const tempTable = `${PORTFOLIO_TABLE}_${this.suffix}`;
-    let temp: Excel.Worksheet | null = null;
-    const steps: Step[] = [];
 
     // 1. The new sheet, written in full under a temporary name.
-    steps.push({
-      bytes: OP_OVERHEAD * 4,
-      run: () => {
-        temp = wb.worksheets.add(tempName);
-        temp.tabColor = "#1F4E78";
-        plan.columnWidths.forEach((w, j) => {
-          (temp as Excel.Worksheet).getRangeByIndexes(0, j, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
-        });
-      },
-    });
-    const sheet = () => temp as Excel.Worksheet;
-    for (const b of plan.blocks) steps.push(...blockSteps(sheet, b, this.budget));
-    steps.push({ bytes: OP_OVERHEAD * 4, run: () => tableAndFormats(sheet(), plan, tempTable) });
-    if (plan.chart) {
-      const chart = plan.chart;
-      steps.push({ bytes: OP_OVERHEAD * (8 + chart.series.length * 8), run: () => addChart(sheet(), chart) });
-    }
+    const { steps, sheet } = sheetSteps(wb, tempName, tempTable, plan, this.budget);
 
     // 2. The swap: only after every write above is queued (a batch stops at its first error).
     const keep = new Set(known.sheets.map((s) => s.name));
@@ -293,14 +238,14 @@ export class ExcelPort implements InputColumnsPort {
     steps.push({
       bytes: OP_OVERHEAD * 8,
       run: () => {
-        if (known.portfolioNamed) wb.names.getItem(NAMES.portfolio).delete();
+        if (known.portfolioNamed) wb.names.getItem(MARKER_NAMES.portfolio).delete();
         if (known.portfolioSheet) wb.worksheets.getItem(known.portfolioSheet).delete();
         const ws = sheet();
         ws.name = finalName;
         // Positions shift down by one once the old sheet is gone.
         ws.position = oldPosition ?? dataPosition + 1;
         if (tableName !== tempTable) ws.tables.getItem(tempTable).name = tableName;
-        wb.names.add(NAMES.portfolio, ws.getRange("A1"), "The KAM Portfolio sheet (kam-portfolio:portfolio)");
+        wb.names.add(MARKER_NAMES.portfolio, ws.getRange("A1"), "The KAM Portfolio sheet (kam-portfolio:portfolio)");
         ws.activate();
       },
     });
@@ -344,7 +289,7 @@ export class ExcelPort implements InputColumnsPort {
     const rows = snapshot.map(snapshotToCells);
     if (rows.length > 0) {
       // Dates and client names are text (an ISO date-time or a name like "=cmd" stays as written).
-      steps.push({ bytes: OP_OVERHEAD * 2, run: () => (ws().getRangeByIndexes(firstRow - 1, 0, rows.length, 2).numberFormat = TEXT as unknown as string[][]) });
+      steps.push({ bytes: OP_OVERHEAD * 2, run: () => setFormat(ws().getRangeByIndexes(firstRow - 1, 0, rows.length, 2), TEXT) });
       for (const c of rowChunks(rows, Math.floor(this.budget / 4))) {
         steps.push({ bytes: c.bytes + OP_OVERHEAD, run: () => (ws().getRangeByIndexes(firstRow - 1 + c.start, 0, c.rows.length, cols).values = c.rows) });
       }
@@ -353,11 +298,11 @@ export class ExcelPort implements InputColumnsPort {
     steps.push({
       bytes: OP_OVERHEAD * 4,
       run: () => {
-        if (known.historyNamed) wb.names.getItem(NAMES.history).delete();
-        wb.names.add(NAMES.history, rangeOf(ws(), marks.history), "KAM Portfolio history (kam-portfolio:history)");
+        if (known.historyNamed) wb.names.getItem(MARKER_NAMES.history).delete();
+        wb.names.add(MARKER_NAMES.history, rangeOf(ws(), marks.history), "KAM Portfolio history (kam-portfolio:history)");
         if (marks.last) {
-          if (known.historyLastNamed) wb.names.getItem(NAMES.historyLast).delete();
-          wb.names.add(NAMES.historyLast, rangeOf(ws(), marks.last), "The last KAM Portfolio snapshot");
+          if (known.historyLastNamed) wb.names.getItem(MARKER_NAMES.historyLast).delete();
+          wb.names.add(MARKER_NAMES.historyLast, rangeOf(ws(), marks.last), "The last KAM Portfolio snapshot");
         }
       },
     });
@@ -444,162 +389,4 @@ function parseSetting(v: unknown): unknown {
   } catch {
     return v;
   }
-}
-
-/** A single number format for every cell of a range (Office.js applies a scalar to all cells). */
-function setFormat(r: Excel.Range, format: string): void {
-  r.numberFormat = format as unknown as string[][];
-}
-
-function applyStyle(r: Excel.Range, s: CellStyle): void {
-  if (s.bold !== undefined) r.format.font.bold = s.bold;
-  if (s.italic !== undefined) r.format.font.italic = s.italic;
-  if (s.fontSize !== undefined) r.format.font.size = s.fontSize;
-  if (s.fontColor !== undefined) r.format.font.color = s.fontColor;
-  if (s.fill !== undefined) r.format.fill.color = s.fill;
-  if (s.wrap !== undefined) r.format.wrapText = s.wrap;
-}
-
-/**
- * Values of a rectangle in row chunks, each cell that Excel would read as a formula given the text
- * format first (in the same chunk, before its value).
- */
-function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, col: number, cells: readonly PlanValue[][], formats: readonly (string | null)[] | undefined, budget: number): Step[] {
-  const sheet = typeof ws === "function" ? ws : () => ws;
-  const values = cells.map((r) => r.map(excelValue));
-  const steps: Step[] = [];
-  for (const c of rowChunks(values, Math.floor(budget / 4))) {
-    const width = Math.max(0, ...c.rows.map((r) => r.length));
-    // Cells Excel would read as formulas get the text format first: a whole column of the chunk
-    // when it holds only text, else cell by cell (one operation each).
-    const textCols: number[] = [];
-    const textCells: [number, number][] = [];
-    for (let j = 0; j < width; j++) {
-      if (formats?.[j] === TEXT) continue;
-      const risky: number[] = [];
-      let allText = true;
-      c.rows.forEach((r, i) => {
-        const v = r[j];
-        const src = cells[c.start + i]?.[j];
-        if (isPlanFormula(src) || (v !== null && v !== undefined && typeof v !== "string")) allText = false;
-        if (looksLikeFormula(v) && !isPlanFormula(src)) risky.push(i);
-      });
-      if (risky.length === 0) continue;
-      if (allText && risky.length > 1) textCols.push(j);
-      else for (const i of risky) textCells.push([i, j]);
-    }
-    const rows = c.rows.map((r) => (r.length === width ? r : [...r, ...Array.from({ length: width - r.length }, () => null)]));
-    steps.push({
-      bytes: c.bytes + OP_OVERHEAD * (1 + textCols.length + textCells.length),
-      run: () => {
-        const s = sheet();
-        for (const j of textCols) setFormat(s.getRangeByIndexes(row - 1 + c.start, col - 1 + j, rows.length, 1), TEXT);
-        for (const [i, j] of textCells) s.getRangeByIndexes(row - 1 + c.start + i, col - 1 + j, 1, 1).numberFormat = [[TEXT]];
-        if (width > 0) s.getRangeByIndexes(row - 1 + c.start, col - 1, rows.length, width).values = rows;
-      },
-    });
-  }
-  return steps;
-}
-
-/** One block: number formats per column, then values, then styles. */
-function blockSteps(sheet: () => Excel.Worksheet, b: Block, budget: number): Step[] {
-  const rows = b.values.length;
-  const cols = Math.max(0, ...b.values.map((r) => r.length));
-  if (rows === 0 || cols === 0) return [];
-  const steps: Step[] = [];
-  const bodyStart = b.headerStyle ? 1 : 0;
-  if (b.formats && rows > bodyStart) {
-    const formats = b.formats;
-    steps.push({
-      bytes: OP_OVERHEAD * formats.length,
-      run: () => formats.forEach((f, j) => {
-        if (f) setFormat(sheet().getRangeByIndexes(b.row - 1 + bodyStart, b.col - 1 + j, rows - bodyStart, 1), f);
-      }),
-    });
-  }
-  // Header rows hold our own words: they never need the text format.
-  steps.push(...valueSteps(sheet, b.row, b.col, b.values, b.formats, budget));
-  if (b.style || b.headerStyle) {
-    steps.push({
-      bytes: OP_OVERHEAD * 4,
-      run: () => {
-        if (b.style) applyStyle(sheet().getRangeByIndexes(b.row - 1, b.col - 1, rows, cols), b.style);
-        if (b.headerStyle) applyStyle(sheet().getRangeByIndexes(b.row - 1, b.col - 1, 1, cols), b.headerStyle);
-      },
-    });
-  }
-  return steps;
-}
-
-function rangeOf(ws: Excel.Worksheet, r: RangeRef): Excel.Range {
-  return ws.getRangeByIndexes(r.row - 1, r.col - 1, r.rows, r.cols);
-}
-
-/** The ranked list as an Excel table, conditional fills, frozen panes, page setup. */
-function tableAndFormats(ws: Excel.Worksheet, plan: SheetPlan, tableName: string): void {
-  if (plan.table.range.rows >= 2) {
-    const t = ws.tables.add(rangeOf(ws, plan.table.range), true);
-    t.name = tableName;
-    t.style = "TableStyleLight1";
-  }
-  for (const f of plan.conditionalFills) {
-    const cf = rangeOf(ws, f.range).conditionalFormats.add("CellValue");
-    cf.cellValue.rule = { formula1: `="${f.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
-    if (f.fill) cf.cellValue.format.fill.color = f.fill;
-    if (f.fontColor) cf.cellValue.format.font.color = f.fontColor;
-  }
-  if (plan.freezeRows > 0 || plan.freezeCols > 0) {
-    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freezeRows), Math.max(1, plan.freezeCols)));
-  }
-  ws.pageLayout.orientation = plan.page.orientation === "landscape" ? "Landscape" : "Portrait";
-  if (plan.page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-}
-
-/** The quadrant chart: an xyscatter with one series per grade, boundary lines and quadrant labels. */
-function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
-  const first = spec.series[0];
-  if (!first) return;
-  const chart = ws.charts.add("XYScatter", rangeOf(ws, first.y), "Columns");
-  chart.series.getItemAt(0).delete();
-  chart.title.text = spec.title;
-  chart.legend.position = "Bottom";
-  const x = chart.axes.getItem("Category");
-  const y = chart.axes.getItem("Value");
-  for (const axis of [x, y]) {
-    axis.minimum = spec.min;
-    axis.maximum = spec.max;
-    axis.majorGridlines.visible = false;
-  }
-  x.title.text = spec.xTitle;
-  y.title.text = spec.yTitle;
-  spec.series.forEach((s, i) => {
-    const series = chart.series.add(s.name);
-    series.setXAxisValues(rangeOf(ws, s.x));
-    series.setValues(rangeOf(ws, s.y));
-    if (s.kind === "points") {
-      series.markerStyle = "Circle";
-      series.markerSize = 6;
-      series.markerBackgroundColor = s.color;
-      series.markerForegroundColor = s.color;
-      series.format.line.lineStyle = "None";
-    } else if (s.kind === "line") {
-      series.chartType = "XYScatterLinesNoMarkers";
-      series.format.line.color = s.color;
-      chart.legend.legendEntries.getItemAt(i).visible = false;
-    } else {
-      series.markerStyle = "None";
-      series.format.line.lineStyle = "None";
-      series.hasDataLabels = true;
-      series.dataLabels.showSeriesName = true;
-      series.dataLabels.showValue = false;
-      series.dataLabels.position = "Center";
-      series.dataLabels.format.font.color = s.color;
-      chart.legend.legendEntries.getItemAt(i).visible = false;
-    }
-  });
-  const anchor = cellRef(spec.anchor.row, spec.anchor.col);
-  chart.setPosition(anchor);
-  chart.width = spec.anchor.width * 0.75;
-  chart.height = spec.anchor.height * 0.75;
 }

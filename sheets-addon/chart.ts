@@ -8,6 +8,7 @@
  * as gridlines at the threshold.
  */
 import type { ChartSeries, ChartSpec, PlanValue } from "../core/plan";
+import type { ChartsApi, Sheet } from "./gas";
 
 export interface ChartTable {
   /** Header row then one row per point: [x, y of series 0 or "", y of series 1 or "", …]. */
@@ -33,7 +34,7 @@ export function chartTable(spec: ChartSpec, cell: (row: number, col: number) => 
 }
 
 /** setOption calls for the chart, in order. */
-export function chartOptions(spec: ChartSpec, series: readonly ChartSeries[]): [string, unknown][] {
+function chartOptions(spec: ChartSpec, series: readonly ChartSeries[]): [string, unknown][] {
   const ticks = [spec.min, spec.threshold, spec.max];
   const axis = (title: string) => ({ title, viewWindow: { min: spec.min, max: spec.max }, ticks, gridlines: { count: ticks.length } });
   const seriesOptions: Record<number, Record<string, unknown>> = {};
@@ -52,4 +53,18 @@ export function chartOptions(spec: ChartSpec, series: readonly ChartSeries[]): [
     ["width", spec.anchor.width],
     ["height", spec.anchor.height],
   ];
+}
+
+/** The chart over its table (at column `col`, from row 1), which is then hidden. */
+export function insertChart(charts: ChartsApi, sheet: Sheet, spec: ChartSpec, table: ChartTable, col: number): void {
+  let b = sheet
+    .newChart()
+    .setChartType(charts.ChartType.SCATTER)
+    .addRange(sheet.getRange(1, col, table.rows.length, table.series.length + 1))
+    .setNumHeaders(1)
+    .setHiddenDimensionStrategy(charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
+    .setPosition(spec.anchor.row, spec.anchor.col, 0, 0);
+  for (const [option, value] of chartOptions(spec, table.series)) b = b.setOption(option, value);
+  sheet.insertChart(b.build());
+  sheet.hideColumns(col, table.series.length + 1);
 }

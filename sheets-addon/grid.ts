@@ -15,7 +15,7 @@ import { dayToSerial, parseDate } from "../core/values";
 
 export type SheetValue = string | number | boolean;
 export const TEXT_FORMAT = "@";
-export const DATE_FORMAT = "yyyy-mm-dd";
+const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A1 notation of a 1-based rectangle. */
 export function a1(row: number, col: number, rows = 1, cols = 1): string {
@@ -143,7 +143,7 @@ export function planGrid(plan: SheetPlan, extra: { rows: number; cols: number } 
 }
 
 /** Characters → pixels for column widths (Sheets' default 100 px is about 12 characters). */
-export const columnPixels = (chars: number): number => Math.round(chars * 7 + 12);
+const columnPixels = (chars: number): number => Math.round(chars * 7 + 12);
 
 /** Runs of equal widths: [first column (1-based), count, pixels]. */
 export function widthRuns(widths: readonly number[]): [number, number, number][] {

@@ -2,26 +2,23 @@
  * WorkbookPort over SpreadsheetApp (the contract is at the top of core/port.ts).
  *
  * Batch-shaped: the client table is read with one getValues; a build writes whole grids
- * (setValues, setTextStyles, setBackgrounds) and one RangeList per number format, so the number of
- * service calls does not depend on the number of rows. The portfolio is written into a new sheet
- * under a temporary name and swapped in only when complete. Our sheets and matrix columns carry
- * developer metadata (project visibility), never found by name or position.
+ * (render.ts: setValues, setTextStyles, setBackgrounds) and one RangeList per number format, so the
+ * number of service calls does not depend on the number of rows. The portfolio is written into a
+ * new sheet under a temporary name and swapped in only when complete. Our sheets and matrix columns
+ * carry developer metadata (project visibility), never found by name or position.
  */
-import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
+import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type SheetPlan } from "../core/plan";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import type { MatrixPlan } from "../core/matrix";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import type { InputColumnsPort, SyncInputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
-import { chartOptions, chartTable } from "./chart";
-import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet, TextStyle } from "./gas";
-import { columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, TEXT_FORMAT, wholeColumns, widthRuns, type SheetValue } from "./grid";
+import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet } from "./gas";
+import { columnsFrom, TEXT_FORMAT, wholeColumns } from "./grid";
+import { renderMatrix, renderSheet } from "./render";
 
 export const SETTINGS_PROPERTY = "kam-portfolio:settings";
-const MATRIX_HEADER_FILL = "#DDEBF7";
-const MATRIX_HEADER_FONT = "#1F4E78";
-const TAB_COLOUR = "#1F4E78";
 
 interface Markers {
   /** The sheet is our portfolio or history sheet. */
@@ -52,7 +49,7 @@ export function isoDateIn(date: Date, timeZone: string): string {
 }
 
 /** A cell as getValues returns it → core's CellValue. Date cells become ISO dates in the sheet's zone. */
-export function cellFromSheet(v: unknown, timeZone: string): CellValue {
+function cellFromSheet(v: unknown, timeZone: string): CellValue {
   if (v instanceof Date) return isNaN(v.getTime()) ? null : isoDateIn(v, timeZone);
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return v === null || v === undefined ? null : String(v);
@@ -167,49 +164,10 @@ export class SheetsPort implements SyncInputColumnsPort {
     return this.data;
   }
 
-  private textStyles(): (style: CellStyle | null) => TextStyle {
-    const cache = new Map<string, TextStyle>();
-    return (style) => {
-      const key = JSON.stringify(style ?? {});
-      let t = cache.get(key);
-      if (!t) {
-        let b = this.gas.SpreadsheetApp.newTextStyle();
-        if (style?.bold !== undefined) b = b.setBold(style.bold);
-        if (style?.italic !== undefined) b = b.setItalic(style.italic);
-        if (style?.fontSize !== undefined) b = b.setFontSize(style.fontSize);
-        if (style?.fontColor !== undefined) b = b.setForegroundColor(style.fontColor);
-        t = b.build();
-        cache.set(key, t);
-      }
-      return t;
-    };
-  }
-
   writeMatrix(plan: MatrixPlan): void {
     const sheet = this.sheet();
     const width = plan.headers.length;
-    const maxColumns = sheet.getMaxColumns();
-    const need = plan.column + width - 1;
-    if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
-    if (plan.previous) sheet.getRangeList([columnsFrom(plan.headerRow, plan.previous.column, plan.previous.count)]).clear();
-
-    // With spill, only the header row and the first data row (one formula per column) are written;
-    // the rest stays empty for the formulas to spill into.
-    const body = plan.spill ? plan.cells.slice(0, 1) : plan.cells;
-    const grid: SheetValue[][] = [plan.headers, ...body.map((row) => row.map(sheetValue))];
-    const formats = plan.spill
-      ? new Map<string, string[]>()
-      : formatRanges(body.length, width, (r, c) => formatFor(body[r]?.[c] ?? null, plan.formats[c]), { row: plan.firstDataRow, col: plan.column });
-    if (plan.spill) {
-      plan.formats.forEach((f, c) => {
-        if (f) formats.set(f, [...(formats.get(f) ?? []), columnsFrom(plan.firstDataRow, plan.column + c)]);
-      });
-    }
-    for (const [format, ranges] of formats) sheet.getRangeList(ranges).setNumberFormat(format);
-    sheet.getRange(plan.headerRow, plan.column, grid.length, width).setValues(grid);
-    const header = sheet.getRange(plan.headerRow, plan.column, 1, width);
-    header.setTextStyle(this.textStyles()({ bold: true, fontColor: MATRIX_HEADER_FONT }));
-    header.setBackground(MATRIX_HEADER_FILL);
+    renderMatrix(this.gas, sheet, plan);
     const sameSpan = this.matrixSpan && this.matrixSpan.column === plan.column && this.matrixSpan.count === width;
     if (!sameSpan) {
       this.matrixMeta?.remove();
@@ -229,7 +187,7 @@ export class SheetsPort implements SyncInputColumnsPort {
     const temp = old ? ss.insertSheet(`${plan.name} (building ${Date.now() % 1e9})`, index) : this.insertNamed(plan.name, index);
     const newHistory = this.history ? null : this.insertNamed(HISTORY_SHEET, index + 1);
     try {
-      this.render(temp, plan);
+        renderSheet(this.gas, temp, plan);
       if (newHistory) this.initHistory(newHistory);
     } catch (e) {
       for (const s of [temp, newHistory]) {
@@ -252,61 +210,6 @@ export class SheetsPort implements SyncInputColumnsPort {
     if (newHistory) this.history = newHistory;
     this.appendHistory(snapshot);
     temp.activate();
-  }
-
-  /** Writes a plan into a fresh sheet: a constant number of calls whatever the number of rows. */
-  private render(sheet: Sheet, plan: SheetPlan): void {
-    const chartCol = planExtent(plan).cols + 2;
-    const cell = (row: number, col: number): PlanValue => {
-      for (const b of plan.blocks) {
-        const line = b.values[row - b.row];
-        if (line && col >= b.col && col - b.col < line.length) return line[col - b.col] ?? null;
-      }
-      return null;
-    };
-    const chart = plan.chart ? chartTable(plan.chart, cell) : null;
-    const chartWidth = chart ? (chart.rows[0]?.length ?? 0) + 1 : 0;
-    const grid = planGrid(plan, { rows: chart ? chart.rows.length : 0, cols: chartWidth });
-    if (chart) {
-      chart.rows.forEach((line, i) => line.forEach((v, j) => ((grid.values[i] as SheetValue[])[chartCol - 1 + j] = v)));
-    }
-    // Fresh sheets are 1000 × 26: grow to the grid without reading the size (extra blank rows are harmless).
-    if (grid.rows > 1) sheet.insertRowsAfter(1, grid.rows);
-    if (grid.cols > 1) sheet.insertColumnsAfter(1, grid.cols);
-    for (const [format, ranges] of grid.formats) sheet.getRangeList(ranges).setNumberFormat(format);
-    const all = sheet.getRange(1, 1, grid.rows, grid.cols);
-    all.setValues(grid.values);
-    const style = this.textStyles();
-    all.setTextStyles(grid.styles.map((r) => r.map(style)));
-    all.setBackgrounds(grid.styles.map((r) => r.map((s) => s?.fill ?? null)));
-    if (grid.wraps.length) sheet.getRangeList(grid.wraps).setWrap(true);
-    for (const [first, count, px] of widthRuns(plan.columnWidths)) sheet.setColumnWidths(first, count, px);
-    sheet.setFrozenRows(plan.freezeRows);
-    sheet.setFrozenColumns(plan.freezeCols);
-    const app = this.gas.SpreadsheetApp;
-    sheet.setConditionalFormatRules(
-      plan.conditionalFills.map((f) => {
-        let b = app.newConditionalFormatRule().whenTextEqualTo(f.equals);
-        if (f.fill) b = b.setBackground(f.fill);
-        if (f.fontColor) b = b.setFontColor(f.fontColor);
-        return b.setRanges([sheet.getRange(f.range.row, f.range.col, f.range.rows, f.range.cols)]).build();
-      }),
-    );
-    const t = plan.table.range;
-    sheet.getRange(t.row, t.col, t.rows, t.cols).createFilter();
-    sheet.setTabColor(TAB_COLOUR);
-    if (plan.chart && chart && chart.rows.length > 1) {
-      let b = sheet
-        .newChart()
-        .setChartType(this.gas.Charts.ChartType.SCATTER)
-        .addRange(sheet.getRange(1, chartCol, chart.rows.length, chart.series.length + 1))
-        .setNumHeaders(1)
-        .setHiddenDimensionStrategy(this.gas.Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
-        .setPosition(plan.chart.anchor.row, plan.chart.anchor.col, 0, 0);
-      for (const [option, value] of chartOptions(plan.chart, chart.series)) b = b.setOption(option, value);
-      sheet.insertChart(b.build());
-      sheet.hideColumns(chartCol, chart.series.length + 1);
-    }
   }
 
   /** A new sheet named `base`, or `base (2)`… when a user's own sheet has that name. */

@@ -27,7 +27,7 @@ interface JsonClient {
 interface Report {
   clients: JsonClient[];
   needsData: { row: number; name: string; reason: string }[];
-  summary: { clients: number; revenue: number; byGrade: Record<string, number>; top20Share: number; topClientShare: number; hhi: number };
+  summary: { clients: number; revenue: number; byGrade: Record<"A" | "B" | "C", number>; top20Share: number; topClientShare: number; hhi: number };
 }
 
 const csvRows = (file: string): string[][] => Papa.parse<string[]>(readFileSync(`${ROOT}${file}`, "utf8"), { skipEmptyLines: true }).data;

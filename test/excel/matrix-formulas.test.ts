@@ -6,7 +6,7 @@ import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { dayFromParts } from "../../core/values";
 import { ExcelPort } from "../../excel-addin/port";
-import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
+import { FakeContext, FakeWorkbookState } from "../fakes/excel";
 import { kamEngine } from "../fakes/hyperformula-kam";
 import { csvSheet, syntheticSheet } from "./sheets";
 
@@ -14,7 +14,7 @@ const today = dayFromParts(2026, 11, 22);
 
 async function evaluate(rows: unknown[][]) {
   const st = new FakeWorkbookState();
-  const sheet = st.addSheet("Clients", rows) as FakeSheetState;
+  const sheet = st.addSheet("Clients", rows);
   const result = await buildMatrix(new ExcelPort(new FakeContext(st).asRequestContext(), { sheetName: "Clients" }), { today, builtAt: "2026-11-22T10:00:00Z", dialect: EXCEL_DIALECT });
   const used = sheet.used();
   const height = (used?.row ?? 0) + (used?.rows ?? 0) + 5;

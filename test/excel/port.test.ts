@@ -12,8 +12,8 @@ import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts, dayToSerial } from "../../core/values";
 import { parseAreaRef } from "../../core/a1";
-import { ExcelPort, NAMES, PORTFOLIO_TABLE } from "../../excel-addin/port";
-import { SETTINGS_PROPERTY } from "../../core/markers";
+import { ExcelPort, PORTFOLIO_TABLE } from "../../excel-addin/port";
+import { MARKER_NAMES, SETTINGS_PROPERTY } from "../../core/markers";
 import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
 import { FakeContext, FakeExcelError, FakeSheetState, FakeWorkbookState, type FakeExcelOptions } from "../fakes/excel";
 import { csvSheet, syntheticSheet } from "./sheets";
@@ -41,13 +41,13 @@ async function portfolio(st: FakeWorkbookState, builtAt?: string, o: FakeExcelOp
 
 /** Our portfolio sheet, found the way the add-in finds it: by the KAM_Portfolio name. */
 function ours(st: FakeWorkbookState): FakeSheetState {
-  const n = st.names.get(NAMES.portfolio);
+  const n = st.names.get(MARKER_NAMES.portfolio);
   if (!n || n.sheet.deleted) throw new Error("no owned portfolio sheet");
   return n.sheet;
 }
 
 function history(st: FakeWorkbookState): FakeSheetState {
-  const n = st.names.get(NAMES.history);
+  const n = st.names.get(MARKER_NAMES.history);
   if (!n) throw new Error("no history");
   return n.sheet;
 }
@@ -194,7 +194,7 @@ describe("ExcelPort: matrix", () => {
     expect(formulas.map((f) => f.col)).toEqual(plan.cells[0]?.map((v, j) => (v ? plan.column + j : null)).filter((c) => c !== null));
     expect(formulas[0]?.formula).toBe(`=KAM.REVENUE_RATING(C2:C${rows.length}, C2:C${rows.length})`);
     expect(MATRIX_HEADERS.map((_, j) => data.valueAt(1, plan.column + j))).toEqual([...MATRIX_HEADERS]);
-    const name = data.names.get(NAMES.matrix);
+    const name = data.names.get(MARKER_NAMES.matrix);
     expect(name?.rect).toEqual({ row: 0, col: plan.column - 1, rows: 1, cols: MATRIX_HEADERS.length });
     // The user's cells are as they were.
     const own = new Set(MATRIX_HEADERS.map((_, j) => plan.column - 1 + j));

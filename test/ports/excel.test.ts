@@ -2,7 +2,8 @@
 // (test/fakes/excel.ts): cells typed as Excel stores a typed CSV, our sheets and columns found by
 // defined names, a host failure injected in an operation of the batch.
 import { EXCEL_DIALECT } from "../../core/matrix";
-import { ExcelPort, NAMES } from "../../excel-addin/port";
+import { MARKER_NAMES as NAMES } from "../../core/markers";
+import { ExcelPort } from "../../excel-addin/port";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { excelLike } from "../excel/sheets";
 import { inputColumnsContract, portContract } from "./contract";

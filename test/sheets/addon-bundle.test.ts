@@ -106,7 +106,7 @@ describe("menu", () => {
     expect(g.ui.menus[0]?.items).toEqual(MENU);
     expect(g.log.calls.map((c) => c.name).every((n) => /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Menu\.)/.test(n))).toBe(true);
     // Every item names a top-level function.
-    for (const [, fn] of MENU) if (fn) expect(typeof addon[fn as string]).toBe("function");
+    for (const [, fn] of MENU) if (fn) expect(typeof addon[fn]).toBe("function");
     call(addon, "onInstall", { authMode: "NONE" });
     expect(g.ui.menus).toHaveLength(2);
   });
@@ -237,7 +237,7 @@ describe("custom functions", () => {
     // Rank-based: the top 10% High, the next 10% Medium (ties share the best rank).
     const high = population.filter((r) => sorted.indexOf(r[0] as number) + 1 <= 1000).length;
     expect(counts.High).toBe(high);
-    expect(counts.High + counts.Medium + counts.Low).toBe(10_000);
+    expect((counts.High ?? 0) + (counts.Medium ?? 0) + (counts.Low ?? 0)).toBe(10_000);
   });
 });
 

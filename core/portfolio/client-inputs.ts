@@ -1,0 +1,105 @@
+/**
+ * The clients' raw inputs before rating, one column per input (client k's revenue is
+ * `revenue[k]`), and the notes on blank or unreadable cells. Columns rather than one object per
+ * client: at 100,000 clients those objects cost more (mostly in garbage collection) than grading
+ * the clients. A plain object, not a class instance: see model/grading.
+ */
+import { FIELD_LABELS, type Field } from "../columns";
+import type { Rating } from "../model/ratings";
+import type { Grade } from "../settings";
+import { Invalid, type Day } from "../values";
+
+export interface ClientInputs {
+  count: number;
+  /** Sheet row of the client's first row. */
+  row: Int32Array;
+  /** The client's name as matched across rows and builds (clientKey). */
+  key: string[];
+  name: string[];
+  revenue: Float64Array;
+  /** Σ of the profit cells. */
+  profit: (number | null)[];
+  /**
+   * Σ profit and Σ revenue over the rows that give a profit: a row's profit is its margin cell ×
+   * its revenue (the margin column wins) or else its profit cell. `marginBasis` counts those rows,
+   * `marginRows` the ones with a margin cell.
+   */
+  marginProfit: Float64Array;
+  marginRevenue: Float64Array;
+  marginBasis: Int32Array;
+  marginRows: Int32Array;
+  /** The margin cell of a client whose only row with a profit has one, kept exact. */
+  marginSingle: (number | null)[];
+  wallet: (number | null)[];
+  strategic: Rating[];
+  pain: Rating[];
+  relationship: (number | null)[];
+  benefit: (number | null)[];
+  industry: (string | null)[];
+  override: (Grade | null)[];
+  overrideReason: (string | null)[];
+  review: (Day | null)[];
+  firstDate: (Day | null)[];
+  lastDate: (Day | null)[];
+  orders: Int32Array;
+  /** Blank or unreadable cells and what was assumed; null until there is one. */
+  issues: (string[] | null)[];
+  incomplete: Uint8Array;
+  /** The note about a missing or unreadable wallet share, withdrawn if a later order has one. */
+  walletIssue: (string | null)[];
+}
+
+/** Room for `capacity` clients (at most one per data row): every column is allocated once, and `addClient` sets each of them. */
+export function newClientInputs(capacity: number): ClientInputs {
+  const nulls = <T>(): T[] => new Array<T>(capacity);
+  return {
+    count: 0,
+    row: new Int32Array(capacity),
+    key: nulls(),
+    name: nulls(),
+    revenue: new Float64Array(capacity),
+    profit: nulls(),
+    marginProfit: new Float64Array(capacity),
+    marginRevenue: new Float64Array(capacity),
+    marginBasis: new Int32Array(capacity),
+    marginRows: new Int32Array(capacity),
+    marginSingle: nulls(),
+    wallet: nulls(),
+    strategic: nulls(),
+    pain: nulls(),
+    relationship: nulls(),
+    benefit: nulls(),
+    industry: nulls(),
+    override: nulls(),
+    overrideReason: nulls(),
+    review: nulls(),
+    firstDate: nulls(),
+    lastDate: nulls(),
+    orders: new Int32Array(capacity),
+    issues: nulls(),
+    incomplete: new Uint8Array(capacity),
+    walletIssue: nulls(),
+  };
+}
+
+export function noteOn(c: ClientInputs, k: number, text: string): void {
+  const issues = c.issues[k];
+  if (issues === null || issues === undefined) c.issues[k] = [text];
+  else issues.push(text);
+}
+
+/** Notes a blank or unreadable cell and what was assumed; false when the value is fine. */
+export function noteIssue(c: ClientInputs, k: number, field: Field, v: unknown, assumed: string): boolean {
+  if (v instanceof Invalid) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()}: ${v.reason}; ${assumed}`);
+  else if (v === null || v === undefined) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
+  else return false;
+  return true;
+}
+
+export function lastIssue(c: ClientInputs, k: number): string {
+  const issues = c.issues[k] as string[];
+  return issues[issues.length - 1] as string;
+}
+
+/** A client without issues (shared: read-only). */
+export const NO_ISSUES: readonly string[] = Object.freeze([]);

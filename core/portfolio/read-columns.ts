@@ -1,0 +1,130 @@
+/**
+ * Reading the sheet (SPEC §2): the header row and the column mapping, each mapped input column
+ * parsed once, whether the rows are an order list, and which rows are blank.
+ */
+import { detectColumns, findHeaderRow, type Mapping } from "../columns";
+import { clientKey, isGrade } from "../model/history";
+import type { Grade, Settings } from "../settings";
+import {
+  isBlank, Invalid, MARGIN_RANGE, parseAmount, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
+  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type Level, type Parsed,
+} from "../values";
+import { EmptySheetError, MissingColumnsError } from "./errors";
+
+export interface Columns {
+  headers: string[];
+  headerIndex: number;
+  mapping: Mapping;
+}
+
+/** Finds the header row and maps its columns; throws MissingColumnsError without a client or revenue. */
+export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Settings, ownColumns: readonly number[] = []): Columns {
+  const own = new Set(ownColumns);
+  const visible = own.size === 0 ? rows : rows.map((r) => r.map((v, i) => (own.has(i) ? null : v)));
+  const headerIndex = findHeaderRow(visible, settings.mapping);
+  const headerCells = visible[headerIndex] ?? [];
+  const headers = headerCells.map((h) => (isBlank(h) ? "" : String(h).trim()));
+  const { mapping } = detectColumns(headers, settings.mapping);
+  const missing = (["client", "revenue"] as const).filter((f) => mapping[f] === undefined);
+  if (rows.every((r) => r.every(isBlank))) throw new EmptySheetError(false);
+  if (missing.length > 0) throw new MissingColumnsError([...missing], headers);
+  return { headers, headerIndex, mapping };
+}
+
+/** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
+export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
+  return isOrderList(countRepeats(names.map((n) => (n === null ? null : clientKey(n)))));
+}
+
+export interface Repeats {
+  /** Non-blank client cells. */
+  nonBlank: number;
+  /** Cells that repeat an earlier name. */
+  repeats: number;
+}
+
+export function countRepeats(keys: readonly (string | null)[]): Repeats {
+  const seen = new Set<string>();
+  let nonBlank = 0;
+  let repeats = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null || k === undefined) continue;
+    nonBlank++;
+    if (seen.has(k)) repeats++;
+    else seen.add(k);
+  }
+  return { nonBlank, repeats };
+}
+
+export const isOrderList = (r: Repeats): boolean => r.nonBlank > 0 && r.repeats * 5 > r.nonBlank;
+
+/** A row with nothing in it but the add-in's own columns. */
+export function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    if (!isBlank(cells[c]) && !own.has(c)) return false;
+  }
+  return true;
+}
+
+function column<T>(data: readonly (readonly CellValue[])[], index: number | undefined, parse: (v: CellValue) => T): T[] | null {
+  if (index === undefined) return null;
+  return data.map((r) => parse(r[index]));
+}
+
+function columnValues(data: readonly (readonly CellValue[])[], index: number | undefined): CellValue[] | null {
+  return index === undefined ? null : data.map((r) => r[index]);
+}
+
+const parseOverride = (v: CellValue): Parsed<Grade> => {
+  if (isBlank(v)) return null;
+  const g = String(v).trim().toUpperCase();
+  return isGrade(g) ? g : new Invalid(`manual grade ${JSON.stringify(String(v))} is not A, B or C`);
+
+};
+
+/** Each mapped input column parsed once (the percent rule and relationship scale are per column); null when not mapped. */
+export interface InputColumns {
+  names: (string | null)[];
+  revenues: Parsed<number>[];
+  profits: Parsed<number>[] | null;
+  margins: Parsed<number>[] | null;
+  wallets: Parsed<number>[] | null;
+  strategics: Parsed<Level>[] | null;
+  pains: Parsed<Level>[] | null;
+  aligned: Parsed<boolean>[] | null;
+  easy: Parsed<boolean>[] | null;
+  relationships: Parsed<number>[] | null;
+  benefits: Parsed<number>[] | null;
+  industries: (string | null)[] | null;
+  dates: Parsed<Day>[] | null;
+  overrides: Parsed<Grade>[] | null;
+  reasons: (string | null)[] | null;
+  reviews: Parsed<Day>[] | null;
+}
+
+export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping): InputColumns {
+  const marginCells = columnValues(data, mapping.margin);
+  const walletCells = columnValues(data, mapping.wallet);
+  const relCells = columnValues(data, mapping.relationship);
+  const benefitCells = columnValues(data, mapping.benefit);
+  return {
+    names: column(data, mapping.client, parseText) as (string | null)[],
+    revenues: column(data, mapping.revenue, parseAmount) as Parsed<number>[],
+    profits: column(data, mapping.profit, parseAmount),
+    margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE),
+    wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE),
+    strategics: column(data, mapping.strategic, parseLevel),
+    pains: column(data, mapping.pain, parseLevel),
+    aligned: column(data, mapping.aligned, parseYesNo),
+    easy: column(data, mapping.easy, parseYesNo),
+    relationships: relCells && parseRelationshipColumn(relCells),
+    benefits: benefitCells && parseRelationshipColumn(benefitCells),
+    industries: column(data, mapping.industry, parseText),
+    dates: column(data, mapping.date, parseDate),
+    overrides: column(data, mapping.override, parseOverride),
+    reasons: column(data, mapping.overrideReason, parseText),
+    reviews: column(data, mapping.review, parseDate),
+  };
+}
+

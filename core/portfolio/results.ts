@@ -1,0 +1,170 @@
+/**
+ * Each graded client's result, in rank order: flags, quadrant, review, movement, budget share,
+ * specialist, actions and the explanation. What clients have in common (flag lists, action lines,
+ * ISO dates) is made once and shared.
+ */
+import { actionLine, specialist, type Specialist } from "../model/actions";
+import { explanationText } from "../model/explain";
+import type { Grading } from "../model/grading";
+import { isGrade, movement, type SnapshotRow } from "../model/history";
+import { estimatedRelationship, quadrant } from "../model/quadrant";
+import { untappedSpend } from "../model/ratings";
+import { reviewStatus } from "../model/review";
+import { gradeOrder } from "../model/score";
+import type { Grade, Settings } from "../settings";
+import { dayToIso, type Day } from "../values";
+import { NO_ISSUES, type ClientInputs } from "./client-inputs";
+import type { Graded } from "./grade-clients";
+import type { ClientResult, Flag } from "./types";
+
+/** Flags in the order a client lists them. */
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
+/** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
+const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
+function flagList(bits: number): readonly Flag[] {
+  return (FLAG_LISTS[bits] ??= Object.freeze(FLAG_ORDER.filter((f) => (bits & FLAG_BIT[f]) !== 0)));
+}
+/** The flags a grading brings: the shed and laggard rules that fired, and the override. */
+function gradingFlags(g: Grading): number {
+  const { rules, override } = g.result;
+  return (rules.includes("shed") ? FLAG_BIT.shed : 0) | (rules.includes("laggard") ? FLAG_BIT.laggard : 0) | (override ? FLAG_BIT.override : 0);
+}
+
+/** ISO texts of days: a sheet has a few hundred distinct dates at most, each is made once. */
+const ISO_DAYS = new Map<Day, string>();
+function isoDay(day: Day): string {
+  let s = ISO_DAYS.get(day);
+  if (s === undefined) {
+    s = dayToIso(day);
+    if (ISO_DAYS.size >= 10_000) ISO_DAYS.clear();
+    ISO_DAYS.set(day, s);
+  }
+  return s;
+}
+
+/**
+ * The one-line plan (actionLine) depends on the grade, the specialist and the shed / laggard rules
+ * only — not on the settings once the specialist is known: each of the 36 kinds is made once.
+ */
+const ACTION_LINES: (string | undefined)[] = [];
+function actionLineOf(grade: Grade, share: number | null, specialistKind: Specialist, flags: number, settings: Settings): string {
+  const shed = (flags & FLAG_BIT.shed) !== 0;
+  const laggard = (flags & FLAG_BIT.laggard) !== 0;
+  const kind = ((gradeOrder(grade) * 3 + (specialistKind === "growth" ? 1 : specialistKind === "relationship" ? 2 : 0)) * 2 + (shed ? 1 : 0)) * 2 + (laggard ? 1 : 0);
+  return (ACTION_LINES[kind] ??= actionLine({ grade, share, flags: flagList(flags) }, settings));
+}
+
+/** Everything a client's result needs beyond its own inputs and grading. */
+export interface ResultContext {
+  settings: Settings;
+  /** Clients per key, when names repeat in a per-client sheet (duplicates are flagged). */
+  dupCount: Map<string, number> | null;
+  previous: Map<string, SnapshotRow>;
+  today: Day;
+  reviewMapped: boolean;
+  perClient: Record<Grade, number>;
+}
+
+function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
+  const { settings } = x;
+  const sc = g.score;
+  const grade = g.result.grade;
+  const key = c.key[k] as string;
+  const revenue = c.revenue[k] as number;
+  const wallet = c.wallet[k] as number | null;
+  const review = c.review[k] as Day | null;
+  const firstDate = c.firstDate[k] as Day | null;
+  const lastDate = c.lastDate[k] as Day | null;
+  const overrideReason = c.overrideReason[k] as string | null;
+  const givenRelationship = c.relationship[k] as number | null;
+  const relationshipEstimated = givenRelationship === null;
+  const relationship = givenRelationship ?? estimatedRelationship(wallet, g.factors.pain);
+  const benefit = (c.benefit[k] as number | null) ?? sc;
+  let flags = gradingFlags(g);
+  if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
+  if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
+  if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
+  let nextReview: string | null = null;
+  if (x.reviewMapped) {
+    const status = reviewStatus(grade, review, x.today, settings);
+    nextReview = isoDay(status.next);
+    if (status.due) flags |= FLAG_BIT["review-due"];
+  }
+  const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
+  const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
+  const specialistKind = specialist(wallet, settings);
+  return {
+    rank,
+    row: c.row[k] as number,
+    name: c.name[k] as string,
+    revenue,
+    revenueRating: g.factors.revenue,
+    walletShare: wallet,
+    walletRating: g.factors.wallet,
+    margin,
+    profitRating: g.factors.profitability,
+    strategic: g.factors.strategic,
+    pain: g.factors.pain,
+    score: sc,
+    grade,
+    relationship,
+    benefit,
+    quadrant: quadrant(relationship, benefit, settings.quadrantThreshold),
+    flags: flagList(flags),
+    points: g.points,
+    computedGrade: g.result.computed,
+    baseGrade: g.result.base,
+    rules: g.result.rules,
+    overrideReason,
+    relationshipEstimated,
+    untappedSpend: untappedSpend(revenue, wallet),
+    profit: c.profit[k] as number | null,
+    industry: c.industry[k] as string | null,
+    orders: c.orders[k] as number,
+    firstDate: firstDate === null ? null : isoDay(firstDate),
+    lastDate: lastDate === null ? null : isoDay(lastDate),
+    lastReview: review === null ? null : isoDay(review),
+    nextReview,
+    budgetShare: x.perClient[grade],
+    specialist: specialistKind,
+    actions: actionLineOf(grade, wallet, specialistKind, flags, settings),
+    why: explanationText(g.explanation, margin, wallet, overrideReason),
+    previousGrade,
+    movement: movement(previousGrade, grade),
+    issues: c.issues[k] ?? NO_ISSUES,
+  };
+}
+
+/** Clients per key (a key counted more than once is a duplicate name). */
+export function countKeys(c: ClientInputs): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < c.count; k++) {
+    const key = c.key[k] as string;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The results in rank order, and each draft's result. */
+export function writeResults(order: Uint32Array, inputs: ClientInputs, graded: Graded, context: ResultContext): { clients: ClientResult[]; resultOf: ClientResult[] } {
+  const clients: ClientResult[] = [];
+  const resultOf = new Array<ClientResult>(inputs.count);
+  for (let r = 0; r < order.length; r++) {
+    const k = order[r] as number;
+    const c = clientResult(r + 1, inputs, k, graded.gradings[k] as Grading, graded.margins[k] as number | null, context);
+    clients.push(c);
+    resultOf[k] = c;
+  }
+  return { clients, resultOf };
+}
+
+/** Sheet row → the client it became (every row of an order list points at its client). */
+export function clientsByRow(clientOfRow: Int32Array, resultOf: readonly ClientResult[], firstDataRow: number): Map<number, ClientResult> {
+  const byRow = new Map<number, ClientResult>();
+  for (let i = 0; i < clientOfRow.length; i++) {
+    const k = clientOfRow[i] as number;
+    if (k >= 0) byRow.set(firstDataRow + i, resultOf[k] as ClientResult);
+  }
+  return byRow;
+}

@@ -1,0 +1,121 @@
+/**
+ * What a graded portfolio is (SPEC §10): the ranked clients, the rows that need data, the summary
+ * and health, and what the build read. `gradePortfolio` (core/portfolio.ts) makes one.
+ */
+import type { Mapping } from "../columns";
+import type { Specialist } from "../model/actions";
+import type { HhiBand, IndustryShare } from "../model/concentration";
+import type { Movement, SnapshotRow } from "../model/history";
+import type { Quadrant } from "../model/quadrant";
+import type { ProfitRating, Rating } from "../model/ratings";
+import type { Factors, GradeRule } from "../model/score";
+import type { Grade, Settings } from "../settings";
+import type { CellValue, Day } from "../values";
+
+export type Flag = "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due";
+
+export interface ClientResult {
+  rank: number;
+  /** 1-based sheet row (for an order list, the first row the client appears on). */
+  row: number;
+  name: string;
+  revenue: number;
+  revenueRating: Rating;
+  walletShare: number | null;
+  walletRating: Rating;
+  margin: number | null;
+  profitRating: ProfitRating;
+  strategic: Rating;
+  pain: Rating;
+  score: number;
+  grade: Grade;
+  relationship: number;
+  benefit: number;
+  quadrant: Quadrant;
+  /** Shared between clients with the same flags: read-only. */
+  flags: readonly Flag[];
+  /** Points per factor, before weights (shared between clients with the same ratings: read-only). */
+  points: Readonly<Record<keyof Factors, number>>;
+  computedGrade: Grade;
+  baseGrade: Grade;
+  rules: readonly GradeRule[];
+  overrideReason: string | null;
+  relationshipEstimated: boolean;
+  untappedSpend: number | null;
+  profit: number | null;
+  industry: string | null;
+  /** Order-list rows merged into this client (1 for a per-client sheet). */
+  orders: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  lastReview: string | null;
+  nextReview: string | null;
+  budgetShare: number;
+  specialist: Specialist;
+  actions: string;
+  why: string;
+  previousGrade: Grade | null;
+  movement: Movement;
+  /** Cells that were blank or unreadable and what was assumed, for the owner (read-only). */
+  issues: readonly string[];
+}
+
+export interface NeedsData {
+  row: number;
+  name: string;
+  reason: string;
+}
+
+export interface Summary {
+  clients: number;
+  revenue: number;
+  byGrade: Record<Grade, number>;
+  top20Share: number | null;
+  topClientShare: number | null;
+  hhi: number | null;
+}
+
+export interface Health {
+  revenueByGrade: Record<Grade, number>;
+  countByQuadrant: Record<Quadrant, number>;
+  revenueByQuadrant: Record<Quadrant, number>;
+  hhiBand: HhiBand | null;
+  industries: IndustryShare[];
+  industryHhi: number | null;
+  warnings: string[];
+  upgrades: number;
+  downgrades: number;
+  newClients: number;
+  budgetByGrade: Record<Grade, number>;
+}
+
+export interface Portfolio {
+  clients: ClientResult[];
+  needsData: NeedsData[];
+  summary: Summary;
+  health: Health;
+  mode: "clients" | "orders";
+  /** Non-blank data rows read. */
+  rowsRead: number;
+  headers: string[];
+  /** 1-based sheet row of the headers. */
+  headerRow: number;
+  mapping: Mapping;
+  settings: Settings;
+  today: string;
+  /** Sheet row → the client it became (every row of an order list points at its client). */
+  clientByRow: Map<number, ClientResult>;
+}
+
+export interface PortfolioInput {
+  /** The sheet's cells from its first used row; `firstRow` is that row's 1-based number. */
+  rows: readonly (readonly CellValue[])[];
+  firstRow?: number;
+  settings: Settings;
+  /** Today, for review dates. */
+  today: Day;
+  /** Snapshots of earlier builds, for movement. */
+  history?: readonly SnapshotRow[];
+  /** Columns (0-based) the add-in wrote itself (matrix columns): never read as inputs. */
+  ownColumns?: readonly number[];
+}

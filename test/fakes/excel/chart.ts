@@ -1,0 +1,130 @@
+/** Charts: the collection, a chart's axes, legend and series. */
+import type { FakeQueue } from "./queue";
+import { FakeRange } from "./range";
+import { bytesOf, FakeExcelError, type FakeChartState, type FakeSeriesState, type FakeSheetState } from "./state";
+
+/** A bag of settable properties recorded on a state object, for the chart's many small parts. */
+function recorder<T extends object>(ctx: FakeQueue, target: () => Record<string, unknown>, prefix: string, props: readonly string[]): T {
+  const o = {};
+  for (const p of props) {
+    Object.defineProperty(o, p, {
+      set(v: unknown) {
+        ctx.enqueue(`${prefix}.${p}`, bytesOf(v), () => (target()[`${prefix}.${p}`] = v));
+      },
+      get() {
+        throw new FakeExcelError("PropertyNotLoaded", `${prefix}.${p}`);
+      },
+      enumerable: true,
+    });
+  }
+  return o as T;
+}
+
+export class FakeChartCollection {
+  constructor(private readonly ctx: FakeQueue, private readonly sheet: () => FakeSheetState) {}
+  add(type: Parameters<Excel.ChartCollection["add"]>[0], sourceData: FakeRange, seriesBy?: Parameters<Excel.ChartCollection["add"]>[2]): FakeChart {
+    let chart: FakeChartState | null = null;
+    this.ctx.enqueue("charts.add", bytesOf([type, seriesBy]), () => {
+      const ref = FakeRange.ref(sourceData);
+      chart = { type: String(type), series: [], props: {} };
+      for (let j = 0; j < ref.rect.cols; j++) chart.series.push({ name: `Series${j + 1}`, y: { sheet: ref.sheet, rect: { ...ref.rect, col: ref.rect.col + j, cols: 1 } }, props: {} });
+      this.sheet().charts.push(chart);
+    });
+    return new FakeChart(this.ctx, () => {
+      if (!chart) throw new FakeExcelError("ItemNotFound", "chart");
+      return chart;
+    });
+  }
+}
+
+export class FakeChart {
+  readonly series: FakeSeriesCollection;
+  readonly title: { text: string };
+  readonly legend: { position: Excel.ChartLegend["position"]; legendEntries: { getItemAt(i: number): { visible: boolean } } };
+  readonly axes: { getItem(type: Parameters<Excel.ChartAxes["getItem"]>[0]): FakeAxis };
+  constructor(private readonly ctx: FakeQueue, private readonly chart: () => FakeChartState) {
+    const props = () => chart().props;
+    this.series = new FakeSeriesCollection(ctx, chart);
+    this.title = recorder(ctx, props, "title", ["text"]);
+    const legend = recorder<{ position: Excel.ChartLegend["position"] }>(ctx, props, "legend", ["position"]);
+    this.legend = Object.assign(legend, {
+      legendEntries: { getItemAt: (i: number) => recorder<{ visible: boolean }>(ctx, props, `legendEntry${i}`, ["visible"]) },
+    });
+    this.axes = {
+      getItem: (type) => {
+        const axis = recorder<{ minimum: unknown; maximum: unknown }>(ctx, props, `axis.${type}`, ["minimum", "maximum"]);
+        return Object.assign(axis, {
+          majorGridlines: recorder<{ visible: boolean }>(ctx, props, `axis.${type}.majorGridlines`, ["visible"]),
+          title: recorder<{ text: string }>(ctx, props, `axis.${type}.title`, ["text"]),
+        });
+      },
+    };
+  }
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    this.ctx.enqueue("chart.setPosition", bytesOf([startCell, endCell]), () => (this.chart().props.position = startCell));
+  }
+  set width(v: number) { this.ctx.enqueue("chart.width", 8, () => (this.chart().props.width = v)); }
+  get width(): number { throw new FakeExcelError("PropertyNotLoaded", "width"); }
+  set height(v: number) { this.ctx.enqueue("chart.height", 8, () => (this.chart().props.height = v)); }
+  get height(): number { throw new FakeExcelError("PropertyNotLoaded", "height"); }
+}
+
+export interface FakeAxis {
+  minimum: unknown;
+  maximum: unknown;
+  majorGridlines: { visible: boolean };
+  title: { text: string };
+}
+
+export class FakeSeriesCollection {
+  constructor(private readonly ctx: FakeQueue, private readonly chart: () => FakeChartState) {}
+  add(name?: string): FakeSeries {
+    let s: FakeSeriesState | null = null;
+    this.ctx.enqueue("series.add", bytesOf(name), () => {
+      s = { name: name ?? "", props: {} };
+      this.chart().series.push(s);
+    });
+    return new FakeSeries(this.ctx, () => s, this.chart);
+  }
+  getItemAt(index: number): FakeSeries {
+    return new FakeSeries(this.ctx, () => this.chart().series[index] ?? null, this.chart);
+  }
+}
+
+export class FakeSeries {
+  readonly format: { line: { color: string; lineStyle: Excel.ChartLineFormat["lineStyle"] } };
+  readonly dataLabels: { showSeriesName: boolean; showValue: boolean; position: Excel.ChartDataLabels["position"]; format: { font: { color: string } } };
+  constructor(private readonly ctx: FakeQueue, private readonly series: () => FakeSeriesState | null, private readonly chart: () => FakeChartState) {
+    const props = () => this.need().props;
+    this.format = { line: recorder(ctx, props, "line", ["color", "lineStyle"]) };
+    const labels = recorder<{ showSeriesName: boolean; showValue: boolean; position: Excel.ChartDataLabels["position"] }>(ctx, props, "dataLabels", ["showSeriesName", "showValue", "position"]);
+    this.dataLabels = Object.assign(labels, { format: { font: recorder<{ color: string }>(ctx, props, "dataLabels.font", ["color"]) } });
+    for (const p of ["markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "chartType", "hasDataLabels"]) {
+      Object.defineProperty(this, p, {
+        set: (v: unknown) => ctx.enqueue(`series.${p}`, bytesOf(v), () => (this.need().props[p] = v)),
+        get: () => {
+          throw new FakeExcelError("PropertyNotLoaded", p);
+        },
+      });
+    }
+  }
+  private need(): FakeSeriesState {
+    const s = this.series();
+    if (!s) throw new FakeExcelError("ItemNotFound", "series");
+    return s;
+  }
+  delete(): void {
+    this.ctx.enqueue("series.delete", 0, () => {
+      const s = this.need();
+      const list = this.chart().series;
+      list.splice(list.indexOf(s), 1);
+    });
+  }
+  setXAxisValues(sourceData: FakeRange): void {
+    this.ctx.enqueue("series.setXAxisValues", 20, () => (this.need().x = FakeRange.ref(sourceData)));
+  }
+  setValues(sourceData: FakeRange): void {
+    this.ctx.enqueue("series.setValues", 20, () => (this.need().y = FakeRange.ref(sourceData)));
+  }
+}
+
