@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/kam-portfolio";
+import { main } from "../../cli/main";
 import { buildMatrix, buildPortfolio } from "../../core/build";
 import { HISTORY_SHEET, PORTFOLIO_SHEET } from "../../core/plan";
 import { MARKER_NAMES, SETTINGS_PROPERTY } from "../../core/markers";
