@@ -18,7 +18,7 @@ import { FilePort } from "./port";
 import { InputError, openSource, type Source } from "./read";
 import { PackageError } from "./xlsx/package";
 import { CellConflictError } from "./xlsx/sheet-data";
-import { HistoryFullError, lockedReason, writeWorkbook } from "./xlsx/write";
+import { HistoryFullError, lockedReason, writeWorkbook } from "./write";
 
 /** The extension a package of this main content type must carry for Excel to open it. */
 const EXTENSIONS: [RegExp, string][] = [

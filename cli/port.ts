@@ -1,6 +1,6 @@
 /**
  * The file host's WorkbookPort. `read` serves what cli/read.ts read from the file; the writes are
- * kept until cli/xlsx/write.ts puts them into the user's package (render.ts writes the portfolio
+ * kept until cli/write.ts puts them into the user's package (render.ts writes the portfolio
  * sheet, chart.ts its chart), so nothing is half-written when a build fails.
  */
 import type { SheetPlan } from "../core/plan";

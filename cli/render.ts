@@ -4,13 +4,12 @@
  * dates as serial numbers), number formats and styles (appended to the workbook's styles part),
  * grade colours as conditional fills, the frozen header, the auto-filter, column widths, row
  * heights, subtitles merged across the columns left of the chart, and the page setup (landscape,
- * one page wide). The print titles and filter names are the workbook's (cli/xlsx/write.ts).
+ * one page wide). The print titles and filter names are the workbook's (cli/write.ts).
  */
 import { cellRef, rangeA1 } from "../core/a1";
 import { isPlanDate, type Block, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
-import { dayFromParts, dayToSerial } from "../core/values";
 import type { ChunkedPart } from "./xlsx/package";
-import { cellElement } from "./xlsx/sheet-data";
+import { cellElement, isoToSerial } from "./xlsx/sheet-data";
 import type { SharedStrings } from "./xlsx/strings";
 import type { StyleSheet } from "./xlsx/styles";
 import { batched, worksheetChunks } from "./xlsx/worksheet";
@@ -18,12 +17,6 @@ import { escapeXml } from "./xlsx/xml";
 
 /** Points per row when no height is set. */
 const ROW_PT = 15;
-
-/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number. */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return dayToSerial(dayFromParts(y, m, d));
-}
 
 const width = (b: Block) => b.values.reduce((n, r) => Math.max(n, r.length), 0);
 const isSubtitleLine = (b: Block) => b.role === "subtitle" && b.col === 1;

@@ -4,8 +4,15 @@
  * formula is never overwritten (outside the columns we own), whatever the caller planned.
  */
 import { cellRef, columnNumber, parseCellRef } from "../../core/a1";
+import { dayFromParts, dayToSerial } from "../../core/values";
 import type { SharedStrings } from "./strings";
 import { attributes, escapeXml, findElement, insertBefore, rootPrefix, textElement, withAttribute } from "./xml";
+
+/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return dayToSerial(dayFromParts(y, m, d));
+}
 
 export type CellContent = string | number | boolean | null;
 

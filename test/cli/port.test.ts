@@ -14,7 +14,7 @@ import { planValuesAt } from "../../cli/chart";
 import { FilePort } from "../../cli/port";
 import { openSource } from "../../cli/read";
 import { rowHeights } from "../../cli/render";
-import { writeWorkbook } from "../../cli/xlsx/write";
+import { writeWorkbook } from "../../cli/write";
 import { richWorkbook } from "../fixtures/workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "kam-port-"));

@@ -4,22 +4,22 @@
  * name) with its chart, the history rows, the markers and the saved settings. Every other part of
  * the user's file is copied unchanged. A CSV becomes a new workbook holding its rows.
  */
-import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../../core/a1";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../../core/plan";
-import { snapshotToCells, type SnapshotRow } from "../../core/model/history";
-import { chartPartXml, drawingPartXml } from "../chart";
-import type { FilePort, PortfolioWrite } from "../port";
-import { isoToSerial, renderPlan } from "../render";
-import type { Source, XlsxFile } from "../read";
-import { CSV_SHEET_PATH, csvSheet, newWorkbook } from "./csv-workbook";
-import { markHistory, markMatrix, markPortfolio, readMarkers, writeSavedSettings } from "./markers";
-import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type OoxmlPackage } from "./package";
-import { cellElement, editSheet, type NewCell, type SheetEdit } from "./sheet-data";
-import { SharedStrings } from "./strings";
-import { NEW_STYLES, StyleSheet } from "./styles";
-import { WorkbookPart } from "./workbook";
-import { batched, worksheetChunks } from "./worksheet";
-import { findElement, findElements, rootPrefix } from "./xml";
+import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/a1";
+import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../core/plan";
+import { snapshotToCells, type SnapshotRow } from "../core/model/history";
+import { chartPartXml, drawingPartXml } from "./chart";
+import type { FilePort, PortfolioWrite } from "./port";
+import { renderPlan } from "./render";
+import type { Source, XlsxFile } from "./read";
+import { CSV_SHEET_PATH, csvSheet, newWorkbook } from "./xlsx/csv-workbook";
+import { markHistory, markMatrix, markPortfolio, readMarkers, writeSavedSettings } from "./xlsx/markers";
+import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type OoxmlPackage } from "./xlsx/package";
+import { cellElement, editSheet, isoToSerial, type NewCell, type SheetEdit } from "./xlsx/sheet-data";
+import { SharedStrings } from "./xlsx/strings";
+import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
+import { WorkbookPart } from "./xlsx/workbook";
+import { batched, worksheetChunks } from "./xlsx/worksheet";
+import { findElement, findElements, rootPrefix } from "./xlsx/xml";
 
 /** Rows a worksheet can hold. */
 export const MAX_ROWS = 1_048_576;
