@@ -259,6 +259,16 @@ export async function openSource(file: string, sheet?: string): Promise<Source> 
     const rows = parseCsv(await readCsvFile(file));
     return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null };
   }
+  try {
+    return await openWorkbookSource(file, sheet);
+  } catch (e) {
+    // A part found damaged (CRC-32) or missing while reading it.
+    if (e instanceof PackageError) throw new InputError(`${file}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
+}
+
+async function openWorkbookSource(file: string, sheet?: string): Promise<Source> {
   const x = await openXlsx(file);
   const history = x.markers.history;
   const candidates = await sheetCandidates(x, sheet);
