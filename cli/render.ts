@@ -7,9 +7,9 @@
  * one page wide). The print titles and filter names are the workbook's (cli/write.ts).
  */
 import { cellRef, rangeA1 } from "../core/a1";
-import { isPlanDate, type Block, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
+import { type Block, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import type { ChunkedPart } from "./xlsx/package";
-import { cellElement, isoToSerial } from "./xlsx/sheet-data";
+import { cellXml, planCell } from "./xlsx/sheet-data";
 import type { SharedStrings } from "./xlsx/strings";
 import type { StyleSheet } from "./xlsx/styles";
 import { batched, worksheetChunks } from "./xlsx/worksheet";
@@ -84,13 +84,6 @@ function blockFormats(b: Block, styles: StyleSheet): BlockFormats {
   return { head, body };
 }
 
-function planCell(ref: string, v: PlanValue, s: number, strings: SharedStrings): string {
-  const style = s === 0 ? "" : ` s="${s}"`;
-  if (v === null || typeof v !== "object") return cellElement(ref, v, undefined, style, "", strings);
-  if (isPlanDate(v)) return cellElement(ref, isoToSerial(v.date), undefined, style, "", strings);
-  return cellElement(ref, null, v.formula.replace(/^=/, ""), style, "", strings);
-}
-
 /** A row's cells from the blocks covering it, in column order (a later block wins a cell). */
 function rowCells(r: number, active: readonly Block[], formats: Map<Block, BlockFormats>, strings: SharedStrings): string {
   const cells: { col: number; xml: string }[] = [];
@@ -104,7 +97,7 @@ function rowCells(r: number, active: readonly Block[], formats: Map<Block, Block
       const style = s[j] as number;
       if (v === null && style === 0) continue;
       const col = b.col + j;
-      cells.push({ col, xml: planCell(cellRef(r, col), v, style, strings) });
+      cells.push({ col, xml: cellXml(cellRef(r, col), planCell(v, style), "", undefined, strings) });
     }
   }
   if (active.length > 1) {

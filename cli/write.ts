@@ -5,7 +5,7 @@
  * the user's file is copied unchanged. A CSV becomes a new workbook holding its rows.
  */
 import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/a1";
-import { HISTORY_HEADERS, HISTORY_SHEET, isPlanDate, isPlanFormula, type PlanValue } from "../core/plan";
+import { HISTORY_HEADERS, HISTORY_SHEET } from "../core/plan";
 import { snapshotToCells, type SnapshotRow } from "../core/model/history";
 import { chartPartXml, drawingPartXml } from "./chart";
 import type { FilePort, PortfolioWrite } from "./port";
@@ -14,7 +14,7 @@ import type { Source, XlsxFile } from "./read";
 import { CSV_SHEET_PATH, csvSheet, newWorkbook } from "./xlsx/csv-workbook";
 import { markHistory, markMatrix, markPortfolio, readMarkers, writeSavedSettings } from "./xlsx/markers";
 import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type OoxmlPackage } from "./xlsx/package";
-import { cellElement, editSheet, isoToSerial, type NewCell, type SheetEdit } from "./xlsx/sheet-data";
+import { cellXml, editSheet, planCell, type NewCell, type SheetEdit } from "./xlsx/sheet-data";
 import { SharedStrings } from "./xlsx/strings";
 import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
 import { WorkbookPart } from "./xlsx/workbook";
@@ -25,12 +25,6 @@ import { findElement, findElements, rootPrefix } from "./xlsx/xml";
 export const MAX_ROWS = 1_048_576;
 
 export class HistoryFullError extends Error {}
-
-function planCell(v: PlanValue, style: number | undefined): NewCell {
-  if (isPlanDate(v)) return { value: isoToSerial(v.date), style };
-  if (isPlanFormula(v)) return { value: null, formula: v.formula.replace(/^=/, ""), style };
-  return { value: v, style };
-}
 
 function freeName(wb: WorkbookPart, base: string): string {
   const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
@@ -123,13 +117,13 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
 
 /** A new history sheet: the header and this build's snapshot, in chunks. */
 function newHistorySheet(snapshot: readonly SnapshotRow[], styles: StyleSheet, strings: SharedStrings): ChunkedPart {
-  const bold = ` s="${styles.cellFormat({ bold: true })}"`;
-  const text = ` s="${styles.cellFormat({ numFmt: "@" })}"`;
+  const bold = styles.cellFormat({ bold: true });
+  const text = styles.cellFormat({ numFmt: "@" });
   function* rows(): Generator<string> {
-    yield `<row r="1">${HISTORY_HEADERS.map((h, j) => cellElement(cellRef(1, j + 1), h, undefined, bold, "", strings)).join("")}</row>`;
+    yield `<row r="1">${HISTORY_HEADERS.map((h, j) => cellXml(cellRef(1, j + 1), { value: h, style: bold }, "", undefined, strings)).join("")}</row>`;
     for (let i = 0; i < snapshot.length; i++) {
       const r = i + 2;
-      const cells = snapshotToCells(snapshot[i] as SnapshotRow).map((v, j) => cellElement(cellRef(r, j + 1), v, undefined, j === 0 ? text : "", "", strings));
+      const cells = snapshotToCells(snapshot[i] as SnapshotRow).map((value, j) => cellXml(cellRef(r, j + 1), { value, style: j === 0 ? text : undefined }, "", undefined, strings));
       yield `<row r="${r}">${cells.join("")}</row>`;
     }
   }

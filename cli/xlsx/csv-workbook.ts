@@ -3,11 +3,11 @@
  * the matrix columns beside them) are written in chunks when the package is.
  */
 import { cellRef, rangeA1 } from "../../core/a1";
-import { isPlanDate, isPlanFormula, type PlanValue } from "../../core/plan";
+import type { PlanValue } from "../../core/plan";
 import type { MatrixPlan } from "../../core/matrix";
 import { dayToSerial, type CellValue } from "../../core/values";
 import { CONTENT_TYPE, OoxmlPackage, REL, type ChunkedPart } from "./package";
-import { cellElement, isoToSerial, type CellContent } from "./sheet-data";
+import { cellXml, planCell, type CellContent } from "./sheet-data";
 import type { SharedStrings } from "./strings";
 import { NEW_STYLES, type StyleSheet } from "./styles";
 import { batched, worksheetChunks } from "./worksheet";
@@ -47,11 +47,6 @@ export function csvCell(v: CellValue): CellContent {
   return v.trim() === v && Number.isFinite(n) && String(n) === v ? n : v;
 }
 
-function matrixCell(ref: string, v: PlanValue, s: string, strings: SharedStrings): string {
-  if (isPlanFormula(v)) return cellElement(ref, null, v.formula.replace(/^=/, ""), s, "", strings);
-  return cellElement(ref, isPlanDate(v) ? isoToSerial(v.date) : v, undefined, s, "", strings);
-}
-
 /** Widths: each CSV column as wide as its first 2,000 fields (8 to 40), each matrix column its header. */
 function widths(rows: readonly (readonly CellValue[])[], matrix: MatrixPlan | null): number[] {
   const n = rows.reduce((m, r) => Math.max(m, r.length), 0);
@@ -68,17 +63,17 @@ function widths(rows: readonly (readonly CellValue[])[], matrix: MatrixPlan | nu
 /** The CSV's sheet: its fields, the header row bold and frozen, and the matrix columns. */
 export function csvSheet(rows: readonly (readonly CellValue[])[], matrix: MatrixPlan | null, styles: StyleSheet, strings: SharedStrings): ChunkedPart {
   const headerRow = matrix?.headerRow ?? 1;
-  const bold = ` s="${styles.cellFormat({ bold: true })}"`;
-  const formats = (matrix?.formats ?? []).map((f) => (f ? ` s="${styles.cellFormat({ numFmt: f })}"` : ""));
+  const bold = styles.cellFormat({ bold: true });
+  const formats = (matrix?.formats ?? []).map((f) => (f ? styles.cellFormat({ numFmt: f }) : undefined));
   const w = widths(rows, matrix);
   const lastRow = Math.max(rows.length, matrix ? matrix.firstDataRow + matrix.cells.length - 1 : 0, 1);
   function* sheetRows(): Generator<string> {
     for (let r = 1; r <= lastRow; r++) {
       const fields = rows[r - 1] ?? [];
-      const s = r === headerRow ? bold : "";
+      const style = r === headerRow ? bold : undefined;
       const field = (c: number) => {
-        const v = csvCell(fields[c - 1] ?? null);
-        return v === null ? "" : cellElement(cellRef(r, c), v, undefined, s, "", strings);
+        const value = csvCell(fields[c - 1] ?? null);
+        return value === null ? "" : cellXml(cellRef(r, c), { value, style }, "", undefined, strings);
       };
       let cells = "";
       const first = matrix ? matrix.column : fields.length + 1;
@@ -86,7 +81,7 @@ export function csvSheet(rows: readonly (readonly CellValue[])[], matrix: Matrix
       if (matrix) {
         const values: readonly PlanValue[] | undefined = r === headerRow ? matrix.headers : matrix.cells[r - matrix.firstDataRow];
         values?.forEach((v, j) => {
-          if (v !== null) cells += matrixCell(cellRef(r, matrix.column + j), v, r === headerRow ? bold : (formats[j] ?? ""), strings);
+          if (v !== null) cells += cellXml(cellRef(r, matrix.column + j), planCell(v, r === headerRow ? bold : formats[j]), "", undefined, strings);
         });
         for (let c = matrix.column + matrix.headers.length; c <= fields.length; c++) cells += field(c);
       }

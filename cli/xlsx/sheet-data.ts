@@ -4,6 +4,7 @@
  * formula is never overwritten (outside the columns we own), whatever the caller planned.
  */
 import { cellRef, columnNumber, parseCellRef } from "../../core/a1";
+import { isPlanDate, type PlanValue } from "../../core/plan";
 import { dayFromParts, dayToSerial } from "../../core/values";
 import type { SharedStrings } from "./strings";
 import { attributes, escapeXml, findElement, insertBefore, rootPrefix, textElement, withAttribute } from "./xml";
@@ -32,13 +33,15 @@ export class CellConflictError extends Error {
 }
 
 /**
- * One cell's XML with its style attribute (` s="3"` or ""): numbers and booleans as values, text
- * as a shared string (or an inline string without a shared-strings part), never a formula unless
- * the add-in wrote one itself (`formula`, without "=").
+ * One cell's XML: numbers and booleans as values, text as a shared string (or an inline string
+ * without a shared-strings part), never a formula unless the add-in wrote one itself. An empty
+ * cell already there lends its style (`keepStyle`) when the new one has none.
  */
-export function cellElement(ref: string, v: CellContent, formula: string | undefined, s: string, prefix: string, strings?: SharedStrings): string {
+export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: string, strings?: SharedStrings): string {
+  const s = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : keepStyle !== undefined ? ` s="${keepStyle}"` : "";
+  const v = cell.value;
   const c = `${prefix}c`;
-  if (formula !== undefined) return `<${c} r="${ref}"${s}><${prefix}f>${escapeXml(formula)}</${prefix}f></${c}>`;
+  if (cell.formula !== undefined) return `<${c} r="${ref}"${s}><${prefix}f>${escapeXml(cell.formula)}</${prefix}f></${c}>`;
   if (v === null) return `<${c} r="${ref}"${s}/>`;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return `<${c} r="${ref}"${s} t="e"><${prefix}v>#NUM!</${prefix}v></${c}>`;
@@ -49,10 +52,11 @@ export function cellElement(ref: string, v: CellContent, formula: string | undef
   return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is>${textElement(v, prefix)}</${prefix}is></${c}>`;
 }
 
-/** A new cell's XML; an empty cell already there lends its style when the new one has none. */
-export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: string, strings?: SharedStrings): string {
-  const s = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : keepStyle !== undefined ? ` s="${keepStyle}"` : "";
-  return cellElement(ref, cell.value, cell.formula, s, prefix, strings);
+/** A plan value as a cell: a date as its serial number, `{ formula }` as the add-in's formula. */
+export function planCell(v: PlanValue, style?: number): NewCell {
+  if (v === null || typeof v !== "object") return { value: v, style };
+  if (isPlanDate(v)) return { value: isoToSerial(v.date), style };
+  return { value: null, formula: v.formula.replace(/^=/, ""), style };
 }
 
 export interface SheetEdit {
