@@ -1,14 +1,37 @@
-import { main } from "./kam-portfolio";
+/**
+ * The `kam-portfolio` command: `grade` prints the ranked portfolio (or SPEC §10 JSON), `build`
+ * writes the matrix and the KAM Portfolio tab into a copy of the workbook. Every expected failure
+ * is one line on stderr.
+ */
+import { MappingError } from "../core/columns";
+import { EmptySheetError, MissingColumnsError } from "../core/portfolio";
+import { SettingsError } from "../core/settings";
+import { build } from "./build";
+import { grade } from "./grade";
+import { commandLineMessage, parseOptions, UsageError, USAGE, type Io } from "./options";
+import { InputError } from "./read";
 
-main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`kam-portfolio: ${String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+/** Runs the command; returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const o = await parseOptions(argv);
+    await (o.command === "grade" ? grade(o, io) : build(o, io));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) io.err(`kam-portfolio: ${e.message}`);
+      io.err(USAGE);
+      return e.message ? 1 : 0;
+    }
+    if (e instanceof SettingsError) {
+      io.err(`kam-portfolio: bad setting: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof InputError || e instanceof MappingError || e instanceof MissingColumnsError || e instanceof EmptySheetError) {
+      io.err(`kam-portfolio: ${commandLineMessage(e)}`);
+      return 1;
+    }
+    io.err(`kam-portfolio: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return 2;
+  }
+}

@@ -9,14 +9,15 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import Papa from "papaparse";
+import { columnNumber } from "../core/a1";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
-import { OoxmlPackage, PackageError, REL, resolveTarget, WorkbookPart, type SheetInfo } from "./xlsx/package";
+import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
+import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
 import { findElement, rootPrefix } from "./xlsx/xml";
 
 export class InputError extends Error {
@@ -165,14 +166,13 @@ function unprefixed(xml: string, root: string): string {
 /** Removes the cells of some columns (our own matrix: never an input, no need to parse it). */
 function withoutColumns(sheetXml: string, skip: { from: number; to: number }): string {
   return sheetXml.replace(/<c\s+r="([A-Z]{1,3})\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell, letters: string) => {
-    let col = 0;
-    for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+    const col = columnNumber(letters);
     return col >= skip.from && col <= skip.to ? "" : cell;
   });
 }
 
 export async function readWorksheets(x: XlsxFile, wanted: readonly string[], skip = new Map<string, { from: number; to: number }>()): Promise<Map<string, CellValue[][]>> {
-  const zip = new JSZip();
+  const copy = OoxmlPackage.empty();
   const wb = x.workbook;
   const rels = await x.pkg.rels(wb.path);
   const sheets = wanted.map((n) => wb.sheet(n)).filter((s): s is SheetInfo => s !== undefined && s.path !== null);
@@ -184,21 +184,21 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
   const names = findElement(book, "definedNames", p);
   if (names) book = book.slice(0, names.start) + book.slice(names.end);
   if (!/xmlns:r=/.test(book.slice(0, 1000))) book = book.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:r="${REL.relationships}"`);
-  zip.file("xl/workbook.xml", unprefixed(book, "workbook"));
+  copy.set("xl/workbook.xml", unprefixed(book, "workbook"));
   const wbRels: string[] = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`);
   const styles = rels.find((r) => r.type === REL.styles);
   if (styles && x.pkg.has(resolveTarget(wb.path, styles.target))) {
-    zip.file("xl/styles.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, styles.target)), "styleSheet"));
+    copy.set("xl/styles.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, styles.target)), "styleSheet"));
     wbRels.push(`<Relationship Id="rIdS" Type="${REL.styles}" Target="styles.xml"/>`);
   }
   const strings = rels.find((r) => r.type === REL.sharedStrings);
   if (strings && x.pkg.has(resolveTarget(wb.path, strings.target))) {
-    zip.file("xl/sharedStrings.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, strings.target)), "sst"));
+    copy.set("xl/sharedStrings.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, strings.target)), "sst"));
     wbRels.push(`<Relationship Id="rIdT" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/>`);
   }
-  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
-  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file("[Content_Types].xml", await x.pkg.bytes("[Content_Types].xml"));
+  copy.set("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
+  copy.set("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`);
+  copy.set("[Content_Types].xml", await x.pkg.bytes("[Content_Types].xml"));
   for (const [i, s] of sheets.entries()) {
     const xml = await x.pkg.text(s.path as string);
     const sp = rootPrefix(xml, "worksheet");
@@ -206,9 +206,9 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
     const data = findElement(xml, "sheetData", sp);
     const part = unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet");
     const cut = skip.get(s.name);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
+    copy.set(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
   }
-  const reduced = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  const reduced = await copy.generate(false);
   const book2 = new ExcelJS.Workbook();
   try {
     await book2.xlsx.load(reduced as unknown as ArrayBuffer);
@@ -259,6 +259,16 @@ export async function openSource(file: string, sheet?: string): Promise<Source> 
     const rows = parseCsv(await readCsvFile(file));
     return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null };
   }
+  try {
+    return await openWorkbookSource(file, sheet);
+  } catch (e) {
+    // A part found damaged (CRC-32) or missing while reading it.
+    if (e instanceof PackageError) throw new InputError(`${file}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
+}
+
+async function openWorkbookSource(file: string, sheet?: string): Promise<Source> {
   const x = await openXlsx(file);
   const history = x.markers.history;
   const candidates = await sheetCandidates(x, sheet);

@@ -8,10 +8,12 @@
  * pointing at A1 of the owned sheets) and `_KAM.Matrix` (local to the data sheet): they are still
  * read, so an old output rebuilds in place, and replaced by the new names on the next build.
  */
+import { parseAreaRef, sheetRange } from "../../core/a1";
 import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../../core/markers";
 import type { Settings } from "../../core/settings";
-import { CONTENT_TYPE, REL, resolveTarget, type OoxmlPackage, type WorkbookPart } from "./package";
-import { attributes, escapeXml, findElement, findElements, parseAreaRef, quoteSheet, rootPrefix, unescapeXml, columnName } from "./xml";
+import { CONTENT_TYPE, REL, resolveTarget, type OoxmlPackage } from "./package";
+import type { WorkbookPart } from "./workbook";
+import { attributes, escapeXml, findElement, findElements, rootPrefix, unescapeXml } from "./xml";
 
 /** The names the file command wrote before the convention was shared with the Excel add-in. */
 export const LEGACY_MARKER_NAMES = {
@@ -43,7 +45,7 @@ export function readMarkers(wb: WorkbookPart): Markers {
       if (n.name.toLowerCase() !== marker.toLowerCase() || n.localSheetId === null) continue;
       const sheet = wb.sheets[n.localSheetId];
       const ref = parseAreaRef(n.formula);
-      if (sheet && ref && ref.sheet === sheet.name) matrix.set(sheet.name, { row: ref.first.row, column: ref.first.col, count: ref.last.col - ref.first.col + 1 });
+      if (sheet && ref && ref.sheet === sheet.name) matrix.set(sheet.name, { row: ref.row, column: ref.col, count: ref.cols });
     }
   }
   return {
@@ -53,14 +55,10 @@ export function readMarkers(wb: WorkbookPart): Markers {
   };
 }
 
-function area(sheet: string, r: { row: number; col: number; rows: number; cols: number }): string {
-  return `${quoteSheet(sheet)}!$${columnName(r.col)}$${r.row}:$${columnName(r.col + r.cols - 1)}$${r.row + r.rows - 1}`;
-}
-
 /** `KAM_Portfolio` → A1 of the portfolio sheet (and no legacy name beside it). */
 export function markPortfolio(wb: WorkbookPart, sheet: string): void {
   wb.removeName(LEGACY_MARKER_NAMES.portfolio, null);
-  wb.setName({ name: MARKER_NAMES.portfolio, localSheetId: null, hidden: true, formula: `${quoteSheet(sheet)}!$A$1` });
+  wb.setName({ name: MARKER_NAMES.portfolio, localSheetId: null, hidden: true, formula: sheetRange(sheet, { row: 1, col: 1, rows: 1, cols: 1 }) });
 }
 
 /**
@@ -70,14 +68,14 @@ export function markPortfolio(wb: WorkbookPart, sheet: string): void {
 export function markHistory(wb: WorkbookPart, sheet: string, lastRow: number, added: number): void {
   const marks = historyMarks(lastRow, added);
   wb.removeName(LEGACY_MARKER_NAMES.history, null);
-  wb.setName({ name: MARKER_NAMES.history, localSheetId: null, hidden: true, formula: area(sheet, marks.history) });
-  if (marks.last) wb.setName({ name: MARKER_NAMES.historyLast, localSheetId: null, hidden: true, formula: area(sheet, marks.last) });
+  wb.setName({ name: MARKER_NAMES.history, localSheetId: null, hidden: true, formula: sheetRange(sheet, marks.history) });
+  if (marks.last) wb.setName({ name: MARKER_NAMES.historyLast, localSheetId: null, hidden: true, formula: sheetRange(sheet, marks.last) });
 }
 
 export function markMatrix(wb: WorkbookPart, sheet: string, row: number, column: number, count: number): void {
   const index = wb.indexOf(sheet);
   wb.removeName(LEGACY_MARKER_NAMES.matrix, index);
-  wb.setName({ name: MARKER_NAMES.matrix, localSheetId: index, hidden: true, formula: area(sheet, { row, col: column, rows: 1, cols: count }) });
+  wb.setName({ name: MARKER_NAMES.matrix, localSheetId: index, hidden: true, formula: sheetRange(sheet, { row, col: column, rows: 1, cols: count }) });
 }
 
 // ---- custom document properties --------------------------------------------------------------

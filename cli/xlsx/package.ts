@@ -1,11 +1,13 @@
 /**
- * The .xlsx package (OPC zip) edited in place: parts, relationships, content types, and the
- * workbook part's sheets and defined names. Everything we do not touch stays byte for byte as the
- * user's file had it: charts, pivot tables, macros, comments, styles, other sheets.
+ * The .xlsx package (OPC zip) edited in place: parts, relationships and content types. yauzl reads
+ * the zip (each part inflated when asked for, its CRC-32 checked), yazl writes it. Every part we do
+ * not touch is copied with the same bytes: charts, pivot tables, macros, comments, other sheets.
  */
-import JSZip from "jszip";
-import { zipEntries } from "./zip";
-import { attributes, escapeXml, findElement, findElements, insertBefore, prefixFor, rootPrefix, unescapeXml, withAttribute } from "./xml";
+import { Readable } from "node:stream";
+import zlib from "node:zlib";
+import yauzl from "yauzl";
+import yazl from "yazl";
+import { attributes, escapeXml, findElements, insertBefore, rootPrefix } from "./xml";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL = {
@@ -19,7 +21,10 @@ export const REL = {
   relationships: R,
 } as const;
 export const CONTENT_TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
@@ -31,6 +36,19 @@ export interface Relationship {
   target: string;
   external: boolean;
 }
+
+/**
+ * A part written piece by piece when the package is (a sheet's rows): `chunks` is called once;
+ * `large` parts are deflated at zlib's fastest level.
+ */
+export interface ChunkedPart {
+  chunks: () => Iterable<string | Uint8Array>;
+  large?: boolean;
+}
+export type PartContent = string | Uint8Array | ChunkedPart;
+
+/** Parts larger than this (a 100,000-row sheet is ~100 MB of XML) are deflated at level 1: 4× faster, 30% larger. */
+const LARGE_PART = 8_000_000;
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
 export function relsPath(part: string): string {
@@ -58,24 +76,48 @@ export function relativeTarget(from: string, to: string): string {
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
 }
 
-export class PackageError extends Error {}
+/** The zip cannot be read, or a part is missing or damaged. */
+export class PackageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PackageError";
+  }
+}
+
+const isChunked = (v: PartContent): v is ChunkedPart => typeof v === "object" && !(v instanceof Uint8Array);
 
 export class OoxmlPackage {
-  private changed = new Map<string, string | Uint8Array | null>();
-  private constructor(readonly zip: JSZip) {}
+  private changed = new Map<string, PartContent | null>();
+  private constructor(
+    private readonly zip: yauzl.ZipFile | null,
+    private readonly entries: Map<string, yauzl.Entry>,
+  ) {}
 
   static async open(bytes: Uint8Array): Promise<OoxmlPackage> {
-    return new OoxmlPackage(await JSZip.loadAsync(bytes));
+    const entries = new Map<string, yauzl.Entry>();
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true });
+      for await (const e of zip.eachEntry()) if (!e.fileName.endsWith("/")) entries.set(e.fileName, e);
+    } catch (e) {
+      throw new PackageError(`not a zip file: ${(e as Error).message}`);
+    }
+    return new OoxmlPackage(zip, entries);
+  }
+
+  /** A package with no parts yet (a workbook made from a CSV). */
+  static empty(): OoxmlPackage {
+    return new OoxmlPackage(null, new Map());
   }
 
   /** The stored path of a part (part names are case-insensitive), or null. */
   find(path: string): string | null {
     if (this.changed.has(path)) return this.changed.get(path) === null ? null : path;
-    if (this.zip.file(path)) return path;
+    if (this.entries.has(path)) return path;
     const lower = path.toLowerCase();
     for (const [p, v] of this.changed) if (p.toLowerCase() === lower) return v === null ? null : p;
-    const hit = Object.keys(this.zip.files).find((p) => p.toLowerCase() === lower && !this.zip.files[p]?.dir);
-    return hit ?? null;
+    for (const p of this.entries.keys()) if (p.toLowerCase() === lower) return p;
+    return null;
   }
 
   has(path: string): boolean {
@@ -83,7 +125,7 @@ export class OoxmlPackage {
   }
 
   paths(): string[] {
-    const all = new Set(Object.keys(this.zip.files).filter((p) => !this.zip.files[p]?.dir));
+    const all = new Set(this.entries.keys());
     for (const [p, v] of this.changed) {
       if (v === null) all.delete(p);
       else all.add(p);
@@ -91,26 +133,48 @@ export class OoxmlPackage {
     return [...all];
   }
 
+  /** A stored part's bytes, inflated and checked against its CRC-32. */
+  private async inflate(path: string): Promise<Buffer> {
+    const entry = this.entries.get(path);
+    if (!entry || !this.zip) throw new PackageError(`missing part ${path}`);
+    const chunks: Buffer[] = [];
+    let crc = 0;
+    try {
+      const stream = await this.zip.openReadStreamPromise(entry);
+      for await (const c of stream as AsyncIterable<Buffer>) {
+        chunks.push(c);
+        crc = zlib.crc32(c, crc);
+      }
+    } catch (e) {
+      throw new PackageError(`part ${path} cannot be read (${(e as Error).message})`);
+    }
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw new PackageError(`part ${path} is damaged (CRC-32 mismatch)`);
+    return Buffer.concat(chunks);
+  }
+
+  async bytes(path: string): Promise<Buffer> {
+    const p = this.find(path);
+    if (p === null) throw new PackageError(`missing part ${path}`);
+    const v = this.changed.get(p);
+    if (v === undefined) return this.inflate(p);
+    if (typeof v === "string") return Buffer.from(v, "utf8");
+    if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    if (v === null) throw new PackageError(`missing part ${path}`);
+    // Written only when the package is: its chunks may be made once.
+    throw new PackageError(`part ${path} is written with the package and cannot be read back`);
+  }
+
   async text(path: string): Promise<string> {
     const p = this.find(path);
-    if (p === null) throw new PackageError(`missing part ${path}`);
-    const v = this.changed.get(p);
-    if (typeof v === "string") return v;
-    if (v instanceof Uint8Array) return Buffer.from(v).toString("utf8");
-    return (this.zip.file(p) as JSZip.JSZipObject).async("string");
+    const v = p === null ? undefined : this.changed.get(p);
+    return typeof v === "string" ? v : (await this.bytes(path)).toString("utf8");
   }
 
-  async bytes(path: string): Promise<Uint8Array> {
-    const p = this.find(path);
-    if (p === null) throw new PackageError(`missing part ${path}`);
-    const v = this.changed.get(p);
-    if (typeof v === "string") return Buffer.from(v, "utf8");
-    if (v instanceof Uint8Array) return v;
-    return (this.zip.file(p) as JSZip.JSZipObject).async("uint8array");
-  }
-
-  set(path: string, content: string | Uint8Array): void {
-    this.changed.set(this.find(path) ?? path, content);
+  /** Sets a part's content; chunked parts are written in the order they were last set. */
+  set(path: string, content: PartContent): void {
+    const p = this.find(path) ?? path;
+    this.changed.delete(p);
+    this.changed.set(p, content);
   }
 
   remove(path: string): void {
@@ -186,183 +250,48 @@ export class OoxmlPackage {
     return null;
   }
 
-  /** The zip with every change applied, deflated by zlib; content types first, as Office writes. */
-  async generate(): Promise<Buffer> {
-    const order = (p: string) => (p === "[Content_Types].xml" ? 0 : p === "_rels/.rels" ? 1 : 2);
-    const paths = this.paths().sort((a, b) => order(a) - order(b));
-    const entries: [string, Uint8Array][] = [];
-    for (const p of paths) entries.push([p, await this.bytes(p)]);
-    return zipEntries(entries);
-  }
-}
-
-export type SheetState = "visible" | "hidden" | "veryHidden";
-
-export interface SheetInfo {
-  name: string;
-  sheetId: number;
-  rId: string;
-  state: SheetState;
-  /** The worksheet part; null for a chart sheet or dialog sheet. */
-  path: string | null;
-}
-
-export interface DefinedName {
-  name: string;
-  /** Index of the sheet the name is local to, or null for a workbook name. */
-  localSheetId: number | null;
-  hidden: boolean;
-  formula: string;
-  /** The original element, kept for names we do not change. */
-  xml: string | null;
-}
-
-/** The workbook part: its sheets (in tab order) and defined names. */
-export class WorkbookPart {
-  private constructor(
-    readonly pkg: OoxmlPackage,
-    readonly path: string,
-    public xml: string,
-    readonly prefix: string,
-    public sheets: SheetInfo[],
-    public names: DefinedName[],
-  ) {}
-
-  static async read(pkg: OoxmlPackage): Promise<WorkbookPart> {
-    const root = (await pkg.rels("")).find((r) => r.type === REL.officeDocument || r.type.endsWith("/officeDocument"));
-    if (!root) throw new PackageError("no workbook part");
-    const path = resolveTarget("", root.target);
-    if (!pkg.has(path)) throw new PackageError(`no workbook part ${path}`);
-    const xml = await pkg.text(path);
-    const prefix = rootPrefix(xml, "workbook");
-    const rels = await pkg.rels(path);
-    const byId = new Map(rels.map((r) => [r.id, r]));
-    const sheetsEl = findElement(xml, "sheets", prefix);
-    const sheets: SheetInfo[] = (sheetsEl?.inner ? findElements(sheetsEl.inner, "sheet", prefix) : []).map((f) => {
-      const a = attributes(f.tag);
-      const rId = [...a.entries()].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
-      const rel = byId.get(rId);
-      const isWorksheet = rel !== undefined && (rel.type === REL.worksheet || rel.type.endsWith("/worksheet"));
-      const state = a.get("state");
-      return {
-        name: a.get("name") ?? "",
-        sheetId: Number(a.get("sheetId") ?? 0),
-        rId,
-        state: state === "hidden" || state === "veryHidden" ? state : "visible",
-        path: isWorksheet ? pkg.find(resolveTarget(path, rel.target)) : null,
-      };
-    });
-    const namesEl = findElement(xml, "definedNames", prefix);
-    const names: DefinedName[] = (namesEl?.inner ? findElements(namesEl.inner, "definedName", prefix) : []).map((f) => {
-      const a = attributes(f.tag);
-      const local = a.get("localSheetId");
-      return {
-        name: a.get("name") ?? "",
-        localSheetId: local === undefined ? null : Number(local),
-        hidden: a.get("hidden") === "1" || a.get("hidden") === "true",
-        formula: unescapeXml(f.inner ?? ""),
-        xml: f.xml,
-      };
-    });
-    return new WorkbookPart(pkg, path, xml, prefix, sheets, names);
-  }
-
-  sheet(name: string): SheetInfo | undefined {
-    return this.sheets.find((s) => s.name === name);
-  }
-
-  indexOf(name: string): number {
-    return this.sheets.findIndex((s) => s.name === name);
-  }
-
-  /** Adds a worksheet part at the end of the tab order (or after `after`). */
-  async addSheet(name: string, xml: string, state: SheetState, at?: number): Promise<SheetInfo> {
-    const path = this.pkg.freePath((n) => `xl/worksheets/sheet${n}.xml`);
-    this.pkg.set(path, xml);
-    await this.pkg.setContentType(path, CONTENT_TYPE.worksheet);
-    const rId = await this.pkg.addRel(this.path, REL.worksheet, path);
-    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-    const info: SheetInfo = { name, sheetId, rId, state, path };
-    const index = at ?? this.sheets.length;
-    // Names local to sheets after the insertion point move with their sheets.
-    for (const n of this.names) {
-      if (n.localSheetId !== null && n.localSheetId >= index) {
-        n.localSheetId++;
-        n.xml = null;
+  /**
+   * The zip with every change applied, as a stream: content types first, as Office writes them;
+   * parts written in chunks last, in the order they were set (a sheet's rows before the shared
+   * strings they add to). Parts are read, made and deflated one after another; with `deflate`
+   * false they are stored (a copy read back at once).
+   */
+  stream(deflate = true): Readable {
+    const zip = new yazl.ZipFile();
+    const mtime = new Date();
+    const chunked = [...this.changed].filter(([, v]) => v !== null && isChunked(v)).map(([p]) => p);
+    const first = (p: string) => (p === "[Content_Types].xml" ? 0 : p === "_rels/.rels" ? 1 : 2);
+    const rest = this.paths().filter((p) => !chunked.includes(p)).sort((a, b) => first(a) - first(b));
+    const paths = [...rest, ...chunked];
+    const level = (large: boolean) => (!deflate ? 0 : large ? 1 : 6);
+    const out = zip.outputStream as Readable;
+    zip.on("error", (e: Error) => out.destroy(e));
+    for (const p of paths) {
+      const v = this.changed.get(p);
+      if (v === undefined || v === null) {
+        // Untouched: the stored bytes, read when the zip gets to them.
+        const large = (this.entries.get(p)?.uncompressedSize ?? 0) > LARGE_PART;
+        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(large) }, (cb) => {
+          this.inflate(p).then(
+            (b) => cb(null, Readable.from([b])),
+            (e: unknown) => cb(e, Readable.from([])),
+          );
+        });
+      } else if (isChunked(v)) {
+        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(v.large ?? false) }, (cb) => cb(null, Readable.from(v.chunks(), { objectMode: false })));
+      } else {
+        const b = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+        zip.addBuffer(b, p, { mtime, compressionLevel: level(b.length > LARGE_PART) });
       }
     }
-    this.sheets.splice(index, 0, info);
-    return info;
+    zip.end();
+    return out;
   }
 
-  /** Removes a sheet entry, its part, its relationships' owned parts are left to the caller. */
-  async removeSheet(name: string): Promise<void> {
-    const index = this.indexOf(name);
-    if (index < 0) return;
-    const info = this.sheets[index] as SheetInfo;
-    this.sheets.splice(index, 1);
-    this.names = this.names.filter((n) => n.localSheetId !== index);
-    for (const n of this.names) {
-      if (n.localSheetId !== null && n.localSheetId > index) {
-        n.localSheetId--;
-        n.xml = null;
-      }
-    }
-    const rels = (await this.pkg.rels(this.path)).filter((r) => r.id !== info.rId);
-    this.pkg.setRels(this.path, rels);
-    if (info.path) {
-      this.pkg.remove(info.path);
-      this.pkg.remove(relsPath(info.path));
-      await this.pkg.setContentType(info.path, null);
-    }
-  }
-
-  setName(n: Omit<DefinedName, "xml">): void {
-    this.names = this.names.filter((x) => !(x.name.toLowerCase() === n.name.toLowerCase() && x.localSheetId === n.localSheetId));
-    this.names.push({ ...n, xml: null });
-  }
-
-  removeName(name: string, localSheetId: number | null): void {
-    this.names = this.names.filter((x) => !(x.name.toLowerCase() === name.toLowerCase() && x.localSheetId === localSheetId));
-  }
-
-  /** Writes the sheets and names back into the workbook part. */
-  save(): void {
-    const p = this.prefix;
-    let xml = this.xml;
-    let rPrefix = prefixFor(xml, REL.relationships);
-    if (rPrefix === null) {
-      rPrefix = "kamr:";
-      xml = xml.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:kamr="${REL.relationships}"`);
-    }
-    const sheetsEl = findElement(xml, "sheets", p);
-    const oldSheets = new Map((sheetsEl?.inner ? findElements(sheetsEl.inner, "sheet", p) : []).map((f) => [attributes(f.tag).get("name") ?? "", f.xml]));
-    const sheetXml = this.sheets
-      .map((s) => {
-        const old = oldSheets.get(s.name);
-        if (old) {
-          const was = attributes(old).get("state") ?? "visible";
-          return was === s.state ? old : withAttribute(old, "state", s.state === "visible" ? null : s.state);
-        }
-        return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state === "visible" ? "" : ` state="${s.state}"`} ${rPrefix}id="${escapeXml(s.rId)}"/>`;
-      })
-      .join("");
-    const newSheets = `<${p}sheets>${sheetXml}</${p}sheets>`;
-    if (sheetsEl) xml = xml.slice(0, sheetsEl.start) + newSheets + xml.slice(sheetsEl.end);
-    else throw new PackageError("workbook has no <sheets>");
-    const namesXml = this.names
-      .map((n) =>
-        n.xml ??
-        `<${p}definedName name="${escapeXml(n.name)}"${n.localSheetId !== null ? ` localSheetId="${n.localSheetId}"` : ""}${n.hidden ? ' hidden="1"' : ""}>${escapeXml(n.formula)}</${p}definedName>`,
-      )
-      .join("");
-    const namesEl = findElement(xml, "definedNames", p);
-    const newNames = namesXml ? `<${p}definedNames>${namesXml}</${p}definedNames>` : "";
-    if (namesEl) xml = xml.slice(0, namesEl.start) + newNames + xml.slice(namesEl.end);
-    else if (newNames) {
-      xml = insertBefore(xml, "workbook", p, ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"], newNames);
-    }
-    this.xml = xml;
-    this.pkg.set(this.path, xml);
+  /** The whole zip in memory. */
+  async generate(deflate = true): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const c of this.stream(deflate) as AsyncIterable<Buffer>) chunks.push(c);
+    return Buffer.concat(chunks);
   }
 }

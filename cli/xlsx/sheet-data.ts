@@ -3,13 +3,16 @@
  * stay byte for byte; in rows we touch, only the cells we own change. A cell holding a value or a
  * formula is never overwritten (outside the columns we own), whatever the caller planned.
  */
+import { cellRef, columnNumber, parseCellRef } from "../../core/a1";
+import { isPlanDate, type PlanValue } from "../../core/plan";
+import { dayFromParts, dayToSerial } from "../../core/values";
 import type { SharedStrings } from "./strings";
-import { attributes, columnName as letters, escapeXml, findElement, insertBefore, parseRef, rootPrefix, textElement, withAttribute } from "./xml";
+import { attributes, escapeXml, findElement, insertBefore, rootPrefix, textElement, withAttribute } from "./xml";
 
-const NAMES: string[] = [];
-/** Column letters, cached (a sheet has at most 16,384 columns). */
-function columnName(n: number): string {
-  return NAMES[n] ?? (NAMES[n] = letters(n));
+/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return dayToSerial(dayFromParts(y, m, d));
 }
 
 export type CellContent = string | number | boolean | null;
@@ -31,7 +34,8 @@ export class CellConflictError extends Error {
 
 /**
  * One cell's XML: numbers and booleans as values, text as a shared string (or an inline string
- * without a shared-strings part), never a formula unless the add-in wrote one itself.
+ * without a shared-strings part), never a formula unless the add-in wrote one itself. An empty
+ * cell already there lends its style (`keepStyle`) when the new one has none.
  */
 export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: string, strings?: SharedStrings): string {
   const s = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : keepStyle !== undefined ? ` s="${keepStyle}"` : "";
@@ -46,6 +50,13 @@ export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: str
   if (typeof v === "boolean") return `<${c} r="${ref}"${s} t="b"><${prefix}v>${v ? 1 : 0}</${prefix}v></${c}>`;
   if (strings) return `<${c} r="${ref}"${s} t="s"><${prefix}v>${strings.ref(v)}</${prefix}v></${c}>`;
   return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is>${textElement(v, prefix)}</${prefix}is></${c}>`;
+}
+
+/** A plan value as a cell: a date as its serial number, `{ formula }` as the add-in's formula. */
+export function planCell(v: PlanValue, style?: number): NewCell {
+  if (v === null || typeof v !== "object") return { value: v, style };
+  if (isPlanDate(v)) return { value: isoToSerial(v.date), style };
+  return { value: null, formula: v.formula.replace(/^=/, ""), style };
 }
 
 export interface SheetEdit {
@@ -73,7 +84,7 @@ const CELL_S = /\ss\s*=\s*"(\d+)"/;
 function cellsOf(cells: Map<number, NewCell>, row: number, p: string, strings?: SharedStrings): CellEl[] {
   const out: CellEl[] = [];
   for (const [c, n] of cells) {
-    if (n.value !== null || n.formula !== undefined || n.style !== undefined) out.push({ col: c, xml: cellXml(`${columnName(c)}${row}`, n, p, undefined, strings) });
+    if (n.value !== null || n.formula !== undefined || n.style !== undefined) out.push({ col: c, xml: cellXml(cellRef(row, c), n, p, undefined, strings) });
   }
   return out.sort((a, b) => a.col - b.col);
 }
@@ -92,14 +103,8 @@ function editRow(rowTag: string, inner: string | null, row: number, edit: SheetE
   let col = 0;
   for (let f = findElement(inner, "c", p); f; f = findElement(inner, "c", p, f.end)) {
     const r = CELL_R.exec(f.tag);
-    let at: number;
-    if (r) {
-      at = 0;
-      const letters = r[1] as string;
-      for (let i = 0; i < letters.length; i++) at = at * 26 + letters.charCodeAt(i) - 64;
-    } else at = col + 1;
-    col = at;
-    cells.push({ col, xml: r ? f.xml : withAttribute(f.tag, "r", `${columnName(col)}${row}`) + f.xml.slice(f.tag.length) });
+    col = r ? columnNumber(r[1] as string) : col + 1;
+    cells.push({ col, xml: r ? f.xml : withAttribute(f.tag, "r", cellRef(row, col)) + f.xml.slice(f.tag.length) });
   }
   const clear = edit.clear;
   const kept = clear ? cells.filter((c) => c.col < clear.from || c.col > clear.to) : cells;
@@ -112,14 +117,14 @@ function editRow(rowTag: string, inner: string | null, row: number, edit: SheetE
       out.push(c);
       continue;
     }
-    if (hasContent(c.xml, p)) throw new CellConflictError(`${columnName(c.col)}${row}`);
+    if (hasContent(c.xml, p)) throw new CellConflictError(cellRef(row, c.col));
     const style = CELL_S.exec(c.xml.slice(0, c.xml.indexOf(">") + 1))?.[1];
-    out.push({ col: c.col, xml: cellXml(`${columnName(c.col)}${row}`, n, p, style, strings) });
+    out.push({ col: c.col, xml: cellXml(cellRef(row, c.col), n, p, style, strings) });
     used.add(c.col);
   }
   if (news) {
     for (const [c, n] of news) {
-      if (!used.has(c) && (n.value !== null || n.formula !== undefined || n.style !== undefined)) out.push({ col: c, xml: cellXml(`${columnName(c)}${row}`, n, p, undefined, strings) });
+      if (!used.has(c) && (n.value !== null || n.formula !== undefined || n.style !== undefined)) out.push({ col: c, xml: cellXml(cellRef(row, c), n, p, undefined, strings) });
     }
   }
   out.sort((a, b) => a.col - b.col);
@@ -172,9 +177,9 @@ export function editSheet(sheetXml: string, edit: SheetEdit, strings?: SharedStr
   if (dim && maxCol > 0) {
     const ref = attributes(dim.tag).get("ref") ?? "A1";
     const [a, b] = ref.split(":");
-    const first = parseRef(a ?? "A1") ?? { row: 1, col: 1 };
-    const last = parseRef(b ?? a ?? "A1") ?? first;
-    const next = `${columnName(first.col)}${first.row}:${columnName(Math.max(last.col, maxCol))}${Math.max(last.row, maxRow)}`;
+    const first = parseCellRef(a ?? "A1") ?? { row: 1, col: 1 };
+    const last = parseCellRef(b ?? a ?? "A1") ?? first;
+    const next = `${cellRef(first.row, first.col)}:${cellRef(Math.max(last.row, maxRow), Math.max(last.col, maxCol))}`;
     xml = xml.slice(0, dim.start) + withAttribute(dim.tag, "ref", next) + xml.slice(dim.end);
   }
   if (edit.widths && edit.widths.size) xml = addColumnWidths(xml, edit.widths, p);
@@ -199,28 +204,4 @@ function addColumnWidths(xml: string, widths: Map<number, number>, p: string): s
   const el = `<${p}cols>${all.map((c) => c.xml).join("")}</${p}cols>`;
   if (cols) return xml.slice(0, cols.start) + el + xml.slice(cols.end);
   return insertBefore(xml, "worksheet", p, ["sheetData"], el);
-}
-
-/** The style index of each cell in one row of a worksheet part (column → s). */
-export function rowStyles(sheetXml: string, row: number): Map<number, number> {
-  const p = rootPrefix(sheetXml, "worksheet");
-  const out = new Map<number, number>();
-  const sd = findElement(sheetXml, "sheetData", p);
-  if (!sd?.inner) return out;
-  let n = 0;
-  for (let f = findElement(sd.inner, "row", p); f; f = findElement(sd.inner, "row", p, f.end)) {
-    const r = attributes(f.tag).get("r");
-    n = r ? Number(r) : n + 1;
-    if (n < row) continue;
-    if (n > row || !f.inner) break;
-    let col = 0;
-    for (let c = findElement(f.inner, "c", p); c; c = findElement(f.inner, "c", p, c.end)) {
-      const a = attributes(c.tag);
-      const at = a.get("r") ? parseRef(a.get("r") as string) : null;
-      col = at ? at.col : col + 1;
-      out.set(col, Number(a.get("s") ?? 0));
-    }
-    break;
-  }
-  return out;
 }

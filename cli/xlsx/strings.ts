@@ -48,8 +48,11 @@ export class SharedStrings {
     return this.added.length > 0 || this.refs > 0;
   }
 
-  /** The part's XML with the new entries appended and the counts updated. */
-  toXml(): string {
+  /**
+   * The part's XML with the new entries appended and the counts updated, in pieces (a sheet of
+   * 100,000 clients adds as many entries). Made once every text cell has taken its entry.
+   */
+  *chunks(): Generator<string> {
     const p = this.prefix;
     const base = this.xml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`;
     const root = findElement(base, "sst", p);
@@ -57,6 +60,12 @@ export class SharedStrings {
     const oldCount = Number(/\scount="(\d+)"/.exec(root.tag)?.[1] ?? this.existing);
     let tag = withAttribute(root.tag.replace(/\/>$/, ">"), "count", String(oldCount + this.refs));
     tag = withAttribute(tag, "uniqueCount", String(this.existing + this.added.length));
-    return `${base.slice(0, root.start)}${tag}${root.inner ?? ""}${this.added.join("")}</${p}sst>${base.slice(root.end)}`;
+    yield `${base.slice(0, root.start)}${tag}${root.inner ?? ""}`;
+    for (let i = 0; i < this.added.length; i += 4096) yield this.added.slice(i, i + 4096).join("");
+    yield `</${p}sst>${base.slice(root.end)}`;
+  }
+
+  toXml(): string {
+    return [...this.chunks()].join("");
   }
 }

@@ -3,6 +3,7 @@
  * borders, cell formats (xfs) and differential formats (dxfs) for the cells and sheets we add.
  * Entries equal to an existing one are reused, so a rebuild does not grow the part.
  */
+import type { CellStyle } from "../../core/plan";
 import { attributes, escapeXml, findElement, findElements, insertBefore, rootPrefix, withAttribute } from "./xml";
 
 /** Section name → child element name, in the order CT_Stylesheet requires. */
@@ -31,9 +32,36 @@ function unprefix(xml: string, prefix: string): string {
   return prefix ? xml.split(`<${prefix}`).join("<").split(`</${prefix}`).join("</") : xml;
 }
 
-export interface StyleMaps {
-  xf: number[];
-  dxf: number[];
+/** The styles part of a new workbook: Calibri 11, no fill, no border, one cell format. */
+export const NEW_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** How a cell looks (core/plan.ts's CellStyle) and its number format. */
+export interface CellFormat extends CellStyle {
+  numFmt?: string | null;
+}
+
+/** The order Excel writes a font's children in. */
+const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+const fontRank = (name: string) => {
+  const i = FONT_ORDER.indexOf(name);
+  return i < 0 ? FONT_ORDER.length : i;
+};
+
+/** "#1f4e78" → "FF1F4E78" */
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+/** A font: `base` (the workbook's default font) with the style's bold, italic, size and colour. */
+function fontXml(base: string, o: CellStyle): string {
+  const inner = /^<font(?:\s[^>]*)?>([\s\S]*)<\/font>$/.exec(base)?.[1] ?? "";
+  const children = new Map<string, string>();
+  for (const m of inner.matchAll(/<(\w+)(?:\s[^>]*)?(?:\/>|>[\s\S]*?<\/\1>)/g)) children.set(m[1] as string, m[0]);
+  if (o.bold) children.set("b", "<b/>");
+  if (o.italic) children.set("i", "<i/>");
+  if (o.fontSize) children.set("sz", `<sz val="${o.fontSize}"/>`);
+  if (o.fontColor) children.set("color", `<color rgb="${argb(o.fontColor)}"/>`);
+  const sorted = [...children].sort((a, b) => fontRank(a[0]) - fontRank(b[0]));
+  return `<font>${sorted.map(([, x]) => x).join("")}</font>`;
 }
 
 export class StyleSheet {
@@ -86,52 +114,23 @@ export class StyleSheet {
     return max + 1;
   }
 
-  /** A cell format on the default font, fill and border; `bold` clones font 0 with bold. */
-  cellFormat(o: { numFmt?: string | null; bold?: boolean }): number {
+  /**
+   * A cell format (xf): the workbook's default font with the style's changes, a solid fill, text
+   * wrapped and top-aligned, a number format. Equal formats are reused.
+   */
+  cellFormat(o: CellFormat): number {
     const numFmtId = o.numFmt ? this.numFmtId(o.numFmt) : 0;
-    let fontId = 0;
-    if (o.bold) {
-      const base = this.children("fonts")[0] ?? "<font/>";
-      const bold = base.includes("<b/>") ? base : base === "<font/>" ? "<font><b/></font>" : base.replace(/^<font([^>]*)>/, "<font$1><b/>");
-      fontId = this.intern("fonts", bold);
-    }
-    return this.intern(
-      "cellXfs",
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}/>`,
-    );
+    const fontId = o.bold || o.italic || o.fontSize || o.fontColor ? this.intern("fonts", fontXml(this.children("fonts")[0] ?? "<font/>", o)) : 0;
+    const fillId = o.fill ? this.intern("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(o.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${o.wrap ? ' applyAlignment="1"' : ""}`;
+    const tag = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${apply}`;
+    return this.intern("cellXfs", o.wrap ? `${tag}><alignment vertical="top" wrapText="1"/></xf>` : `${tag}/>`);
   }
 
-  /** Copies every cell format and differential format of another styles part into this one. */
-  merge(other: StyleSheet): StyleMaps {
-    const numFmt = new Map<string, number>();
-    for (const f of other.children("numFmts")) {
-      const a = attributes(f);
-      numFmt.set(a.get("numFmtId") as string, this.numFmtId(a.get("formatCode") ?? "General"));
-    }
-    const fonts = other.children("fonts").map((f) => this.intern("fonts", f));
-    const fills = other.children("fills").map((f) => this.intern("fills", f));
-    const borders = other.children("borders").map((f) => this.intern("borders", f));
-    const xf = other.children("cellXfs").map((x) => {
-      const a = attributes(x.slice(0, x.indexOf(">") + 1));
-      const id = (key: string, map: number[]) => String(map[Number(a.get(key) ?? 0)] ?? 0);
-      let tag = x.slice(0, x.indexOf(">") + 1);
-      const n = a.get("numFmtId") ?? "0";
-      tag = withAttribute(tag, "numFmtId", String(numFmt.get(n) ?? n));
-      tag = withAttribute(tag, "fontId", id("fontId", fonts));
-      tag = withAttribute(tag, "fillId", id("fillId", fills));
-      tag = withAttribute(tag, "borderId", id("borderId", borders));
-      tag = withAttribute(tag, "xfId", "0");
-      return this.intern("cellXfs", tag + x.slice(x.indexOf(">") + 1));
-    });
-    const dxf = other.children("dxfs").map((d) => this.intern("dxfs", d));
-    return { xf, dxf };
+  /** A differential format (dxf) for a conditional format: font colour and fill. */
+  differentialFormat(o: { fill?: string; fontColor?: string }): number {
+    const font = o.fontColor ? `<font><color rgb="${argb(o.fontColor)}"/></font>` : "";
+    const fill = o.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(o.fill)}"/></patternFill></fill>` : "";
+    return this.intern("dxfs", `<dxf>${font}${fill}</dxf>`);
   }
-}
-
-/** Rewrites style references (`s`, `style`, `dxfId`) of a worksheet written against another styles part. */
-export function remapStyles(sheetXml: string, maps: StyleMaps): string {
-  return sheetXml
-    .replace(/<(c|row)\s[^>]*>/g, (tag) => tag.replace(/\ss="(\d+)"/, (_, i: string) => ` s="${maps.xf[Number(i)] ?? 0}"`))
-    .replace(/<col\s[^>]*>/g, (tag) => tag.replace(/\sstyle="(\d+)"/, (_, i: string) => ` style="${maps.xf[Number(i)] ?? 0}"`))
-    .replace(/<cfRule\s[^>]*>/g, (tag) => tag.replace(/\sdxfId="(\d+)"/, (_, i: string) => ` dxfId="${maps.dxf[Number(i)] ?? 0}"`));
 }

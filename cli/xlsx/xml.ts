@@ -132,39 +132,3 @@ export function insertBefore(xml: string, root: string, prefix: string, candidat
   if (at < 0) throw new Error(`no </${prefix}${root}>`);
   return xml.slice(0, at) + insert + xml.slice(at);
 }
-
-/** "A" → 1, "AA" → 27 (1-based). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-/** 1 → "A", 27 → "AA". */
-export function columnName(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** "B12" → {row: 12, col: 2}. */
-export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  return m ? { col: columnNumber(m[1] as string), row: Number(m[2]) } : null;
-}
-
-/** A sheet name as it appears in a formula: quoted unless it is a plain word. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** `'My sheet'!$A$1:$C$1` → {sheet, first, last}; null for anything else (#REF!, formulas). */
-export function parseAreaRef(formula: string): { sheet: string; first: { row: number; col: number }; last: { row: number; col: number } } | null {
-  // Unquoted sheet names are plain words (#REF! from a deleted sheet is not one).
-  const m = /^(?:'((?:[^']|'')+)'|([\p{L}_\\][\p{L}\p{N}_.]*))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/u.exec(formula.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
-  const first = { col: columnNumber(m[3] as string), row: Number(m[4]) };
-  const last = m[5] ? { col: columnNumber(m[5]), row: Number(m[6]) } : first;
-  return { sheet, first, last };
-}

@@ -4,7 +4,7 @@ import { build } from "esbuild";
 export const name = "cli";
 export async function run(root) {
   await build({
-    entryPoints: [`${root}cli/main.ts`],
+    entryPoints: [`${root}cli/kam-portfolio.ts`],
     outfile: `${root}dist/cli/kam-portfolio.mjs`,
     bundle: true,
     platform: "node",

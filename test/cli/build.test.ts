@@ -4,10 +4,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/kam-portfolio";
+import { main } from "../../cli/main";
 import { parseCsv } from "../../cli/read";
-import { csvCell } from "../../cli/xlsx/write";
+import { csvCell } from "../../cli/xlsx/csv-workbook";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { CUSTOM_PROPS, encryptedWorkbook, prefixedWorkbook, richWorkbook, simpleWorkbook, USER_CHART, USER_NAMES } from "../fixtures/workbooks";
 import { cellsOf, definedNames, grid, openXlsx, sheetCells, tableRows, type Cell, type Xlsx } from "../fixtures/xlsx";
@@ -34,6 +35,17 @@ async function gradeJson(file: string, ...more: string[]) {
   const r = await run("grade", file, "--json", "--today", TODAY, ...more);
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as { clients: { rank: number; row: number; name: string; grade: string; score: number; quadrant: string }[]; needsData: { row: number; name: string; reason: string }[] };
+}
+
+/** A workbook whose stored (uncompressed) part `path` has one byte changed after its CRC-32 was written. */
+async function damaged(path: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await simpleWorkbook([["Client", "Revenue"], ["Acme", 500], ["Beta", 100]]));
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  const text = await (zip.file(path) as JSZip.JSZipObject).async("string");
+  const at = bytes.indexOf(text.slice(-40));
+  expect(at).toBeGreaterThan(0);
+  bytes[at + 5] = bytes[at + 5] === 0x20 ? 0x21 : 0x20;
+  return bytes;
 }
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -138,7 +150,7 @@ describe("build from a .csv", () => {
   });
 });
 
-describe("a long table (rows past the first written without ExcelJS)", () => {
+describe("a long table", () => {
   it("holds every client with the cell styles of the first row, column by column", async () => {
     const x = await build("test/vectors/clients-60.csv", join(dir, "sixty.kam.xlsx"));
     const json = await gradeJson("test/vectors/clients-60.csv");
@@ -360,6 +372,8 @@ describe("bad input: one line, exit code 1, no output file", () => {
     ["a PNG named .xlsx", async () => Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), [], /not a spreadsheet/],
     ["text named .xlsx", async () => "Client,Revenue\nA,1\n", [], /not a spreadsheet/],
     ["a zip that is no workbook", async () => Buffer.from("504b0304", "hex"), [], /not a readable \.xlsx workbook/],
+    ["a damaged data sheet (CRC-32)", () => damaged("xl/worksheets/sheet1.xml"), [], /not a readable \.xlsx workbook \(part xl\/worksheets\/sheet1\.xml is damaged \(CRC-32 mismatch\)\)/],
+    ["a damaged part the build copies (CRC-32)", () => damaged("xl/theme/theme1.xml"), [], /not a readable \.xlsx workbook \(part xl\/theme\/theme1\.xml is damaged \(CRC-32 mismatch\)\); nothing was written/],
     ["an encrypted workbook", async () => encryptedWorkbook(), [], /password-protected \(encrypted\)/],
     ["an empty sheet", () => simpleWorkbook([]), [], /sheet "Clients": the sheet is empty/],
     ["a header-only sheet", () => simpleWorkbook([["Client", "Revenue"]]), [], /sheet "Clients": the sheet has headers but no data rows/],

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/kam-portfolio";
+import { main } from "../../cli/main";
 import { readCustomProperties, readSavedSettings, writeSavedSettings } from "../../cli/xlsx/markers";
 import { CONTENT_TYPE, OoxmlPackage, REL } from "../../cli/xlsx/package";
 import { PROPERTY_MAX_CHARS, SETTINGS_PROPERTY, settingsDelta } from "../../core/markers";

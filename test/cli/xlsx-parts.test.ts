@@ -1,13 +1,13 @@
 // The in-place SpreadsheetML editing the file host relies on: cell text encoding, writing cells
-// into rows that other writers shaped differently, appending styles and shared strings, names,
-// and the zip writer.
+// into rows that other writers shaped differently, appending styles and shared strings, and the
+// package's zip (yazl writes, yauzl reads, every part's CRC-32 checked).
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { CellConflictError, editSheet, rowStyles, type NewCell } from "../../cli/xlsx/sheet-data";
+import { OoxmlPackage, PackageError } from "../../cli/xlsx/package";
+import { CellConflictError, editSheet, type NewCell } from "../../cli/xlsx/sheet-data";
 import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
-import { crc32, zipEntries } from "../../cli/xlsx/zip";
-import { decodeCellText, encodeCellText, parseAreaRef, quoteSheet, unescapeXml } from "../../cli/xlsx/xml";
+import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
 import { cellsOf } from "../fixtures/xlsx";
 
 const sheet = (data: string, prefix = "") =>
@@ -72,10 +72,6 @@ describe("editSheet", () => {
     const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: 1 }]])]]), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
     expect(/<cols>.*<\/cols>/.exec(out)?.[0]).toBe('<cols><col min="1" max="3" width="20" customWidth="1"/><col min="4" max="4" width="12" customWidth="1"/><col min="9" max="9" width="5"/><col min="10" max="10" width="14" customWidth="1"/></cols>');
   });
-
-  it("reads a row's cell styles", () => {
-    expect([...rowStyles(sheet('<row r="2"><c r="A2" s="3"/><c r="C2"><v>1</v></c></row>'), 2)]).toEqual([[1, 3], [3, 0]]);
-  });
 });
 
 describe("StyleSheet", () => {
@@ -90,11 +86,29 @@ describe("StyleSheet", () => {
     expect(s.xml).toContain('<numFmts count="2"><numFmt numFmtId="164" formatCode="0.000"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>');
     expect(s.xml).toContain('<fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>');
     expect(s.cellFormat({ numFmt: "0.000" })).toBe(3);
-    const other = new StyleSheet(`<styleSheet><fonts count="1"><font><sz val="9"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><dxfs count="1"><dxf><font><b/></font></dxf></dxfs></styleSheet>`);
-    const maps = s.merge(other);
-    expect(maps.dxf).toEqual([0]);
-    expect(s.xml).toMatch(/<\/cellXfs><dxfs count="1"><dxf><font><b\/><\/font><\/dxf><\/dxfs><\/styleSheet>$/);
-    expect(new StyleSheet(s.xml).merge(other)).toEqual(maps);
+  });
+
+  it("writes a plan's look on the workbook's default font: bold, italic, size, colour, fill, wrap", () => {
+    const s = new StyleSheet(base.replace("<font><sz val=\"11\"/></font>", '<font><sz val="11"/><color theme="1"/><name val="Calibri"/></font>'));
+    const header = s.cellFormat({ bold: true, fill: "#1F4E78", fontColor: "#ffffff", wrap: true });
+    const title = s.cellFormat({ bold: true, fontSize: 16, fontColor: "#1F4E78" });
+    expect(s.cellFormat({ bold: true, fill: "#1F4E78", fontColor: "#ffffff", wrap: true })).toBe(header);
+    const fonts = s.children("fonts");
+    expect(fonts.slice(1)).toEqual(['<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>', '<font><b/><sz val="16"/><color rgb="FF1F4E78"/><name val="Calibri"/></font>']);
+    expect(s.children("fills")[2]).toBe('<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E78"/><bgColor indexed="64"/></patternFill></fill>');
+    expect(s.children("cellXfs")[header]).toBe('<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>');
+    expect(s.children("cellXfs")[title]).toBe('<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
+    expect(s.cellFormat({ italic: true, numFmt: "0.0%" })).toBe(title + 1);
+    expect(s.children("fonts")[3]).toBe('<font><i/><sz val="11"/><color theme="1"/><name val="Calibri"/></font>');
+  });
+
+  it("adds differential formats for conditional fills after the cell formats, reusing equal ones", () => {
+    const s = new StyleSheet(base);
+    const a = s.differentialFormat({ fill: "#C6EFCE", fontColor: "#006100" });
+    const up = s.differentialFormat({ fontColor: "#006100" });
+    expect([a, up, s.differentialFormat({ fill: "#C6EFCE", fontColor: "#006100" })]).toEqual([0, 1, 0]);
+    expect(s.xml).toMatch(/<\/cellXfs><dxfs count="2"><dxf><font><color rgb="FF006100"\/><\/font><fill><patternFill patternType="solid"><bgColor rgb="FFC6EFCE"\/><\/patternFill><\/fill><\/dxf><dxf><font><color rgb="FF006100"\/><\/font><\/dxf><\/dxfs><\/styleSheet>$/);
+    expect(new StyleSheet(s.xml).differentialFormat({ fontColor: "#006100" })).toBe(1);
   });
 
   it("keeps a prefixed part prefixed", () => {
@@ -113,26 +127,47 @@ describe("SharedStrings", () => {
   });
 });
 
-describe("names", () => {
-  it("quotes sheet names and parses references back", () => {
-    expect(quoteSheet("Clients")).toBe("Clients");
-    expect(quoteSheet("KAM Portfolio")).toBe("'KAM Portfolio'");
-    expect(quoteSheet("O'Brien")).toBe("'O''Brien'");
-    expect(quoteSheet("AB12")).toBe("'AB12'");
-    expect(parseAreaRef("'O''Brien'!$N$1:$V$1")).toEqual({ sheet: "O'Brien", first: { row: 1, col: 14 }, last: { row: 1, col: 22 } });
-    expect(parseAreaRef("#REF!$A$1")).toBeNull();
-    expect(parseAreaRef("OFFSET(Clients!$A$1,0,0)")).toBeNull();
-  });
-});
+describe("the package's zip", () => {
+  const big = "<row/>".repeat(200_000);
+  async function made(): Promise<Buffer> {
+    const pkg = OoxmlPackage.empty();
+    pkg.set("[Content_Types].xml", "<Types/>");
+    pkg.set("xl/ünïcode.xml", big);
+    pkg.set("empty.bin", new Uint8Array(0));
+    pkg.set("xl/chunked.xml", { chunks: () => ["<a>", Buffer.from("ü"), "</a>"] });
+    pkg.set("xl/stored.bin", Buffer.from([0, 1, 2, 255]));
+    return pkg.generate();
+  }
 
-describe("zip writer", () => {
-  it("writes a zip other readers open, with CRCs that check", async () => {
-    const big = Buffer.from("<row/>".repeat(200_000));
-    const zip = zipEntries([["[Content_Types].xml", Buffer.from("<Types/>")], ["xl/ünïcode.xml", big], ["empty.bin", new Uint8Array(0)]]);
+  it("writes a zip other readers open, with CRCs that check, content types first", async () => {
+    const zip = await made();
     const z = await JSZip.loadAsync(zip, { checkCRC32: true });
-    expect(Object.keys(z.files)).toEqual(["[Content_Types].xml", "xl/ünïcode.xml", "empty.bin"]);
-    expect(await z.file("xl/ünïcode.xml")?.async("string")).toBe(big.toString());
+    expect(Object.keys(z.files)).toEqual(["[Content_Types].xml", "xl/ünïcode.xml", "empty.bin", "xl/stored.bin", "xl/chunked.xml"]);
+    expect(await z.file("xl/ünïcode.xml")?.async("string")).toBe(big);
+    expect(await z.file("xl/chunked.xml")?.async("string")).toBe("<a>ü</a>");
     expect(zip.length).toBeLessThan(big.length / 50);
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("reads back every part's bytes exactly, and stores them uncompressed when asked", async () => {
+    const pkg = await OoxmlPackage.open(await made());
+    expect(pkg.paths().sort()).toEqual(["[Content_Types].xml", "empty.bin", "xl/chunked.xml", "xl/stored.bin", "xl/ünïcode.xml"]);
+    expect(await pkg.text("XL/ÜNÏCODE.XML".toLowerCase())).toBe(big);
+    expect([...(await pkg.bytes("xl/stored.bin"))]).toEqual([0, 1, 2, 255]);
+    expect((await pkg.bytes("empty.bin")).length).toBe(0);
+    const stored = await pkg.generate(false);
+    expect(stored.length).toBeGreaterThan(big.length);
+    expect(await (await OoxmlPackage.open(stored)).text("xl/chunked.xml")).toBe("<a>ü</a>");
+  });
+
+  it("says which part is damaged when its CRC-32 does not check, and refuses what is no zip", async () => {
+    const pkg = OoxmlPackage.empty();
+    pkg.set("a.xml", "<a>hello</a>");
+    const zip = await pkg.generate(false);
+    // Flip one byte of the stored content.
+    const at = zip.indexOf("hello");
+    zip[at] = "j".charCodeAt(0);
+    const damaged = await OoxmlPackage.open(zip);
+    await expect(damaged.text("a.xml")).rejects.toThrow(new PackageError("part a.xml is damaged (CRC-32 mismatch)"));
+    await expect(OoxmlPackage.open(Buffer.from("PK\x03\x04 not really"))).rejects.toThrow(PackageError);
   });
 });

@@ -15,8 +15,10 @@
 import ExcelJS from "exceljs";
 import { openXlsx, readWorksheets } from "../../cli/read";
 import { readCustomProperties } from "../../cli/xlsx/markers";
-import { CONTENT_TYPE, OoxmlPackage, REL, WorkbookPart } from "../../cli/xlsx/package";
-import { columnName, escapeXml, parseAreaRef, quoteSheet } from "../../cli/xlsx/xml";
+import { CONTENT_TYPE, OoxmlPackage, REL } from "../../cli/xlsx/package";
+import { WorkbookPart } from "../../cli/xlsx/workbook";
+import { escapeXml } from "../../cli/xlsx/xml";
+import { parseAreaRef, sheetRange } from "../../core/a1";
 import type { CellValue } from "../../core/values";
 import { FakeWorkbookState, type FakeRect, type FakeSheetState } from "../fakes/excel";
 
@@ -47,15 +49,13 @@ export async function excelStateFromXlsx(bytes: Buffer, file = "workbook.xlsx"):
     const ref = parseAreaRef(n.formula);
     const sheet = ref ? st.sheet(ref.sheet) : undefined;
     if (!ref || !sheet) continue; // constants, formulas, #REF!: nothing the add-in reads
-    const rect: FakeRect = { row: ref.first.row - 1, col: ref.first.col - 1, rows: ref.last.row - ref.first.row + 1, cols: ref.last.col - ref.first.col + 1 };
+    const rect: FakeRect = { row: ref.row - 1, col: ref.col - 1, rows: ref.rows, cols: ref.cols };
     const scope = n.localSheetId === null ? st.names : st.sheet(x.workbook.sheets[n.localSheetId]?.name ?? "")?.names;
     scope?.set(n.name, { name: n.name, sheet, rect });
   }
   for (const [k, v] of await readCustomProperties(x.pkg)) st.customProperties.set(k, v);
   return st;
 }
-
-const A1 = (r: FakeRect) => `$${columnName(r.col + 1)}$${r.row + 1}:$${columnName(r.col + r.cols)}$${r.row + r.rows}`;
 
 export async function xlsxFromExcelState(st: FakeWorkbookState): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -71,7 +71,7 @@ export async function xlsxFromExcelState(st: FakeWorkbookState): Promise<Buffer>
   }
   const pkg = await OoxmlPackage.open(Buffer.from(await book.xlsx.writeBuffer()));
   const wb = await WorkbookPart.read(pkg);
-  const nameOf = (sheet: FakeSheetState, rect: FakeRect) => `${quoteSheet(sheet.name)}!${A1(rect)}`;
+  const nameOf = (sheet: FakeSheetState, rect: FakeRect) => sheetRange(sheet.name, { row: rect.row + 1, col: rect.col + 1, rows: rect.rows, cols: rect.cols });
   for (const n of st.names.values()) if (!n.sheet.deleted) wb.setName({ name: n.name, localSheetId: null, hidden: false, formula: nameOf(n.sheet, n.rect) });
   st.sheets.forEach((s, i) => {
     for (const n of s.names.values()) wb.setName({ name: n.name, localSheetId: i, hidden: false, formula: nameOf(n.sheet, n.rect) });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/kam-portfolio";
+import { main } from "../../cli/main";
 import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { HISTORY_SHEET, PORTFOLIO_SHEET } from "../../core/plan";

@@ -1,19 +1,20 @@
-// The port contract (contract.ts) on the file port (cli/port.ts, ExcelJsPort) over real .xlsx
+// The port contract (contract.ts) on the file port (cli/port.ts, FilePort) over real .xlsx
 // files: each use case runs on a port over the file as `kam-portfolio` opens it, what the port
-// wrote is spliced into a copy of the package (cli/xlsx/write.ts) and written beside it
-// atomically, and the next step reads that written file back. Cells, sheets and the defined
-// names are inspected straight from the package's XML (test/fixtures/xlsx.ts), not through the
-// code under test. A host failure is a failure inside ExcelJS while the sheet is rendered.
+// wrote is spliced into a copy of the package (cli/write.ts) and streamed beside it atomically,
+// and the next step reads that written file back. Cells, sheets and the defined names are
+// inspected straight from the package's XML (test/fixtures/xlsx.ts), not through the code under
+// test. A host failure is the output stream failing half-way through the package.
 // The file command has no panel, so no "add input columns" here (contract.ts: inputColumnsContract).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { writeAtomically } from "../../cli/build-file";
-import { ExcelJsPort } from "../../cli/port";
+import { Transform } from "node:stream";
+import { writeAtomically } from "../../cli/build";
+import { FilePort } from "../../cli/port";
 import { openSource } from "../../cli/read";
-import { writeWorkbook } from "../../cli/xlsx/write";
+import { writeWorkbook } from "../../cli/write";
 import { columnLetters, parseAreaRef } from "../../core/a1";
 import { MARKER_NAMES } from "../../core/markers";
 import { EXCEL_DIALECT } from "../../core/matrix";
@@ -65,22 +66,20 @@ function setCell(xml: string, row: number, col: number, v: string | number | boo
   return xml.includes("<sheetData/>") ? xml.replace("<sheetData/>", `<sheetData>${line}</sheetData>`) : xml.replace("</sheetData>", `${line}</sheetData>`);
 }
 
-/** Makes ExcelJS fail after `calls` rows were asked for, until `restore` is called. */
-function failExcelJsAfter(calls: number): () => void {
-  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as { getRow: (...a: unknown[]) => unknown };
-  const getRow = proto.getRow;
-  let n = 0;
-  proto.getRow = function (this: unknown, ...a: unknown[]) {
-    if (++n > calls) throw new Error("injected failure while rendering the portfolio sheet");
-    return getRow.apply(this, a);
-  };
-  return () => {
-    proto.getRow = getRow;
-  };
+/** A stream that passes `bytes` bytes on, then fails (a disk or process failure mid-write). */
+function failingAfter(bytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > bytes) done(new Error("injected failure while writing the workbook"));
+      else done(null, chunk);
+    },
+  });
 }
 
 const file: Harness<FileWorkbook> = {
-  name: "file port (ExcelJsPort) on .xlsx files",
+  name: "file port (FilePort) on .xlsx files",
   dialect: EXCEL_DIALECT,
   followsSource: false,
   async create(rows, others = []) {
@@ -97,17 +96,13 @@ const file: Harness<FileWorkbook> = {
   },
   async withPort(wb, f, o = {}) {
     const source = await openSource(wb.path, o.sheet ?? "Clients");
-    const port = new ExcelJsPort(source);
-    const restore = o.failPortfolio ? failExcelJsAfter(20) : () => {};
-    let result;
-    try {
-      result = await f(port);
-    } finally {
-      restore();
-    }
+    const port = new FilePort(source);
+    const result = await f(port);
     if (port.matrix || port.portfolio || port.settings) {
-      const bytes = await writeWorkbook(source, port);
-      await writeAtomically(next(wb), bytes);
+      const zip = (await writeWorkbook(source, port)).stream();
+      const out = join(dir, `book-${files + 1}.xlsx`);
+      await writeAtomically(out, o.failPortfolio ? zip.pipe(failingAfter(2000)) : zip, wb.path);
+      next(wb);
     }
     return result;
   },

@@ -5,17 +5,21 @@
  * file (and an earlier output as it was).
  */
 import { randomBytes } from "node:crypto";
-import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { buildMatrixAndPortfolio } from "../core/use-cases/build-both";
 import type { BuildOptions } from "../core/use-cases/grade";
 import { EXCEL_DIALECT } from "../core/matrix";
 import { dayToIso } from "../core/values";
-import { ExcelJsPort } from "./port";
-import { inSheet, settingsFor, type Options } from "./kam-portfolio";
+import { inSheet, settingsFor, type Io, type Options } from "./options";
+import { FilePort } from "./port";
 import { InputError, openSource, type Source } from "./read";
+import { PackageError } from "./xlsx/package";
 import { CellConflictError } from "./xlsx/sheet-data";
-import { HistoryFullError, lockedReason, writeWorkbook } from "./xlsx/write";
+import { HistoryFullError, lockedReason, writeWorkbook } from "./write";
 
 /** The extension a package of this main content type must carry for Excel to open it. */
 const EXTENSIONS: [RegExp, string][] = [
@@ -41,17 +45,21 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b));
 }
 
-/** Writes beside the target and renames into place; removes the temporary file on any failure. */
-export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes the zip stream beside the target and renames it into place; removes the temporary file on
+ * any failure. A part of the input found damaged on the way is the input's fault, said as such.
+ */
+export async function writeAtomically(out: string, zip: Readable, input: string): Promise<void> {
   const dir = dirname(resolve(out));
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new InputError(`${out}: the folder ${dir} does not exist`);
   const temp = join(dir, `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, bytes, { flag: "wx" });
+    await pipeline(zip, createWriteStream(temp, { flags: "wx" }));
     await rename(temp, out);
   } catch (e) {
     await rm(temp, { force: true });
+    if (e instanceof PackageError) throw new InputError(`${input}: not a readable .xlsx workbook (${e.message}); nothing was written`);
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${out}: cannot write the output (${code ?? (e as Error).message})`);
   }
@@ -67,7 +75,7 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   }
   const locked = await lockedReason(source);
   if (locked) throw new InputError(locked);
-  const port = new ExcelJsPort(source);
+  const port = new FilePort(source);
   // A plain file has no add-in to compute formulas: the matrix holds values.
   const opts: BuildOptions = {
     settings: settingsFor(o, source.settings),
@@ -82,16 +90,21 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
   }
-  let bytes: Buffer;
+  let zip: Readable;
   try {
-    bytes = await writeWorkbook(source, port);
+    zip = (await writeWorkbook(source, port)).stream();
   } catch (e) {
     if (e instanceof HistoryFullError) throw new InputError(`${o.file}: ${e.message}; nothing was written`);
     if (e instanceof CellConflictError) {
       throw new InputError(`${o.file}, sheet "${source.sheetName}": cell ${e.ref} is in the way of the matrix columns and is not empty; nothing was written`);
     }
+    if (e instanceof PackageError) throw new InputError(`${o.file}: not a readable .xlsx workbook (${e.message}); nothing was written`);
     throw e;
   }
-  await writeAtomically(out, bytes);
+  await writeAtomically(out, zip, o.file);
   return { message: `Wrote ${out}: ${message}`, out };
+}
+
+export async function build(o: Options, io: Io): Promise<void> {
+  io.out((await buildFile(o)).message);
 }

@@ -1,10 +1,11 @@
 /**
- * The quadrant chart as native DrawingML (ExcelJS has no chart API): a scatter chart part and the
- * drawing that anchors it on the sheet. One series per grade, the two boundary lines, and one
+ * The quadrant chart as native DrawingML: a scatter chart part, whose cached numbers come from the
+ * sheet plan's cells, and the drawing that anchors it on the sheet. One series per grade, the two boundary lines, and one
  * invisible point per quadrant whose data label shows the quadrant's name.
  */
-import type { ChartSeries, ChartSpec, RangeRef } from "../../core/plan";
-import { columnName, escapeXml, quoteSheet } from "./xml";
+import { sheetRange } from "../core/a1";
+import type { ChartSeries, ChartSpec, PlanValue, RangeRef, SheetPlan } from "../core/plan";
+import { escapeXml } from "./xlsx/xml";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -13,17 +14,31 @@ const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PX = 9525;
 
-const hex = (c: string) => c.replace(/^#/, "").toUpperCase();
-
-function rangeFormula(sheet: string, r: RangeRef): string {
-  const a = `$${columnName(r.col)}$${r.row}`;
-  const b = `$${columnName(r.col + r.cols - 1)}$${r.row + r.rows - 1}`;
-  return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
+/** The numbers of a plan's cells in a 1-based range (null where a cell holds no number). */
+export function planValuesAt(plan: SheetPlan, r: RangeRef): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < r.rows; i++) {
+    for (let j = 0; j < r.cols; j++) {
+      const row = r.row + i;
+      const col = r.col + j;
+      let v: PlanValue = null;
+      for (const b of plan.blocks) {
+        if (row >= b.row && row < b.row + b.values.length && col >= b.col) {
+          const x = b.values[row - b.row]?.[col - b.col];
+          if (x !== undefined) v = x;
+        }
+      }
+      out.push(typeof v === "number" ? v : null);
+    }
+  }
+  return out;
 }
+
+const hex = (c: string) => c.replace(/^#/, "").toUpperCase();
 
 function numRef(sheet: string, r: RangeRef, values: readonly (number | null)[]): string {
   const pts = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join("");
-  return `<c:numRef><c:f>${escapeXml(rangeFormula(sheet, r))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
+  return `<c:numRef><c:f>${escapeXml(sheetRange(sheet, r))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
 function richText(text: string, o: { size: number; bold?: boolean; rotate?: boolean; color?: string }): string {
@@ -76,9 +91,9 @@ function axis(id: number, cross: number, pos: "b" | "l", name: string, spec: Cha
   );
 }
 
-/** The chart part (xl/charts/chartN.xml). `valuesAt` gives the cached numbers of a range. */
-export function chartPartXml(spec: ChartSpec, sheet: string, valuesAt: (r: RangeRef) => (number | null)[]): string {
-  const sers = spec.series.map((s, i) => series(s, i, sheet, valuesAt)).join("");
+/** The chart part (xl/charts/chartN.xml) of a plan's chart on the named sheet. */
+export function chartPartXml(spec: ChartSpec, sheet: string, plan: SheetPlan): string {
+  const sers = spec.series.map((s, i) => series(s, i, sheet, (r) => planValuesAt(plan, r))).join("");
   // The legend lists the grades only.
   const hidden = spec.series.map((s, i) => (s.kind === "points" ? "" : `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`)).join("");
   return (

@@ -1,0 +1,27 @@
+/** `kam-portfolio grade`: the ranked portfolio as a table, or SPEC §10's JSON. */
+import { gradePortfolio, type Portfolio } from "../core/portfolio";
+import { ownColumns } from "../core/matrix";
+import { toJson } from "../core/report";
+import { inSheet, settingsFor, type Io, type Options } from "./options";
+import { openSource } from "./read";
+import { renderTable } from "./text-table";
+
+export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">): Promise<Portfolio> {
+  const source = await openSource(o.file, o.sheet);
+  try {
+    return gradePortfolio({
+      rows: source.rows,
+      settings: settingsFor(o, source.settings),
+      today: o.today,
+      history: source.history,
+      ownColumns: ownColumns(source.matrix),
+    });
+  } catch (e) {
+    throw inSheet(o.file, source.sheetName, e);
+  }
+}
+
+export async function grade(o: Options, io: Io): Promise<void> {
+  const p = await gradeFile(o);
+  io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
+}

@@ -1,0 +1,270 @@
+/**
+ * Puts what the port wrote into the user's package: the matrix cells into the data sheet, the
+ * KAM Portfolio sheet (replacing the one carrying our marker, never a user's sheet of the same
+ * name) with its chart, the history rows, the markers and the saved settings. Every other part of
+ * the user's file is copied unchanged. A CSV becomes a new workbook holding its rows.
+ */
+import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/a1";
+import { HISTORY_HEADERS, HISTORY_SHEET } from "../core/plan";
+import { snapshotToCells, type SnapshotRow } from "../core/model/history";
+import { chartPartXml, drawingPartXml } from "./chart";
+import type { FilePort, PortfolioWrite } from "./port";
+import { renderPlan } from "./render";
+import type { Source, XlsxFile } from "./read";
+import { CSV_SHEET_PATH, csvSheet, newWorkbook } from "./xlsx/csv-workbook";
+import { markHistory, markMatrix, markPortfolio, readMarkers, writeSavedSettings } from "./xlsx/markers";
+import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type OoxmlPackage } from "./xlsx/package";
+import { cellXml, editSheet, planCell, type NewCell, type SheetEdit } from "./xlsx/sheet-data";
+import { SharedStrings } from "./xlsx/strings";
+import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
+import { WorkbookPart } from "./xlsx/workbook";
+import { batched, worksheetChunks } from "./xlsx/worksheet";
+import { findElement, findElements, rootPrefix } from "./xlsx/xml";
+
+/** Rows a worksheet can hold. */
+export const MAX_ROWS = 1_048_576;
+
+export class HistoryFullError extends Error {}
+
+function freeName(wb: WorkbookPart, base: string): string {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+  return name;
+}
+
+async function stylesPart(pkg: OoxmlPackage, wb: WorkbookPart): Promise<string> {
+  const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.styles);
+  if (rel) return resolveTarget(wb.path, rel.target);
+  const path = "xl/styles.xml";
+  pkg.set(path, NEW_STYLES);
+  await pkg.setContentType(path, CONTENT_TYPE.styles);
+  await pkg.addRel(wb.path, REL.styles, path);
+  return path;
+}
+
+/** The workbook's shared strings, and how to save them (creating the part when it had none). */
+async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ strings: SharedStrings; save: () => Promise<void> }> {
+  const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.sharedStrings);
+  const existing = rel ? resolveTarget(wb.path, rel.target) : null;
+  const found = existing !== null && pkg.has(existing);
+  const strings = new SharedStrings(found ? await pkg.text(existing) : null);
+  const save = async () => {
+    const path = existing ?? pkg.freePath((n) => (n === 1 ? "xl/sharedStrings.xml" : `xl/sharedStrings${n}.xml`));
+    if (!found) await pkg.setContentType(path, CONTENT_TYPE.sharedStrings);
+    if (!existing) await pkg.addRel(wb.path, REL.sharedStrings, path);
+    // Set last: the part is made after the sheets that add to it, when the package is written.
+    pkg.set(path, { chunks: () => strings.chunks() });
+  };
+  return { strings, save };
+}
+
+/** Removes the drawings, charts and other parts hanging off an owned sheet we are replacing. */
+async function dropOwnedParts(pkg: OoxmlPackage, part: string): Promise<void> {
+  for (const r of await pkg.rels(part)) {
+    if (r.external) continue;
+    const target = resolveTarget(part, r.target);
+    if (/^xl\/(drawings|charts|comments|tables|printerSettings|ctrlProps)\//.test(target) || /^xl\/comments\d*\.xml$/.test(target)) {
+      await dropOwnedParts(pkg, target);
+      pkg.remove(target);
+      await pkg.setContentType(target, null);
+    }
+  }
+  pkg.remove(relsPath(part));
+}
+
+/** The chart's parts, hung off the sheet at `path`; returns the drawing's relationship id. */
+async function addChart(pkg: OoxmlPackage, w: PortfolioWrite, sheetName: string, path: string): Promise<string | undefined> {
+  const chart = w.plan.chart;
+  if (!chart) return undefined;
+  const chartPath = pkg.freePath((n) => `xl/charts/chart${n}.xml`);
+  pkg.set(chartPath, chartPartXml(chart, sheetName, w.plan));
+  await pkg.setContentType(chartPath, CONTENT_TYPE.chart);
+  const drawingPath = pkg.freePath((n) => `xl/drawings/drawing${n}.xml`);
+  const chartRel = await pkg.addRel(drawingPath, REL.chart, chartPath);
+  pkg.set(drawingPath, drawingPartXml(chart, chartRel, "KAM quadrant chart"));
+  await pkg.setContentType(drawingPath, CONTENT_TYPE.drawing);
+  return pkg.addRel(path, REL.drawing, drawingPath);
+}
+
+async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: StyleSheet, strings: SharedStrings): Promise<void> {
+  const { pkg, workbook: wb } = x;
+  // Replace the sheet carrying our marker in place (same tab, same name), or add one.
+  let name: string;
+  let path: string;
+  const owned = x.markers.portfolio ? wb.sheet(x.markers.portfolio) : undefined;
+  if (owned?.path) {
+    name = owned.name;
+    path = owned.path;
+    await dropOwnedParts(pkg, path);
+  } else {
+    name = freeName(wb, w.plan.name);
+    path = (await wb.addSheet(name, "", "visible")).path as string;
+  }
+  const drawing = await addChart(pkg, w, name, path);
+  pkg.set(path, renderPlan(w.plan, { styles, strings, ...(drawing ? { drawing } : {}) }));
+  markPortfolio(wb, name);
+  const index = wb.indexOf(name);
+  const t = w.plan.table.range;
+  if (t.rows > 1) wb.setName({ name: "_xlnm._FilterDatabase", localSheetId: index, hidden: true, formula: sheetRange(name, t) });
+  else wb.removeName("_xlnm._FilterDatabase", index);
+  // The table's header row on every printed page.
+  wb.setName({ name: "_xlnm.Print_Titles", localSheetId: index, hidden: false, formula: `${quoteSheet(name)}!$${t.row}:$${t.row}` });
+  // Print the tab without the chart's helper columns right of the table.
+  const width = Math.max(t.col + t.cols - 1, 3);
+  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: sheetRange(name, { row: 1, col: 1, rows: Math.max(w.plan.size.rows, t.row), cols: width }) });
+}
+
+/** A new history sheet: the header and this build's snapshot, in chunks. */
+function newHistorySheet(snapshot: readonly SnapshotRow[], styles: StyleSheet, strings: SharedStrings): ChunkedPart {
+  const bold = styles.cellFormat({ bold: true });
+  const text = styles.cellFormat({ numFmt: "@" });
+  function* rows(): Generator<string> {
+    yield `<row r="1">${HISTORY_HEADERS.map((h, j) => cellXml(cellRef(1, j + 1), { value: h, style: bold }, "", undefined, strings)).join("")}</row>`;
+    for (let i = 0; i < snapshot.length; i++) {
+      const r = i + 2;
+      const cells = snapshotToCells(snapshot[i] as SnapshotRow).map((value, j) => cellXml(cellRef(r, j + 1), { value, style: j === 0 ? text : undefined }, "", undefined, strings));
+      yield `<row r="${r}">${cells.join("")}</row>`;
+    }
+  }
+  return {
+    large: snapshot.length > 50_000,
+    chunks: () =>
+      worksheetChunks({
+        dimension: rangeA1({ row: 1, col: 1, rows: snapshot.length + 1, cols: HISTORY_HEADERS.length }),
+        freeze: { rows: 0, cols: 0 },
+        widths: [22, 28, undefined, undefined, 22],
+        rows: batched(rows()),
+      }),
+  };
+}
+
+/** History: this build's snapshot appended below the rows already there (or a new hidden sheet). */
+async function writeHistory(x: XlsxFile, snapshot: readonly SnapshotRow[], historyRows: number, styles: StyleSheet, strings: SharedStrings): Promise<void> {
+  const { pkg, workbook: wb } = x;
+  const historyName = x.markers.history ? wb.sheet(x.markers.history)?.name : undefined;
+  const historyPath = historyName ? wb.sheet(historyName)?.path : undefined;
+  if (!historyName || !historyPath) {
+    const name = freeName(wb, HISTORY_SHEET);
+    const info = await wb.addSheet(name, "", "hidden");
+    pkg.set(info.path as string, newHistorySheet(snapshot, styles, strings));
+    markHistory(wb, name, 1, snapshot.length);
+    return;
+  }
+  // (Row 1 is the header, even when a user emptied it.)
+  const lastRow = Math.max(1, historyRows);
+  if (lastRow + snapshot.length > MAX_ROWS) {
+    throw new HistoryFullError(`the history sheet "${historyName}" cannot take this build's ${snapshot.length} rows (a sheet holds ${MAX_ROWS.toLocaleString("en-US")}); unhide it and delete old builds' rows, then build again`);
+  }
+  const textStyle = styles.cellFormat({ numFmt: "@" });
+  const cells = new Map<number, Map<number, NewCell>>();
+  snapshot.forEach((s, i) => {
+    cells.set(lastRow + 1 + i, new Map(snapshotToCells(s).map((v, j) => [j + 1, { value: v, style: j === 0 ? textStyle : undefined }])));
+  });
+  pkg.set(historyPath, editSheet(await pkg.text(historyPath), { clear: null, cells }, strings));
+  markHistory(wb, historyName, lastRow, snapshot.length);
+}
+
+/**
+ * Refuses what the owner has locked: a protected workbook structure (no sheet may be added) or a
+ * protected data sheet (no cell may be written). Returns the reason, or null.
+ */
+export async function lockedReason(source: Source): Promise<string | null> {
+  const x = source.xlsx;
+  if (!x) return null;
+  const protection = findElement(x.workbook.xml, "workbookProtection", x.workbook.prefix);
+  if (protection && /\slockStructure="(1|true)"/.test(protection.tag)) {
+    return `${source.file}: the workbook's structure is protected, so no sheet can be added; unprotect it (Review ▸ Protect Workbook) and try again`;
+  }
+  const data = x.workbook.sheet(source.sheetName);
+  if (data?.path) {
+    const xml = await x.pkg.text(data.path);
+    const sp = findElement(xml, "sheetProtection", rootPrefix(xml, "worksheet"));
+    if (sp && /\ssheet="(1|true)"/.test(sp.tag)) {
+      return `${source.file}: sheet "${source.sheetName}" is protected, so the matrix columns cannot be written; unprotect it (Review ▸ Unprotect Sheet) and try again`;
+    }
+  }
+  return null;
+}
+
+/** The style of the user's last header cell left of the matrix, for our header cells. */
+function headerCellStyle(sheetXml: string, headerRow: number, column: number): number | undefined {
+  const p = rootPrefix(sheetXml, "worksheet");
+  const at = new RegExp(`<${p}row\\s[^>]*?\\br="${headerRow}"`).exec(sheetXml)?.index;
+  const row = at === undefined ? undefined : findElement(sheetXml, "row", p, at);
+  if (!row?.inner) return undefined;
+  let best: { col: number; s: number } | undefined;
+  for (const c of findElements(row.inner, "c", p)) {
+    const ref = parseCellRefAttr(c.tag);
+    const s = /\ss="(\d+)"/.exec(c.tag);
+    if (ref === null) continue;
+    if (ref < column && (c.inner ?? "").length > 0 && (!best || ref > best.col)) best = { col: ref, s: s ? Number(s[1]) : 0 };
+  }
+  return best?.s;
+}
+
+/** The column of a `<c r="…">` tag, or null without one. */
+function parseCellRefAttr(tag: string): number | null {
+  const r = /\sr="([^"]+)"/.exec(tag)?.[1];
+  return r ? (parseCellRef(r)?.col ?? null) : null;
+}
+
+/** The matrix columns written into the user's data sheet, in place. */
+async function writeMatrixColumns(x: XlsxFile, source: Source, port: FilePort, path: string, styles: StyleSheet, strings: SharedStrings): Promise<void> {
+  const matrix = port.matrix;
+  if (!matrix) return;
+  const { pkg } = x;
+  const sheetXml = await pkg.text(path);
+  const edit: SheetEdit = { clear: null, cells: new Map(), widths: new Map() };
+  if (matrix.previous) edit.clear = { from: matrix.previous.column, to: matrix.previous.column + matrix.previous.count - 1 };
+  const formats = matrix.formats.map((f) => (f ? styles.cellFormat({ numFmt: f }) : undefined));
+  const headerStyle = headerCellStyle(sheetXml, matrix.headerRow, matrix.column);
+  const at = (r: number) => {
+    let m = edit.cells.get(r);
+    if (!m) edit.cells.set(r, (m = new Map()));
+    return m;
+  };
+  matrix.headers.forEach((h, j) => {
+    at(matrix.headerRow).set(matrix.column + j, { value: h, style: headerStyle });
+    edit.widths?.set(matrix.column + j, Math.max(10, Math.ceil(h.length * 1.1) + 2));
+  });
+  matrix.cells.forEach((row, i) => row.forEach((v, j) => {
+    if (v !== null) at(matrix.firstDataRow + i).set(matrix.column + j, planCell(v, formats[j]));
+  }));
+  pkg.set(path, editSheet(sheetXml, edit, strings));
+  markMatrix(x.workbook, source.sheetName, matrix.headerRow, matrix.column, matrix.headers.length);
+}
+
+/** A CSV's rows as a new workbook (its sheet written with the package). */
+async function csvWorkbook(source: Source): Promise<XlsxFile> {
+  const pkg = newWorkbook(source.sheetName);
+  const workbook = await WorkbookPart.read(pkg);
+  return { file: source.file, pkg, workbook, markers: readMarkers(workbook) };
+}
+
+/** The output workbook: the user's package with the port's writes, ready to be streamed. */
+export async function writeWorkbook(source: Source, port: FilePort): Promise<OoxmlPackage> {
+  const x = source.xlsx ?? (await csvWorkbook(source));
+  const { pkg, workbook: wb } = x;
+  const stylesPath = await stylesPart(pkg, wb);
+  const styles = new StyleSheet(await pkg.text(stylesPath));
+  const sst = await sharedStrings(pkg, wb);
+  const strings = sst.strings;
+  const data = wb.sheet(source.sheetName);
+  if (!data?.path) throw new Error(`sheet ${source.sheetName} is missing`);
+
+  if (source.xlsx) await writeMatrixColumns(x, source, port, data.path, styles, strings);
+  else {
+    pkg.set(CSV_SHEET_PATH, csvSheet(source.rows, port.matrix, styles, strings));
+    if (port.matrix) markMatrix(wb, source.sheetName, port.matrix.headerRow, port.matrix.column, port.matrix.headers.length);
+  }
+  if (port.portfolio) {
+    await writePortfolioSheet(x, port.portfolio, styles, strings);
+    await writeHistory(x, port.portfolio.snapshot, source.historyRows, styles, strings);
+  }
+  if (port.settings) await writeSavedSettings(pkg, port.settings);
+  pkg.set(stylesPath, styles.xml);
+  await sst.save();
+  wb.save();
+  return pkg;
+}
