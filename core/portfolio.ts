@@ -6,7 +6,7 @@
  * and summarises. It never throws on cell content: a row that cannot be ranked is listed under
  * `needsData` with its sheet row number and the reason.
  */
-import { detectColumns, findHeaderRow, FIELD_LABELS, type Field, type Mapping } from "./columns";
+import { detectColumns, filledCells, findHeaderRow, FIELD_LABELS, type Field, type Mapping } from "./columns";
 import { actionLine, specialist, type Specialist } from "./model/actions";
 import { budgetPerClient, budgetPerGrade } from "./model/allocation";
 import { hhi, hhiBand, industryConcentration, sum, topClientShare, topShare, type HhiBand, type IndustryShare } from "./model/concentration";
@@ -288,7 +288,7 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
   const headerIndex = findHeaderRow(visible, settings.mapping);
   const headerCells = visible[headerIndex] ?? [];
   const headers = headerCells.map((h) => (isBlank(h) ? "" : String(h).trim()));
-  const { mapping } = detectColumns(headers, settings.mapping);
+  const { mapping } = detectColumns(headers, settings.mapping, filledCells(visible, headerIndex + 1));
   const missing = (["client", "revenue"] as const).filter((f) => mapping[f] === undefined);
   if (rows.every((r) => r.every(isBlank))) throw new EmptySheetError(false);
   if (missing.length > 0) throw new MissingColumnsError([...missing], headers);
