@@ -139,8 +139,9 @@ export function inSheet(file: string, sheet: string, e: unknown): unknown {
   return e;
 }
 
-export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">): Promise<Portfolio> {
+export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">, note: (s: string) => void = () => {}): Promise<Portfolio> {
   const source = await openSource(o.file, o.sheet);
+  for (const n of source.notes) note(`kam-portfolio: ${n}`);
   try {
     return gradePortfolio({
       rows: source.rows,
@@ -164,12 +165,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const o = await parseOptions(argv);
     if (o.command === "grade") {
-      const p = await gradeFile(o);
+      const p = await gradeFile(o, io.err);
       io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
       return 0;
     }
     const { buildFile } = await import("./build-file");
-    const result = await buildFile(o);
+    const result = await buildFile(o, io.err);
     io.out(result.message);
     return 0;
   } catch (e) {

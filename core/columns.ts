@@ -63,8 +63,8 @@ const SYNONYMS: Record<Field, Synonym[]> = {
   relationship: [syn("relationship"), syn("strength"), syn("stage")],
   benefit: [syn("benefit"), syn("mutual benefit")],
   industry: [syn("industry"), syn("segment"), syn("sector"), syn("vertical")],
-  // order date and invoice date (15) win over created at, paid at, close date (13)
-  date: [syn("date"), syn("order date"), syn("invoice date"), syn("created", 8), syn("created at", 8), syn("paid at", 8), syn("close date", 8)],
+  // order date and invoice date (15) win over created at, paid at, close date (13); created stands with date (10)
+  date: [syn("date"), syn("order date"), syn("invoice date"), syn("created"), syn("created at", 8), syn("paid at", 8), syn("close date", 8)],
   override: [syn("override"), syn("manual grade")],
   overrideReason: [syn("override reason"), syn("reason")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
