@@ -65,8 +65,9 @@ export async function writeAtomically(out: string, zip: Readable, input: string)
   }
 }
 
-export async function buildFile(o: Options): Promise<{ message: string; out: string }> {
+export async function buildFile(o: Options, note: (s: string) => void = () => {}): Promise<{ message: string; out: string }> {
   const source = await openSource(o.file, o.sheet);
+  for (const n of source.notes) note(`kam-portfolio: ${n}`);
   const ext = await packageExtension(source);
   const out = o.out ?? defaultOut(o.file, ext);
   if (await samePath(out, o.file)) throw new InputError(`${out}: that is the input file; the input is never written, choose another --out`);
@@ -106,5 +107,5 @@ export async function buildFile(o: Options): Promise<{ message: string; out: str
 }
 
 export async function build(o: Options, io: Io): Promise<void> {
-  io.out((await buildFile(o)).message);
+  io.out((await buildFile(o, io.err)).message);
 }

@@ -6,8 +6,9 @@ import { inSheet, settingsFor, type Io, type Options } from "./options";
 import { openSource } from "./read";
 import { renderTable } from "./text-table";
 
-export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">): Promise<Portfolio> {
+export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">, note: (s: string) => void = () => {}): Promise<Portfolio> {
   const source = await openSource(o.file, o.sheet);
+  for (const n of source.notes) note(`kam-portfolio: ${n}`);
   try {
     return gradePortfolio({
       rows: source.rows,
@@ -22,6 +23,6 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
 }
 
 export async function grade(o: Options, io: Io): Promise<void> {
-  const p = await gradeFile(o);
+  const p = await gradeFile(o, io.err);
   io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
 }

@@ -9,12 +9,12 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import { columnNumber } from "../core/a1";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import type { CellValue } from "../core/values";
+import { CsvError, readCsvBytes, type CsvTable } from "./csv";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
 import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
@@ -27,13 +27,7 @@ export class InputError extends Error {
   }
 }
 
-export function parseCsv(text: string): CellValue[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
-  const rows = result.data.map((r) => r.map((v) => v as CellValue));
-  while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).every((v) => v === "")) rows.pop();
-  return rows;
-}
+export { parseCsv } from "./csv";
 
 /** An ExcelJS cell value → a plain cell value (formulas give their cached result). */
 export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
@@ -227,10 +221,13 @@ export function isCsv(file: string): boolean {
   return [".csv", ".tsv", ".txt"].includes(extname(file).toLowerCase());
 }
 
-export async function readCsvFile(file: string): Promise<string> {
+async function readCsvFile(file: string): Promise<CsvTable> {
   const bytes = await readBytes(file);
-  if (bytes.includes(0)) throw new InputError(`${file}: not a text .csv file`);
-  return bytes.toString("utf8");
+  try {
+    return readCsvBytes(bytes, file);
+  } catch (e) {
+    throw e instanceof CsvError ? new InputError(`${file}: ${e.message}`) : e;
+  }
 }
 
 export function sheetNameOf(file: string): string {
@@ -252,12 +249,16 @@ export interface Source {
   /** The last used row of the history sheet (0 without one). */
   historyRows: number;
   settings: unknown;
+  /** What the reader assumed (a CSV's encoding), one line each, for the command to print on stderr. */
+  notes: string[];
+  /** A semicolon-delimited CSV: its numbers write `1.234,56` (SPEC §2a). */
+  decimalComma: boolean;
 }
 
 export async function openSource(file: string, sheet?: string): Promise<Source> {
   if (isCsv(file)) {
-    const rows = parseCsv(await readCsvFile(file));
-    return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null };
+    const { rows, notes, decimalComma } = await readCsvFile(file);
+    return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null, notes, decimalComma };
   }
   try {
     return await openWorkbookSource(file, sheet);
@@ -296,6 +297,8 @@ async function openWorkbookSource(file: string, sheet?: string): Promise<Source>
     history: historyCells.slice(1).map(snapshotFromCells).filter((r): r is SnapshotRow => r !== null),
     historyRows: historyCells.length,
     settings: await readSavedSettings(x.pkg),
+    notes: [],
+    decimalComma: false,
   };
 }
 

@@ -1,24 +1,97 @@
 /**
- * The readable ranked table `kam-portfolio grade` prints without --json.
+ * The readable ranked table `kam-portfolio grade` prints without --json. It explains itself: a
+ * legend under the table, `incomplete` naming the inputs it lacks. Revenues are never cut; names
+ * are cut with "…" and their control characters shown escaped, so no cell can redraw a terminal.
  */
-import type { Portfolio } from "../core/portfolio";
+import type { ClientResult, Flag, Portfolio } from "../core/portfolio";
 import { percentText } from "../core/model/explain";
 import { needsDataNote } from "../core/report";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-function pad(s: string, n: number, right = false): string {
-  const w = [...s].length;
-  if (w >= n) return [...s].slice(0, n).join("");
-  return right ? " ".repeat(n - w) + s : s + " ".repeat(n - w);
+/** Line breaks, tabs, other C0/C1 controls and bidirectional overrides: escaped, never printed raw. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = new Map([["\n", "\\n"], ["\r", "\\r"], ["\t", "\\t"]]);
+
+/** Text from the data with its control characters shown as escapes (`\n`, `\x1b`, `\u202e`). */
+export function escapeControls(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED.get(c) ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  });
 }
+
+/** Characters (code points) in `s`. */
+function width(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** `s` cut to `n` characters, the last one an ellipsis when something was cut. */
+function cut(s: string, n: number): string {
+  if (width(s) <= n) return s;
+  let out = "";
+  let kept = 0;
+  for (const ch of s) {
+    if (++kept >= n) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Pads to `n` characters; never cuts (callers cut the one column that may be cut). */
+function pad(s: string, n: number, right = false): string {
+  const gap = " ".repeat(Math.max(0, n - width(s)));
+  return right ? gap + s : s + gap;
+}
+
+const NAME_MAX = 28;
+
+/** The inputs an `incomplete` client lacks, in the words of the table. */
+function missingInputs(c: ClientResult): string[] {
+  const missing: string[] = [];
+  if (c.walletShare === null) missing.push("wallet share");
+  if (c.margin === null) missing.push("margin");
+  if (c.strategic === "Unknown") missing.push("strategic value");
+  if (c.pain === "Unknown") missing.push("pain");
+  return missing;
+}
+
+function flagText(c: ClientResult): string {
+  return c.flags
+    .filter((f) => f !== "estimated-relationship")
+    .map((f) => (f === "incomplete" ? `incomplete (no ${missingInputs(c).join(", ")})` : f))
+    .join(", ");
+}
+
+/** What each flag means, for the legend (only the flags the table shows are listed). */
+const FLAG_MEANINGS: readonly [Flag, string][] = [
+  ["shed", "hard to serve and unprofitable, graded C"],
+  ["laggard", "negative margin, graded C"],
+  ["override", "a manual grade"],
+  ["duplicate", "the name appears on more than one row"],
+  ["incomplete", "inputs missing, scored as Medium"],
+  ["review-due", "next review date reached, or never reviewed"],
+];
+
+const LEGEND = [
+  "Rev: revenue rank (High = among the top clients). Wallet: your share of the client's spend (Low = room to grow).",
+  "Profit: margin (Laggard = loses money). Strat: strategic value. Pain: effort to serve (High = hard). Unknown: not given, scored as Medium.",
+];
 
 export function renderTable(p: Portfolio): string {
   const out: string[] = [];
   const s = p.summary;
-  const nameWidth = Math.min(28, Math.max(6, ...p.clients.map((c) => [...c.name].length)));
+  const names = p.clients.map((c) => escapeControls(c.name));
+  const revenues = p.clients.map((c) => money.format(c.revenue));
+  // Widths from the data, in one pass each (no spread over rows: it would overflow the call stack).
+  let nameWidth = 6;
+  for (const n of names) nameWidth = Math.max(nameWidth, Math.min(NAME_MAX, width(n)));
+  let revenueWidth = 12;
+  for (const r of revenues) revenueWidth = Math.max(revenueWidth, r.length);
   const cols: [string, number, boolean][] = [
-    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ["Score", 5, true], ["Revenue", 12, true],
+    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ["Score", 5, true], ["Revenue", revenueWidth, true],
     ["Rev", 7, false], ["Wallet", 7, false], ["Profit", 7, false], ["Strat", 7, false], ["Pain", 7, false], ["Quadrant", 22, false], ["Flags", 20, false],
   ];
   out.push(
@@ -27,27 +100,32 @@ export function renderTable(p: Portfolio): string {
       needsDataNote(p),
   );
   out.push("");
-  out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  "));
+  out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  ").trimEnd());
   out.push(cols.map(([, w]) => "─".repeat(w)).join("  "));
-  for (const c of p.clients) {
+  const shownFlags = new Set<Flag>();
+  p.clients.forEach((c, i) => {
+    for (const f of c.flags) shownFlags.add(f);
     const cells = [
-      String(c.rank), c.name, c.grade, c.score.toFixed(1), money.format(c.revenue), c.revenueRating, c.walletRating,
-      c.profitRating, c.strategic, c.pain, c.quadrant, c.flags.filter((f) => f !== "estimated-relationship").join(","),
+      String(c.rank), cut(names[i] ?? "", NAME_MAX), c.grade, c.score.toFixed(1), revenues[i] ?? "", c.revenueRating, c.walletRating,
+      c.profitRating, c.strategic, c.pain, c.quadrant, flagText(c),
     ];
-    // The last column (flags) is never cut.
-    out.push(cols.map(([, w, r], i) => (i === cols.length - 1 ? (cells[i] ?? "") : pad(cells[i] ?? "", w, r))).join("  ").trimEnd());
-  }
+    out.push(cols.map(([, w, r], j) => pad(cells[j] ?? "", w, r)).join("  ").trimEnd());
+  });
+  out.push("");
+  for (const line of LEGEND) out.push(line);
+  const meanings = FLAG_MEANINGS.filter(([f]) => shownFlags.has(f)).map(([f, meaning]) => `${f} = ${meaning}`);
+  if (meanings.length) out.push(`Flags: ${meanings.join("; ")}.`);
   out.push("");
   out.push(
     `Revenue ${money.format(s.revenue)}; top 20% of clients ${s.top20Share === null ? "–" : percentText(s.top20Share)}; ` +
       `top client ${s.topClientShare === null ? "–" : percentText(s.topClientShare)}; HHI ${s.hhi === null ? "–" : Math.round(s.hhi)}` +
       (p.health.hhiBand ? ` (${p.health.hhiBand})` : ""),
   );
-  for (const w of p.health.warnings) out.push(`Warning: ${w}`);
+  for (const w of p.health.warnings) out.push(`Warning: ${escapeControls(w)}`);
   if (p.needsData.length) {
     out.push("");
     out.push("Needs data:");
-    for (const n of p.needsData) out.push(`  row ${n.row}${n.name ? ` (${n.name})` : ""}: ${n.reason}`);
+    for (const n of p.needsData) out.push(`  row ${n.row}${n.name ? ` (${escapeControls(n.name)})` : ""}: ${escapeControls(n.reason)}`);
   }
   return out.join("\n");
 }

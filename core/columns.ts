@@ -41,9 +41,18 @@ interface Synonym {
 }
 const syn = (text: string, weight = 10): Synonym => ({ words: text.split(" "), weight });
 
+/** SPEC §2 and §2a. A multi-word synonym outranks a single word (+5 a word): "Invoice Total" over "Total". */
 const SYNONYMS: Record<Field, Synonym[]> = {
-  client: [syn("client"), syn("customer"), syn("account"), syn("company"), syn("name", 4)],
-  revenue: [syn("revenue"), syn("sales"), syn("spend"), syn("billing"), syn("amount"), syn("turnover")],
+  client: [
+    syn("client"), syn("customer"), syn("account"), syn("company"), syn("organization"), syn("organisation"), syn("name", 4),
+    syn("billing company"), syn("bill to"), syn("sold to"), syn("associated company"),
+    // a contact's name is the client only when nothing names the customer or company
+    syn("contact name", 3),
+  ],
+  revenue: [
+    syn("revenue"), syn("sales"), syn("spend"), syn("billing"), syn("amount"), syn("turnover"), syn("total"),
+    syn("invoice total"), syn("order total"), syn("net sales"), syn("amount paid"),
+  ],
   profit: [syn("profit"), syn("gross profit"), syn("net profit"), syn("contribution")],
   margin: [syn("margin"), syn("gross margin"), syn("gm"), syn("profit %"), syn("margin %"), syn("profit pct")],
   wallet: [syn("wallet"), syn("share of wallet"), syn("sow")],
@@ -54,7 +63,8 @@ const SYNONYMS: Record<Field, Synonym[]> = {
   relationship: [syn("relationship"), syn("strength"), syn("stage")],
   benefit: [syn("benefit"), syn("mutual benefit")],
   industry: [syn("industry"), syn("segment"), syn("sector"), syn("vertical")],
-  date: [syn("date"), syn("order date"), syn("invoice date")],
+  // order date and invoice date (15) win over created at, paid at, close date (13); created stands with date (10)
+  date: [syn("date"), syn("order date"), syn("invoice date"), syn("created"), syn("created at", 8), syn("paid at", 8), syn("close date", 8)],
   override: [syn("override"), syn("manual grade")],
   overrideReason: [syn("override reason"), syn("reason")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
@@ -64,9 +74,21 @@ const SYNONYMS: Record<Field, Synonym[]> = {
  * a header with "KAM" in it is one of our own matrix columns. */
 const ID_WORDS = new Set(["id", "no", "nr", "number", "num", "code", "ref", "#", "key"]);
 const PERSON_WORDS = new Set(["manager", "rep", "representative", "owner", "contact", "email", "mail", "phone", "address", "city", "country", "person", "salesperson", "type", "since", "status"]);
+/** Words that make a money header name something else than revenue (SPEC §2a), or a header no amount at all. */
+const NEVER_REVENUE = new Set([
+  "refund", "refunds", "refunded", "discount", "discounts", "tax", "taxes", "shipping", "cost", "costs", "fee", "fees",
+  "credit", "credits", "subtotal", "subtotals",
+  "name", "company", "street", "zip", "province", "state", "method", "code", "currency", "quantity", "qty", "count", "date",
+]);
+/** The words that name the client itself (a "Customer Name" is a client, a "Product Name" is not). */
+const CLIENT_WORDS = ["client", "customer", "account", "company", "organization", "organisation"];
 
+/** A header as words: camel case and underscores split (`ContactName`, `invoice_total`), lower case. */
 function tokens(header: string): string[] {
   return header
+    .replace(/([a-z])([A-Z][a-z])/g, "$1 $2")
+    .replace(/([a-z])([A-Z]{2,})(?![a-z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z]{2,})/g, "$1 $2")
     .toLowerCase()
     .replace(/([a-z])([0-9])/g, "$1 $2")
     .split(/[^a-z0-9%#]+|(?=[%#])|(?<=[%#])/)
@@ -79,28 +101,35 @@ function tokenMatches(token: string, word: string): boolean {
   return word.length >= 4 && token.startsWith(word) && token.length - word.length <= 2;
 }
 
-function sequenceAt(ts: string[], words: string[]): boolean {
+/** Where `words` stand in `ts` (their first index), or -1. */
+function sequenceAt(ts: string[], words: string[]): number {
   for (let i = 0; i + words.length <= ts.length; i++) {
-    if (words.every((w, j) => tokenMatches(ts[i + j] ?? "", w))) return true;
+    if (words.every((w, j) => tokenMatches(ts[i + j] ?? "", w))) return i;
   }
-  return false;
+  return -1;
 }
 
 /** How well `header` names `field`; 0 when it does not. */
 export function headerScore(field: Field, header: string): number {
   const ts = tokens(header);
-  if (ts.length === 0) return 0;
+  if (ts.length === 0 || ts.includes("kam")) return 0;
   let best = 0;
+  let bestWords: string[] = [];
   for (const s of SYNONYMS[field]) {
-    if (sequenceAt(ts, s.words)) best = Math.max(best, s.weight + (s.words.length - 1) * 5);
+    const at = sequenceAt(ts, s.words);
+    if (at < 0) continue;
+    // A person beside the synonym ("Account Manager", "Sales Rep") is not the input; "Contact Name" is.
+    if (ts.some((t, i) => (i < at || i >= at + s.words.length) && PERSON_WORDS.has(t))) continue;
+    const score = s.weight + (s.words.length - 1) * 5;
+    if (score > best) [best, bestWords] = [score, s.words];
   }
   if (best === 0) return 0;
-  if (ts.some((t) => PERSON_WORDS.has(t)) || ts.includes("kam")) return 0;
+  if (field === "revenue" && ts.some((t) => NEVER_REVENUE.has(t))) return 0;
   if (field === "profit" && (ts.includes("%") || ts.some((t) => tokenMatches(t, "margin")) || ts.includes("pct") || ts.includes("percent"))) return 0;
   if (field === "client") {
-    const namesClient = ts.some((t) => ["client", "customer", "account", "company"].some((w) => tokenMatches(t, w)));
-    if (namesClient && ts.includes("name")) best += 3;
-    if (!namesClient && ts.length > 1) best = 2; // "Product Name": a name, but of something else
+    const namesClient = ts.some((t) => CLIENT_WORDS.some((w) => tokenMatches(t, w)));
+    if (namesClient && bestWords.length === 1 && ts.includes("name")) best += 3;
+    if (bestWords.join(" ") === "name" && ts.length > 1) best = 2; // "Product Name": a name, but of something else
   }
   if (ts.some((t) => ID_WORDS.has(t))) best -= 7;
   // Extra words dilute a match a little: "Revenue" beats "Revenue growth" (the 0.01 per word only
@@ -118,8 +147,29 @@ export interface Detection {
   unmapped: number[];
 }
 
-/** Maps headers to inputs; `overrides` (field → header text) are applied first. */
-export function detectColumns(headers: readonly CellValue[], overrides: Partial<Record<Field, string>> = {}): Detection {
+/** How many cells of a column (0-based) are filled below the header. */
+export type FilledCells = (column: number) => number;
+
+/** Counts the filled cells of a column in `rows` from row `from` (0-based), once per column and only when asked. */
+export function filledCells(rows: readonly (readonly CellValue[])[], from: number): FilledCells {
+  const counts = new Map<number, number>();
+  return (column) => {
+    let n = counts.get(column);
+    if (n === undefined) {
+      n = 0;
+      for (let r = from; r < rows.length; r++) if (!isBlank(rows[r]?.[column])) n++;
+      counts.set(column, n);
+    }
+    return n;
+  };
+}
+
+/**
+ * Maps headers to inputs; `overrides` (field → header text) are applied first. Between headers of
+ * equal standing for one input, the column with more filled cells (`filled`) wins, then the
+ * leftmost (SPEC §2a).
+ */
+export function detectColumns(headers: readonly CellValue[], overrides: Partial<Record<Field, string>> = {}, filled: FilledCells = () => 0): Detection {
   const texts = headers.map((h) => (isBlank(h) ? "" : String(h).trim()));
   const mapping: Mapping = {};
   const taken = new Set<number>();
@@ -140,7 +190,7 @@ export function detectColumns(headers: readonly CellValue[], overrides: Partial<
       if (score > 0) candidates.push({ field, column, score });
     }
   });
-  candidates.sort((a, b) => b.score - a.score || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+  candidates.sort((a, b) => b.score - a.score || filled(b.column) - filled(a.column) || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   for (const c of candidates) {
     if (mapping[c.field] !== undefined || taken.has(c.column)) continue;
     mapping[c.field] = c.column;

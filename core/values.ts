@@ -58,7 +58,20 @@ const SPACES = /[\s\u00a0\u2007\u202f']/g;
 const LEADING_CURRENCY = /^(?:US\$|[A-Z]{3}(?=[\s\d.(+-])|[$€£¥₹₩₽¢])/;
 const TRAILING_CURRENCY = /(?:(?<=[\d.\s])[A-Z]{3}|[$€£¥₹₩₽¢])$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const SUFFIX: Record<string, number> = { k: 3, m: 6, mm: 6, mn: 6, b: 9, bn: 9 };
+/** Words are data: a Map, so a cell reading `constructor` is no suffix (SPEC §2a). */
+const SUFFIX = new Map([["k", 3], ["m", 6], ["mm", 6], ["mn", 6], ["b", 9], ["bn", 9]]);
+/** `1.234,56` or `12,5`: a comma decimal (a comma not followed by exactly three digits, or after dot groups). */
+const COMMA_DECIMAL = /^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,(?:\d{1,2}|\d{4,})$|^(?:\d{4,}|0),\d+$/;
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/;
+const COMMA_GROUPS = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * How a column writes its numbers (SPEC §2a). With `decimalComma`, `.` separates thousands and `,`
+ * is the decimal mark (`2.500 €` = 2500, `12,5` = 12.5); without, a cell is read on its own.
+ */
+export interface NumberLocale {
+  decimalComma: boolean;
+}
 
 /** Moves the decimal point of a plain decimal string `exp` places right, exactly. */
 function shiftDecimal(digits: string, exp: number): number {
@@ -71,14 +84,17 @@ function shiftDecimal(digits: string, exp: number): number {
   return neg ? -n : n;
 }
 
-/** A money amount (revenue, profit). Percent text is not an amount. */
-export function parseAmount(v: CellValue): Parsed<number> {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
-  if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
-  let s = v.trim();
-  if (s === "") return null;
-  if (spreadsheetError(s)) return notA(s, "an amount");
+interface AmountText {
+  /** The digits with their separators, as written. */
+  digits: string;
+  negative: boolean;
+  /** Powers of ten of a k/M/bn suffix. */
+  exp: number;
+}
+
+/** The number in an amount text: sign, parentheses, currency, suffix and spaces taken off. */
+function amountText(text: string): AmountText {
+  let s = text.trim();
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -102,13 +118,37 @@ export function parseAmount(v: CellValue): Parsed<number> {
   const suffix = /^(.*?)\s*(k|mm|mn|m|bn|b)$/i.exec(s);
   if (suffix && /\d$/.test(suffix[1] ?? "")) {
     s = suffix[1] ?? "";
-    exp = SUFFIX[(suffix[2] ?? "").toLowerCase()] ?? 0;
+    exp = SUFFIX.get((suffix[2] ?? "").toLowerCase()) ?? 0;
   }
-  s = s.replace(SPACES, "");
-  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(s) || /^\d+,\d{1,2}$/.test(s)) {
-    // European: 1.200,50 or 12,5
+  return { digits: s.replace(SPACES, ""), negative, exp };
+}
+
+/** Does a cell write its decimals with a comma (`1.234,56`, `12,5`, `12,5 %`)? */
+export function hasCommaDecimal(v: CellValue): boolean {
+  if (typeof v !== "string" || !v.includes(",")) return false;
+  const s = v.trim().replace(/^\((.*)\)$/, "$1").replace(/%$/, "");
+  return COMMA_DECIMAL.test(amountText(s).digits);
+}
+
+/**
+ * A money amount (revenue, profit). Percent text is not an amount. Without a locale a cell is read
+ * on its own (`1.200,50` and `1,200.50` both work, `2.500` is 2.5); `parseAmountColumn` decides
+ * the locale for a whole column.
+ */
+export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number> {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
+  if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
+  if (v.trim() === "") return null;
+  if (spreadsheetError(v)) return notA(v, "an amount");
+  const { digits, negative, exp } = amountText(v);
+  let s = digits;
+  if (locale?.decimalComma) {
+    if (DOT_GROUPS.test(s)) s = s.replace(/\./g, "").replace(",", ".");
+    else if (s.includes(".") || s.includes(",")) return new Invalid(`${show(v)} is not an amount in a column that writes 1.234,56`);
+  } else if (COMMA_DECIMAL.test(s)) {
     s = s.replace(/\./g, "").replace(",", ".");
-  } else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) {
+  } else if (COMMA_GROUPS.test(s)) {
     s = s.replace(/,/g, "");
   }
   if (!PLAIN_NUMBER.test(s)) return notA(v, "an amount");
@@ -117,16 +157,35 @@ export function parseAmount(v: CellValue): Parsed<number> {
   return negative ? -n : n;
 }
 
+/**
+ * The number locale of one column (SPEC §2a): a comma decimal in any cell, or a semicolon-delimited
+ * file (`hint`), makes `.` the thousands separator and `,` the decimal mark for every cell.
+ */
+export function columnLocale(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberLocale {
+  if (hint.decimalComma) return { decimalComma: true };
+  for (let i = 0; i < values.length; i++) if (hasCommaDecimal(values[i])) return { decimalComma: true };
+  return { decimalComma: false };
+}
+
+/** A whole column of amounts under one number locale. */
+export function parseAmountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  const locale = columnLocale(values, hint);
+  return values.map((v) => parseAmount(v, locale));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fractions and the percent rule (SPEC §2)
 
-function numericPart(v: CellValue): { n: number; percentSign: boolean } | null {
+/** The number of a cell and whether it carried `%`; `(10%)` is −10% (accounting negative). */
+function numericPart(v: CellValue, locale?: NumberLocale): { n: number; percentSign: boolean } | null {
   if (typeof v === "number") return Number.isFinite(v) ? { n: v, percentSign: false } : null;
   if (typeof v !== "string") return null;
-  const s = v.trim().replace(SPACES, "");
+  let s = v.trim().replace(SPACES, "");
+  const paren = /^\((.*%)\)$/.exec(s);
+  if (paren) s = `-${paren[1] ?? ""}`;
   const percentSign = s.endsWith("%");
   const body = percentSign ? s.slice(0, -1) : s;
-  const n = parseAmount(body);
+  const n = parseAmount(body, locale);
   return typeof n === "number" ? { n, percentSign } : null;
 }
 
@@ -144,25 +203,25 @@ export interface FractionRange {
  * column is greater than 1 every value is a percent (`60` = 60%), else all are fractions. A negative
  * number never decides the scale: whatever its scale it is a negative margin (a laggard).
  */
-export function percentScale(values: readonly CellValue[]): boolean {
+export function percentScale(values: readonly CellValue[], locale?: NumberLocale): boolean {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v === "number") {
       if (v > 1 && Number.isFinite(v)) return true;
       continue;
     }
-    const p = numericPart(v);
+    const p = numericPart(v, locale);
     if (p && !p.percentSign && p.n > 1) return true;
   }
   return false;
 }
 
 /** One cell as a fraction, given the column's scale from `percentScale`. */
-export function parseFraction(v: CellValue, asPercent: boolean, range: FractionRange): Parsed<number> {
+export function parseFraction(v: CellValue, asPercent: boolean, range: FractionRange, locale?: NumberLocale): Parsed<number> {
   // A plain number (most cells): no text to read.
   if (typeof v === "number" && Number.isFinite(v)) return fractionInRange(v, asPercent ? v / 100 : v, range);
   if (isBlank(v)) return null;
-  const p = numericPart(v);
+  const p = numericPart(v, locale);
   if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
   return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);
 }
@@ -176,10 +235,11 @@ function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<
   return f;
 }
 
-/** A whole column of fractions under the percent rule. A lone scalar is a column of one. */
-export function parseFractionColumn(values: readonly CellValue[], range: FractionRange): Parsed<number>[] {
-  const asPercent = percentScale(values);
-  return values.map((v) => parseFraction(v, asPercent, range));
+/** A whole column of fractions under the percent rule and one number locale. A lone scalar is a column of one. */
+export function parseFractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  const locale = columnLocale(values, hint);
+  const asPercent = percentScale(values, locale);
+  return values.map((v) => parseFraction(v, asPercent, range, locale));
 }
 
 export const WALLET_RANGE: FractionRange = { min: 0, max: 1, what: "wallet share" };
@@ -192,11 +252,12 @@ export const MARGIN_RANGE: FractionRange = { min: -Infinity, max: 1, what: "marg
 export type Level = "High" | "Medium" | "Low";
 export const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
 
-const LEVEL_WORDS: Record<string, Level> = {
-  high: "High", h: "High", hi: "High", "3": "High", "very high": "High", strong: "High",
-  medium: "Medium", med: "Medium", m: "Medium", mid: "Medium", moderate: "Medium", "2": "Medium", average: "Medium",
-  low: "Low", l: "Low", lo: "Low", "1": "Low", none: "Low", "very low": "Low", weak: "Low",
-};
+/** Words are data: Maps, so a cell reading `constructor` or `__proto__` is an unknown word (SPEC §2a). */
+const LEVEL_WORDS = new Map<string, Level>([
+  ...["high", "h", "hi", "3", "very high", "strong"].map((w): [string, Level] => [w, "High"]),
+  ...["medium", "med", "m", "mid", "moderate", "2", "average"].map((w): [string, Level] => [w, "Medium"]),
+  ...["low", "l", "lo", "1", "none", "very low", "weak"].map((w): [string, Level] => [w, "Low"]),
+]);
 
 /** Level words already looked up, by the cell's exact text. */
 const LEVEL_TEXT = new Map<string, Level | null>();
@@ -213,7 +274,7 @@ export function parseLevel(v: CellValue): Parsed<Level> {
   // A column holds a handful of distinct spellings: each is looked up once.
   let level = LEVEL_TEXT.get(v);
   if (level === undefined) {
-    level = LEVEL_WORDS[v.trim().toLowerCase().replace(/\s+/g, " ")] ?? null;
+    level = LEVEL_WORDS.get(v.trim().toLowerCase().replace(/\s+/g, " ")) ?? null;
     if (LEVEL_TEXT.size > 1000) LEVEL_TEXT.clear();
     LEVEL_TEXT.set(v, level);
   }
@@ -240,18 +301,18 @@ export function parseYesNo(v: CellValue): Parsed<boolean> {
 // ---------------------------------------------------------------------------------------------
 // Relationship strength → 0–100 (SPEC §2)
 
-const STAGES: Record<string, number> = { exploratory: 1, basic: 2, cooperative: 3, interdependent: 4, integrated: 5 };
+const STAGES = new Map([["exploratory", 1], ["basic", 2], ["cooperative", 3], ["interdependent", 4], ["integrated", 5]]);
 
 export type RelationshipScale = "1-5" | "0-10" | "0-100" | "fraction";
 
 /** The scale of a relationship column: decided on its numbers, like the percent rule. */
-export function relationshipScale(values: readonly CellValue[]): RelationshipScale {
+export function relationshipScale(values: readonly CellValue[], locale?: NumberLocale): RelationshipScale {
   let max = -Infinity;
   let min = Infinity;
   let fractional = false;
   let any = false;
   for (const v of values) {
-    const p = numericPart(v);
+    const p = numericPart(v, locale);
     if (!p || p.percentSign) continue;
     any = true;
     max = Math.max(max, p.n);
@@ -265,17 +326,22 @@ export function relationshipScale(values: readonly CellValue[]): RelationshipSca
   return "0-100";
 }
 
-export function parseRelationship(v: CellValue, scale: RelationshipScale): Parsed<number> {
+/**
+ * One relationship cell → 0–100 on its column's scale. A number is read as a number whether it
+ * arrives as text (a .csv) or as a number (an .xlsx): "3" on a 1–5 column is 50, never the level
+ * word "3" (High). Only text that is not a number is a stage or level word.
+ */
+export function parseRelationship(v: CellValue, scale: RelationshipScale, locale?: NumberLocale): Parsed<number> {
   if (isBlank(v)) return null;
-  if (typeof v === "string") {
-    const word = v.trim().toLowerCase();
-    const stage = STAGES[word];
+  const p = numericPart(v, locale);
+  if (!p) {
+    const word = typeof v === "string" ? v.trim().toLowerCase().replace(/\s+/g, " ") : "";
+    const stage = STAGES.get(word);
     if (stage !== undefined) return (stage - 1) * 25;
-    const level = LEVEL_WORDS[word];
+    const level = LEVEL_WORDS.get(word);
     if (level) return level === "High" ? 100 : level === "Medium" ? 50 : 0;
+    return notA(v, "a relationship strength (1–5, 0–10, 0–100, H/M/L or a stage word)");
   }
-  const p = numericPart(v);
-  if (!p) return notA(v, "a relationship strength (1–5, 0–10, 0–100, H/M/L or a stage word)");
   let x: number;
   if (p.percentSign) x = p.n;
   else if (scale === "fraction") x = p.n * 100;
@@ -286,10 +352,11 @@ export function parseRelationship(v: CellValue, scale: RelationshipScale): Parse
   return x;
 }
 
-/** A relationship (or benefit) column → 0–100. */
-export function parseRelationshipColumn(values: readonly CellValue[]): Parsed<number>[] {
-  const scale = relationshipScale(values);
-  return values.map((v) => parseRelationship(v, scale));
+/** A relationship (or benefit) column → 0–100, under one scale and one number locale. */
+export function parseRelationshipColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  const locale = columnLocale(values, hint);
+  const scale = relationshipScale(values, locale);
+  return values.map((v) => parseRelationship(v, scale, locale));
 }
 
 // ---------------------------------------------------------------------------------------------

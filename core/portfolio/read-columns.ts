@@ -2,7 +2,7 @@
  * Reading the sheet (SPEC §2): the header row and the column mapping, each mapped input column
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
-import { detectColumns, findHeaderRow, type Mapping } from "../columns";
+import { detectColumns, filledCells, findHeaderRow, type Mapping } from "../columns";
 import { clientKey, isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
@@ -24,7 +24,7 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
   const headerIndex = findHeaderRow(visible, settings.mapping);
   const headerCells = visible[headerIndex] ?? [];
   const headers = headerCells.map((h) => (isBlank(h) ? "" : String(h).trim()));
-  const { mapping } = detectColumns(headers, settings.mapping);
+  const { mapping } = detectColumns(headers, settings.mapping, filledCells(visible, headerIndex + 1));
   const missing = (["client", "revenue"] as const).filter((f) => mapping[f] === undefined);
   if (rows.every((r) => r.every(isBlank))) throw new EmptySheetError(false);
   if (missing.length > 0) throw new MissingColumnsError([...missing], headers);

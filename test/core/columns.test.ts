@@ -1,6 +1,6 @@
 // core/columns.ts: header detection (SPEC §2 synonyms and preferences) and overrides.
 import { describe, expect, it } from "vitest";
-import { detectColumns, FIELDS, findHeaderRow, MappingError, type Field } from "../../core/columns";
+import { detectColumns, FIELDS, filledCells, findHeaderRow, MappingError, type Field } from "../../core/columns";
 import { gradePortfolio, mapColumns, MissingColumnsError } from "../../core/portfolio";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
@@ -212,5 +212,124 @@ describe("ties between headers go to the shorter one", () => {
   it("'Customer' is the client and 'Customer Segment' the industry, in either order", () => {
     expect(mapped(["Customer Segment", "Customer", "Revenue"])).toMatchObject({ client: "Customer", industry: "Customer Segment" });
     expect(mapped(["Customer", "Customer Segment", "Revenue"])).toMatchObject({ client: "Customer", industry: "Customer Segment" });
+  });
+});
+
+describe("SPEC §2a: headers of real exports", () => {
+  const MORE: [Field, string][] = [
+    ["revenue", "Total"], ["revenue", "Invoice Total"], ["revenue", "Order Total"], ["revenue", "Net Sales"], ["revenue", "Amount Paid"],
+    ["client", "Billing Company"], ["client", "Bill To"], ["client", "Sold To"], ["client", "Contact Name"], ["client", "Account Name"],
+    ["client", "Organization"], ["client", "Organisation"], ["client", "Associated Company"],
+    ["date", "Created at"], ["date", "Created"], ["date", "Paid at"], ["date", "Close Date"],
+  ];
+
+  it.each(MORE)("%s ← %j", (field, header) => {
+    const headers = field === "client" ? [header, "Revenue"] : field === "revenue" ? ["Client", header] : ["Client", "Revenue", header];
+    expect(mapped(headers)[field]).toBe(header);
+  });
+
+  it.each([
+    ["Discount Amount"], ["Refunded Amount"], ["Amount Refunded"], ["Refund"], ["Subtotal"], ["Sales Tax"], ["Taxes"], ["Total Tax"],
+    ["Shipping"], ["Shipping Amount"], ["Cost"], ["Total Cost"], ["Fee"], ["Fees"], ["Credit Amount"], ["Total Discounts"],
+    ["Billing Company"], ["Billing Name"], ["Billing Street"], ["Billing Zip"], ["Sales Date"], ["Total Quantity"],
+  ])("%j never maps to revenue", (header) => {
+    expect(mapped(["Customer", header]).revenue).toBeUndefined();
+  });
+
+  it.each<[string[], string]>([
+    [["Discount Amount", "Refunded Amount", "Customer", "Total"], "Total"],
+    [["Customer", "Subtotal", "Shipping", "Taxes", "Total"], "Total"],
+    [["Customer", "Total", "Subtotal"], "Total"],
+    [["Customer", "Amount", "Amount Refunded", "Fee"], "Amount"],
+    [["Customer", "Gross Sales", "Discounts", "Net Sales", "Taxes", "Total Sales"], "Net Sales"],
+    [["Customer", "Total", "Invoice Total"], "Invoice Total"],
+    [["Customer", "Sales With Tax", "Sales"], "Sales"],
+  ])("the revenue of %j is %j", (headers, want) => {
+    expect(mapped(headers).revenue).toBe(want);
+  });
+
+  it.each<[string[], Partial<Record<Field, string>>]>([
+    [["ContactName", "InvoiceTotal", "InvoiceDate"], { client: "ContactName", revenue: "InvoiceTotal", date: "InvoiceDate" }],
+    [["contact_name", "invoice_total", "created_at"], { client: "contact_name", revenue: "invoice_total", date: "created_at" }],
+    [["CUSTOMER_NAME", "NET_SALES"], { client: "CUSTOMER_NAME", revenue: "NET_SALES" }],
+    [["BillTo", "AmountPaid", "PaidAt"], { client: "BillTo", revenue: "AmountPaid", date: "PaidAt" }],
+    [["customerName", "orderTotal", "createdAt"], { client: "customerName", revenue: "orderTotal", date: "createdAt" }],
+    [["AccountID", "AccountName", "Revenue"], { client: "AccountName", revenue: "Revenue" }],
+    [["Client", "Revenue", "SoW"], { client: "Client", revenue: "Revenue", wallet: "SoW" }],
+    [["Client", "Revenue", "KAMRating"], { client: "Client", revenue: "Revenue" }],
+    [["Client", "Revenue", "DiscountAmount", "TaxTotal"], { client: "Client", revenue: "Revenue" }],
+  ])("camel case and underscores split into words: %j", (headers, want) => {
+    expect(mapped(headers)).toEqual(want);
+  });
+
+  it.each<[string[], string]>([
+    [["Created at", "Order Date", "Customer", "Total"], "Order Date"],
+    [["Paid at", "Invoice Date", "Customer", "Total"], "Invoice Date"],
+    [["Customer", "Total", "Invoice Date", "Paid at", "Created"], "Invoice Date"],
+    [["Create Date", "Close Date", "Account Name", "Amount"], "Close Date"],
+    [["Due Date", "Created at", "Customer", "Total"], "Created at"],
+  ])("order date and invoice date win over created / paid at / close date: %j → %j", (headers, want) => {
+    expect(mapped(headers).date).toBe(want);
+  });
+
+  it.each<[string[], string | undefined]>([
+    [["Company", "Contact Name", "Revenue"], "Company"],
+    [["Contact Name", "Customer", "Revenue"], "Customer"],
+    [["Contact Name", "Name", "Revenue"], "Contact Name"],
+    [["Contact Email", "Revenue"], undefined],
+    [["Customer Contact", "Revenue"], undefined],
+    [["Deal Owner", "Associated Contact", "Associated Company", "Amount"], "Associated Company"],
+    [["Shipping Company", "Billing Company", "Total"], "Billing Company"],
+    [["Customer Email", "Customer ID", "Customer Description", "Amount"], "Customer Description"],
+  ])("a contact's name is the client only when nothing better names it; a person never: %j → %j", (headers, want) => {
+    expect(mapped(headers).client).toBe(want);
+  });
+});
+
+describe("SPEC §2a: between equals, more filled cells win, then the leftmost", () => {
+  it.each<[string[], number[], string]>([
+    [["Customer", "Company", "Revenue"], [3, 5, 5], "Company"],
+    [["Customer", "Company", "Revenue"], [5, 3, 5], "Customer"],
+    [["Customer", "Company", "Revenue"], [4, 4, 5], "Customer"],
+    [["Company", "Customer", "Revenue"], [4, 4, 5], "Company"],
+    [["Company", "Customer", "Revenue"], [0, 0, 5], "Company"],
+  ])("%j with filled counts %j → %j", (headers, counts, want) => {
+    const { mapping } = detectColumns(headers, {}, (c) => counts[c] ?? 0);
+    expect(headers[mapping.client as number]).toBe(want);
+  });
+
+  it("standing still comes first: a better header wins however empty", () => {
+    const headers = ["Customer Name", "Name", "Revenue"];
+    const { mapping } = detectColumns(headers, {}, (c) => [1, 100, 100][c] ?? 0);
+    expect(mapping.client).toBe(0);
+  });
+
+  it("Invoice Total and Amount Paid stand equal: the one filled on more rows is the revenue", () => {
+    const rows = [
+      ["Client Name", "Amount Paid", "Invoice Total"],
+      ["Acme", "", "1200"],
+      ["Bolt", "300", "300"],
+      ["Cobalt", "", "450"],
+    ];
+    expect(mapColumns(rows, DEFAULT_SETTINGS).mapping.revenue).toBe(2);
+    const paidEverywhere = rows.map((r, i) => (i === 0 ? r : [r[0], r[2], r[2]]));
+    expect(mapColumns(paidEverywhere, DEFAULT_SETTINGS).mapping.revenue).toBe(1); // equal counts: leftmost
+  });
+
+  it("mapColumns counts the cells below the header row only, blank text not counted", () => {
+    const rows = [
+      ["Report", "Customer", "Company"], // a title row that is not the header
+      ["Customer", "Company", "Revenue"],
+      ["Acme", "  ", 10],
+      ["Bolt", "", 20],
+      ["", "Cobalt Ltd", 30],
+    ];
+    expect(mapColumns(rows, DEFAULT_SETTINGS)).toMatchObject({ headerIndex: 1, mapping: { client: 0, revenue: 2 } });
+  });
+
+  it("filledCells counts each column once, from the given row", () => {
+    const rows = [["h1", "h2"], ["a", null], ["", "x"], [" ", "y"], ["b"]];
+    const filled = filledCells(rows, 1);
+    expect([filled(0), filled(1), filled(2)]).toEqual([2, 2, 0]);
   });
 });

@@ -1,9 +1,9 @@
 // core/values.ts: every coercion of SPEC §2, table-driven.
 import { describe, expect, it } from "vitest";
 import {
-  dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, isBlank, MARGIN_RANGE, parseAmount, parseDate, parseFraction,
-  parseFractionColumn, parseLevel, parseRelationship, parseRelationshipColumn, parseText, parseYesNo, percentScale,
-  relationshipScale, spreadsheetError, WALLET_RANGE, type CellValue,
+  columnLocale, dayFromDate, dayFromParts, dayToIso, dayToSerial, hasCommaDecimal, Invalid, isBlank, MARGIN_RANGE, parseAmount,
+  parseAmountColumn, parseDate, parseFraction, parseFractionColumn, parseLevel, parseRelationship, parseRelationshipColumn,
+  parseText, parseYesNo, percentScale, relationshipScale, spreadsheetError, WALLET_RANGE, type CellValue,
 } from "../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
@@ -262,6 +262,120 @@ describe("relationship strength → 0–100", () => {
     expect(reasonOf(out[2])).toMatch(/^"friendly" is not a relationship strength/);
     expect(out[3]).toBeNull();
     expect(reasonOf(parseRelationship(-1, "0-100"))).toMatch(/outside/);
+  });
+});
+
+describe("relationship: the same numbers give the same 0–100 from a .csv (text) and an .xlsx (numbers)", () => {
+  it.each<[number[], number[]]>([
+    [[1, 2, 3, 4, 5], [0, 25, 50, 75, 100]], // "1","2","3" are numbers on 1–5, not the level words 1/2/3
+    [[1, 2, 3], [0, 25, 50]],
+    [[3, 3, 3], [50, 50, 50]],
+    [[0, 5, 10], [0, 50, 100]],
+    [[20, 55, 100], [20, 55, 100]],
+    [[0.25, 0.8, 1], [25, 80, 100]],
+  ])("%j → %j either way", (numbers, want) => {
+    expect(parseRelationshipColumn(numbers)).toEqual(want);
+    expect(parseRelationshipColumn(numbers.map(String))).toEqual(want);
+    expect(parseRelationshipColumn(numbers.map((n) => ` ${n} `))).toEqual(want);
+  });
+
+  it("words still read as words beside numbers, spaced as typed", () => {
+    expect(parseRelationshipColumn(["5", "High", "very  low", "Integrated", "1"])).toEqual([100, 100, 0, 100, 0]);
+  });
+});
+
+describe("accounting negatives for percents: (10%) = −10% (SPEC §2a)", () => {
+  it.each<[CellValue, number]>([
+    ["(10%)", -0.1],
+    ["( 10 % )", -0.1],
+    ["(10)%", -0.1],
+    ["(0.5%)", -0.005],
+    ["-10%", -0.1],
+    ["(12,5%)", -0.125],
+  ])("margin %j → %d", (cell, want) => {
+    expect(parseFractionColumn([cell], MARGIN_RANGE)).toEqual([want]);
+  });
+
+  it("a negative percent never decides the column's scale, and the other cells keep theirs", () => {
+    expect(parseFractionColumn(["(10%)", 0.3, 0.05], MARGIN_RANGE)).toEqual([-0.1, 0.3, 0.05]);
+    expect(parseFractionColumn(["(10%)", 30], MARGIN_RANGE)).toEqual([-0.1, 0.3]);
+  });
+
+  it("(10%) is outside 0–100% for a wallet share: an error for that cell", () => {
+    expect(reasonOf(parseFractionColumn(["(10%)"], WALLET_RANGE)[0])).toBe('"(10%)" is outside 0–100% for a wallet share');
+  });
+});
+
+describe("number locale per column (SPEC §2a)", () => {
+  it.each<[CellValue, boolean]>([
+    ["1.234,56", true], ["12,5", true], ["12,50", true], ["0,5", true], ["0,125", true], ["1,2345", true], ["1234,5", true], ["€ 1.234,56", true],
+    ["(1.234,56)", true], ["12,5%", true], ["12,5 %", true], ["1,2k", true],
+    ["1,234", false], ["1,234.56", false], ["12.5", false], ["2.500", false], ["1,234,567", false], ["abc,de", false], [12.5, false], [null, false],
+  ])("hasCommaDecimal(%j) = %s", (cell, want) => {
+    expect(hasCommaDecimal(cell)).toBe(want);
+  });
+
+  it.each<[string, CellValue[], boolean, (number | string | null)[]]>([
+    ["a comma decimal anywhere flips the whole column", ["2.500 €", "1.234,56", "300"], false, [2500, 1234.56, 300]],
+    ["12,5 flips it too", ["2.500", "12,5"], false, [2500, 12.5]],
+    ["a semicolon file flips every column", ["2.500 €", "1.000.000", "75"], true, [2500, 1_000_000, 75]],
+    ["without either, 2.500 is two and a half", ["2.500", "1,234"], false, [2.5, 1234]],
+    ["numbers from an .xlsx are numbers whatever the locale", [2.5, 1234.56], true, [2.5, 1234.56]],
+    ["accounting negatives, currency and suffixes keep working", ["(1.200,50)", "-€ 40,5", "1,2k", "2,5M"], true, [-1200.5, -40.5, 1200, 2_500_000]],
+    ["in a 1.234,56 column a dot decimal is an error, not a silent 2.5 or 25", ["2.5", "1.234,56"], false, ["error", 1234.56]],
+    ["and so is a comma-grouped amount", ["1,234.56"], true, ["error"]],
+    ["blank stays blank", ["", null, "3,5"], false, [null, null, 3.5]],
+  ])("%s", (_what, cells, semicolonFile, want) => {
+    const got = parseAmountColumn(cells, { decimalComma: semicolonFile });
+    expect(got.map((v) => (v instanceof Invalid ? "error" : v))).toEqual(want);
+  });
+
+  it("the error names the cell and the column's locale", () => {
+    expect(reasonOf(parseAmountColumn(["2.5", "12,5"])[0])).toBe('"2.5" is not an amount in a column that writes 1.234,56');
+  });
+
+  it("the locale is decided once per column", () => {
+    expect(columnLocale(["1", "2", "3,5"])).toEqual({ decimalComma: true });
+    expect(columnLocale(["1", "2.500"])).toEqual({ decimalComma: false });
+    expect(columnLocale(["1"], { decimalComma: true })).toEqual({ decimalComma: true });
+  });
+
+  it("percent and relationship columns follow the same locale", () => {
+    expect(parseFractionColumn(["12,5%", "3,5"], MARGIN_RANGE)).toEqual([0.125, 0.035]);
+    expect(parseFractionColumn(["0,25", "0,5"], WALLET_RANGE)).toEqual([0.25, 0.5]);
+    expect(parseFractionColumn(["0.25"], WALLET_RANGE, { decimalComma: true }).map(reasonOf)).toEqual([
+      '"0.25" is not a wallet share (a percent or a fraction)',
+    ]);
+    expect(parseRelationshipColumn(["2,5", "5"])).toEqual([37.5, 100]);
+  });
+
+  it("a cell read alone (no column) keeps reading either way", () => {
+    expect(parseAmount("1.200,50")).toBe(1200.5);
+    expect(parseAmount("1,200.50")).toBe(1200.5);
+    expect(parseAmount("2.500")).toBe(2.5);
+    expect(parseAmount("2.500", { decimalComma: true })).toBe(2500);
+  });
+});
+
+describe("words are data, not code (SPEC §2a)", () => {
+  const WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
+
+  it.each(WORDS)("%j is an unrecognised word for every parser", (word) => {
+    for (const cell of [word, word.toUpperCase(), ` ${word} `]) {
+      expect(reasonOf(parseLevel(cell))).toMatch(/is not a level/);
+      expect(reasonOf(parseYesNo(cell))).toMatch(/is not yes or no/);
+      expect(reasonOf(parseAmount(cell))).toMatch(/is not an amount/);
+      expect(reasonOf(parseAmount(`12 ${cell}`))).toMatch(/is not an amount/);
+      expect(reasonOf(parseRelationshipColumn([cell])[0])).toMatch(/is not a relationship strength/);
+      expect(reasonOf(parseFractionColumn([cell], MARGIN_RANGE)[0])).toMatch(/is not a margin/);
+    }
+  });
+
+  it("looking one up leaves the next lookups right", () => {
+    for (const w of WORDS) parseLevel(w);
+    expect(parseLevel("High")).toBe("High");
+    expect(parseLevel("constructor")).toBeInstanceOf(Invalid);
+    expect(parseRelationshipColumn(["__proto__", "basic"])[1]).toBe(25);
   });
 });
 
