@@ -40,7 +40,7 @@ function countsTable(w: WhatIf): HTMLElement {
       { attrs: { "data-grade": g } },
       el("td", {}, gradeBadge(g)),
       el("td", { class: "num", text: String(c.after) }),
-      el("td", { class: `num ${c.change > 0 ? "up" : c.change < 0 ? "down" : "same"}`, text: signed(c.change) }),
+      el("td", { class: `num ${c.change === 0 ? "same" : "changed"}`, text: signed(c.change) }),
       el("td", { class: "num", text: budgetCell }),
     );
   });

@@ -1,0 +1,92 @@
+/**
+ * Shared by the what-if tests of both hosts: editing settings in the panel, reading the what-if it
+ * shows, and reading back from a built KAM Portfolio sheet which clients changed grade.
+ */
+import type { Page } from "playwright-core";
+import type { Grade } from "../core/settings";
+
+export interface Move {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface ShownWhatIf {
+  /** Per grade: the count a build would give and its change against the last build's settings. */
+  counts: Record<Grade, { after: number; change: string }>;
+  changes: Move[];
+  summary: string;
+  /** Where it was graded ("worker" or "page") and how long the grading took. */
+  where: string | null;
+  ms: number;
+}
+
+/** Types into settings fields (opening the Settings section if need be): path → value. */
+export async function editSettings(page: Page, values: Record<string, string>): Promise<void> {
+  const details = page.locator("details.settings-details");
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator("details.settings-details > summary").click();
+  for (const [path, value] of Object.entries(values)) await page.locator(`[data-setting="${path}"]`).fill(value);
+}
+
+/** Waits for the what-if of the settings as typed, then reads it as shown. */
+export async function readWhatIf(page: Page): Promise<ShownWhatIf> {
+  const section = page.locator("#what-if");
+  await section.locator(".what-if-summary").waitFor();
+  await page.waitForFunction(() => document.querySelector("#what-if")?.getAttribute("aria-busy") === "false");
+  const counts = {} as ShownWhatIf["counts"];
+  for (const g of ["A", "B", "C"] as const) {
+    const cells = await section.locator(`tr[data-grade="${g}"] td`).allTextContents();
+    counts[g] = { after: Number(cells[1]), change: cells[2] ?? "" };
+  }
+  const changes = await section.locator(".what-if-changes li").evaluateAll((items) =>
+    items.map((li) => ({ name: li.querySelector(".client-name")?.textContent ?? "", from: li.getAttribute("data-from") ?? "", to: li.getAttribute("data-to") ?? "" })),
+  );
+  return {
+    counts,
+    changes,
+    summary: (await section.locator(".what-if-summary").textContent()) ?? "",
+    where: await section.getAttribute("data-where"),
+    ms: Number(await section.getAttribute("data-ms")),
+  };
+}
+
+export interface BuiltClient {
+  name: string;
+  grade: string;
+  previous: string;
+}
+
+/** The ranked table of a built KAM Portfolio sheet (values by row), client by client in rank order. */
+export function builtClients(grid: readonly (readonly unknown[])[]): BuiltClient[] {
+  const head = grid.findIndex((r) => r[0] === "Rank" && r[1] === "Client");
+  if (head < 0) throw new Error("no ranked table in the portfolio sheet");
+  const header = grid[head] as unknown[];
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`no ${name} column`);
+    return i;
+  };
+  const [name, grade, previous] = [col("Client"), col("Grade"), col("Previous grade")];
+  const out: BuiltClient[] = [];
+  for (const r of grid.slice(head + 1)) {
+    if (typeof r[0] !== "number") break;
+    out.push({ name: String(r[name]), grade: String(r[grade]), previous: String(r[previous] ?? "") });
+  }
+  return out;
+}
+
+/** The built clients whose grade moved from the previous build, as the what-if lists them. */
+export function builtMoves(clients: readonly BuiltClient[]): Move[] {
+  return clients.filter((c) => c.previous !== c.grade).map((c) => ({ name: c.name, from: c.previous, to: c.grade }));
+}
+
+/** Counts by grade of a built table, and of its previous grades. */
+export function builtCounts(clients: readonly BuiltClient[]): { now: Record<Grade, number>; before: Record<Grade, number> } {
+  const now = { A: 0, B: 0, C: 0 };
+  const before = { A: 0, B: 0, C: 0 };
+  for (const c of clients) {
+    now[c.grade as Grade]++;
+    if (c.previous in before) before[c.previous as Grade]++;
+  }
+  return { now, before };
+}
