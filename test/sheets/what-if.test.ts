@@ -137,7 +137,7 @@ describe("the what-if in the Sheets sidebar", () => {
     await page.locator("details.settings-details > summary").click();
     await page.evaluate(() => window.scrollTo(0, 0));
     const end = await page.locator(".actions .buttons").boundingBox();
-    await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 300, height: (end?.y ?? 0) + (end?.height ?? 0) + 12 } });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 300, height: (end?.y ?? 0) + (end?.height ?? 0) + 4 } });
 
     // Build: the grades written, against their previous grades, are the what-if, client for client.
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built, as the what-if showed.");
