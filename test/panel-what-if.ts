@@ -24,7 +24,7 @@ export interface ShownWhatIf {
 /** Types into settings fields (opening the Settings section if need be): path → value. */
 export async function editSettings(page: Page, values: Record<string, string>): Promise<void> {
   const details = page.locator("details.settings-details");
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator("details.settings-details > summary").click();
+  if ((await details.getAttribute("open")) === null) await page.locator("details.settings-details > summary").click();
   for (const [path, value] of Object.entries(values)) await page.locator(`[data-setting="${path}"]`).fill(value);
 }
 
@@ -32,7 +32,7 @@ export async function editSettings(page: Page, values: Record<string, string>): 
 export async function readWhatIf(page: Page): Promise<ShownWhatIf> {
   const section = page.locator("#what-if");
   await section.locator(".what-if-summary").waitFor();
-  await page.waitForFunction(() => document.querySelector("#what-if")?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction('document.querySelector("#what-if")?.getAttribute("aria-busy") === "false"');
   const counts = {} as ShownWhatIf["counts"];
   for (const g of ["A", "B", "C"] as const) {
     const cells = await section.locator(`tr[data-grade="${g}"] td`).allTextContents();

@@ -34,7 +34,7 @@ const portfolioGrid = async (page: Page): Promise<unknown[][]> =>
 async function buildPortfolio(page: Page): Promise<string> {
   await page.locator("#build-portfolio").click();
   await page.locator(".result .message").waitFor();
-  await page.waitForFunction(() => document.querySelector(".kam-panel")?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction('document.querySelector(".kam-panel")?.getAttribute("aria-busy") === "false"');
   return (await page.locator(".actions .status").textContent()) ?? "";
 }
 
@@ -54,7 +54,7 @@ describe("the what-if in the Excel task pane", () => {
     expect((await harness(page, (h) => h.syncsPerRun)) as number[]).toHaveLength(syncs);
     expect(shown.changes.length).toBeGreaterThan(0);
     await page.locator("details.settings-details > summary").click();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate("window.scrollTo(0, 0)");
     const end = await page.locator(".actions .buttons").boundingBox();
     mkdirSync(`${ROOT}dist/screenshots`, { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 360, height: (end?.y ?? 0) + (end?.height ?? 0) + 4 } });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PORTFOLIO_SHEET } from "../../core/plan";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings } from "../../core/settings";
+import { whatIf } from "../../core/use-cases/what-if";
 import { dayFromDate } from "../../core/values";
 import { fakeGoogle, type FakeGoogle } from "../fakes/spreadsheet-app";
 import { ROOT } from "../helpers";
@@ -107,7 +108,7 @@ async function buildPortfolio(page: Page): Promise<string> {
   const before = (await serverCalls(page)).filter((c) => c === "panelBuildPortfolio").length;
   await page.locator("#build-portfolio").click();
   await expect.poll(async () => (await serverCalls(page)).filter((c) => c === "panelBuildPortfolio").length).toBe(before + 1);
-  await page.waitForFunction(() => document.querySelector(".kam-panel")?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction('document.querySelector(".kam-panel")?.getAttribute("aria-busy") === "false"');
   return (await page.locator(".actions .status").textContent()) ?? "";
 }
 
@@ -135,7 +136,7 @@ describe("the what-if in the Sheets sidebar", () => {
     expect(shown.summary).toMatch(new RegExp(`^${shown.changes.length} clients? would change grade`));
     // The README's picture: the settings folded, the what-if above the build buttons.
     await page.locator("details.settings-details > summary").click();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate("window.scrollTo(0, 0)");
     const end = await page.locator(".actions .buttons").boundingBox();
     await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 300, height: (end?.y ?? 0) + (end?.height ?? 0) + 4 } });
 
@@ -182,6 +183,26 @@ describe("the what-if in the Sheets sidebar", () => {
     expect((await serverCalls(page)).filter((c) => c === "panelGetState").length).toBe(reads + 1);
     // Read again, with the settings just built as the baseline: nothing would change.
     expect(await page.locator("#what-if .what-if-status").textContent()).toMatch(/^Change a setting above/);
+    await page.close();
+  });
+
+  it("after quick edits shows the what-if of the last one, and keeps edits (not saving them) when a column is chosen", async () => {
+    const rows = csvSheet("examples/clients.csv");
+    const { page, g } = await openSidebar(rows);
+    // Typed without pauses, through a value the form refuses (5 is below the B cut-off).
+    for (const v of ["59", "58", "57", "56", "5", "52"]) await editSettings(page, { gradeAMin: v });
+    const shown = await readWhatIf(page);
+    const today = dayFromDate(new Date());
+    const expected = whatIf(gradePortfolio({ rows, settings: checkSettings({}).settings, today }), gradePortfolio({ rows, settings: checkSettings({ gradeAMin: 52 }).settings, today }));
+    expect(shown.changes).toEqual(expected.changes.map((c) => ({ name: c.name, from: c.from ?? "", to: c.to ?? "" })));
+    expect(shown.counts.A.after).toBe(expected.byGrade.A.after);
+    // A column chosen is saved at once, on top of the saved settings: the edit stays an edit.
+    await page.locator('select[data-field="industry"]').selectOption("");
+    await expect.poll(() => g.properties.store.get("kam-portfolio:settings") ?? "").toContain('"mapping":{}');
+    const saved = JSON.parse(g.properties.store.get("kam-portfolio:settings") ?? "{}") as { gradeAMin: number };
+    expect(saved.gradeAMin).toBe(60);
+    await expect.poll(() => page.locator('[data-setting="gradeAMin"]').inputValue()).toBe("52");
+    expect((await readWhatIf(page)).counts.A.after).toBe(expected.byGrade.A.after);
     await page.close();
   });
 
