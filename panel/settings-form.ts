@@ -115,6 +115,7 @@ export function settingsForm(model: PanelModel, onValidated: () => void): Settin
 
   function build(): void {
     clear(box);
+    box.appendChild(el("p", { class: "muted", text: "Change a setting to see under What if what a build would give, before anything is written." }));
     const weights = el("div", { class: "group" }, el("h3", { text: "Weights (sum to 100)" }), el("div", { class: "grid" }, ...WEIGHTS.map(numberField)), weightTotal);
     const groupError = el("div", { class: "field-error", attrs: { "data-error-for": "weights" } });
     errorSlots.set("weights", groupError);

@@ -92,23 +92,31 @@ export function whatIfSection(worker: WorkerFactory | null): WhatIfSection {
     gradeDesired();
   }
 
-  /** Shows the answer for the settings as edited; while it is being graded, the last one stays, dimmed. */
+  /**
+   * Shows the answer for the settings as edited. Nothing shows while they are the last build's.
+   * While an edit is being graded, or the form has a mistake, the last answer stays, dimmed.
+   */
   function render(): void {
-    element.hidden = !hasData;
     const key = desired ? keyOf(desired) : null;
-    const answer = key !== null && key !== baselineKey ? answers.get(key) : undefined;
-    const working = hasData && key !== null && key !== baselineKey && !answer;
-    element.setAttribute("aria-busy", working ? "true" : "false");
-    body.classList.toggle("stale", working);
-    if (working) {
-      status.textContent = "Working out what a build would give…";
+    if (!hasData || key === baselineKey) {
+      clear(body);
+      element.hidden = true;
+      element.setAttribute("aria-busy", "false");
+      return;
+    }
+    const answer = key !== null ? answers.get(key) : undefined;
+    const shown = body.childElementCount > 0;
+    const waiting = !answer && (key !== null || shown);
+    element.setAttribute("aria-busy", waiting && key !== null ? "true" : "false");
+    body.classList.toggle("stale", waiting);
+    element.hidden = !answer && !waiting;
+    if (waiting) {
+      status.textContent = key === null ? "Fix the settings above to see what a build would give." : "Working out what a build would give…";
       return;
     }
     clear(body);
-    if (!hasData) return;
-    if (key === null) status.textContent = "Fix the settings above to see what a build would give.";
-    else if (!answer) status.textContent = "Change a setting above to see, before building, how the grades would move.";
-    else if ("error" in answer) {
+    if (!answer) return;
+    if ("error" in answer) {
       status.textContent = "";
       body.appendChild(el("div", { class: "notice error", text: answer.error }));
     } else {

@@ -121,7 +121,7 @@ describe("the what-if in the Sheets sidebar", () => {
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built, as the what-if showed.");
     const first = builtClients(portfolioGrid(g));
     expect(first).toHaveLength(42);
-    expect(await page.locator("#what-if .what-if-status").textContent()).toMatch(/^Change a setting above/);
+    expect(await page.locator("#what-if").isHidden()).toBe(true);
 
     // Change weights and a cut-off: the what-if appears, graded in a worker; nothing is written.
     const snapshot = g.ss.sheets.map((s) => s.snapshot()).join();
@@ -151,7 +151,7 @@ describe("the what-if in the Sheets sidebar", () => {
       expect(shown.counts[grade].change).toBe(change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "±0");
     }
     // The built settings are the baseline now: nothing would change.
-    await expect.poll(() => page.locator("#what-if .what-if-status").textContent()).toMatch(/^Change a setting above/);
+    await expect.poll(() => page.locator("#what-if").isHidden()).toBe(true);
     expect(errors).toEqual([]);
     if (process.env.KAM_UPDATE_SCREENSHOTS === "1") {
       mkdirSync(`${ROOT}docs`, { recursive: true });
@@ -181,8 +181,14 @@ describe("the what-if in the Sheets sidebar", () => {
       `The sheet changed after the panel read it, so the build graded it as it is now: A ${now.A}, B ${now.B}, C ${now.C} (the what-if showed ${shownCounts}). The panel has read the sheet again.`,
     );
     expect((await serverCalls(page)).filter((c) => c === "panelGetState").length).toBe(reads + 1);
-    // Read again, with the settings just built as the baseline: nothing would change.
-    expect(await page.locator("#what-if .what-if-status").textContent()).toMatch(/^Change a setting above/);
+    // Read again, with the settings just built as the baseline: nothing would change; going back
+    // to the A cut-off of 60 would only take clients out of A.
+    expect(await page.locator("#what-if").isHidden()).toBe(true);
+    await editSettings(page, { gradeAMin: "60" });
+    const back = await readWhatIf(page);
+    expect(back.changes.length).toBeGreaterThan(0);
+    expect(back.changes.every((c) => c.from === "A" && c.to === "B")).toBe(true);
+    expect(back.counts.A.after).toBe(now.A - back.changes.length);
     await page.close();
   });
 
@@ -196,6 +202,12 @@ describe("the what-if in the Sheets sidebar", () => {
     const expected = whatIf(gradePortfolio({ rows, settings: checkSettings({}).settings, today }), gradePortfolio({ rows, settings: checkSettings({ gradeAMin: 52 }).settings, today }));
     expect(shown.changes).toEqual(expected.changes.map((c) => ({ name: c.name, from: c.from ?? "", to: c.to ?? "" })));
     expect(shown.counts.A.after).toBe(expected.byGrade.A.after);
+    // A mistake in the form keeps the last what-if, dimmed, and says to fix it.
+    await editSettings(page, { gradeAMin: "" });
+    expect(await page.locator("#what-if .what-if-status").textContent()).toBe("Fix the settings above to see what a build would give.");
+    expect(await page.locator("#what-if .what-if-body.stale .what-if-changes li").count()).toBe(shown.changes.length);
+    await editSettings(page, { gradeAMin: "52" });
+    expect(await page.locator("#what-if .what-if-body.stale").count()).toBe(0);
     // A column chosen is saved at once, on top of the saved settings: the edit stays an edit.
     await page.locator('select[data-field="industry"]').selectOption("");
     await expect.poll(() => g.properties.store.get("kam-portfolio:settings") ?? "").toContain('"mapping":{}');
