@@ -44,6 +44,8 @@ export interface PanelState {
    * Absent when the sheet cannot be graded (`problem`).
    */
   grading?: GradingData;
+  /** Why there is no what-if for this sheet (too big to send to the panel), when that is so. */
+  whatIfOff?: string;
 }
 
 export interface BuildSummary {

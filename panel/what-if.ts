@@ -36,6 +36,8 @@ export function whatIfSection(worker: WorkerFactory | null): WhatIfSection {
   const element = el("section", { class: "what-if", attrs: { id: "what-if", hidden: "", "aria-live": "polite" } }, el("h2", { text: "What if" }), status, body);
 
   let hasData = false;
+  /** Why this sheet has no what-if (too big for the panel), or null. */
+  let offNote: string | null = null;
   let baselineKey = "";
   let desired: Settings | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -100,7 +102,8 @@ export function whatIfSection(worker: WorkerFactory | null): WhatIfSection {
     const key = desired ? keyOf(desired) : null;
     if (!hasData || key === baselineKey) {
       clear(body);
-      element.hidden = true;
+      element.hidden = !(offNote && key !== baselineKey);
+      status.textContent = offNote ?? "";
       element.setAttribute("aria-busy", "false");
       return;
     }
@@ -129,6 +132,7 @@ export function whatIfSection(worker: WorkerFactory | null): WhatIfSection {
     element,
     load(state) {
       hasData = state.grading !== undefined;
+      offNote = state.whatIfOff ?? null;
       baselineKey = keyOf(state.settings);
       if (timer) clearTimeout(timer);
       timer = null;

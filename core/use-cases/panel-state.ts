@@ -64,14 +64,27 @@ export function panelViewOf(state: WorkbookState): PanelView {
 }
 
 /**
- * The panel's state; given today (in the document's time zone, as a build takes it) it also
- * carries what grading needs when the sheet can be graded.
+ * The most cells sent to the panel for its what-if (about 25 MB of JSON through google.script.run,
+ * whose size limit is not documented). A bigger sheet is graded by the build only.
  */
-export function panelStateOf(state: WorkbookState, today?: Day): PanelState {
+export const GRADING_CELL_LIMIT = 3_000_000;
+
+/**
+ * The panel's state; given today (in the document's time zone, as a build takes it) it also
+ * carries what grading needs when the sheet can be graded — or, past `cellLimit` cells, why not.
+ */
+export function panelStateOf(state: WorkbookState, today?: Day, cellLimit = GRADING_CELL_LIMIT): PanelState {
   const view = panelViewOf(state).state;
-  if (today !== undefined && view.problem === null) view.grading = gradingDataOf(state, today);
+  if (today === undefined || view.problem !== null) return view;
+  const data = gradingDataOf(state, today);
+  const cells = data.rows.length * (data.rows[0]?.length ?? 0);
+  if (cells <= cellLimit) view.grading = data;
+  else view.whatIfOff = `The what-if is off for this sheet: it has ${grouped(cells)} cells to grade, more than the panel takes (${grouped(cellLimit)}). Build to see the grades.`;
   return view;
 }
+
+/** 3000000 → "3,000,000" (without Intl, which Apps Script may lack). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 /** A cell as plain data: a Date (file and memory ports) becomes its ISO day, which core reads as the same day. */
 function plainCell(v: CellValue): PlainCell {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSummary, type BuildSummary, type PanelState } from "../../core/bridge";
-import { panelState } from "../../core/use-cases/panel-state";
+import { panelState, panelStateOf } from "../../core/use-cases/panel-state";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
@@ -219,6 +219,20 @@ describe("the KAM Portfolio panel in Chromium", () => {
     await expect.poll(() => page.locator(".result .notice.error").textContent()).toBe(`Settings: ${EVIL}`);
     expect(await page.locator("img").count()).toBe(0);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("says why there is no what-if for a sheet too big to send to the panel", async () => {
+    const rows = examplesWithEvilClient();
+    const state = panelStateOf({ sheetName: "Clients", rows, isOwnSheet: false, matrix: null, history: [], settings: null }, dayFromParts(2026, 11, 22), 100);
+    expect(state.grading).toBeUndefined();
+    const page = await openPanel({ answers: { panelGetState: state }, delay: 10 });
+    await expect.poll(() => page.locator('select[data-field="client"] option:checked').textContent()).toBe("A · Client");
+    expect(await page.locator("#what-if").isHidden()).toBe(true);
+    await page.locator("details.settings-details > summary").click();
+    await page.locator('input[data-setting="gradeAMin"]').fill("50");
+    await expect.poll(() => page.locator("#what-if .what-if-status").textContent()).toBe(state.whatIfOff);
+    expect(state.whatIfOff).toBe(`The what-if is off for this sheet: it has ${rows.length * (rows[0]?.length ?? 0)} cells to grade, more than the panel takes (100). Build to see the grades.`);
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { buildSummary } from "../../../core/bridge";
 import { gradePortfolio, type Portfolio } from "../../../core/portfolio";
 import { checkSettings, type Settings } from "../../../core/settings";
 import { gradeState } from "../../../core/use-cases/grade";
-import { gradingDataOf, panelStateOf } from "../../../core/use-cases/panel-state";
+import { GRADING_CELL_LIMIT, gradingDataOf, panelStateOf } from "../../../core/use-cases/panel-state";
 import { gradeData, gradingFingerprint, whatIf } from "../../../core/use-cases/what-if";
 import { dayFromParts, type CellValue } from "../../../core/values";
 import { csvSheet } from "../../sheets/data";
@@ -158,5 +158,16 @@ describe("what grading needs, as the panel gets it", () => {
     expect(panelStateOf(state([["Client", "Revenue"], ["Acme", 1]])).grading).toBeUndefined();
     expect(panelStateOf(state([["Product", "Price"], ["P-1", 12]]), TODAY).grading).toBeUndefined();
     expect(panelStateOf(state([["KAM Portfolio"]], { isOwnSheet: true }), TODAY).grading).toBeUndefined();
+  });
+
+  it("is left out, with the reason, past the cells the panel takes", () => {
+    const rows: CellValue[][] = [["Client", "Revenue"], ["Acme", 1], ["Beta", 2]];
+    expect(panelStateOf(state(rows), TODAY, 6).grading?.rows).toHaveLength(3);
+    const over = panelStateOf(state(rows), TODAY, 5);
+    expect(over.grading).toBeUndefined();
+    expect(over.whatIfOff).toBe("The what-if is off for this sheet: it has 6 cells to grade, more than the panel takes (5). Build to see the grades.");
+    const byDefault = panelStateOf(state(rows), TODAY);
+    expect([byDefault.whatIfOff, byDefault.grading?.rows.length]).toEqual([undefined, 3]);
+    expect(GRADING_CELL_LIMIT).toBeGreaterThan(800_000); // 100,000 clients × 8 columns fit
   });
 });
