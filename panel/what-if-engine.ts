@@ -1,13 +1,17 @@
 /**
  * Sends what-if requests to a worker running the panel's script, or — when no worker can be
- * started or it fails to load (a host that forbids them) — answers them in the page, after the
- * current event, from the same session code. Requests are answered in the order sent.
+ * started, it fails to load (a host that forbids them) or stops answering — answers them in the
+ * page, after the current event, from the same session code. Requests are answered in the order
+ * sent, and always answered.
  */
 import type { WorkerFactory } from "./what-if-worker";
 import { WhatIfSession, type WhatIfRequest, type WhatIfResponse } from "./what-if-session";
 
 /** A request without its id (the engine numbers them). */
 export type Request = WhatIfRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+/** A worker that has not answered a request for this long is given up (100,000 clients take about 2 s). */
+export const WORKER_TIMEOUT_MS = 60_000;
 
 export interface WhatIfEngine {
   send(req: Request): Promise<WhatIfResponse>;
@@ -31,7 +35,8 @@ export function whatIfEngine(factory: WorkerFactory | null): WhatIfEngine {
 
   /** The worker could not run: grade in the page from now on, starting with what it was asked. */
   function giveUp(): void {
-    worker?.terminate();
+    if (!worker) return;
+    worker.terminate();
     worker = null;
     inline = new WhatIfSession();
     const session = inline;
@@ -66,7 +71,14 @@ export function whatIfEngine(factory: WorkerFactory | null): WhatIfEngine {
       if (!worker) return inPage(req);
       const w = worker;
       return new Promise((resolve) => {
-        pending.set(req.id, { req, resolve });
+        const timer = setTimeout(giveUp, WORKER_TIMEOUT_MS);
+        pending.set(req.id, {
+          req,
+          resolve: (r) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+        });
         w.postMessage(req);
       });
     },

@@ -216,6 +216,18 @@ describe("the what-if in the Sheets sidebar", () => {
     await page.close();
   });
 
+  it("grades in the page when a worker fails as it starts", async () => {
+    // A worker whose script throws at once: its error event is the page's cue to grade itself.
+    const failing = "var RealWorker = window.Worker; window.Worker = function () { return new RealWorker(URL.createObjectURL(new Blob(['throw new Error(\"no worker here\")']))); };";
+    const { page } = await openSidebar(csvSheet("examples/clients.csv"), failing);
+    await editSettings(page, { gradeAMin: "50" });
+    const shown = await readWhatIf(page);
+    expect(shown.where).toBe("page");
+    expect(shown.changes.length).toBeGreaterThan(0);
+    expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built, as the what-if showed.");
+    await page.close();
+  });
+
   it("grades in the page when the host allows no worker", async () => {
     const { page, g } = await openSidebar(csvSheet("examples/clients.csv"), "delete window.Worker;");
     await editSettings(page, { "weights.revenue": "45", "weights.strategic": "5" });
