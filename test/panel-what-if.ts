@@ -3,7 +3,10 @@
  * shows, and reading back from a built KAM Portfolio sheet which clients changed grade.
  */
 import type { Page } from "playwright-core";
-import type { Grade } from "../core/settings";
+import { expect } from "vitest";
+import { gradePortfolio } from "../core/portfolio";
+import { checkSettings, type Grade } from "../core/settings";
+import type { CellValue } from "../core/values";
 
 export interface Move {
   name: string;
@@ -90,3 +93,29 @@ export function builtCounts(clients: readonly BuiltClient[]): { now: Record<Grad
   }
   return { now, before };
 }
+
+/** The what-if shown equals the build: its list is the built clients whose grade moved, its counts the built ones. */
+export function expectBuiltAsShown(shown: ShownWhatIf, built: readonly BuiltClient[]): void {
+  expect(builtMoves(built)).toEqual(shown.changes);
+  const { now, before } = builtCounts(built);
+  for (const grade of ["A", "B", "C"] as const) {
+    expect(shown.counts[grade].after).toBe(now[grade]);
+    const change = now[grade] - before[grade];
+    expect(shown.counts[grade].change).toBe(change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "±0");
+  }
+}
+
+/**
+ * A cell (1-based) whose edit changes a grade under these settings: the Strategic Value of a C
+ * client with none, which the strategic floor then makes a B.
+ */
+export function gradeChangingEdit(rows: CellValue[][], settings: unknown): { row: number; col: number; value: string } {
+  const graded = gradePortfolio({ rows, settings: checkSettings(settings).settings, today: 0 });
+  const client = graded.clients.find((c) => c.grade === "C" && c.strategic === "Low" && !c.flags.includes("override"));
+  const col = (rows[0] as string[]).indexOf("Strategic Value");
+  if (!client || col < 0) throw new Error("no C client without a strategic value");
+  return { row: client.row, col: col + 1, value: "High" };
+}
+
+/** "A 9, B 16, C 17" */
+export const countsText = (c: Record<Grade, number>): string => `A ${c.A}, B ${c.B}, C ${c.C}`;

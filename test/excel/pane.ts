@@ -3,13 +3,11 @@
  * replaced by test/excel/office-stub.ts (its Excel is the fake of test/fakes/excel.ts). Shared by
  * the task pane's tests: one server and browser per test file, a page per test.
  */
-import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { OFFICE_JS } from "../../excel-addin/taskpane-page";
+import { launchChromium } from "../chromium";
 import { ROOT } from "../helpers";
 
 /** What office-stub.ts offers the test as `window.__kam`. */
@@ -50,12 +48,8 @@ export async function paneServer(viewport = { width: 360, height: 900 }): Promis
   const origin = `http://localhost:${typeof address === "object" && address ? address.port : 0}`;
   const bundled = await build({ entryPoints: [`${ROOT}test/excel/office-stub.ts`], bundle: true, format: "iife", platform: "browser", target: "es2020", write: false, logLevel: "warning" });
   const stub = bundled.outputFiles[0]?.text ?? "";
-  const browser: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kam-chromium-")), {
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport,
-    deviceScaleFactor: 1,
-  });
+  const chromium = await launchChromium(viewport);
+  const browser = chromium.context;
 
   /** A page on the pane with the workbook seeded; every request is recorded. */
   async function open(sheets: { name: string; rows: unknown[][] }[], host: string | null = "Excel", init = ""): Promise<Pane> {
@@ -83,7 +77,7 @@ export async function paneServer(viewport = { width: 360, height: 900 }): Promis
     origin,
     open,
     async close() {
-      await browser.close();
+      await chromium.close();
       await new Promise((resolve) => server.close(resolve));
     },
   };

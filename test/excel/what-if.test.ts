@@ -4,11 +4,8 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gradePortfolio } from "../../core/portfolio";
-import { checkSettings } from "../../core/settings";
-import { dayFromDate } from "../../core/values";
 import { ROOT } from "../helpers";
-import { builtClients, builtCounts, builtMoves, editSettings, readWhatIf } from "../panel-what-if";
+import { builtClients, builtCounts, countsText, editSettings, expectBuiltAsShown, gradeChangingEdit, readWhatIf } from "../panel-what-if";
 import { harness, paneServer, type PaneServer } from "./pane";
 import { csvSheet } from "./sheets";
 
@@ -61,14 +58,7 @@ describe("the what-if in the Excel task pane", () => {
 
     // Build: the grades written, against their previous grades, are the what-if, client for client.
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built, as the what-if showed.");
-    const built = builtClients(await portfolioGrid(page));
-    expect(builtMoves(built)).toEqual(shown.changes);
-    const { now, before } = builtCounts(built);
-    for (const grade of ["A", "B", "C"] as const) {
-      expect(shown.counts[grade].after).toBe(now[grade]);
-      const change = now[grade] - before[grade];
-      expect(shown.counts[grade].change).toBe(change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "±0");
-    }
+    expectBuiltAsShown(shown, builtClients(await portfolioGrid(page)));
     await expect.poll(() => page.locator("#what-if").isHidden()).toBe(true);
     expect(errors).toEqual([]);
     if (process.env.KAM_UPDATE_SCREENSHOTS === "1") copyFileSync(SCREENSHOT, `${ROOT}docs/excel-what-if.png`);
@@ -81,18 +71,15 @@ describe("the what-if in the Excel task pane", () => {
     await page.getByText("Sheet “Clients”").waitFor();
     await editSettings(page, { gradeAMin: "50" });
     const shown = await readWhatIf(page);
-    // Someone edits the sheet: a C client with no strategic value gets a High one (the strategic floor makes it a B).
-    const graded = gradePortfolio({ rows, settings: checkSettings({ gradeAMin: 50 }).settings, today: dayFromDate(new Date()) });
-    const lifted = graded.clients.find((c) => c.grade === "C" && c.strategic === "Low" && !c.flags.includes("override"));
-    const strategic = (rows[0] as string[]).indexOf("Strategic Value");
-    expect(lifted && strategic >= 0).toBe(true);
-    await page.evaluate(`window.__kam.state.sheet("Clients").edit(${(lifted?.row ?? 1) - 1}, ${strategic}).value = "High"`);
+    // Someone edits the sheet so that a grade changes.
+    const edit = gradeChangingEdit(rows, { gradeAMin: 50 });
+    await page.evaluate(`window.__kam.state.sheet("Clients").edit(${edit.row - 1}, ${edit.col - 1}).value = ${JSON.stringify(edit.value)}`);
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built.");
     const { now } = builtCounts(builtClients(await portfolioGrid(page)));
-    const shownCounts = `A ${shown.counts.A.after}, B ${shown.counts.B.after}, C ${shown.counts.C.after}`;
-    expect(`A ${now.A}, B ${now.B}, C ${now.C}`).not.toBe(shownCounts);
+    const shownCounts = countsText({ A: shown.counts.A.after, B: shown.counts.B.after, C: shown.counts.C.after });
+    expect(countsText(now)).not.toBe(shownCounts);
     await expect.poll(() => page.locator(".notice.info").textContent()).toBe(
-      `The sheet changed after the panel read it, so the build graded it as it is now: A ${now.A}, B ${now.B}, C ${now.C} (the what-if showed ${shownCounts}). The panel has read the sheet again.`,
+      `The sheet changed after the panel read it, so the build graded it as it is now: ${countsText(now)} (the what-if showed ${shownCounts}). The panel has read the sheet again.`,
     );
     expect(await page.locator("#what-if").isHidden()).toBe(true);
     await page.close();

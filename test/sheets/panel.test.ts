@@ -2,16 +2,15 @@
 // in headless Chromium, with a fake google.script.run answering from core: the mapping is shown,
 // settings are validated as you type, a build shows progress and the counts, and a client named
 // `<img src=x onerror=alert(1)>` is shown as text.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { copyFileSync, mkdirSync } from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSummary, type BuildSummary, type PanelState } from "../../core/bridge";
 import { panelState, panelStateOf } from "../../core/use-cases/panel-state";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
+import { launchChromium, type Chromium } from "../chromium";
 import { ROOT } from "../helpers";
 import { ADDON } from "./apps-script";
 import { csvSheet } from "./data";
@@ -69,8 +68,8 @@ function answersFor(rows: CellValue[][]): { state: PanelState; summary: BuildSum
   return { state, summary };
 }
 
+let browser: Chromium;
 let context: BrowserContext;
-let profile: string;
 const dialogs: string[] = [];
 
 async function openPanel(script: Script): Promise<Page> {
@@ -87,21 +86,14 @@ async function openPanel(script: Script): Promise<Page> {
 const calls = (page: Page) => page.evaluate("window.__calls") as Promise<{ name: string; args: unknown[] }[]>;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 300, height: 900 },
-    deviceScaleFactor: 2,
-  });
+  browser = await launchChromium({ width: 300, height: 900 }, 2);
+  context = browser.context;
   // No network: anything but the panel's own file is an error.
   await context.route(/^(?!file:)/, (route) => route.abort());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 describe("the KAM Portfolio panel in Chromium", () => {

@@ -3,10 +3,8 @@
 // SpreadsheetApp (every argument and result checked to be what google.script.run can carry). The
 // what-if the panel shows after a settings change is what the following build writes; when the
 // sheet changed in between, the panel says so.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { copyFileSync } from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PORTFOLIO_SHEET } from "../../core/plan";
 import { gradePortfolio } from "../../core/portfolio";
@@ -14,8 +12,9 @@ import { checkSettings } from "../../core/settings";
 import { whatIf } from "../../core/use-cases/what-if";
 import { dayFromDate } from "../../core/values";
 import { fakeGoogle, type FakeGoogle } from "../fakes/spreadsheet-app";
+import { launchChromium, type Chromium } from "../chromium";
 import { ROOT } from "../helpers";
-import { builtClients, builtCounts, builtMoves, editSettings, readWhatIf } from "../panel-what-if";
+import { builtClients, builtCounts, countsText, editSettings, expectBuiltAsShown, gradeChangingEdit, readWhatIf } from "../panel-what-if";
 import { ADDON, call, loadAddon, type AddonGlobals } from "./apps-script";
 import { csvSheet } from "./data";
 
@@ -53,24 +52,17 @@ const SCRIPT_RUN = `
   window.google = { script: { get run() { return runner(null, null); } } };
 `;
 
+let browser: Chromium;
 let context: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 300, height: 1100 },
-    deviceScaleFactor: 2,
-  });
+  browser = await launchChromium({ width: 300, height: 1100 }, 2);
+  context = browser.context;
   await context.route(/^(?!file:|blob:)/, (route) => route.abort());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 interface Sidebar {
@@ -142,14 +134,7 @@ describe("the what-if in the Sheets sidebar", () => {
 
     // Build: the grades written, against their previous grades, are the what-if, client for client.
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built, as the what-if showed.");
-    const built = builtClients(portfolioGrid(g));
-    expect(builtMoves(built)).toEqual(shown.changes);
-    const { now, before } = builtCounts(built);
-    for (const grade of ["A", "B", "C"] as const) {
-      expect(shown.counts[grade].after).toBe(now[grade]);
-      const change = now[grade] - before[grade];
-      expect(shown.counts[grade].change).toBe(change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "±0");
-    }
+    expectBuiltAsShown(shown, builtClients(portfolioGrid(g)));
     // The built settings are the baseline now: nothing would change.
     await expect.poll(() => page.locator("#what-if").isHidden()).toBe(true);
     expect(errors).toEqual([]);
@@ -163,20 +148,17 @@ describe("the what-if in the Sheets sidebar", () => {
     const { page, g } = await openSidebar(rows);
     await editSettings(page, { gradeAMin: "50" });
     const shown = await readWhatIf(page);
-    // Someone edits the sheet: a C client with no strategic value gets a High one (the strategic floor makes it a B).
-    const graded = gradePortfolio({ rows, settings: checkSettings({ gradeAMin: 50 }).settings, today: dayFromDate(new Date()) });
-    const lifted = graded.clients.find((c) => c.grade === "C" && c.strategic === "Low" && !c.flags.includes("override"));
-    const strategic = (rows[0] as string[]).indexOf("Strategic Value");
-    expect(lifted && strategic >= 0).toBe(true);
-    g.ss.sheet("Clients")?.put(lifted?.row ?? 0, strategic + 1, "High");
+    // Someone edits the sheet so that a grade changes.
+    const edit = gradeChangingEdit(rows, { gradeAMin: 50 });
+    g.ss.sheet("Clients")?.put(edit.row, edit.col, edit.value);
     const reads = (await serverCalls(page)).filter((c) => c === "panelGetState").length;
     expect(await buildPortfolio(page)).toBe("KAM Portfolio sheet built.");
     // What was written is the sheet as it is now, and the panel says it differs from the what-if.
     const { now } = builtCounts(builtClients(portfolioGrid(g)));
-    const shownCounts = `A ${shown.counts.A.after}, B ${shown.counts.B.after}, C ${shown.counts.C.after}`;
-    expect(`A ${now.A}, B ${now.B}, C ${now.C}`).not.toBe(shownCounts);
+    const shownCounts = countsText({ A: shown.counts.A.after, B: shown.counts.B.after, C: shown.counts.C.after });
+    expect(countsText(now)).not.toBe(shownCounts);
     await expect.poll(() => page.locator(".notice.info").textContent()).toBe(
-      `The sheet changed after the panel read it, so the build graded it as it is now: A ${now.A}, B ${now.B}, C ${now.C} (the what-if showed ${shownCounts}). The panel has read the sheet again.`,
+      `The sheet changed after the panel read it, so the build graded it as it is now: ${countsText(now)} (the what-if showed ${shownCounts}). The panel has read the sheet again.`,
     );
     expect((await serverCalls(page)).filter((c) => c === "panelGetState").length).toBe(reads + 1);
     // Read again, with the settings just built as the baseline: nothing would change; going back
