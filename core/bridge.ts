@@ -8,6 +8,7 @@ import { FIELD_LABELS, MappingError, type Field } from "./columns";
 import { MissingColumnsError, type Portfolio } from "./portfolio";
 import { SettingsError, type SettingError, type Settings } from "./settings";
 import { resultMessage } from "./use-cases/grade";
+import { gradingFingerprint, type GradingData } from "./use-cases/what-if";
 
 export interface PanelClient {
   name: string;
@@ -38,6 +39,13 @@ export interface PanelState {
   problem: string | null;
   /** Problems with the settings saved in the document (defaults are shown instead). */
   settingsErrors?: SettingError[];
+  /**
+   * What grading needs, for the what-if (SPEC §13): the cells read, the own columns and today.
+   * Absent when the sheet cannot be graded (`problem`).
+   */
+  grading?: GradingData;
+  /** Why there is no what-if for this sheet (too big to send to the panel), when that is so. */
+  whatIfOff?: string;
 }
 
 export interface BuildSummary {
@@ -47,10 +55,12 @@ export interface BuildSummary {
   needsData: { row: number; name: string; reason: string }[];
   /** The ranked clients for the quadrant preview and explanations (at most 2,000, best first). */
   clients: PanelClient[];
+  /** What the build graded (core/use-cases/what-if.ts): equal to the what-if's when it wrote exactly that. */
+  fingerprint: string;
 }
 
 export interface HostBridge {
-  /** Reads the active sheet: headers, detected mapping, saved settings. */
+  /** Reads the active sheet: headers, detected mapping, saved settings, and what grading needs. */
   getState(): Promise<PanelState>;
   /** Saves settings (weights, thresholds, mapping) in the document. */
   saveSettings(settings: Settings): Promise<void>;
@@ -72,6 +82,7 @@ export function buildSummary(p: Portfolio, message = resultMessage(p)): BuildSum
       name: c.name, row: c.row, grade: c.grade, score: c.score, quadrant: c.quadrant,
       relationship: c.relationship, benefit: c.benefit, flags: [...c.flags], why: c.why,
     })),
+    fingerprint: gradingFingerprint(p),
   };
 }
 

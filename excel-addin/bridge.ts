@@ -43,7 +43,7 @@ export class OfficeBridge implements HostBridge {
     return { settings, today: dayFromDate(now), builtAt: now.toISOString(), dialect: EXCEL_DIALECT };
   }
 
-  /** Reads the active sheet; if that is one of ours, the client sheet read before. */
+  /** Reads the active sheet (with what grading needs, for the what-if); if that is one of ours, the client sheet read before. */
   getState(): Promise<PanelState> {
     return this.host.run(async (ctx) => {
       let state = await new ExcelPort(ctx).read();
@@ -55,7 +55,7 @@ export class OfficeBridge implements HostBridge {
         }
       }
       if (!state.isOwnSheet) this.dataSheet = state.sheetName;
-      return panelStateOf(state);
+      return panelStateOf(state, dayFromDate(this.host.now()));
     });
   }
 

@@ -20,6 +20,11 @@ export function newModel(): PanelModel {
   return { state: null, settings, lastValid: settings, errors: [], busy: false };
 }
 
+/** The form holds settings other than the saved ones (or ones not valid yet). */
+export function edited(m: PanelModel): boolean {
+  return m.state !== null && (m.errors.length > 0 || JSON.stringify(m.settings) !== JSON.stringify(m.state.settings));
+}
+
 /** A build cannot start: a call is running, a setting is invalid, or the sheet cannot be read. */
 export function buildBlocked(m: PanelModel): boolean {
   return m.busy || m.errors.length > 0 || !m.state || m.state.problem !== null;

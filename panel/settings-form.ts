@@ -23,6 +23,8 @@ interface Group {
   title: string;
   numbers?: NumberInput[];
   selects?: SelectInput[];
+  /** A setting checked as a whole (the budget's shares sum to 100): its errors show under the group. */
+  whole?: string;
 }
 
 const WEIGHTS: NumberInput[] = [
@@ -46,6 +48,11 @@ const GROUPS: Group[] = [
   { title: "Profitability (margin)", numbers: [{ path: "profitAdequatePct", label: "Medium from", suffix: "%" }, { path: "profitHighPct", label: "High from", suffix: "%" }] },
   { title: "Wallet share", numbers: [{ path: "walletMediumPct", label: "Medium from", suffix: "%" }, { path: "walletHighPct", label: "High above", suffix: "%" }] },
   { title: "Grades and quadrant", numbers: [{ path: "gradeAMin", label: "A from score" }, { path: "gradeBMin", label: "B from score" }, { path: "quadrantThreshold", label: "Quadrant boundary" }] },
+  {
+    title: "Account-management budget (sum to 100)",
+    whole: "budget",
+    numbers: [{ path: "budget.A", label: "A clients", suffix: "%" }, { path: "budget.B", label: "B clients", suffix: "%" }, { path: "budget.C", label: "C clients", suffix: "%" }],
+  },
   {
     title: "Sheet",
     selects: [
@@ -108,13 +115,20 @@ export function settingsForm(model: PanelModel, onValidated: () => void): Settin
 
   function build(): void {
     clear(box);
+    box.appendChild(el("p", { class: "muted", text: "Change a setting to see under What if what a build would give, before anything is written." }));
     const weights = el("div", { class: "group" }, el("h3", { text: "Weights (sum to 100)" }), el("div", { class: "grid" }, ...WEIGHTS.map(numberField)), weightTotal);
     const groupError = el("div", { class: "field-error", attrs: { "data-error-for": "weights" } });
     errorSlots.set("weights", groupError);
     weights.appendChild(groupError);
     box.appendChild(weights);
     for (const g of GROUPS) {
-      box.appendChild(el("div", { class: "group" }, el("h3", { text: g.title }), el("div", { class: "grid" }, ...(g.selects ?? []).map(selectField), ...(g.numbers ?? []).map(numberField))));
+      const group = el("div", { class: "group" }, el("h3", { text: g.title }), el("div", { class: "grid" }, ...(g.selects ?? []).map(selectField), ...(g.numbers ?? []).map(numberField)));
+      if (g.whole) {
+        const slot = el("div", { class: "field-error", attrs: { "data-error-for": g.whole } });
+        errorSlots.set(g.whole, slot);
+        group.appendChild(slot);
+      }
+      box.appendChild(group);
     }
     const reset = el("button", { class: "link", text: "Reset to defaults", attrs: { type: "button" } });
     reset.addEventListener("click", () => {

@@ -30,11 +30,15 @@ function fail(e: unknown): never {
   throw new Error(userMessage(e));
 }
 
+/** Today in the spreadsheet's time zone. */
+function todayIn(port: SheetsPort, now = new Date()): Day {
+  return parseDate(isoDateIn(now, port.timeZone())) as Day;
+}
+
 /** Today in the spreadsheet's time zone; the settings as the panel sent them (menu items send none). */
 function options(port: SheetsPort, settings?: unknown): BuildOptions {
   const now = new Date();
-  const today = parseDate(isoDateIn(now, port.timeZone())) as Day;
-  return { today, builtAt: now.toISOString(), ...(settings !== undefined ? { settings } : {}) };
+  return { today: todayIn(port, now), builtAt: now.toISOString(), ...(settings !== undefined ? { settings } : {}) };
 }
 
 function build(kind: "matrix" | "portfolio", port: SheetsPort, o: BuildOptions): MatrixResult | PortfolioResult {
@@ -134,10 +138,11 @@ export function showHelp(): void {
 // ---------------------------------------------------------------------------------------------
 // google.script.run (the panel); see server-api.ts
 
-/** Panel: the active sheet's headers, detected column mapping and saved settings. */
+/** Panel: the active sheet's headers, detected column mapping, saved settings and what grading needs (the what-if). */
 export function panelGetState(): PanelState {
   try {
-    return readPanelStateSync(new SheetsPort(services()));
+    const port = new SheetsPort(services());
+    return readPanelStateSync(port, todayIn(port));
   } catch (e) {
     return fail(e);
   }

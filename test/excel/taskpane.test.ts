@@ -2,77 +2,28 @@
 // office.js replaced by a stub whose Excel is the fake of test/fakes/excel.ts: the build flow,
 // progress while Excel works, a client name carrying HTML shown as text, a sheet switch, no
 // network beyond office.js, and the screenshot (KAM_UPDATE_SCREENSHOTS=1 copies it to docs/).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFICE_JS } from "../../excel-addin/taskpane-page";
 import { ROOT } from "../helpers";
+import { harness, paneServer, type PaneServer } from "./pane";
 import { csvSheet } from "./sheets";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
-interface Harness {
-  associated: string[];
-  syncsPerRun: number[];
-  hold(): void;
-  release(): void;
-  activate(name: string): void;
-  sheetNames(): string[];
-  value(sheet: string, row: number, col: number): unknown;
-}
-
-let browser: BrowserContext;
-let server: Server;
+let pane: PaneServer;
 let origin: string;
-let stub: string;
 
 beforeAll(async () => {
-  const { serveStatic } = (await import(`${ROOT}scripts/lib/static-server.mjs`)) as { serveStatic: (root: string, o: object) => Promise<Server> };
-  server = await serveStatic(`${ROOT}dist/excel-addin`, { port: 0, host: "127.0.0.1" });
-  const address = server.address();
-  origin = `http://localhost:${typeof address === "object" && address ? address.port : 0}`;
-  const bundled = await build({ entryPoints: [`${ROOT}test/excel/office-stub.ts`], bundle: true, format: "iife", platform: "browser", target: "es2020", write: false, logLevel: "warning" });
-  stub = bundled.outputFiles[0]?.text ?? "";
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kam-chromium-")), {
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 360, height: 900 },
-    deviceScaleFactor: 1,
-  });
+  pane = await paneServer();
+  origin = pane.origin;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await pane?.close();
 });
 
-/** A page on the pane with the workbook seeded; every request is recorded. */
-async function openPane(sheets: { name: string; rows: unknown[][] }[], host: string | null = "Excel"): Promise<{ page: Page; requests: string[]; dialogs: string[]; errors: string[] }> {
-  const page = await browser.newPage();
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
-  await page.route((url) => !url.href.startsWith(origin) && url.href !== OFFICE_JS, (route) => route.abort());
-  await page.addInitScript((seed) => {
-    (window as unknown as Record<string, unknown>).__KAM_SEED__ = seed;
-  }, { sheets, host });
-  await page.goto(`${origin}/taskpane.html`);
-  return { page, requests, dialogs, errors };
-}
-
-/** Runs `f` on the stub's harness inside the page. */
-const harness = (page: Page, f: (h: Harness) => unknown): Promise<unknown> => page.evaluate(`(${f.toString()})(window.__kam)`);
+const openPane = (sheets: { name: string; rows: unknown[][] }[], host: string | null = "Excel") => pane.open(sheets, host);
 
 function clientsWithXss(): unknown[][] {
   const rows = csvSheet("examples/clients.csv");

@@ -2,16 +2,15 @@
 // in headless Chromium, with a fake google.script.run answering from core: the mapping is shown,
 // settings are validated as you type, a build shows progress and the counts, and a client named
 // `<img src=x onerror=alert(1)>` is shown as text.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { copyFileSync, mkdirSync } from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSummary, type BuildSummary, type PanelState } from "../../core/bridge";
-import { panelState } from "../../core/use-cases/panel-state";
+import { panelState, panelStateOf } from "../../core/use-cases/panel-state";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
+import { launchChromium, type Chromium } from "../chromium";
 import { ROOT } from "../helpers";
 import { ADDON } from "./apps-script";
 import { csvSheet } from "./data";
@@ -69,8 +68,8 @@ function answersFor(rows: CellValue[][]): { state: PanelState; summary: BuildSum
   return { state, summary };
 }
 
+let browser: Chromium;
 let context: BrowserContext;
-let profile: string;
 const dialogs: string[] = [];
 
 async function openPanel(script: Script): Promise<Page> {
@@ -87,21 +86,14 @@ async function openPanel(script: Script): Promise<Page> {
 const calls = (page: Page) => page.evaluate("window.__calls") as Promise<{ name: string; args: unknown[] }[]>;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 300, height: 900 },
-    deviceScaleFactor: 2,
-  });
+  browser = await launchChromium({ width: 300, height: 900 }, 2);
+  context = browser.context;
   // No network: anything but the panel's own file is an error.
   await context.route(/^(?!file:)/, (route) => route.abort());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 describe("the KAM Portfolio panel in Chromium", () => {
@@ -219,6 +211,20 @@ describe("the KAM Portfolio panel in Chromium", () => {
     await expect.poll(() => page.locator(".result .notice.error").textContent()).toBe(`Settings: ${EVIL}`);
     expect(await page.locator("img").count()).toBe(0);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("says why there is no what-if for a sheet too big to send to the panel", async () => {
+    const rows = examplesWithEvilClient();
+    const state = panelStateOf({ sheetName: "Clients", rows, isOwnSheet: false, matrix: null, history: [], settings: null }, dayFromParts(2026, 11, 22), 100);
+    expect(state.grading).toBeUndefined();
+    const page = await openPanel({ answers: { panelGetState: state }, delay: 10 });
+    await expect.poll(() => page.locator('select[data-field="client"] option:checked').textContent()).toBe("A · Client");
+    expect(await page.locator("#what-if").isHidden()).toBe(true);
+    await page.locator("details.settings-details > summary").click();
+    await page.locator('input[data-setting="gradeAMin"]').fill("50");
+    await expect.poll(() => page.locator("#what-if .what-if-status").textContent()).toBe(state.whatIfOff);
+    expect(state.whatIfOff).toBe(`The what-if is off for this sheet: it has ${rows.length * (rows[0]?.length ?? 0)} cells to grade, more than the panel takes (100). Build to see the grades.`);
     await page.close();
   });
 
