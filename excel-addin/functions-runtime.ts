@@ -4,7 +4,7 @@
  * cell of the result only; blank stays blank.
  */
 import { callFunction, isKamError, type Out } from "../core/functions";
-import { dayFromDate, type CellValue } from "../core/values";
+import type { CellValue } from "../core/values";
 
 /** An error value Excel hands us inside an argument (a cell holding #N/A…): its error text. */
 function cellValue(v: unknown): CellValue {
@@ -26,7 +26,7 @@ function toExcel(v: Out): string | number | CustomFunctions.Error {
 }
 
 function run(name: string, args: readonly unknown[]): Out[][] {
-  return callFunction(name, args.map(argument), { today: dayFromDate(new Date()) }).result;
+  return callFunction(name, args.map(argument)).result;
 }
 
 /** A function that spills: a 2D array, errors in their own cells. */

@@ -14,16 +14,40 @@ import { readPanelStateSync } from "../core/use-cases/panel-state";
 import { saveSettingsSync } from "../core/use-cases/save-settings";
 import { parseDate, type Day } from "../core/values";
 import type { Services } from "./gas";
-import { a1 } from "./grid";
+import { asText, widthOf } from "./grid";
 import { needsTextFormat, userMessage } from "./messages";
-import { isoDateIn, SheetsPort } from "./port";
+import { SheetsPort } from "./port";
 import type { SheetsServer } from "./server-api";
 
 const TITLE = "KAM Portfolio";
 
 /** The Apps Script globals, looked up when called (never at load: onOpen may run in AuthMode.NONE). */
 function services(): Services {
-  return { SpreadsheetApp, PropertiesService, HtmlService, Charts };
+  return { SpreadsheetApp, PropertiesService, HtmlService, Charts, LockService, Utilities };
+}
+
+/** How long a build waits for another one in the same spreadsheet to finish. */
+const LOCK_WAIT_MS = 20_000;
+export const BUSY_MESSAGE = "Another KAM Portfolio build is running in this spreadsheet; try again when it has finished.";
+
+/**
+ * Runs a change of the document under the document lock ("prevents any user of the current
+ * document from concurrently running a section of code"): two builds at once (menu and panel, two
+ * editors) would both swap in a portfolio and leave a "(building …)" sheet. Pending writes are
+ * flushed before the lock is released, as LockService's reference advises. getDocumentLock is null
+ * only outside a document (a standalone script), where nothing can collide.
+ */
+function locked<T>(gas: Services, f: () => T): T {
+  const lock = gas.LockService.getDocumentLock();
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  try {
+    return f();
+  } finally {
+    if (lock) {
+      gas.SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  }
 }
 
 function fail(e: unknown): never {
@@ -33,7 +57,7 @@ function fail(e: unknown): never {
 /** Today in the spreadsheet's time zone; the settings as the panel sent them (menu items send none). */
 function options(port: SheetsPort, settings?: unknown): BuildOptions {
   const now = new Date();
-  const today = parseDate(isoDateIn(now, port.timeZone())) as Day;
+  const today = parseDate(port.isoDay(now)) as Day;
   return { today, builtAt: now.toISOString(), ...(settings !== undefined ? { settings } : {}) };
 }
 
@@ -79,7 +103,8 @@ function menuBuild(kind: "matrix" | "portfolio"): void {
   const gas = services();
   try {
     const port = new SheetsPort(gas);
-    port.ss.toast(build(kind, port, options(port)).message, TITLE);
+    const result = locked(gas, () => build(kind, port, options(port)));
+    port.ss.toast(result.message, TITLE);
   } catch (e) {
     gas.SpreadsheetApp.getUi().alert(`${TITLE}: ${userMessage(e)}`);
   }
@@ -102,13 +127,13 @@ export function addSampleSheet(): void {
   for (let i = 2; ss.getSheetByName(name); i++) name = `Sample clients (${i})`;
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   const rows = sampleClients.length;
-  const cols = Math.max(...sampleClients.map((r) => r.length));
-  const grid = sampleClients.map((r) => Array.from({ length: cols }, (_, j) => r[j] ?? ""));
-  const text: string[] = [];
-  grid.forEach((r, i) => r.forEach((v, j) => {
-    if (needsTextFormat(v)) text.push(a1(i + 1, j + 1));
+  const cols = widthOf(sampleClients);
+  // Typed as a person would: numbers and dates become numbers and dates, text Sheets would read as
+  // a formula keeps its apostrophe (grid.ts).
+  const grid = sampleClients.map((r) => Array.from({ length: cols }, (_, j) => {
+    const v = r[j] ?? "";
+    return needsTextFormat(v) ? asText(v) : v;
   }));
-  if (text.length) sheet.getRangeList(text).setNumberFormat("@");
   sheet.getRange(1, 1, rows, cols).setValues(grid);
   sheet.getRange(1, 1, 1, cols).setFontWeight("bold");
   sheet.setFrozenRows(1);
@@ -137,7 +162,7 @@ export function showHelp(): void {
 /** Panel: the active sheet's headers, detected column mapping and saved settings. */
 export function panelGetState(): PanelState {
   try {
-    return readPanelStateSync(new SheetsPort(services()));
+    return readPanelStateSync(new SheetsPort(services(), { withHistory: false }));
   } catch (e) {
     return fail(e);
   }
@@ -149,7 +174,8 @@ export function panelGetState(): PanelState {
  */
 export function panelSaveSettings(settings: unknown): void {
   try {
-    saveSettingsSync(new SheetsPort(services()), settings);
+    const gas = services();
+    locked(gas, () => saveSettingsSync(new SheetsPort(gas), settings));
   } catch (e) {
     fail(e);
   }
@@ -157,8 +183,9 @@ export function panelSaveSettings(settings: unknown): void {
 
 function panelBuild(kind: "matrix" | "portfolio", settings: unknown): BuildSummary {
   try {
-    const port = new SheetsPort(services());
-    const result = build(kind, port, options(port, settings));
+    const gas = services();
+    const port = new SheetsPort(gas);
+    const result = locked(gas, () => build(kind, port, options(port, settings)));
     return buildSummary(result.portfolio, result.message);
   } catch (e) {
     return fail(e);
@@ -188,7 +215,8 @@ export function panelBuildPortfolio(settings: unknown): BuildSummary {
  */
 export function panelAddInputColumns(fields: unknown): AddedColumns {
   try {
-    return addInputColumnsSync(new SheetsPort(services()), fields);
+    const gas = services();
+    return locked(gas, () => addInputColumnsSync(new SheetsPort(gas), fields));
   } catch (e) {
     return fail(e);
   }
