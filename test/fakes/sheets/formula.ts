@@ -57,7 +57,7 @@ export function parseFormula(formula: string): Expr {
       const n = Number(num[0].replace("%", ""));
       return { kind: "number", value: num[0].endsWith("%") ? n / 100 : n };
     }
-    const word = /^(?:'[^']+'!|[A-Za-z0-9_ ]+!)?[A-Za-z_][A-Za-z0-9_.]*(?::[A-Za-z]*\d*)?/.exec(text.slice(i))?.[0];
+    const word = /^(?:'[^']+'!|[A-Za-z0-9_ ]+!)?[A-Za-z_$][A-Za-z0-9_.$]*(?::\$?[A-Za-z]*\$?\d*)?/.exec(text.slice(i))?.[0];
     if (!word) return fail("unexpected character");
     i += word.length;
     ws();

@@ -89,6 +89,13 @@ export class FakeSheet implements SheetModel {
     (this.cell(row, col, true) as FakeCell).value = value;
     this.ss.version++;
   }
+  /** A user typing a formula into a cell (tests). */
+  putFormula(row: number, col: number, formula: string): void {
+    const c = this.cell(row, col, true) as FakeCell;
+    c.formula = formula;
+    c.value = "";
+    this.ss.version++;
+  }
   /** Rows × columns of the used area (like getDataRange), for tests. */
   extent(): { rows: number; cols: number } {
     let rows = 0;
