@@ -12,11 +12,13 @@ import { buildPortfolioSync, type PortfolioResult } from "../core/use-cases/buil
 import type { BuildOptions } from "../core/use-cases/grade";
 import { readPanelStateSync } from "../core/use-cases/panel-state";
 import { saveSettingsSync } from "../core/use-cases/save-settings";
+import { selfTestText, type CheckLine } from "../core/self-test";
 import { parseDate, type Day } from "../core/values";
 import type { Services } from "./gas";
 import { asText, widthOf } from "./grid";
 import { needsTextFormat, userMessage } from "./messages";
 import { SheetsPort } from "./port";
+import { runSelfTest as selfTest } from "./self-test";
 import type { SheetsServer } from "./server-api";
 
 const TITLE = "KAM Portfolio";
@@ -81,6 +83,7 @@ export function onOpen(e?: unknown): void {
     .addItem("Build portfolio", "menuBuildPortfolio")
     .addSeparator()
     .addItem("Add sample sheet", "addSampleSheet")
+    .addItem("Run self-test", "runSelfTest")
     .addItem("Help", "showHelp")
     .addToUi();
 }
@@ -138,6 +141,20 @@ export function addSampleSheet(): void {
   sheet.getRange(1, 1, 1, cols).setFontWeight("bold");
   sheet.setFrozenRows(1);
   sheet.activate();
+}
+
+/**
+ * Menu: checks, on a temporary sheet it deletes afterwards, what this spreadsheet does with the
+ * things the add-on relies on (text kept as text, dates, custom functions, the lock, the chart…),
+ * and shows one pass / fail line each.
+ */
+export function runSelfTest(): CheckLine[] {
+  const gas = services();
+  const lines = selfTest(gas);
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const html = `<pre style="font:12px/1.5 monospace;white-space:pre-wrap">${esc(selfTestText("Google Sheets", lines))}</pre>`;
+  gas.SpreadsheetApp.getUi().showModalDialog(gas.HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `${TITLE} — Self-test`);
+  return lines;
 }
 
 /** Menu: shows what the add-on does and the custom functions. */

@@ -194,6 +194,7 @@ export interface ChartsApi {
 export interface Properties {
   getProperties(): { [key: string]: string };
   setProperties(properties: { [key: string]: string }): Properties;
+  deleteProperty(key: string): Properties;
 }
 export interface PropertiesServiceApi {
   getDocumentProperties(): Properties | null;

@@ -13,12 +13,12 @@ import { ADDON, call, codeJs, loadAddon, loadAddonFast, topLevelFunctions, type 
 import { csvSheet, syntheticClients } from "./data";
 
 const ENTRY_POINTS = [
-  "onOpen", "onInstall", "showPanel", "menuBuildMatrix", "menuBuildPortfolio", "addSampleSheet", "showHelp",
+  "onOpen", "onInstall", "showPanel", "menuBuildMatrix", "menuBuildPortfolio", "addSampleSheet", "runSelfTest", "showHelp",
   "panelGetState", "panelSaveSettings", "panelBuildMatrix", "panelBuildPortfolio", "panelAddInputColumns",
 ];
 const MENU = [
   ["Open panel", "showPanel"], ["Build matrix", "menuBuildMatrix"], ["Build portfolio", "menuBuildPortfolio"], ["---", ""],
-  ["Add sample sheet", "addSampleSheet"], ["Help", "showHelp"],
+  ["Add sample sheet", "addSampleSheet"], ["Run self-test", "runSelfTest"], ["Help", "showHelp"],
 ];
 
 let code = "";

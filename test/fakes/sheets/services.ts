@@ -37,6 +37,11 @@ export class FakeProperties implements Properties {
     this.store = next;
     return this;
   }
+  deleteProperty(key: string): Properties {
+    this.log.record("sync", "Properties.deleteProperty");
+    this.store.delete(key);
+    return this;
+  }
 }
 
 /**
