@@ -165,6 +165,12 @@ export interface Op {
 export interface FakeExcelOptions {
   /** Throw a host error when this predicate says so, as the op is about to run. */
   failWhen?: (what: string, opIndex: number, sync: number) => boolean;
+  /** Requirement sets the host supports (default: the manifest's declared minimum). */
+  supported?: Partial<Record<string, string>>;
+  /** Cells one read of values or formulas may return (default 5,000,000, the documented limit). */
+  cellReadLimit?: number;
+  /** What a read past the limit does: "null" (default) or "throw" — both are documented. */
+  bigReads?: "null" | "throw";
 }
 
 

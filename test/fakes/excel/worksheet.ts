@@ -171,11 +171,12 @@ export class FakeFreezePanes {
   }
 }
 
+/** Worksheet.pageLayout is ExcelApi 1.9. */
 export class FakePageLayout {
   constructor(private readonly ctx: FakeQueue, private readonly sheet: () => FakeSheetState) {}
-  set orientation(v: Excel.PageLayout["orientation"]) { this.ctx.enqueue("orientation", bytesOf(v), () => (this.sheet().page.orientation = v)); }
+  set orientation(v: Excel.PageLayout["orientation"]) { this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.orientation", bytesOf(v), () => (this.sheet().page.orientation = v)); }
   get orientation(): Excel.PageLayout["orientation"] { throw new FakeExcelError("PropertyNotLoaded", "orientation"); }
-  set zoom(v: Excel.PageLayout["zoom"]) { this.ctx.enqueue("zoom", bytesOf(v), () => (this.sheet().page.zoom = v)); }
+  set zoom(v: Excel.PageLayout["zoom"]) { this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.zoom", bytesOf(v), () => (this.sheet().page.zoom = v)); }
   get zoom(): Excel.PageLayout["zoom"] { throw new FakeExcelError("PropertyNotLoaded", "zoom"); }
 }
 
