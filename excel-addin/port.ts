@@ -33,7 +33,7 @@ import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import { ExcelHistory } from "./history";
-import { CELL_READ_LIMIT, CELLS_PER_READ, isPayloadLimit, readRowsInChunks } from "./reads";
+import { CELLS_PER_READ, readRowsInChunks } from "./reads";
 import { DEFAULT_BUDGET, OP_OVERHEAD, packSteps, type Step } from "./payload";
 import { matrixSteps, sheetSteps } from "./render";
 
@@ -118,24 +118,22 @@ export class ExcelPort implements InputColumnsPort {
     // One round trip, unless the sheet's values alone pass Excel on the web's 5 MB response limit
     // or the 5,000,000 cells of one read ("the API will either return null or throw an error"):
     // then the same loads without the values, and the values in row chunks.
+    // A failure of anything else fails the same loads again, without the values.
     let q = queue(true);
     let values: unknown[][] | null = null;
     let chunked = false;
-    let failure: unknown = null;
     try {
       await this.ctx.sync();
       if (!q.used.isNullObject) {
         values = q.used.values;
         chunked = values === null;
       }
-    } catch (e) {
+    } catch {
       chunked = true;
-      failure = e;
     }
     if (chunked) {
       q = queue(false);
       await this.ctx.sync();
-      if (failure !== null && !isPayloadLimit(failure) && (q.used.isNullObject || q.used.rowCount * q.used.columnCount <= CELL_READ_LIMIT)) throw failure;
       values = q.used.isNullObject ? null : await this.readInChunks(q.ws, q.used);
     }
     const { ws, used, matrixName, names, custom, legacySetting } = q;

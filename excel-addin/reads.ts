@@ -7,10 +7,7 @@
 
 /** Cells per chunk when a sheet is too big to read in one response. */
 export const CELLS_PER_READ = 100_000;
-/** The most cells one read of values returns. */
-export const CELL_READ_LIMIT = 5_000_000;
-
-export function isPayloadLimit(e: unknown): boolean {
+function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
 }

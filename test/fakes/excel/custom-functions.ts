@@ -98,7 +98,7 @@ export class ExcelFunctionsHost {
 
   /** A returned cell as Excel shows it: an error's code; null is 0 (office-js#1503); a string under a number result is #VALUE!. */
   private shown(v: unknown, type: string | undefined): unknown {
-    if (v instanceof FakeCfError) return v.code ?? "#VALUE!";
+    if (v instanceof FakeCfError) return v.code === undefined ? "(no error code)" : v.code;
     if (v === null) return 0;
     if (type === "number" && typeof v !== "number") return "#VALUE!";
     if (type === "string" && typeof v === "number") return "#VALUE!";
