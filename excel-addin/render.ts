@@ -3,7 +3,7 @@
  * (core/matrix.ts) into the data sheet. Each write is a step with its payload size (payload.ts), so
  * the port can pack them into as few syncs as Excel on the web's 5 MB request limit allows.
  *
- * Text from the data that Excel would read as a formula (= + - @, tab, CR) gets the text number
+ * Text from the data that Excel would not store as written (needsTextFormat) gets the text number
  * format before its value is written; only `{ formula }` plan values become formulas. Enum values
  * are written as their string literals so this runs against a fake `Excel`.
  */
@@ -15,6 +15,22 @@ import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
 
 /** Excel's text number format. */
 export const TEXT = "@";
+
+const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?\s*$/i;
+
+/**
+ * Text Excel would not keep as written through Range.values: "If the returned value starts with a
+ * plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (and @,
+ * tab, CR, as the SPEC lists them); an ISO date ("use … ISO (YYYY-MM-DD) … to ensure dates are
+ * stored as dates"); a number or a boolean; a leading apostrophe (what it does here is not
+ * documented). Such a cell gets the text number format first: "Text format cells are treated as
+ * text … The cell is displayed exactly as entered."
+ */
+export function needsTextFormat(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  const formula: boolean = looksLikeFormula(v);
+  return formula || v.startsWith("'") || NUMBER_TEXT.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v) || /^\s*(true|false)\s*$/i.test(v);
+}
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
 /** The portfolio sheet's tab colour. */
@@ -146,7 +162,7 @@ function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, 
         const v = r[j];
         const src = cells[c.start + i]?.[j];
         if (isPlanFormula(src) || (v !== null && v !== undefined && typeof v !== "string")) allText = false;
-        if (looksLikeFormula(v) && !isPlanFormula(src)) risky.push(i);
+        if (needsTextFormat(v) && !isPlanFormula(src)) risky.push(i);
       });
       if (risky.length === 0) continue;
       if (allText && risky.length > 1) textCols.push(j);

@@ -6,6 +6,7 @@
 import { mountPanel } from "../panel/panel";
 import "../panel/panel.css";
 import { OfficeBridge } from "./bridge";
+import { runSelfTest } from "./self-test";
 
 function start(info: { host: Office.HostType | null }): void {
   const root = document.getElementById("kam-root");
@@ -14,7 +15,16 @@ function start(info: { host: Office.HostType | null }): void {
     root.textContent = "KAM Portfolio runs inside Excel: open it from Home ▸ KAM Portfolio.";
     return;
   }
-  const panel = mountPanel(root, new OfficeBridge(), { host: "Excel" });
+  const panel = mountPanel(root, new OfficeBridge(), {
+    host: "Excel",
+    selfTest: () =>
+      runSelfTest({
+        run: (batch) => Excel.run(batch),
+        isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+        now: () => new Date(),
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      }),
+  });
   void Excel.run(async (ctx) => {
     ctx.workbook.worksheets.onActivated.add(async () => {
       await panel.refresh();

@@ -17,11 +17,15 @@ import { clear, el } from "./dom";
 import { errorText, notices } from "./messages";
 import { buildBlocked, newModel } from "./model";
 import { results } from "./results";
+import { selfTestSection } from "./self-test";
 import { settingsForm } from "./settings-form";
+import type { CheckLine } from "../core/self-test";
 
 export interface PanelOptions {
   /** Shown under the title, e.g. "Google Sheets". */
   host?: string;
+  /** The host's self-test, offered as a Self-test button (the Excel pane; Sheets has a menu item). */
+  selfTest?: () => Promise<CheckLine[]>;
 }
 
 export interface PanelHandle {
@@ -51,6 +55,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     result.result,
     result.preview,
   );
+  if (options.selfTest) root.append(selfTestSection(options.host ?? "", options.selfTest));
 
   function updateButtons(): void {
     buttons.block(buildBlocked(model));

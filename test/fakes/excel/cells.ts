@@ -4,11 +4,12 @@
  * - Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign
  *   ("="), Excel interprets this value as a formula. … use a locale-neutral format like ISO
  *   (YYYY-MM-DD) … to ensure dates are stored as dates": a string is read as if typed, an ISO date
- *   becomes a date serial, number text a number.
+ *   becomes a date serial, number text a number, TRUE / FALSE a boolean (the worst case).
  * - The text number format: "Text format cells are treated as text even when a number is in the
  *   cell. The cell is displayed exactly as entered" (Excel.NumberFormatCategory.text): a value
  *   written into a cell formatted "@" is kept as written.
- * - A leading apostrophe through this API is not documented: refused (the add-in never writes one).
+ * - A leading apostrophe through this API is not documented: refused outside a text-formatted cell
+ *   (the add-in gives such text the text format first).
  * - "Use null in 2-D arrays to leave specific cells unchanged"; values, formulas and numberFormat
  *   are 2-D arrays matching the range (a single value for them is not documented any more).
  */
@@ -52,11 +53,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function writeValue(cell: FakeCell, value: unknown): void {
   delete cell.formula;
   if (typeof value === "string") {
-    if (value.startsWith("'")) throw new FakeExcelError("InvalidArgument", `[fake] undocumented: a leading apostrophe written through Range.values (${JSON.stringify(value.slice(0, 30))})`);
     if (cell.numberFormat === "@" || value === "") {
       cell.value = value;
       return;
     }
+    if (value.startsWith("'")) throw new FakeExcelError("InvalidArgument", `[fake] undocumented: a leading apostrophe written through Range.values (${JSON.stringify(value.slice(0, 30))})`);
     if (NUMBER_TEXT.test(value.trim())) {
       cell.value = Number(value);
       return;
@@ -64,6 +65,10 @@ export function writeValue(cell: FakeCell, value: unknown): void {
     const iso = ISO_DATE.exec(value.trim());
     if (iso) {
       cell.value = dayToSerial(dayFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+      return;
+    }
+    if (/^(true|false)$/i.test(value.trim())) {
+      cell.value = value.trim().toLowerCase() === "true";
       return;
     }
     if (/^[=+\-@]/.test(value)) {

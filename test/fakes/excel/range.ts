@@ -121,8 +121,13 @@ export class FakeRange extends FakeProxy<RangeRef> {
       return null;
     }
     switch (prop) {
-      case "values":
-        return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => sheet.cell(rect.row + i, rect.col + j)?.value ?? ""));
+      case "values": {
+        const computed = this.ctx.state.evaluator;
+        return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => {
+          const v = computed?.valueAt(sheet, rect.row + i, rect.col + j);
+          return v ? v.value : (sheet.cell(rect.row + i, rect.col + j)?.value ?? "");
+        }));
+      }
       case "formulas":
         return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => {
           const c = sheet.cell(rect.row + i, rect.col + j);

@@ -174,7 +174,13 @@ export interface FakeExcelOptions {
 }
 
 
+/** Computes what formula cells show (test/fakes/excel/evaluate.ts installs one; none: formulas show their stored value). */
+export interface FakeEvaluator {
+  valueAt(sheet: FakeSheetState, row: number, col: number): { value: unknown } | undefined;
+}
+
 export class FakeWorkbookState {
+  evaluator: FakeEvaluator | null = null;
   sheets: FakeSheetState[] = [];
   /** Handlers registered with worksheets.onActivated. */
   activatedHandlers: ((args: { worksheetId: string; type: string; source: string }) => unknown)[] = [];
