@@ -20,6 +20,7 @@ function sheetOf(g: FakeGoogle, name: string): FakeSheet {
 const sheets: InputColumnsHarness<FakeGoogle> = {
   name: "Sheets adapter on the fake SpreadsheetApp",
   dialect: SHEETS_DIALECT,
+  historyWindow: true,
   followsSource: true,
   async create(rows, others = []) {
     const g = fakeGoogle(rows.map((r) => r.map(typed)), "Clients");

@@ -224,7 +224,16 @@ describe("custom functions", () => {
     expect(out.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
   });
 
-  it("10,000 per-cell KAM_REVENUE_RATING calls over the same population sort it once", () => {
+  it("KAM_PORTFOLIO flags review-due only against a today argument (a custom function never sees the clock move)", () => {
+    const table = [["Client", "Revenue", "Last review"], ["Acme", 1000, "2020-01-01"], ["Beta", 10, ""]];
+    const flags = (out: unknown) => (out as unknown[][]).slice(1).map((r) => String(r[11]));
+    expect(flags(call(addon, "KAM_PORTFOLIO", table)).some((f) => f.includes("review-due"))).toBe(false);
+    expect(flags(call(addon, "KAM_PORTFOLIO", table, "2026-11-22")).every((f) => f.includes("review-due"))).toBe(true);
+    expect(flags(call(addon, "KAM_PORTFOLIO", table, "2020-01-02"))[0]).not.toContain("review-due");
+    expect(String((call(addon, "KAM_PORTFOLIO", table, "soon") as unknown[][])[0]?.[0])).toMatch(/^⚠ today: /);
+  });
+
+  it("10,000 per-cell KAM_REVENUE_RATING calls in one runtime sort the population once (Excel's shared runtime; in Sheets each cell is its own execution: host-rules.test.ts)", () => {
     const addon = loadAddonFast(fakeGoogle());
     const population = syntheticClients(10_000).slice(1).map((r) => [r[2] as number]);
     const sorted = population.map((r) => r[0] as number).sort((a, b) => b - a);

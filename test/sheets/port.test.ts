@@ -235,4 +235,29 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(series["0"]?.color).toBe(GRADE_COLOURS.A.point);
     expect(chart?.options.hAxis).toMatchObject({ title: "Relationship strength", viewWindow: { min: 0, max: 100 } });
   });
+
+  it("a history written by an older version (marker \"1\", text columns formatted @) is read whole once, then indexed", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    for (const d of ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]) await buildPortfolio(port(g), opts(`${d}T10:00:00Z`));
+    const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    const marker = g.ss.metadata.find((m) => m.key === HISTORY_MARKER);
+    if (marker) marker.value = "1";
+    for (const c of history.cells.values()) c.format = "@";
+    const state = await port(g).read();
+    expect([...new Set(state.history.map((s) => s.date))]).toEqual(["2026-11-19T10:00:00Z", "2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T10:00:00Z"]);
+    await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    expect(JSON.parse(marker?.value ?? "").builds).toHaveLength(6);
+    expect(history.cell(1 + 5 * 60 + 1, 1)?.value).toBe("2026-11-23T10:00:00Z");
+  });
+
+  it("the panel's view reads the data sheet only, never the history", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    await buildPortfolio(port(g), opts());
+    await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    g.ss.active = g.ss.sheet("Clients") as FakeSheet;
+    g.log.reset();
+    const state = new SheetsPort(g, { withHistory: false }).read();
+    expect(state.history).toEqual([]);
+    expect(g.log.cellsRead).toBe(61 * 7);
+  });
 });
