@@ -56,7 +56,10 @@ export interface ExcelPortOptions {
   payloadBudget?: number;
   /** Suffix of the temporary sheet and table names while building (default: random). */
   suffix?: string;
-  /** Read the history's last builds (a build needs them; the pane's view does not). Default true. */
+  /**
+   * Read what a build needs beyond the data sheet — the history's last builds and the old
+   * portfolio's tables — in a second sync (the pane's view needs neither). Default true.
+   */
   withHistory?: boolean;
 }
 
@@ -167,7 +170,7 @@ export class ExcelPort implements InputColumnsPort {
     let snapshots: SnapshotRow[] = [];
     const span = this.withHistory ? history.toRead() : null;
     const hs = history.sheet;
-    if (known.portfolioSheet !== null || (span && hs !== null)) {
+    if ((this.withHistory && known.portfolioSheet !== null) || (span && hs !== null)) {
       const oldTables = known.portfolioSheet !== null ? wb.worksheets.getItem(known.portfolioSheet).tables : null;
       oldTables?.load("items/name");
       const small = span && hs !== null && span.rows * HISTORY_HEADERS.length <= CELLS_PER_READ;
