@@ -6,7 +6,7 @@
  * builds' rows and drop the builds past HISTORY_BUILDS_KEPT when it appends, without reading the
  * whole sheet. Pure: no host API here.
  */
-import { PROPERTY_MAX_CHARS, splitText } from "./markers";
+import { isPropertyPiece, joinPropertyPieces, propertyPieceName, PROPERTY_MAX_CHARS, splitText } from "./markers";
 import { HISTORY_BUILDS_KEPT, HISTORY_BUILDS_READ } from "./plan";
 
 export interface HistoryBuild {
@@ -104,25 +104,17 @@ export function historyIndexPieces(index: HistoryIndex, max = PROPERTY_MAX_CHARS
 
 export const HISTORY_INDEX_PROPERTY = "KAMPortfolio.history";
 
-const pieceName = (n: number) => (n === 1 ? HISTORY_INDEX_PROPERTY : `${HISTORY_INDEX_PROPERTY}.${n}`);
-
 /** Is this custom property one of the index's pieces (names compare case-insensitively, as in Office)? */
 export function isHistoryIndexProperty(name: string): boolean {
-  const lower = name.toLowerCase();
-  const base = HISTORY_INDEX_PROPERTY.toLowerCase();
-  return lower === base || (lower.startsWith(`${base}.`) && /^[1-9]\d*$/.test(lower.slice(base.length + 1)));
+  return isPropertyPiece(HISTORY_INDEX_PROPERTY, name);
 }
 
 /** The custom properties that hold an index, in order: name and text (at most 255 characters each). */
 export function historyIndexProperties(index: HistoryIndex): { name: string; value: string }[] {
-  return historyIndexPieces(index).map((value, i) => ({ name: pieceName(i + 1), value }));
+  return historyIndexPieces(index).map((value, i) => ({ name: propertyPieceName(HISTORY_INDEX_PROPERTY, i + 1), value }));
 }
 
 /** The index kept in a document's custom properties, or null when there is none or it is damaged. */
 export function historyIndexFromProperties(props: Iterable<readonly [string, unknown]>): HistoryBuild[] | null {
-  const byName = new Map<string, string>();
-  for (const [name, value] of props) byName.set(name.toLowerCase(), value === null || value === undefined ? "" : String(value));
-  let text = "";
-  for (let n = 1; byName.has(pieceName(n).toLowerCase()); n++) text += byName.get(pieceName(n).toLowerCase());
-  return text === "" ? null : parseHistoryIndex(text);
+  return parseHistoryIndex(joinPropertyPieces(HISTORY_INDEX_PROPERTY, props));
 }

@@ -30,7 +30,7 @@ function services(): Services {
 
 /** How long a build waits for another one in the same spreadsheet to finish. */
 const LOCK_WAIT_MS = 20_000;
-export const BUSY_MESSAGE = "Another KAM Portfolio build is running in this spreadsheet; try again when it has finished.";
+const BUSY_MESSAGE = "Another KAM Portfolio build is running in this spreadsheet; try again when it has finished.";
 
 /**
  * Runs a change of the document under the document lock ("prevents any user of the current

@@ -25,7 +25,6 @@ export interface TextStyleBuilder {
 export interface DeveloperMetadataLocation {
   getSheet(): Sheet | null;
   getColumn(): Range | null;
-  getRow(): Range | null;
 }
 export interface DeveloperMetadata {
   getKey(): string;
@@ -202,7 +201,6 @@ export interface PropertiesServiceApi {
 /** The document lock: "prevents any user of the current document from concurrently running a section of code". */
 export interface Lock {
   tryLock(timeoutInMillis: number): boolean;
-  hasLock(): boolean;
   releaseLock(): void;
 }
 export interface LockServiceApi {

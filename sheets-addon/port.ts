@@ -47,7 +47,7 @@ function sourceOf(value: string | null): string | null {
 }
 
 /** The matrix marker's value: how many columns the matrix spans from the marked one. */
-export const matrixMarkerValue = (columns: number): string => JSON.stringify({ columns });
+const matrixMarkerValue = (columns: number): string => JSON.stringify({ columns });
 function matrixColumns(value: string | null): number | null {
   try {
     const v: unknown = JSON.parse(value ?? "null");

@@ -40,10 +40,6 @@ export class FakeMetadata implements MetadataModel {
         log.record("local", "DeveloperMetadataLocation.getColumn");
         return loc.type === "COLUMN" ? loc.sheet.rangeAt(1, loc.col, loc.sheet.maxRows, 1) : null;
       },
-      getRow: () => {
-        log.record("local", "DeveloperMetadataLocation.getRow");
-        return loc.type === "ROW" ? loc.sheet.rangeAt(loc.row, 1, 1, loc.sheet.maxCols) : null;
-      },
     };
   }
   remove(): void {

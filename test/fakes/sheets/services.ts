@@ -62,10 +62,6 @@ export class FakeLock implements Lock {
     this.state.held = true;
     return true;
   }
-  hasLock(): boolean {
-    this.log.record("local", "Lock.hasLock");
-    return this.state.held;
-  }
   releaseLock(): void {
     this.log.record("sync", "Lock.releaseLock");
     this.state.held = false;
