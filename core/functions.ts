@@ -12,10 +12,10 @@
 import { GRADING_FUNCTIONS } from "./functions/grading";
 import { PORTFOLIO_FUNCTIONS } from "./functions/portfolio";
 import { RATING_FUNCTIONS } from "./functions/ratings";
-import { KamError, toMatrix, type Context, type Out } from "./functions/shapes";
+import { KamError, toMatrix, type Out } from "./functions/shapes";
 import type { KamFunction } from "./functions/signature";
 
-export { isKamError, KamError, toMatrix, type Context, type Out } from "./functions/shapes";
+export { isKamError, KamError, toMatrix, type Out } from "./functions/shapes";
 export type { KamFunction, Param } from "./functions/signature";
 export { populationSorts } from "./functions/population";
 export { PORTFOLIO_COLUMNS } from "./functions/portfolio";
@@ -28,10 +28,10 @@ export const FUNCTION_BY_NAME: ReadonlyMap<string, KamFunction> = new Map(FUNCTI
  * Calls a function the way a host does: raw host arguments in (values or 2D arrays), a 2D result
  * out. `scalarIn` tells whether every argument was a single value, so hosts can return a value.
  */
-export function callFunction(name: string, rawArgs: readonly unknown[], ctx: Context): { result: Out[][]; scalarIn: boolean } {
+export function callFunction(name: string, rawArgs: readonly unknown[]): { result: Out[][]; scalarIn: boolean } {
   const f = FUNCTION_BY_NAME.get(name);
   if (!f) return { result: [[new KamError(`unknown function ${name}`)]], scalarIn: true };
   const args = f.params.map((_, i) => (rawArgs[i] === undefined ? undefined : toMatrix(rawArgs[i])));
   const scalarIn = !rawArgs.some((a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && (a[0] as unknown[]).length > 1)));
-  return { result: f.run(args, ctx), scalarIn };
+  return { result: f.run(args), scalarIn };
 }

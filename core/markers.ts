@@ -101,16 +101,37 @@ export function splitText(text: string, max = PROPERTY_MAX_CHARS): string[] {
   return out;
 }
 
+/** The name of the n-th piece (1-based) of a text kept in custom properties named `base`, `base.2`, … */
+export function propertyPieceName(base: string, n: number): string {
+  return n === 1 ? base : `${base}.${n}`;
+}
+
+/** Is this custom property one of the pieces of `base` (names compare case-insensitively, as in Office)? */
+export function isPropertyPiece(base: string, name: string): boolean {
+  const lower = name.toLowerCase();
+  const b = base.toLowerCase();
+  return lower === b || (lower.startsWith(`${b}.`) && /^[1-9]\d*$/.test(lower.slice(b.length + 1)));
+}
+
+/** The text kept in the pieces of `base` (any case), stopping at the first missing piece; null when there is none. */
+export function joinPropertyPieces(base: string, props: Iterable<readonly [string, unknown]>): string | null {
+  const byName = new Map<string, string>();
+  for (const [name, value] of props) byName.set(name.toLowerCase(), value === null || value === undefined ? "" : String(value));
+  const first = byName.get(base.toLowerCase());
+  if (first === undefined) return null;
+  let text = first;
+  for (let n = 2; byName.has(propertyPieceName(base, n).toLowerCase()); n++) text += byName.get(propertyPieceName(base, n).toLowerCase());
+  return text;
+}
+
 /** The name of the n-th piece (1-based) of the settings property. */
 export function settingsPropertyName(n: number): string {
-  return n === 1 ? SETTINGS_PROPERTY : `${SETTINGS_PROPERTY}.${n}`;
+  return propertyPieceName(SETTINGS_PROPERTY, n);
 }
 
 /** Is this custom property one of the settings' pieces (names compare case-insensitively, as in Office)? */
 export function isSettingsProperty(name: string): boolean {
-  const lower = name.toLowerCase();
-  const base = SETTINGS_PROPERTY.toLowerCase();
-  return lower === base || (lower.startsWith(`${base}.`) && /^[1-9]\d*$/.test(lower.slice(base.length + 1)));
+  return isPropertyPiece(SETTINGS_PROPERTY, name);
 }
 
 /** The custom properties that hold these settings, in order: name and text value. */
@@ -124,12 +145,8 @@ export function settingsProperties(s: Settings): { name: string; value: string }
  * null when there is none.
  */
 export function settingsFromProperties(props: Iterable<readonly [string, unknown]>): unknown {
-  const byName = new Map<string, string>();
-  for (const [name, value] of props) byName.set(name.toLowerCase(), value === null || value === undefined ? "" : String(value));
-  const first = byName.get(SETTINGS_PROPERTY.toLowerCase());
-  if (first === undefined) return null;
-  let json = first;
-  for (let n = 2; byName.has(settingsPropertyName(n).toLowerCase()); n++) json += byName.get(settingsPropertyName(n).toLowerCase());
+  const json = joinPropertyPieces(SETTINGS_PROPERTY, props);
+  if (json === null) return null;
   try {
     return JSON.parse(json);
   } catch {

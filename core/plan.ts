@@ -17,6 +17,10 @@ export const PORTFOLIO_MARKER = "kam-portfolio:portfolio";
 export const HISTORY_MARKER = "kam-portfolio:history";
 export const MATRIX_MARKER = "kam-portfolio:matrix";
 export const HISTORY_HEADERS = ["Date", "Client", "Grade", "Score", "Quadrant"] as const;
+/** SPEC §7a: the history keeps the snapshots of the last 24 builds … */
+export const HISTORY_BUILDS_KEPT = 24;
+/** … and a build reads the last four (each client's last four grades). */
+export const HISTORY_BUILDS_READ = 4;
 
 export interface PlanDate {
   /** ISO yyyy-mm-dd. */

@@ -34,8 +34,8 @@ export class OfficeBridge implements HostBridge {
 
   constructor(private readonly host: OfficeHost = officeHost) {}
 
-  private port(ctx: Excel.RequestContext): ExcelPort {
-    return new ExcelPort(ctx, this.dataSheet ? { sheetName: this.dataSheet } : {});
+  private port(ctx: Excel.RequestContext, withHistory = true): ExcelPort {
+    return new ExcelPort(ctx, { withHistory, ...(this.dataSheet ? { sheetName: this.dataSheet } : {}) });
   }
 
   private options(settings: Settings): BuildOptions {
@@ -43,13 +43,13 @@ export class OfficeBridge implements HostBridge {
     return { settings, today: dayFromDate(now), builtAt: now.toISOString(), dialect: EXCEL_DIALECT };
   }
 
-  /** Reads the active sheet (with what grading needs, for the what-if); if that is one of ours, the client sheet read before. */
+  /** Reads the active sheet with what grading needs, for the what-if (not the history: the view does not show it); if that is one of ours, the client sheet read before. */
   getState(): Promise<PanelState> {
     return this.host.run(async (ctx) => {
-      let state = await new ExcelPort(ctx).read();
+      let state = await new ExcelPort(ctx, { withHistory: false }).read();
       if (state.isOwnSheet && this.dataSheet && this.dataSheet !== state.sheetName) {
         try {
-          state = await this.port(ctx).read();
+          state = await this.port(ctx, false).read();
         } catch {
           // The sheet read before is gone: report on the active one.
         }

@@ -2,15 +2,26 @@
  * What every generated KAM.* function calls: Excel's arguments → the core function table →
  * Excel's results. A bad cell becomes a `CustomFunctions.Error` (#VALUE! with the message) in that
  * cell of the result only; blank stays blank.
+ *
+ * functions.json sets allowErrorForDataTypeAny, so a range holding an error cell reaches the
+ * function (without it Excel does not call the function for that range). How the error arrives is
+ * not documented: as a CustomFunctions.Error-like `{ code }` or as a data-type error
+ * `{ type: "Error", basicValue }` — both are read as the error's text ("#N/A"), which core names
+ * in that cell's message.
  */
 import { callFunction, isKamError, type Out } from "../core/functions";
-import { dayFromDate, type CellValue } from "../core/values";
+import type { CellValue } from "../core/values";
 
-/** An error value Excel hands us inside an argument (a cell holding #N/A…): its error text. */
+/** A cell of an argument as core reads it; an error value (a cell holding #N/A…) as its error text. */
 function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return v;
-  if (typeof v === "object" && typeof (v as { code?: unknown }).code === "string") return (v as { code: string }).code;
+  if (typeof v === "object") {
+    const o = v as { code?: unknown; type?: unknown; basicValue?: unknown };
+    if (typeof o.code === "string") return o.code;
+    if (o.type === "Error" && typeof o.basicValue === "string") return o.basicValue;
+    if (typeof o.basicValue === "string" || typeof o.basicValue === "number" || typeof o.basicValue === "boolean") return o.basicValue;
+  }
   return String(v);
 }
 
@@ -26,7 +37,7 @@ function toExcel(v: Out): string | number | CustomFunctions.Error {
 }
 
 function run(name: string, args: readonly unknown[]): Out[][] {
-  return callFunction(name, args.map(argument), { today: dayFromDate(new Date()) }).result;
+  return callFunction(name, args.map(argument)).result;
 }
 
 /** A function that spills: a 2D array, errors in their own cells. */

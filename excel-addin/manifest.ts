@@ -9,6 +9,17 @@ export const ADDIN_ID = "19aac480-14a4-4093-91dc-b5f5ce1ef371";
 export const DEV_BASE_URL = "https://localhost:3000";
 export const NAMESPACE = "KAM";
 
+/**
+ * The requirement sets the add-in needs (the manifest's <Requirements>): Office does not load it
+ * where one is missing. Every Office.js API the add-in calls is within these (the ExcelApi set of
+ * each member is checked against its @types/office-js annotation in test/excel/host-rules.test.ts):
+ * ExcelApi 1.9 for the page layout; CustomFunctionsRuntime 1.3 for CustomFunctions.Error with
+ * ErrorCode.invalidValue; SharedRuntime 1.1 for the one page running pane and functions. Every
+ * client with SharedRuntime 1.1 (Windows 2002, Mac 16.35, the web) has ExcelApi 1.9;
+ * CustomFunctionsRuntime 1.3 needs Windows 2008 or Mac 16.40.
+ */
+export const REQUIREMENT_SETS = { ExcelApi: "1.9", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" } as const;
+
 /** The files the manifest points at, relative to the base URL. */
 export const PAGES = {
   taskpane: "taskpane.html",
@@ -70,9 +81,7 @@ export function manifestXml(o: ManifestOptions): string {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
-      <Set Name="ExcelApi" MinVersion="1.8"/>
-      <Set Name="SharedRuntime" MinVersion="1.1"/>
-      <Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>
+${Object.entries(REQUIREMENT_SETS).map(([name, min]) => `      <Set Name="${name}" MinVersion="${min}"/>`).join("\n")}
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -25,15 +25,17 @@
  */
 import { parseAreaRef, type AreaRef } from "../core/a1";
 import { HISTORY_HEADERS, HISTORY_SHEET, type SheetPlan } from "../core/plan";
-import { historyMarks, isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
+import { isSettingsProperty, MARKER_NAMES, settingsFromProperties, settingsProperties } from "../core/markers";
 import type { MatrixPlan } from "../core/matrix";
-import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
+import type { SnapshotRow } from "../core/model/history";
 import type { InputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
-import { DEFAULT_BUDGET, OP_OVERHEAD, packSteps, rowChunks, type Step } from "./payload";
-import { matrixSteps, rangeOf, setFormat, sheetSteps, TEXT } from "./render";
+import { ExcelHistory } from "./history";
+import { CELLS_PER_READ, readRowsInChunks } from "./reads";
+import { DEFAULT_BUDGET, OP_OVERHEAD, packSteps, type Step } from "./payload";
+import { matrixSteps, sheetSteps } from "./render";
 
 /** Where earlier versions of the add-in kept the settings (the add-in's settings, not in the file's properties). */
 export const LEGACY_SETTINGS_KEY = "kam-portfolio.settings";
@@ -54,6 +56,11 @@ export interface ExcelPortOptions {
   payloadBudget?: number;
   /** Suffix of the temporary sheet and table names while building (default: random). */
   suffix?: string;
+  /**
+   * Read what a build needs beyond the data sheet — the history's last builds and the old
+   * portfolio's tables — in a second sync (the pane's view needs neither). Default true.
+   */
+  withHistory?: boolean;
 }
 
 /** What `read` learned about the workbook, for the writes of the same build. */
@@ -63,9 +70,7 @@ interface Known {
   sheets: { name: string; position: number }[];
   portfolioSheet: string | null;
   portfolioNamed: boolean;
-  history: AreaRef | null;
-  historyNamed: boolean;
-  historyLastNamed: boolean;
+  history: ExcelHistory;
   matrixNamed: boolean;
   /** Every table name in the workbook, and those on our old portfolio sheet. */
   tables: string[];
@@ -78,6 +83,7 @@ export class ExcelPort implements InputColumnsPort {
   private dataSheet: string | null;
   private readonly budget: number;
   private readonly suffix: string;
+  private readonly withHistory: boolean;
 
   constructor(
     private readonly ctx: Excel.RequestContext,
@@ -86,6 +92,7 @@ export class ExcelPort implements InputColumnsPort {
     this.dataSheet = options.sheetName ?? null;
     this.budget = options.payloadBudget ?? DEFAULT_BUDGET;
     this.suffix = options.suffix ?? Math.random().toString(36).slice(2, 8);
+    this.withHistory = options.withHistory ?? true;
   }
 
   async read(): Promise<WorkbookState> {
@@ -111,15 +118,23 @@ export class ExcelPort implements InputColumnsPort {
       wb.tables.load("items/name");
       return { ws, used, matrixName, names, custom, legacySetting };
     };
-    // One round trip, unless the sheet's values alone pass Excel on the web's 5 MB response limit:
+    // One round trip, unless the sheet's values alone pass Excel on the web's 5 MB response limit
+    // or the 5,000,000 cells of one read ("the API will either return null or throw an error"):
     // then the same loads without the values, and the values in row chunks.
+    // A failure of anything else fails the same loads again, without the values.
     let q = queue(true);
     let values: unknown[][] | null = null;
+    let chunked = false;
     try {
       await this.ctx.sync();
-      if (!q.used.isNullObject) values = q.used.values;
-    } catch (e) {
-      if (!isPayloadLimit(e)) throw e;
+      if (!q.used.isNullObject) {
+        values = q.used.values;
+        chunked = values === null;
+      }
+    } catch {
+      chunked = true;
+    }
+    if (chunked) {
       q = queue(false);
       await this.ctx.sync();
       values = q.used.isNullObject ? null : await this.readInChunks(q.ws, q.used);
@@ -133,72 +148,62 @@ export class ExcelPort implements InputColumnsPort {
     const historyRef = ref(names.history);
     const lastRef = ref(names.historyLast);
     const matrixRef = ref(matrixName);
+    const history = new ExcelHistory({
+      history: historyRef && exists(historyRef.sheet) ? historyRef : null,
+      last: lastRef,
+      historyNamed: !names.history.isNullObject,
+      lastNamed: !names.historyLast.isNullObject,
+      properties: custom.items.map((p) => [p.key, p.value] as const),
+    });
     const known: Known = {
       dataSheet: ws.name,
       sheets,
       portfolioSheet: exists(portfolioRef?.sheet) ? (portfolioRef as AreaRef).sheet : null,
       portfolioNamed: !names.portfolio.isNullObject,
-      history: historyRef && exists(historyRef.sheet) ? historyRef : null,
-      historyNamed: !names.history.isNullObject,
-      historyLastNamed: !names.historyLast.isNullObject,
+      history,
       matrixNamed: !matrixName.isNullObject,
       tables: wb.tables.items.map((t) => t.name),
       portfolioTables: [],
     };
 
-    // The last snapshot and our old sheet's tables, when they exist: one more round trip.
-    let lastValues: unknown[][] = [];
-    if (known.portfolioSheet !== null || (known.history && lastRef && lastRef.sheet === known.history.sheet)) {
+    // The last builds' snapshots and our old sheet's tables, when a build needs them: one more round trip.
+    let snapshots: SnapshotRow[] = [];
+    const span = this.withHistory ? history.toRead() : null;
+    const hs = history.sheet;
+    if ((this.withHistory && known.portfolioSheet !== null) || (span && hs !== null)) {
       const oldTables = known.portfolioSheet !== null ? wb.worksheets.getItem(known.portfolioSheet).tables : null;
       oldTables?.load("items/name");
-      const last = known.history && lastRef && lastRef.sheet === known.history.sheet ? wb.worksheets.getItem(lastRef.sheet).getRangeByIndexes(lastRef.row - 1, 0, lastRef.rows, HISTORY_HEADERS.length) : null;
-      last?.load("values");
+      const small = span && hs !== null && span.rows * HISTORY_HEADERS.length <= CELLS_PER_READ;
+      const recent = small ? wb.worksheets.getItem(hs).getRangeByIndexes(span.firstRow - 1, 0, span.rows, HISTORY_HEADERS.length) : null;
+      recent?.load("values");
       await this.ctx.sync();
       known.portfolioTables = oldTables ? oldTables.items.map((t) => t.name) : [];
-      lastValues = last ? last.values : [];
+      if (recent) snapshots = history.took(recent.values);
+      else if (span && hs !== null) snapshots = history.took(await readRowsInChunks(this.ctx, wb.worksheets.getItem(hs), span.firstRow - 1, 0, span.rows, HISTORY_HEADERS.length));
     }
     this.known = known;
     this.dataSheet = ws.name;
 
     const rows: CellValue[][] = [];
     if (values !== null) {
-      const pad = Array.from({ length: used.columnIndex }, () => null);
+      const pad: CellValue[] = new Array<CellValue>(used.columnIndex).fill(null);
       for (let i = 0; i < used.rowIndex; i++) rows.push([]);
-      for (const r of values) rows.push([...pad, ...(r as CellValue[])]);
+      for (const r of values) rows.push(pad.concat(r as CellValue[]));
     }
-    const own = [known.portfolioSheet, known.history?.sheet].filter((s): s is string => s !== null && s !== undefined);
+    const own = [known.portfolioSheet, known.history.sheet].filter((s): s is string => s !== null);
     return {
       sheetName: ws.name,
       rows,
       isOwnSheet: own.includes(ws.name),
       matrix: matrixRef && matrixRef.sheet === ws.name ? { column: matrixRef.col, count: matrixRef.cols } : null,
-      history: lastValues.map((r) => snapshotFromCells(r)).filter((r): r is SnapshotRow => r !== null),
+      history: snapshots,
       settings: settingsFromProperties(custom.items.map((p) => [p.key, p.value] as const)) ?? (legacySetting.isNullObject ? null : parseSetting(legacySetting.value)),
     };
   }
 
-  /** The used range's values, one sync per chunk of rows, halving a chunk that is still too big. */
-  private async readInChunks(ws: Excel.Worksheet, used: Excel.Range): Promise<unknown[][]> {
-    const out: unknown[][] = [];
-    const cols = used.columnCount;
-    let chunk = Math.max(1, Math.floor(CELLS_PER_READ / Math.max(1, cols)));
-    for (let start = 0; start < used.rowCount; ) {
-      const n = Math.min(chunk, used.rowCount - start);
-      const part = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, n, cols);
-      part.load("values");
-      try {
-        await this.ctx.sync();
-      } catch (e) {
-        if (isPayloadLimit(e) && n > 1) {
-          chunk = Math.ceil(n / 2);
-          continue;
-        }
-        throw e;
-      }
-      out.push(...part.values);
-      start += n;
-    }
-    return out;
+  /** The used range's values, one sync per chunk of rows. */
+  private readInChunks(ws: Excel.Worksheet, used: Excel.Range): Promise<unknown[][]> {
+    return readRowsInChunks(this.ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
   }
 
   private requireKnown(): Known {
@@ -251,7 +256,7 @@ export class ExcelPort implements InputColumnsPort {
     });
 
     // 3. The snapshot, appended to the hidden history sheet.
-    steps.push(...this.historySteps(known, snapshot, finalName));
+    for (const s of this.historySteps(known, snapshot, finalName)) steps.push(s);
 
     try {
       await this.runSteps(steps);
@@ -263,49 +268,27 @@ export class ExcelPort implements InputColumnsPort {
     this.known = null;
   }
 
+  /** The history: a new hidden sheet when the workbook has none, then the snapshot (history.ts). */
   private historySteps(known: Known, snapshot: SnapshotRow[], portfolioName: string): Step[] {
     const wb = this.ctx.workbook;
     const steps: Step[] = [];
-    const cols = HISTORY_HEADERS.length;
-    let historySheet = known.history?.sheet ?? null;
-    const firstRow = known.history ? known.history.row + known.history.rows : 2;
-    if (historySheet === null) {
+    let sheet = known.history.sheet;
+    if (sheet === null) {
       const taken = known.sheets.map((s) => s.name).filter((n) => n !== known.portfolioSheet).concat(portfolioName);
-      historySheet = freeName(HISTORY_SHEET, taken);
-      const name = historySheet;
+      const name = freeName(HISTORY_SHEET, taken);
+      sheet = name;
       steps.push({
         bytes: OP_OVERHEAD * 4,
         run: () => {
           const ws = wb.worksheets.add(name);
-          const header = ws.getRangeByIndexes(0, 0, 1, cols);
-          header.values = [[...HISTORY_HEADERS]];
+          const header = ws.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length);
+          header.values = [HISTORY_HEADERS.slice()];
           header.format.font.bold = true;
           ws.visibility = "Hidden";
         },
       });
     }
-    const name = historySheet;
-    const ws = () => wb.worksheets.getItem(name);
-    const rows = snapshot.map(snapshotToCells);
-    if (rows.length > 0) {
-      // Dates and client names are text (an ISO date-time or a name like "=cmd" stays as written).
-      steps.push({ bytes: OP_OVERHEAD * 2, run: () => setFormat(ws().getRangeByIndexes(firstRow - 1, 0, rows.length, 2), TEXT) });
-      for (const c of rowChunks(rows, Math.floor(this.budget / 4))) {
-        steps.push({ bytes: c.bytes + OP_OVERHEAD, run: () => (ws().getRangeByIndexes(firstRow - 1 + c.start, 0, c.rows.length, cols).values = c.rows) });
-      }
-    }
-    const marks = historyMarks(firstRow - 1, rows.length);
-    steps.push({
-      bytes: OP_OVERHEAD * 4,
-      run: () => {
-        if (known.historyNamed) wb.names.getItem(MARKER_NAMES.history).delete();
-        wb.names.add(MARKER_NAMES.history, rangeOf(ws(), marks.history), "KAM Portfolio history (kam-portfolio:history)");
-        if (marks.last) {
-          if (known.historyLastNamed) wb.names.getItem(MARKER_NAMES.historyLast).delete();
-          wb.names.add(MARKER_NAMES.historyLast, rangeOf(ws(), marks.last), "The last KAM Portfolio snapshot");
-        }
-      },
-    });
+    for (const s of known.history.steps(wb, sheet, snapshot, this.budget)) steps.push(s);
     return steps;
   }
 
@@ -374,13 +357,6 @@ export class ExcelPort implements InputColumnsPort {
   }
 }
 
-/** Cells per chunk when a sheet is too big to read in one response. */
-const CELLS_PER_READ = 100_000;
-
-function isPayloadLimit(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
-}
 
 function parseSetting(v: unknown): unknown {
   if (typeof v !== "string") return v ?? null;

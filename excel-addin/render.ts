@@ -3,7 +3,7 @@
  * (core/matrix.ts) into the data sheet. Each write is a step with its payload size (payload.ts), so
  * the port can pack them into as few syncs as Excel on the web's 5 MB request limit allows.
  *
- * Text from the data that Excel would read as a formula (= + - @, tab, CR) gets the text number
+ * Text from the data that Excel would not store as written (needsTextFormat) gets the text number
  * format before its value is written; only `{ formula }` plan values become formulas. Enum values
  * are written as their string literals so this runs against a fake `Excel`.
  */
@@ -15,6 +15,22 @@ import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
 
 /** Excel's text number format. */
 export const TEXT = "@";
+
+const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?\s*$/i;
+
+/**
+ * Text Excel would not keep as written through Range.values: "If the returned value starts with a
+ * plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (and @,
+ * tab, CR, as the SPEC lists them); an ISO date ("use … ISO (YYYY-MM-DD) … to ensure dates are
+ * stored as dates"); a number or a boolean; a leading apostrophe (what it does here is not
+ * documented). Such a cell gets the text number format first: "Text format cells are treated as
+ * text … The cell is displayed exactly as entered."
+ */
+export function needsTextFormat(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  const formula: boolean = looksLikeFormula(v);
+  return formula || v.startsWith("'") || NUMBER_TEXT.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v) || /^\s*(true|false)\s*$/i.test(v);
+}
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
 /** The portfolio sheet's tab colour. */
@@ -54,7 +70,7 @@ export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, 
       },
     },
   ];
-  for (const b of plan.blocks) steps.push(...blockSteps(sheet, b, budget));
+  for (const b of plan.blocks) for (const s of blockSteps(sheet, b, budget)) steps.push(s);
   steps.push({ bytes: OP_OVERHEAD * 4, run: () => tableAndFormats(sheet(), plan, tableName) });
   const chart = plan.chart;
   if (chart) steps.push({ bytes: OP_OVERHEAD * (8 + chart.series.length * 8), run: () => addChart(sheet(), chart) });
@@ -81,20 +97,38 @@ export function matrixSteps(ws: Excel.Worksheet, plan: MatrixPlan, budget: numbe
     },
   });
   plan.formats.forEach((f, j) => {
-    if (f) steps.push({ bytes: OP_OVERHEAD, run: () => setFormat(ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1 + j, plan.cells.length, 1), f) });
+    if (f) steps.push({ bytes: formatBytes(f, plan.cells.length, 1), run: () => setFormat(ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1 + j, plan.cells.length, 1), f, plan.cells.length, 1) });
   });
   if (plan.spill) {
     const formulas = (plan.cells[0] ?? []).map((v) => (isPlanFormula(v) ? v.formula : null));
     steps.push({ bytes: jsonBytes(formulas) + OP_OVERHEAD, run: () => (ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1, 1, width).formulas = [formulas]) });
   } else {
-    steps.push(...valueSteps(ws, plan.firstDataRow, plan.column, plan.cells, plan.formats, budget));
+    for (const s of valueSteps(ws, plan.firstDataRow, plan.column, plan.cells, plan.formats, budget)) steps.push(s);
   }
   return steps;
 }
 
-/** A single number format for every cell of a range (Office.js applies a scalar to all cells). */
-export function setFormat(r: Excel.Range, format: string): void {
-  r.numberFormat = format as unknown as string[][];
+/**
+ * One number format for every cell of a `rows` × `cols` range, as the 2-D array Range.numberFormat
+ * is typed as (a single value for a 2-D property is not documented any more).
+ */
+export function setFormat(r: Excel.Range, format: string, rows: number, cols: number): void {
+  const line = new Array<string>(cols).fill(format);
+  const grid: string[][] = [];
+  for (let i = 0; i < rows; i++) grid.push(line);
+  r.numberFormat = grid;
+}
+
+/** The payload of setFormat's array. */
+export function formatBytes(format: string, rows: number, cols: number): number {
+  return OP_OVERHEAD + rows * (cols * (format.length + 3) + 2);
+}
+
+/** The widest line of a grid (no spread: a block may hold a million rows). */
+export function widthOf(lines: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const l of lines) if (l.length > w) w = l.length;
+  return w;
 }
 
 function applyStyle(r: Excel.Range, s: CellStyle): void {
@@ -115,7 +149,7 @@ function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, 
   const values = cells.map((r) => r.map(excelValue));
   const steps: Step[] = [];
   for (const c of rowChunks(values, Math.floor(budget / 4))) {
-    const width = Math.max(0, ...c.rows.map((r) => r.length));
+    const width = widthOf(c.rows);
     // Cells Excel would read as formulas get the text format first: a whole column of the chunk
     // when it holds only text, else cell by cell (one operation each).
     const textCols: number[] = [];
@@ -128,18 +162,18 @@ function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, 
         const v = r[j];
         const src = cells[c.start + i]?.[j];
         if (isPlanFormula(src) || (v !== null && v !== undefined && typeof v !== "string")) allText = false;
-        if (looksLikeFormula(v) && !isPlanFormula(src)) risky.push(i);
+        if (needsTextFormat(v) && !isPlanFormula(src)) risky.push(i);
       });
       if (risky.length === 0) continue;
       if (allText && risky.length > 1) textCols.push(j);
       else for (const i of risky) textCells.push([i, j]);
     }
-    const rows = c.rows.map((r) => (r.length === width ? r : [...r, ...Array.from({ length: width - r.length }, () => null)]));
+    const rows = c.rows.map((r) => (r.length === width ? r : r.concat(new Array<null>(width - r.length).fill(null))));
     steps.push({
-      bytes: c.bytes + OP_OVERHEAD * (1 + textCols.length + textCells.length),
+      bytes: c.bytes + OP_OVERHEAD * (1 + textCells.length) + textCols.length * formatBytes(TEXT, rows.length, 1),
       run: () => {
         const s = sheet();
-        for (const j of textCols) setFormat(s.getRangeByIndexes(row - 1 + c.start, col - 1 + j, rows.length, 1), TEXT);
+        for (const j of textCols) setFormat(s.getRangeByIndexes(row - 1 + c.start, col - 1 + j, rows.length, 1), TEXT, rows.length, 1);
         for (const [i, j] of textCells) s.getRangeByIndexes(row - 1 + c.start + i, col - 1 + j, 1, 1).numberFormat = [[TEXT]];
         if (width > 0) s.getRangeByIndexes(row - 1 + c.start, col - 1, rows.length, width).values = rows;
       },
@@ -151,21 +185,19 @@ function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, 
 /** One block: number formats per column, then values, then styles. */
 function blockSteps(sheet: () => Excel.Worksheet, b: Block, budget: number): Step[] {
   const rows = b.values.length;
-  const cols = Math.max(0, ...b.values.map((r) => r.length));
+  const cols = widthOf(b.values);
   if (rows === 0 || cols === 0) return [];
   const steps: Step[] = [];
   const bodyStart = b.headerStyle ? 1 : 0;
   if (b.formats && rows > bodyStart) {
     const formats = b.formats;
-    steps.push({
-      bytes: OP_OVERHEAD * formats.length,
-      run: () => formats.forEach((f, j) => {
-        if (f) setFormat(sheet().getRangeByIndexes(b.row - 1 + bodyStart, b.col - 1 + j, rows - bodyStart, 1), f);
-      }),
-    });
+    const body = rows - bodyStart;
+    for (const [j, f] of formats.entries()) {
+      if (f) steps.push({ bytes: formatBytes(f, body, 1), run: () => setFormat(sheet().getRangeByIndexes(b.row - 1 + bodyStart, b.col - 1 + j, body, 1), f, body, 1) });
+    }
   }
   // Header rows hold our own words: they never need the text format.
-  steps.push(...valueSteps(sheet, b.row, b.col, b.values, b.formats, budget));
+  for (const s of valueSteps(sheet, b.row, b.col, b.values, b.formats, budget)) steps.push(s);
   if (b.style || b.headerStyle) {
     steps.push({
       bytes: OP_OVERHEAD * 4,

@@ -8,6 +8,7 @@ import { mountPanel } from "../panel/panel";
 import "../panel/panel.css";
 import { runsAsWorker, serveWhatIf, thisScriptWorker, type WorkerFactory } from "../panel/what-if-worker";
 import { OfficeBridge } from "./bridge";
+import { runSelfTest } from "./self-test";
 
 function start(info: { host: Office.HostType | null }, worker: WorkerFactory | null): void {
   const root = document.getElementById("kam-root");
@@ -16,7 +17,17 @@ function start(info: { host: Office.HostType | null }, worker: WorkerFactory | n
     root.textContent = "KAM Portfolio runs inside Excel: open it from Home ▸ KAM Portfolio.";
     return;
   }
-  const panel = mountPanel(root, new OfficeBridge(), { host: "Excel", worker });
+  const panel = mountPanel(root, new OfficeBridge(), {
+    host: "Excel",
+    worker,
+    selfTest: () =>
+      runSelfTest({
+        run: (batch) => Excel.run(batch),
+        isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+        now: () => new Date(),
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      }),
+  });
   void Excel.run(async (ctx) => {
     ctx.workbook.worksheets.onActivated.add(async () => {
       await panel.refresh();

@@ -18,15 +18,19 @@ import { clear, el } from "./dom";
 import { errorText, notices, sheetChangedText } from "./messages";
 import { buildBlocked, edited, newModel } from "./model";
 import { results } from "./results";
+import { selfTestSection } from "./self-test";
 import { settingsForm } from "./settings-form";
 import { whatIfSection } from "./what-if";
 import type { WorkerFactory } from "./what-if-worker";
+import type { CheckLine } from "../core/self-test";
 
 export interface PanelOptions {
   /** Shown under the title, e.g. "Google Sheets". */
   host?: string;
   /** Starts the panel's script as a worker for the what-if (what-if-worker.ts); without it, the page grades. */
   worker?: WorkerFactory | null;
+  /** The host's self-test, offered as a Self-test button (the Excel pane; Sheets has a menu item). */
+  selfTest?: () => Promise<CheckLine[]>;
 }
 
 export interface PanelHandle {
@@ -58,6 +62,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
     result.result,
     result.preview,
   );
+  if (options.selfTest) root.append(selfTestSection(options.host ?? "", options.selfTest));
 
   function updateButtons(): void {
     buttons.block(buildBlocked(model));

@@ -2,15 +2,57 @@
  * The custom functions as Sheets calls them: `KAM_GRADE(...)` (a generated top-level stub in
  * Code.js) forwards its arguments here. A cell in gives a value out, a range in gives the same shape
  * out; a bad cell gives "⚠ reason" as text in that cell alone.
+ *
+ * What Sheets hands a custom function (developers.google.com/apps-script/guides/sheets/functions):
+ * a range as a 2-D array, a cell as its value, nothing for an omitted argument; an open-ended range
+ * (`C2:C`, as Build matrix writes) down to the sheet's last row, blank cells as "". Trailing rows
+ * blank in every range are dropped, so the result spills over the table's rows only and a note
+ * typed further down a matrix column does not block it. Dates arrive "as Date objects in Apps
+ * Script. If the spreadsheet and the script use different time zones … the custom function needs
+ * to compensate": a Date is read as its calendar day in the spreadsheet's zone
+ * (Utilities.formatDate, no Intl), as the builds read date cells.
  */
 import { callFunction, isKamError, type Out } from "../core/functions";
-import { dayFromDate } from "../core/values";
 
 export type SheetsOut = string | number;
 
+const isBlankCell = (v: unknown) => v === "" || v === null || v === undefined;
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
+const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && a.length > 0 && a.every(Array.isArray);
+
+/** The last row (1-based) of a 2-D argument holding a non-blank cell; 0 when every cell is blank. */
+function lastFilledRow(grid: readonly unknown[][]): number {
+  for (let r = grid.length - 1; r >= 0; r--) if ((grid[r] as unknown[]).some((v) => !isBlankCell(v))) return r + 1;
+  return 0;
+}
+
+/** The ranges cut to the last row any of them fills (at least one row): same heights, same alignment. */
+export function trimTrailingBlankRows(args: readonly unknown[]): unknown[] {
+  let last = 0;
+  for (const a of args) if (isGrid(a) && a.length > 1) last = Math.max(last, lastFilledRow(a));
+  const keep = Math.max(1, last);
+  return args.map((a) => (isGrid(a) && a.length > keep ? a.slice(0, keep) : a));
+}
+
+function hasDate(a: unknown): boolean {
+  if (isDate(a)) return true;
+  return Array.isArray(a) && a.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)));
+}
+
+/** Dates as the calendar day they show in the spreadsheet (yyyy-MM-dd), everything else as it came. */
+function withSheetDays(a: unknown, day: (d: Date) => string): unknown {
+  if (isDate(a)) return isNaN(a.getTime()) ? a : day(a);
+  if (!Array.isArray(a)) return a;
+  return a.map((row) => (Array.isArray(row) ? row.map((v) => (isDate(v) && !isNaN(v.getTime()) ? day(v) : v)) : row));
+}
+
 export function customFunction(name: string, args: readonly unknown[]): SheetsOut | SheetsOut[][] {
-  // Sheets passes a range as a 2D array, a cell as its value, and nothing for an omitted argument.
-  const { result, scalarIn } = callFunction(name, args, { today: dayFromDate(new Date()) });
+  let cells = trimTrailingBlankRows(args);
+  if (cells.some(hasDate)) {
+    const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    cells = cells.map((a) => withSheetDays(a, (d) => Utilities.formatDate(d, zone, "yyyy-MM-dd")));
+  }
+  const { result, scalarIn } = callFunction(name, cells);
   const out = result.map((row) => row.map((v: Out) => (isKamError(v) ? String(v) : v)));
   const only = out.length === 1 && out[0]?.length === 1 ? (out[0][0] as SheetsOut) : null;
   return scalarIn && only !== null ? only : out;

@@ -12,18 +12,44 @@ import { buildPortfolioSync, type PortfolioResult } from "../core/use-cases/buil
 import type { BuildOptions } from "../core/use-cases/grade";
 import { readPanelStateSync } from "../core/use-cases/panel-state";
 import { saveSettingsSync } from "../core/use-cases/save-settings";
+import { selfTestText, type CheckLine } from "../core/self-test";
 import { parseDate, type Day } from "../core/values";
 import type { Services } from "./gas";
-import { a1 } from "./grid";
+import { asText, widthOf } from "./grid";
 import { needsTextFormat, userMessage } from "./messages";
-import { isoDateIn, SheetsPort } from "./port";
+import { SheetsPort } from "./port";
+import { runSelfTest as selfTest } from "./self-test";
 import type { SheetsServer } from "./server-api";
 
 const TITLE = "KAM Portfolio";
 
 /** The Apps Script globals, looked up when called (never at load: onOpen may run in AuthMode.NONE). */
 function services(): Services {
-  return { SpreadsheetApp, PropertiesService, HtmlService, Charts };
+  return { SpreadsheetApp, PropertiesService, HtmlService, Charts, LockService, Utilities };
+}
+
+/** How long a build waits for another one in the same spreadsheet to finish. */
+const LOCK_WAIT_MS = 20_000;
+const BUSY_MESSAGE = "Another KAM Portfolio build is running in this spreadsheet; try again when it has finished.";
+
+/**
+ * Runs a change of the document under the document lock ("prevents any user of the current
+ * document from concurrently running a section of code"): two builds at once (menu and panel, two
+ * editors) would both swap in a portfolio and leave a "(building …)" sheet. Pending writes are
+ * flushed before the lock is released, as LockService's reference advises. getDocumentLock is null
+ * only outside a document (a standalone script), where nothing can collide.
+ */
+function locked<T>(gas: Services, f: () => T): T {
+  const lock = gas.LockService.getDocumentLock();
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY_MESSAGE);
+  try {
+    return f();
+  } finally {
+    if (lock) {
+      gas.SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  }
 }
 
 function fail(e: unknown): never {
@@ -32,7 +58,7 @@ function fail(e: unknown): never {
 
 /** Today in the spreadsheet's time zone. */
 function todayIn(port: SheetsPort, now = new Date()): Day {
-  return parseDate(isoDateIn(now, port.timeZone())) as Day;
+  return parseDate(port.isoDay(now)) as Day;
 }
 
 /** Today in the spreadsheet's time zone; the settings as the panel sent them (menu items send none). */
@@ -61,6 +87,7 @@ export function onOpen(e?: unknown): void {
     .addItem("Build portfolio", "menuBuildPortfolio")
     .addSeparator()
     .addItem("Add sample sheet", "addSampleSheet")
+    .addItem("Run self-test", "runSelfTest")
     .addItem("Help", "showHelp")
     .addToUi();
 }
@@ -83,7 +110,8 @@ function menuBuild(kind: "matrix" | "portfolio"): void {
   const gas = services();
   try {
     const port = new SheetsPort(gas);
-    port.ss.toast(build(kind, port, options(port)).message, TITLE);
+    const result = locked(gas, () => build(kind, port, options(port)));
+    port.ss.toast(result.message, TITLE);
   } catch (e) {
     gas.SpreadsheetApp.getUi().alert(`${TITLE}: ${userMessage(e)}`);
   }
@@ -106,17 +134,31 @@ export function addSampleSheet(): void {
   for (let i = 2; ss.getSheetByName(name); i++) name = `Sample clients (${i})`;
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   const rows = sampleClients.length;
-  const cols = Math.max(...sampleClients.map((r) => r.length));
-  const grid = sampleClients.map((r) => Array.from({ length: cols }, (_, j) => r[j] ?? ""));
-  const text: string[] = [];
-  grid.forEach((r, i) => r.forEach((v, j) => {
-    if (needsTextFormat(v)) text.push(a1(i + 1, j + 1));
+  const cols = widthOf(sampleClients);
+  // Typed as a person would: numbers and dates become numbers and dates, text Sheets would read as
+  // a formula keeps its apostrophe (grid.ts).
+  const grid = sampleClients.map((r) => Array.from({ length: cols }, (_, j) => {
+    const v = r[j] ?? "";
+    return needsTextFormat(v) ? asText(v) : v;
   }));
-  if (text.length) sheet.getRangeList(text).setNumberFormat("@");
   sheet.getRange(1, 1, rows, cols).setValues(grid);
   sheet.getRange(1, 1, 1, cols).setFontWeight("bold");
   sheet.setFrozenRows(1);
   sheet.activate();
+}
+
+/**
+ * Menu: checks, on a temporary sheet it deletes afterwards, what this spreadsheet does with the
+ * things the add-on relies on (text kept as text, dates, custom functions, the lock, the chart…),
+ * and shows one pass / fail line each.
+ */
+export function runSelfTest(): CheckLine[] {
+  const gas = services();
+  const lines = selfTest(gas);
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const html = `<pre style="font:12px/1.5 monospace;white-space:pre-wrap">${esc(selfTestText("Google Sheets", lines))}</pre>`;
+  gas.SpreadsheetApp.getUi().showModalDialog(gas.HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `${TITLE} — Self-test`);
+  return lines;
 }
 
 /** Menu: shows what the add-on does and the custom functions. */
@@ -141,7 +183,7 @@ export function showHelp(): void {
 /** Panel: the active sheet's headers, detected column mapping, saved settings and what grading needs (the what-if). */
 export function panelGetState(): PanelState {
   try {
-    const port = new SheetsPort(services());
+    const port = new SheetsPort(services(), { withHistory: false });
     return readPanelStateSync(port, todayIn(port));
   } catch (e) {
     return fail(e);
@@ -154,7 +196,8 @@ export function panelGetState(): PanelState {
  */
 export function panelSaveSettings(settings: unknown): void {
   try {
-    saveSettingsSync(new SheetsPort(services()), settings);
+    const gas = services();
+    locked(gas, () => saveSettingsSync(new SheetsPort(gas), settings));
   } catch (e) {
     fail(e);
   }
@@ -162,8 +205,9 @@ export function panelSaveSettings(settings: unknown): void {
 
 function panelBuild(kind: "matrix" | "portfolio", settings: unknown): BuildSummary {
   try {
-    const port = new SheetsPort(services());
-    const result = build(kind, port, options(port, settings));
+    const gas = services();
+    const port = new SheetsPort(gas);
+    const result = locked(gas, () => build(kind, port, options(port, settings)));
     return buildSummary(result.portfolio, result.message);
   } catch (e) {
     return fail(e);
@@ -193,7 +237,8 @@ export function panelBuildPortfolio(settings: unknown): BuildSummary {
  */
 export function panelAddInputColumns(fields: unknown): AddedColumns {
   try {
-    return addInputColumnsSync(new SheetsPort(services()), fields);
+    const gas = services();
+    return locked(gas, () => addInputColumnsSync(new SheetsPort(gas), fields));
   } catch (e) {
     return fail(e);
   }

@@ -29,6 +29,7 @@ export interface DeveloperMetadataLocation {
 export interface DeveloperMetadata {
   getKey(): string;
   getValue(): string | null;
+  setValue(value: string): DeveloperMetadata;
   getLocation(): DeveloperMetadataLocation;
   remove(): void;
 }
@@ -59,8 +60,12 @@ export interface DataValidationBuilder {
   build(): DataValidation;
 }
 
+export interface ChartOptions {
+  get(option: string): unknown;
+}
 export interface EmbeddedChart {
   getChartId(): number | null;
+  getOptions(): ChartOptions;
 }
 export interface EmbeddedChartBuilder {
   setChartType(type: GoogleAppsScript.Charts.ChartType): EmbeddedChartBuilder;
@@ -84,6 +89,7 @@ export interface Range {
   getSheet(): Sheet;
   getA1Notation(): string;
   getValues(): unknown[][];
+  getFormulas(): string[][];
   setValues(values: unknown[][]): Range;
   setNumberFormat(numberFormat: string): Range;
   setNumberFormats(numberFormats: string[][]): Range;
@@ -96,12 +102,14 @@ export interface Range {
   setDataValidation(rule: DataValidation | null): Range;
   clear(): Range;
   clearContent(): Range;
+  clearFormat(): Range;
   addDeveloperMetadata(key: string, value: string, visibility: Visibility): Range;
   createFilter(): Filter;
 }
 
 export interface RangeList {
   clear(): RangeList;
+  clearFormat(): RangeList;
   setNumberFormat(numberFormat: string): RangeList;
   setWrap(isWrapEnabled: boolean): RangeList;
 }
@@ -113,6 +121,7 @@ export interface Sheet {
   getIndex(): number;
   getMaxRows(): number;
   getMaxColumns(): number;
+  getLastRow(): number;
   getDataRange(): Range;
   getRange(row: number, column: number): Range;
   getRange(row: number, column: number, numRows: number): Range;
@@ -121,6 +130,9 @@ export interface Sheet {
   getRangeList(a1Notations: string[]): RangeList;
   insertRowsAfter(afterPosition: number, howMany: number): Sheet;
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet;
+  insertColumnsBefore(beforePosition: number, howMany: number): Sheet;
+  deleteRows(rowPosition: number, howMany: number): void;
+  deleteColumns(columnPosition: number, howMany: number): void;
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet;
   hideColumns(columnIndex: number, numColumns: number): void;
   setFrozenRows(rows: number): void;
@@ -131,6 +143,7 @@ export interface Sheet {
   createDeveloperMetadataFinder(): DeveloperMetadataFinder;
   newChart(): EmbeddedChartBuilder;
   insertChart(chart: EmbeddedChart): void;
+  getCharts(): EmbeddedChart[];
   hideSheet(): Sheet;
   activate(): Sheet;
 }
@@ -180,9 +193,23 @@ export interface ChartsApi {
 export interface Properties {
   getProperties(): { [key: string]: string };
   setProperties(properties: { [key: string]: string }): Properties;
+  deleteProperty(key: string): Properties;
 }
 export interface PropertiesServiceApi {
   getDocumentProperties(): Properties | null;
+}
+/** The document lock: "prevents any user of the current document from concurrently running a section of code". */
+export interface Lock {
+  tryLock(timeoutInMillis: number): boolean;
+  releaseLock(): void;
+}
+export interface LockServiceApi {
+  /** null "if called from a standalone script or webapp". */
+  getDocumentLock(): Lock | null;
+}
+export interface UtilitiesApi {
+  formatDate(date: Date, timeZone: string, format: string): string;
+  sleep(milliseconds: number): void;
 }
 export interface HtmlServiceApi {
   createHtmlOutputFromFile(filename: string): HtmlOutput;
@@ -195,6 +222,8 @@ export interface Services {
   PropertiesService: PropertiesServiceApi;
   HtmlService: HtmlServiceApi;
   Charts: ChartsApi;
+  LockService: LockServiceApi;
+  Utilities: UtilitiesApi;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,19 +255,23 @@ declare const official: {
   propertiesService: GoogleAppsScript.Properties.PropertiesService;
   properties: GoogleAppsScript.Properties.Properties;
   charts: GoogleAppsScript.Charts.Charts;
+  chartOptions: GoogleAppsScript.Charts.ChartOptions;
+  lockService: GoogleAppsScript.Lock.LockService;
+  lock: GoogleAppsScript.Lock.Lock;
+  utilities: GoogleAppsScript.Utilities.Utilities;
 };
 export function typingChecks(): unknown[] {
   const checks: [
     Range, RangeList, Sheet, Spreadsheet, SpreadsheetAppApi, DeveloperMetadata, DeveloperMetadataFinder,
     DeveloperMetadataLocation, EmbeddedChartBuilder, EmbeddedChart, ConditionalFormatRuleBuilder,
     ConditionalFormatRule, DataValidationBuilder, DataValidation, TextStyleBuilder, TextStyle, Filter, Ui, Menu,
-    HtmlOutput, HtmlServiceApi, PropertiesServiceApi, Properties, ChartsApi,
+    HtmlOutput, HtmlServiceApi, PropertiesServiceApi, Properties, ChartsApi, ChartOptions, LockServiceApi, Lock, UtilitiesApi,
   ] = [
     official.range, official.rangeList, official.sheet, official.spreadsheet, official.app, official.metadata,
     official.finder, official.location, official.chartBuilder, official.chart, official.ruleBuilder, official.rule,
     official.validationBuilder, official.validation, official.styleBuilder, official.style, official.filter,
     official.ui, official.menu, official.html, official.htmlService, official.propertiesService, official.properties,
-    official.charts,
+    official.charts, official.chartOptions, official.lockService, official.lock, official.utilities,
   ];
   return checks;
 }

@@ -3,19 +3,29 @@
  * (`setValues`, `setTextStyles`, `setBackgrounds`), plus the number formats grouped as A1 ranges
  * per format (one `RangeList.setNumberFormat` per distinct format).
  *
- * Text is protected by format, not by prefix: every cell that receives a string gets the plain-text
- * format "@" before the values are written. In Sheets a string passed to `setValues` is parsed as if
- * typed (`=…` becomes a formula, `0012` a number, `Mar 1` a date) unless the cell is plain text.
- * The format keeps the value exactly the string (no hidden apostrophe for getValues, CSV or .xlsx
- * exports to strip) and also protects number-like and date-like text.
+ * Text is protected by the apostrophe, the way a person types text Sheets must not parse: every
+ * string a plan holds is written as "'" + the string. `setValues` parses a string as if typed
+ * (Range.setValues: "If a value begins with =, it's interpreted as a formula"; its example writes
+ * '2.000' and '$2.99', which become numbers), and a typed leading apostrophe is not part of the
+ * stored value (Sheets API ExtendedValue.stringValue: "Leading single quotes are not included. For
+ * example, if the user typed '123 into the UI, this would be represented as a stringValue of
+ * "123""). So a client called `=HYPERLINK(…)`, `+SUM(1,2)`, `0012` or `Mar 1` is stored exactly as
+ * that text, and getValues, CSV and .xlsx exports see it without the apostrophe. The cells written
+ * this way keep an automatic number format: what the apostrophe does in a cell formatted as plain
+ * text ("@") is not documented, so the add-on never combines the two (docs/testing.md; the
+ * in-sheet self-test checks both on the real host).
  */
 import { columnLetters, rangeA1 } from "../core/a1";
 import { isPlanDate, isPlanFormula, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import { dayToSerial, parseDate } from "../core/values";
 
 export type SheetValue = string | number | boolean;
-export const TEXT_FORMAT = "@";
 const DATE_FORMAT = "yyyy-mm-dd";
+
+/** A string as setValues must receive it to store exactly that text. */
+export function asText(s: string): string {
+  return `'${s}`;
+}
 
 /** A1 notation of a 1-based rectangle. */
 export function a1(row: number, col: number, rows = 1, cols = 1): string {
@@ -31,9 +41,10 @@ export function wholeColumns(col: number, cols = 1): string {
   return `${columnLetters(col)}:${columnLetters(col + cols - 1)}`;
 }
 
-/** A plan value as setValues takes it. Dates become serial numbers (time-zone free). */
+/** A plan value as setValues takes it: text with its apostrophe, dates as serial numbers (time-zone free). */
 export function sheetValue(v: PlanValue): SheetValue {
-  if (v === null) return "";
+  if (v === null || v === "") return "";
+  if (typeof v === "string") return asText(v);
   if (isPlanFormula(v)) return v.formula;
   if (isPlanDate(v)) {
     const day = parseDate(v.date);
@@ -42,12 +53,19 @@ export function sheetValue(v: PlanValue): SheetValue {
   return v;
 }
 
-/** The format a cell needs: "@" for text; the plan's format (or none) for numbers; undefined for blank. */
+/** The format a cell needs: the plan's (or none) for numbers and formulas; none for text; undefined for blank. */
 export function formatFor(v: PlanValue, planFormat: string | null | undefined): string | null | undefined {
   if (v === null || v === "") return undefined;
-  if (typeof v === "string") return TEXT_FORMAT;
+  if (typeof v === "string") return null;
   if (isPlanDate(v)) return planFormat ?? DATE_FORMAT;
   return planFormat ?? null;
+}
+
+/** The widest line of a block (no spread: a block may hold a million rows). */
+export function widthOf(lines: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const l of lines) if (l.length > w) w = l.length;
+  return w;
 }
 
 /**
@@ -102,10 +120,13 @@ export interface Grid {
 
 /** Rows and columns the plan covers: its size, or its blocks' extent should that be larger. */
 export function planExtent(plan: SheetPlan): { rows: number; cols: number } {
-  return {
-    rows: Math.max(plan.size.rows, 1, ...plan.blocks.map((b) => b.row + b.values.length - 1)),
-    cols: Math.max(plan.size.cols, 1, ...plan.blocks.map((b) => b.col + Math.max(0, ...b.values.map((l) => l.length)) - 1)),
-  };
+  let rows = Math.max(plan.size.rows, 1);
+  let cols = Math.max(plan.size.cols, 1);
+  for (const b of plan.blocks) {
+    rows = Math.max(rows, b.row + b.values.length - 1);
+    cols = Math.max(cols, b.col + widthOf(b.values) - 1);
+  }
+  return { rows, cols };
 }
 
 /** The plan's blocks as one grid from A1 (`extra` rows and columns beyond it stay blank). */
@@ -134,7 +155,7 @@ export function planGrid(plan: SheetPlan, extra: { rows: number; cols: number } 
         if (style) rowStyles[c] = style;
       });
     });
-    const width = Math.max(0, ...b.values.map((l) => l.length));
+    const width = widthOf(b.values);
     if (b.headerStyle?.wrap && width > 0) wraps.push(a1(b.row, b.col, 1, width));
     else if (b.style?.wrap && width > 0) wraps.push(a1(b.row, b.col, b.values.length, width));
   }

@@ -4,21 +4,30 @@
  * Batch-shaped: the client table is read with one getValues; a build writes whole grids
  * (render.ts: setValues, setTextStyles, setBackgrounds) and one RangeList per number format, so the
  * number of service calls does not depend on the number of rows. The portfolio is written into a
- * new sheet under a temporary name and swapped in only when complete. Our sheets and matrix columns
- * carry developer metadata (project visibility), never found by name or position.
+ * new sheet under a temporary name and swapped in only when complete. Our sheets carry sheet
+ * developer metadata and the matrix one column's (project visibility), never found by name or
+ * position: "The specified DimensionRange must represent a single row or column", so the matrix
+ * marker sits on its first column and its value says how many columns it spans. The history sheet
+ * is history.ts's.
  */
-import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type SheetPlan } from "../core/plan";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
 import type { MatrixPlan } from "../core/matrix";
-import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
+import type { SnapshotRow } from "../core/model/history";
+import { HISTORY_MARKER, HISTORY_SHEET, MATRIX_MARKER, PORTFOLIO_MARKER, type SheetPlan } from "../core/plan";
 import type { InputColumnsPort, SyncInputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet } from "./gas";
-import { columnsFrom, TEXT_FORMAT, wholeColumns } from "./grid";
+import { columnsFrom, wholeColumns } from "./grid";
+import { SheetsHistory } from "./history";
 import { renderMatrix, renderSheet } from "./render";
 
 export const SETTINGS_PROPERTY = "kam-portfolio:settings";
+
+export interface SheetsPortOptions {
+  /** Read the history's last builds (a build needs them; the panel's view does not). Default true. */
+  withHistory?: boolean;
+}
 
 interface Markers {
   /** The sheet is our portfolio or history sheet. */
@@ -37,22 +46,16 @@ function sourceOf(value: string | null): string | null {
   }
 }
 
-/** Today's date in a time zone, as yyyy-mm-dd (Intl is built into V8: no service call). */
-export function isoDateIn(date: Date, timeZone: string): string {
+/** The matrix marker's value: how many columns the matrix spans from the marked one. */
+const matrixMarkerValue = (columns: number): string => JSON.stringify({ columns });
+function matrixColumns(value: string | null): number | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(date);
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")}`;
+    const v: unknown = JSON.parse(value ?? "null");
+    const n = v && typeof v === "object" ? (v as { columns?: unknown }).columns : undefined;
+    return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : null;
   } catch {
-    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+    return null;
   }
-}
-
-/** A cell as getValues returns it → core's CellValue. Date cells become ISO dates in the sheet's zone. */
-function cellFromSheet(v: unknown, timeZone: string): CellValue {
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : isoDateIn(v, timeZone);
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return v === null || v === undefined ? null : String(v);
 }
 
 export class SheetsPort implements SyncInputColumnsPort {
@@ -61,19 +64,18 @@ export class SheetsPort implements SyncInputColumnsPort {
   private portfolio: Sheet | null = null;
   /** The old portfolio's name, when it was read anyway (it was the active sheet). */
   private portfolioName: string | null = null;
-  private history: Sheet | null = null;
-  private historyRows = 0;
+  private history: SheetsHistory | null = null;
   private matrixMeta: DeveloperMetadata | null = null;
   private matrixSpan: { column: number; count: number } | null = null;
-  /** The sheet the current portfolio was built from (kept in its marker's value). */
-  private source: string | null = null;
   /** Document properties as read; null before read(). */
   private saved: { [key: string]: string } | null = null;
   private zone: string | null = null;
+  private readonly withHistory: boolean;
   readonly ss: Spreadsheet;
 
-  constructor(private readonly gas: Services) {
+  constructor(private readonly gas: Services, options: SheetsPortOptions = {}) {
     this.ss = gas.SpreadsheetApp.getActiveSpreadsheet();
+    this.withHistory = options.withHistory ?? true;
   }
 
   /** The spreadsheet's time zone (read once). */
@@ -81,6 +83,18 @@ export class SheetsPort implements SyncInputColumnsPort {
     this.zone ??= this.ss.getSpreadsheetTimeZone();
     return this.zone;
   }
+
+  /** A date's calendar day in the spreadsheet's zone, yyyy-MM-dd (Utilities.formatDate: Intl is not promised in Apps Script). */
+  isoDay(date: Date): string {
+    return this.gas.Utilities.formatDate(date, this.timeZone(), "yyyy-MM-dd");
+  }
+
+  /** A cell as getValues returns it → core's CellValue. Date cells become ISO dates in the sheet's zone. */
+  private readonly cell = (v: unknown): CellValue => {
+    if (Object.prototype.toString.call(v) === "[object Date]") return isNaN((v as Date).getTime()) ? null : this.isoDay(v as Date);
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+    return v === null || v === undefined ? null : String(v);
+  };
 
   private get visibility() {
     return this.gas.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
@@ -96,7 +110,7 @@ export class SheetsPort implements SyncInputColumnsPort {
     const m: Markers = { own: false, portfolio: false, matrix: null };
     for (const md of sheet.createDeveloperMetadataFinder().withVisibility(this.visibility).find()) {
       const key = md.getKey();
-      if (key === MATRIX_MARKER) m.matrix = md;
+      if (key === MATRIX_MARKER && md.getLocation().getColumn()) m.matrix = md;
       else if ((key === PORTFOLIO_MARKER || key === HISTORY_MARKER) && md.getLocation().getSheet()) {
         m.own = true;
         if (key === PORTFOLIO_MARKER) m.portfolio = true;
@@ -107,19 +121,24 @@ export class SheetsPort implements SyncInputColumnsPort {
 
   read(): WorkbookState {
     this.saved = this.properties().getProperties();
+    this.history = null;
+    this.portfolio = null;
+    this.portfolioName = null;
+    let source: string | null = null;
     for (const md of this.ss.createDeveloperMetadataFinder().withVisibility(this.visibility).find()) {
       const key = md.getKey();
+      const sheet = md.getLocation().getSheet();
+      if (!sheet) continue;
       if (key === PORTFOLIO_MARKER) {
-        this.portfolio = md.getLocation().getSheet();
-        this.source = sourceOf(md.getValue());
-      } else if (key === HISTORY_MARKER) this.history = md.getLocation().getSheet();
+        this.portfolio = sheet;
+        source = sourceOf(md.getValue());
+      } else if (key === HISTORY_MARKER) this.history = new SheetsHistory(this.gas, sheet, md, this.cell);
     }
     // The data sheet: the active one or — when our own sheet is active — the sheet last built from.
     let sheet = this.ss.getActiveSheet();
     let markers = this.markersOf(sheet);
     let name = sheet.getName();
     if (markers.portfolio) this.portfolioName = name;
-    const source = this.source;
     if (markers.own && source) {
       const other = this.ss.getSheetByName(source);
       const m = other ? this.markersOf(other) : null;
@@ -131,22 +150,13 @@ export class SheetsPort implements SyncInputColumnsPort {
     }
     this.data = sheet;
     this.dataName = name;
-    const timeZone = this.timeZone();
-    const rows = sheet.getDataRange().getValues().map((r) => r.map((v) => cellFromSheet(v, timeZone)));
+    this.timeZone();
+    const rows = sheet.getDataRange().getValues().map((r) => r.map(this.cell));
     this.matrixMeta = markers.matrix;
-    const span = markers.matrix?.getLocation().getColumn() ?? null;
-    this.matrixSpan = span ? { column: span.getColumn(), count: span.getNumColumns() } : null;
-    let history: SnapshotRow[] = [];
-    if (this.history) {
-      // Whole columns A:E in one read (blank rows at the end are skipped).
-      const values = this.history.getRange(wholeColumns(1, HISTORY_HEADERS.length)).getValues();
-      let used = 0;
-      values.forEach((r, i) => {
-        if (r.some((v) => v !== "" && v !== null)) used = i + 1;
-      });
-      this.historyRows = used;
-      history = values.slice(1, used).map((r) => snapshotFromCells(r.map((v) => cellFromSheet(v, timeZone)))).filter((s): s is SnapshotRow => s !== null);
-    }
+    const first = markers.matrix?.getLocation().getColumn()?.getColumn() ?? null;
+    const count = markers.matrix ? matrixColumns(markers.matrix.getValue()) : null;
+    this.matrixSpan = first !== null && count !== null ? { column: first, count } : null;
+    const history = this.history && this.withHistory ? this.history.recent() : [];
     let settings: unknown = {};
     const text = this.saved[SETTINGS_PROPERTY];
     if (text !== undefined) {
@@ -171,7 +181,7 @@ export class SheetsPort implements SyncInputColumnsPort {
     const sameSpan = this.matrixSpan && this.matrixSpan.column === plan.column && this.matrixSpan.count === width;
     if (!sameSpan) {
       this.matrixMeta?.remove();
-      sheet.getRange(wholeColumns(plan.column, width)).addDeveloperMetadata(MATRIX_MARKER, "1", this.visibility);
+      sheet.getRange(wholeColumns(plan.column)).addDeveloperMetadata(MATRIX_MARKER, matrixMarkerValue(width), this.visibility);
     }
   }
 
@@ -186,9 +196,11 @@ export class SheetsPort implements SyncInputColumnsPort {
     const name = old ? (this.portfolioName ?? old.getName()) : null;
     const temp = old ? ss.insertSheet(`${plan.name} (building ${Date.now() % 1e9})`, index) : this.insertNamed(plan.name, index);
     const newHistory = this.history ? null : this.insertNamed(HISTORY_SHEET, index + 1);
+    const historyColumns = newHistory ? newHistory.getMaxColumns() : 0;
+    let history = this.history;
     try {
-        renderSheet(this.gas, temp, plan);
-      if (newHistory) this.initHistory(newHistory);
+      renderSheet(this.gas, temp, plan);
+      if (newHistory) history = SheetsHistory.create(this.gas, newHistory, historyColumns, this.cell);
     } catch (e) {
       for (const s of [temp, newHistory]) {
         try {
@@ -207,8 +219,8 @@ export class SheetsPort implements SyncInputColumnsPort {
     temp.addDeveloperMetadata(PORTFOLIO_MARKER, JSON.stringify({ source: this.dataName }), this.visibility);
     this.portfolio = temp;
     if (name !== null) this.portfolioName = name;
-    if (newHistory) this.history = newHistory;
-    this.appendHistory(snapshot);
+    this.history = history;
+    history?.append(snapshot);
     temp.activate();
   }
 
@@ -219,24 +231,6 @@ export class SheetsPort implements SyncInputColumnsPort {
     } catch {
       return this.ss.insertSheet(this.freeName(base), index);
     }
-  }
-
-  private initHistory(history: Sheet): void {
-    history.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS]]);
-    history.addDeveloperMetadata(HISTORY_MARKER, "1", this.visibility);
-    history.hideSheet();
-    this.historyRows = 1;
-  }
-
-  private appendHistory(snapshot: SnapshotRow[]): void {
-    const history = this.history;
-    if (!history || snapshot.length === 0) return;
-    const start = this.historyRows + 1;
-    // Room for the new rows without reading the sheet's size, then text (date, client) as text.
-    history.insertRowsAfter(Math.max(1, this.historyRows), snapshot.length);
-    history.getRange(start, 1, snapshot.length, 2).setNumberFormat(TEXT_FORMAT);
-    history.getRange(start, 1, snapshot.length, HISTORY_HEADERS.length).setValues(snapshot.map(snapshotToCells));
-    this.historyRows = start - 1 + snapshot.length;
   }
 
   /** `base`, or `base (2)`… when a user's own sheet has the name. */
@@ -260,7 +254,8 @@ export class SheetsPort implements SyncInputColumnsPort {
   /** Header cells with High/Medium/Low dropdowns at the columns the plan chose. */
   writeInputColumns(plan: InputColumnsPlan): void {
     const sheet = this.sheet();
-    const last = Math.max(...plan.columns);
+    let last = 0;
+    for (const c of plan.columns) last = Math.max(last, c);
     const maxColumns = sheet.getMaxColumns();
     if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
     const app = this.gas.SpreadsheetApp;

@@ -8,7 +8,7 @@ import type { MatrixPlan } from "../core/matrix";
 import type { CellStyle, PlanValue, SheetPlan } from "../core/plan";
 import { chartTable, insertChart } from "./chart";
 import type { Services, Sheet, SpreadsheetAppApi, TextStyle } from "./gas";
-import { columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, widthRuns, type SheetValue } from "./grid";
+import { asText, columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, widthRuns, type SheetValue } from "./grid";
 
 const MATRIX_HEADER_FILL = "#DDEBF7";
 const MATRIX_HEADER_FONT = "#1F4E78";
@@ -35,9 +35,11 @@ function textStyles(app: SpreadsheetAppApi): (style: CellStyle | null) => TextSt
 
 /**
  * The matrix columns into the data sheet: columns added when the sheet is too narrow, the previous
- * matrix cleared, number formats, then the header and values. With spill, only the header row and
- * the first data row (one formula per column) are written; the rest stays empty for the formulas
- * to spill into.
+ * matrix cleared, the formats of the cells written reset (a formula or an apostrophe written into a
+ * cell formatted as plain text is not documented: a user's "@" column must not turn the formulas
+ * into text), number formats, then the header and values. With spill, only the header row and the
+ * first data row (one formula per column) are written; the rest stays empty for the formulas to
+ * spill into.
  */
 export function renderMatrix(gas: Services, sheet: Sheet, plan: MatrixPlan): void {
   const width = plan.headers.length;
@@ -47,17 +49,23 @@ export function renderMatrix(gas: Services, sheet: Sheet, plan: MatrixPlan): voi
   if (plan.previous) sheet.getRangeList([columnsFrom(plan.headerRow, plan.previous.column, plan.previous.count)]).clear();
 
   const body = plan.spill ? plan.cells.slice(0, 1) : plan.cells;
-  const grid: SheetValue[][] = [plan.headers, ...body.map((row) => row.map(sheetValue))];
+  const grid: SheetValue[][] = [plan.headers.map(asText)];
+  for (const row of body) grid.push(row.map(sheetValue));
+  const written = sheet.getRange(plan.headerRow, plan.column, grid.length, width);
+  written.clearFormat();
   const formats = plan.spill
     ? new Map<string, string[]>()
     : formatRanges(body.length, width, (r, c) => formatFor(body[r]?.[c] ?? null, plan.formats[c]), { row: plan.firstDataRow, col: plan.column });
   if (plan.spill) {
     plan.formats.forEach((f, c) => {
-      if (f) formats.set(f, [...(formats.get(f) ?? []), columnsFrom(plan.firstDataRow, plan.column + c)]);
+      if (!f) return;
+      const list = formats.get(f) ?? [];
+      list.push(columnsFrom(plan.firstDataRow, plan.column + c));
+      formats.set(f, list);
     });
   }
   for (const [format, ranges] of formats) sheet.getRangeList(ranges).setNumberFormat(format);
-  sheet.getRange(plan.headerRow, plan.column, grid.length, width).setValues(grid);
+  written.setValues(grid);
   const header = sheet.getRange(plan.headerRow, plan.column, 1, width);
   header.setTextStyle(textStyles(gas.SpreadsheetApp)({ bold: true, fontColor: MATRIX_HEADER_FONT }));
   header.setBackground(MATRIX_HEADER_FILL);

@@ -2,7 +2,7 @@
  * Shapes: a host argument (a value or a range) as a 2D array, broadcasting the others against the
  * first (the driver), and a bad cell as a `KamError` in that cell alone.
  */
-import { Invalid, type CellValue, type Day } from "../values";
+import { Invalid, type CellValue } from "../values";
 
 export class KamError {
   constructor(readonly message: string) {}
@@ -15,10 +15,6 @@ export const isKamError = (v: unknown): v is KamError => v instanceof KamError;
 /** One result cell: a number, text, "" for blank, or an error for this cell alone. */
 export type Out = string | number | KamError;
 export type Matrix = CellValue[][];
-
-export interface Context {
-  today: Day;
-}
 
 /** A host argument (a value or a 2D array) as a 2D array; a 2D array is kept as is (not copied),
  * so the revenue population cache finds it again by identity. */

@@ -2,7 +2,7 @@
  * What an entry of the function table is: its name, parameters, documentation and a body over 2D
  * arrays. The descriptions say the defaults of DEFAULT_SETTINGS, written from it (`pct`).
  */
-import type { Context, Matrix, Out } from "./shapes";
+import type { Matrix, Out } from "./shapes";
 
 export interface Param {
   name: string;
@@ -22,7 +22,7 @@ export interface KamFunction {
   /** What the result cells hold, for the Excel metadata. */
   resultType: "string" | "number" | "any";
   example: string;
-  run(args: readonly (Matrix | undefined)[], ctx: Context): Out[][];
+  run(args: readonly (Matrix | undefined)[]): Out[][];
 }
 
 /** A parameter taking a cell or a range. */

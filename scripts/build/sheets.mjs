@@ -16,6 +16,9 @@ import ts from "typescript";
 export const name = "sheets";
 const GLOBAL = "KAM_ADDON";
 const FORBIDDEN = [/\bUrlFetchApp\b/, /\bXMLHttpRequest\b/, /\bfetch\s*\(/, /\bWebSocket\b/, /\bnavigator\.sendBeacon\b/];
+// What the Apps Script V8 runtime lacks ("V8 runtime limitations", developers.google.com/apps-script/guides/v8-runtime),
+// and Intl, which it does not promise (dates go through Utilities.formatDate).
+const UNAVAILABLE_IN_V8 = [/\bsetTimeout\s*\(/, /\bsetInterval\s*\(/, /\bTextEncoder\b/, /\bTextDecoder\b/, /\bnew URL\(/, /\bURLSearchParams\b/, /\batob\(/, /\bbtoa\(/, /\bstructuredClone\(/, /\bIntl\./];
 
 /** esbuild plugin: `import rows from "sample:clients"` → examples/clients.csv parsed now. */
 function samplePlugin(root) {
@@ -75,6 +78,7 @@ function checkAppsScript(code) {
   if (moduleSyntax >= 0) throw new Error(`Code.js line ${moduleSyntax + 1} has module syntax (Apps Script has no modules)`);
   if (/\bimport\s*\(/.test(code)) throw new Error("Code.js has a dynamic import (Apps Script has no modules)");
   for (const re of FORBIDDEN) if (re.test(code)) throw new Error(`Code.js uses ${re} (no network in the add-on)`);
+  for (const re of UNAVAILABLE_IN_V8) if (re.test(code)) throw new Error(`Code.js uses ${re}, which Apps Script's V8 runtime does not offer`);
   new vm.Script(code, { filename: "Code.js" }); // a classic script, as Apps Script loads it
 }
 

@@ -34,8 +34,8 @@ vi.mock("../../core/settings", async (importOriginal) => {
 
 const ORIGINAL = resolveSettings({}); // checkSettings keeps its own (the shipped) defaults
 const d = DEFAULT_SETTINGS;
-const ctx = { today: dayFromParts(2026, 11, 22) };
-const call = (name: string, ...args: unknown[]) => callFunction(name, args, ctx).result[0]?.[0];
+const today = dayFromParts(2026, 11, 22);
+const call = (name: string, ...args: unknown[]) => callFunction(name, args).result[0]?.[0];
 const LEVELS = ["High", "Medium", "Low"];
 
 describe("with every default changed", () => {
@@ -98,7 +98,7 @@ describe("with every default changed", () => {
     expect(call("QUADRANT", 52, 80)).not.toBe(call("QUADRANT", 52, 80, 50));
     const revenues = Array.from({ length: 100 }, (_, i) => [1000 - i]);
     expect(call("TOP_SHARE", revenues)).toBe(call("TOP_SHARE", revenues, 22));
-    const ratings = (...a: unknown[]) => callFunction("REVENUE_RATING", [revenues, revenues, ...a], ctx).result.map((x) => x[0]);
+    const ratings = (...a: unknown[]) => callFunction("REVENUE_RATING", [revenues, revenues, ...a]).result.map((x) => x[0]);
     expect(ratings().filter((x) => x === "High")).toHaveLength(12);
     expect(ratings().filter((x) => x === "Medium")).toHaveLength(13);
     expect(ratings("", "", "cumulative")).toEqual(ratings(70, 90, "cumulative"));
@@ -107,7 +107,7 @@ describe("with every default changed", () => {
   it("the matrix formulas leave out exactly the arguments equal to the new defaults", () => {
     const rows = [["Client", "Revenue", "Margin", "Share of wallet", "Strategic value", "Pain"], ["Acme", 1000, 0.3, 0.5, "High", "Low"], ["Beta", 500, 0.1, 0.2, "Low", "High"]];
     const state = { sheetName: "Clients", rows, isOwnSheet: false, matrix: null, history: [], settings: null };
-    const formulas = (settings: Settings) => decideMatrix(state, { settings, today: ctx.today, builtAt: "2026-11-22T10:00:00Z" }).result.plan.cells[0]?.map((c) => (c && typeof c === "object" && "formula" in c ? c.formula : null));
+    const formulas = (settings: Settings) => decideMatrix(state, { settings, today, builtAt: "2026-11-22T10:00:00Z" }).result.plan.cells[0]?.map((c) => (c && typeof c === "object" && "formula" in c ? c.formula : null));
     expect(formulas({ ...d })).toEqual([
       "=KAM_REVENUE_RATING(B2:B, B2:B)",
       "=KAM_WALLET_RATING(D2:D)",

@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
 import { seeded } from "../helpers";
 
-const ctx = { today: dayFromParts(2026, 6, 30) };
-const call = (name: string, ...args: unknown[]) => callFunction(name, args, ctx).result;
+const today = dayFromParts(2026, 6, 30);
+const call = (name: string, ...args: unknown[]) => callFunction(name, args).result;
 const col = (...xs: CellValue[]) => xs.map((x) => [x]);
 const flat = (m: Out[][]) => m.map((r) => r[0]);
 
@@ -179,7 +179,7 @@ describe("results agree with the SPEC and the portfolio", () => {
       const revenues = Array.from({ length: n }, () => Math.round(rnd() * 20) * 500);
       const rows: CellValue[][] = [["Client", "Revenue"], ...revenues.map((r, i) => [`C${i}`, r])];
       for (const method of ["rank", "cumulative"] as const) {
-        const p = gradePortfolio({ rows, settings: resolveSettings({ revenueMethod: method }), today: ctx.today });
+        const p = gradePortfolio({ rows, settings: resolveSettings({ revenueMethod: method }), today });
         const byRow = new Map(p.clients.map((c) => [c.row, c.revenueRating]));
         const column = flat(call("REVENUE_RATING", col(...revenues), col(...revenues), null, null, method));
         expect(column, `seed ${seed} n ${n} ${method}`).toEqual(revenues.map((_, i) => byRow.get(i + 2)));
@@ -236,7 +236,7 @@ describe("KAM_PORTFOLIO, KAM_HHI and KAM_TOP_SHARE", () => {
     ["Dyn", 3000, "15%", "40%", "Medium", "Low"],
     ["Eon", 1000, "8%", "", "", ""],
   ];
-  const p = gradePortfolio({ rows: table, settings: DEFAULT_SETTINGS, today: ctx.today });
+  const p = gradePortfolio({ rows: table, settings: DEFAULT_SETTINGS, today });
 
   it("KAM_PORTFOLIO returns the ranked table with its headers, then the rows that need data", () => {
     const out = call("PORTFOLIO", table);

@@ -41,13 +41,15 @@ describe("OfficeBridge", () => {
   });
 
   it("builds the portfolio, then keeps working on the client sheet while the portfolio is showing", async () => {
-    const { bridge, st } = setup();
+    const { bridge, st, runs } = setup();
     await bridge.getState();
     const summary = await bridge.buildPortfolio(resolveSettings({}));
     expect(summary.message).toMatch(/^\d+ clients: \d+ A, \d+ B, \d+ C/);
     expect(summary.byGrade.A + summary.byGrade.B + summary.byGrade.C).toBe(summary.clients.length);
     expect(st.active?.name).toBe(PORTFOLIO_SHEET);
     const again = await bridge.getState();
+    // Two reads (our sheet is active, then the client sheet), one sync each: the view reads no history.
+    expect(runs.at(-1)?.syncs).toHaveLength(2);
     expect(again.sheetName).toBe("Clients");
     expect(again.problem).toBeNull();
     const rebuilt = await bridge.buildPortfolio(resolveSettings({}));

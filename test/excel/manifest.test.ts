@@ -68,10 +68,9 @@ describe("manifest.xml", () => {
 
   it("requires the shared runtime and runs one long-lived page for the pane and the functions", () => {
     const sets = children(child(app, "Requirements", "Sets"), "Set").map((s) => `${s.$?.Name} ${s.$?.MinVersion}`);
-    expect(sets).toContain("SharedRuntime 1.1");
-    // The workbook adapter uses data validation (ExcelApi 1.8), custom document properties (1.7),
-    // conditional formats and suspended calculation (1.6).
-    expect(sets).toContain("ExcelApi 1.8");
+    // The page layout needs ExcelApi 1.9, CustomFunctions.Error with ErrorCode.invalidValue the
+    // runtime 1.3 (test/excel/host-rules.test.ts checks every API used against these).
+    expect(sets).toEqual(["ExcelApi 1.9", "SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"]);
     const host = child(app, "VersionOverrides", "Hosts", "Host");
     expect(host.$?.["xsi:type"]).toBe("Workbook");
     const runtime = child(host, "Runtimes", "Runtime");

@@ -26,7 +26,7 @@ async function evaluate(rows: unknown[][]) {
     if (cell.formula !== undefined) return cell.formula;
     return typeof cell.value === "string" ? (cell.value === "" ? null : `'${cell.value}`) : cell.value;
   }));
-  const hf = kamEngine({ Clients: grid }, { prefix: "KAM.", ctx: { today } });
+  const hf = kamEngine({ Clients: grid }, { prefix: "KAM." });
   const values = hf.getSheetValues(hf.getSheetId("Clients") as number);
   hf.destroy();
   return { sheet, values, ...result };

@@ -5,6 +5,7 @@
  * the workbook through `window.__KAM_SEED__` and drives it through `window.__kam`.
  */
 import { FakeContext, FakeWorkbookState } from "../fakes/excel";
+import { declared, isSetSupported } from "../fakes/excel/requirements";
 
 interface Seed {
   sheets: { name: string; rows: unknown[][] }[];
@@ -49,6 +50,7 @@ const harness = {
 w.__kam = harness;
 
 w.Office = {
+  context: { requirements: { isSetSupported: (name: string, version?: string) => isSetSupported(declared(), name, version) } },
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
   onReady(callback?: (info: { host: string | null; platform: string }) => void) {

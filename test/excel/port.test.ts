@@ -300,3 +300,50 @@ describe("ExcelPort: round trips and payload, constant in rows", () => {
     expectPlanWritten(ours(st), plan);
   });
 });
+
+describe("ExcelPort: the history window", () => {
+  const histSheet = (st: FakeWorkbookState) => history(st);
+  /** What the `kam-portfolio` command does to the history: rows appended, the two names moved, the index left alone. */
+  function commandBuild(st: FakeWorkbookState, date: string, clients: string[]): void {
+    const h = histSheet(st);
+    const last = (st.names.get(MARKER_NAMES.history)?.rect.rows ?? 1);
+    clients.forEach((c, i) => {
+      h.edit(last + i, 0).value = date;
+      h.edit(last + i, 1).value = c;
+      h.edit(last + i, 2).value = "B";
+      h.edit(last + i, 3).value = 50;
+      h.edit(last + i, 4).value = "Rethink";
+    });
+    st.names.set(MARKER_NAMES.history, { name: MARKER_NAMES.history, sheet: h, rect: { row: 0, col: 0, rows: last + clients.length, cols: 5 } });
+    st.names.set(MARKER_NAMES.historyLast, { name: MARKER_NAMES.historyLast, sheet: h, rect: { row: last, col: 0, rows: clients.length, cols: 5 } });
+  }
+
+  it("reads the last builds in the read's second sync, and recognises one build the command added", async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    await portfolio(st, "2026-11-20T10:00:00Z");
+    await portfolio(st, "2026-11-21T10:00:00Z");
+    const names = (await port(st).port.read()).history.map((s) => s.client);
+    commandBuild(st, "2026-11-22T09:00:00Z", names.slice(0, 60));
+    const { ctx, port: p } = port(st);
+    const state = await p.read();
+    expect(ctx.syncs).toHaveLength(2);
+    expect([...new Set(state.history.map((s) => s.date))]).toEqual(["2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T09:00:00Z"]);
+    // The next build indexes the command's build too.
+    await portfolio(st, "2026-11-23T10:00:00Z");
+    const index = [...st.customProperties.entries()].filter(([k]) => k.startsWith("KAMPortfolio.history")).map(([, v]) => String(v)).join("");
+    expect(JSON.parse(index).builds.map((b: [string, number]) => b[0])).toEqual(["2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T09:00:00Z", "2026-11-23T10:00:00Z"]);
+  });
+
+  it("a history without an index (an older add-in, two command builds) is read whole once, then indexed", async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    for (const d of ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]) await portfolio(st, `${d}T10:00:00Z`);
+    for (const k of [...st.customProperties.keys()]) if (k.startsWith("KAMPortfolio.history")) st.customProperties.delete(k);
+    const { port: p } = port(st);
+    const state = await p.read();
+    expect([...new Set(state.history.map((s) => s.date))]).toEqual(["2026-11-19T10:00:00Z", "2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T10:00:00Z"]);
+    await portfolio(st, "2026-11-23T10:00:00Z");
+    expect([...st.customProperties.keys()].some((k) => k === "KAMPortfolio.history")).toBe(true);
+    const { ctx } = await portfolio(st, "2026-11-24T10:00:00Z");
+    expect(ctx.syncs.length).toBeLessThanOrEqual(4);
+  });
+});

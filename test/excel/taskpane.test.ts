@@ -89,6 +89,22 @@ describe("Excel task pane in headless Chromium", () => {
     await page.close();
   });
 
+  it("the Self-test button runs the checks on a temporary sheet and lists one line per check", async () => {
+    const { page, errors } = await openPane([{ name: "Clients", rows: csvSheet("examples/clients.csv") }]);
+    await page.getByText("Sheet “Clients”").waitFor();
+    await page.click("#self-test");
+    // The stub's Excel computes no custom function: the pane waits for them, then reports.
+    await page.locator(".self-test li").first().waitFor({ timeout: 40_000 });
+    const lines = await page.locator(".self-test li").allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    expect(lines[0]).toMatch(/^✔ Requirement sets — ExcelApi 1\.9, SharedRuntime 1\.1, CustomFunctionsRuntime 1\.3 supported/);
+    expect(lines.some((l) => l.startsWith("✔ Text that looks like a formula stays text"))).toBe(true);
+    expect(await page.locator(".self-test .report").inputValue()).toMatch(/^KAM Portfolio self-test — Excel\n/);
+    expect(await harness(page, (h) => h.sheetNames())).toEqual(["Clients"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("outside Excel says where it runs", async () => {
     const { page } = await openPane([{ name: "Clients", rows: [] }], null);
     await page.getByText("KAM Portfolio runs inside Excel").waitFor();

@@ -10,8 +10,15 @@
  *
  * Typed against @types/office-js: every public member of a fake proxy exists, with its type, on
  * the real interface (see `conforms` at the end), so the fake cannot grow an API Excel lacks.
- * Values that Excel would turn into formulas (= + - @ text without the text number format) become
- * formula cells here too, so the tests can see formula injection.
+ *
+ * As strict as Microsoft's documentation (test/excel/host-rules.test.ts cites each rule): written
+ * values are stored as Excel stores them (excel/cells.ts: = + - text becomes a formula, ISO dates
+ * and numbers are converted, unless the cell has the text format; a leading apostrophe outside it
+ * is refused as undocumented); values, formulas and number formats must be 2-D arrays; a read of
+ * more than 5,000,000 cells gives null or an error; an API above the supported requirement sets
+ * (the manifest's, unless told otherwise) fails with ApiNotFound at sync (excel/requirements.ts).
+ * excel/custom-functions.ts runs the built functions.js as Excel's custom-function host, and
+ * excel/evaluate.ts lets formula cells show KAM.*, NA(), DATE() and TODAY() results.
  */
 import type { FakeApplication, FakeContext } from "./excel/context";
 import type { FakeAxis, FakeChart, FakeSeries, FakeSeriesCollection } from "./excel/chart";

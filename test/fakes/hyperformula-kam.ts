@@ -9,7 +9,7 @@
  * text ("⚠ reason"), as the Sheets add-on shows it.
  */
 import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition } from "hyperformula";
-import { callFunction, FUNCTIONS, isKamError, type Context, type KamFunction } from "../../core/functions";
+import { callFunction, FUNCTIONS, isKamError, type KamFunction } from "../../core/functions";
 
 type Raw = string | number | boolean | null;
 
@@ -34,7 +34,6 @@ function toHf(v: unknown): string | number | boolean | typeof EmptyValue {
 export interface KamPluginOptions {
   /** Function names: "KAM_" (Sheets) or "KAM." (Excel). */
   prefix: "KAM_" | "KAM.";
-  ctx: Context;
 }
 
 /** Builds the plugin class and its English translations. */
@@ -47,7 +46,7 @@ export function kamPlugin(o: KamPluginOptions): { plugin: FunctionPluginDefiniti
   const run = (f: KamFunction, args: unknown[]) => {
     // Trailing omitted arguments are undefined, as in Sheets.
     const raw = args.map((a) => (a === undefined ? undefined : rawArg(a)));
-    return callFunction(f.name, raw, o.ctx).result;
+    return callFunction(f.name, raw).result;
   };
   for (const f of FUNCTIONS) {
     const method = `kam_${f.name}`;

@@ -14,7 +14,7 @@ import { INPUT_COLUMNS } from "../../core/inputs";
 import { TABLE_HEADER_ROW } from "../../core/layout";
 import { columnLetters } from "../../core/a1";
 import { MATRIX_HEADERS } from "../../core/matrix";
-import { PORTFOLIO_SHEET } from "../../core/plan";
+import { HISTORY_BUILDS_KEPT, HISTORY_BUILDS_READ, PORTFOLIO_SHEET } from "../../core/plan";
 import type { WorkbookPort } from "../../core/port";
 import { checkSettings, DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { addInputColumns } from "../../core/use-cases/add-input-columns";
@@ -189,6 +189,22 @@ export function portContract<W>(h: Harness<W>): void {
       const cedarRow = Array.from({ length: 60 }, (_, i) => TABLE_HEADER_ROW + 1 + i).find((r) => cells.get(`${r},${name}`)?.value === "Cedar Systems") as number;
       expect(cells.get(`${cedarRow},${move}`)?.value).toBe("▼");
     });
+
+    if (h.historyWindow) {
+      it(`history: a build reads the last ${HISTORY_BUILDS_READ} builds; past ${HISTORY_BUILDS_KEPT} builds the oldest are dropped`, async () => {
+        const wb = await h.create(csv("test/vectors/clients-60.csv"));
+        const date = (i: number) => `2026-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z`;
+        const builds = HISTORY_BUILDS_KEPT + 2;
+        for (let i = 0; i < builds; i++) await h.withPort(wb, (p) => buildPortfolio(p, opts(date(i))));
+        const history = (await read(wb)).history;
+        expect([...new Set(history.map((s) => s.date))]).toEqual(Array.from({ length: HISTORY_BUILDS_READ }, (_, k) => date(builds - HISTORY_BUILDS_READ + k)));
+        expect(history).toHaveLength(HISTORY_BUILDS_READ * 60);
+        const cells = await h.cells(wb, (await h.marked(wb)).history?.name as string);
+        expect(lastRow(cells)).toBe(1 + HISTORY_BUILDS_KEPT * 60);
+        expect(cells.get("2,1")?.value).toBe(date(builds - HISTORY_BUILDS_KEPT));
+        expect(cells.get(`${1 + HISTORY_BUILDS_KEPT * 60},1`)?.value).toBe(date(builds - 1));
+      });
+    }
 
     it("buildMatrixAndPortfolio: one read and one grading give what the two builds in a row give", async () => {
       const one = await h.create(csv("examples/clients.csv"));

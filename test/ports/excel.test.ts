@@ -20,6 +20,7 @@ let builds = 0;
 const excel: InputColumnsHarness<FakeWorkbookState> = {
   name: "Excel adapter on the fake Excel",
   dialect: EXCEL_DIALECT,
+  historyWindow: true,
   followsSource: false,
   async create(rows, others = []) {
     const st = new FakeWorkbookState();

@@ -42,6 +42,11 @@ export interface Harness<W, P extends WorkbookPort = WorkbookPort> {
    * it in the marker); otherwise it reads our sheet and says so (`isOwnSheet`).
    */
   followsSource: boolean;
+  /**
+   * The port reads the last HISTORY_BUILDS_READ builds and keeps HISTORY_BUILDS_KEPT (SPEC §7a);
+   * a port without it reads at least the last build and keeps every one.
+   */
+  historyWindow?: boolean;
   /** A workbook whose sheet "Clients" holds `rows` (CSV text, typed as this host stores it), then other sheets. */
   create(rows: CellValue[][], others?: { name: string; rows: CellValue[][] }[]): Promise<W>;
   /** Runs `f` on a fresh port over the workbook, then lets the host keep what it wrote. */

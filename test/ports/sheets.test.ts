@@ -20,6 +20,7 @@ function sheetOf(g: FakeGoogle, name: string): FakeSheet {
 const sheets: InputColumnsHarness<FakeGoogle> = {
   name: "Sheets adapter on the fake SpreadsheetApp",
   dialect: SHEETS_DIALECT,
+  historyWindow: true,
   followsSource: true,
   async create(rows, others = []) {
     const g = fakeGoogle(rows.map((r) => r.map(typed)), "Clients");
@@ -54,10 +55,11 @@ const sheets: InputColumnsHarness<FakeGoogle> = {
     const history = g.ss.owned(HISTORY_MARKER);
     const matrix = g.ss.metadata.find((m) => m.key === MATRIX_MARKER && m.location.type === "COLUMN" && m.location.sheet.name === "Clients");
     const at = matrix?.location.type === "COLUMN" ? matrix.location : null;
+    const count = matrix ? (JSON.parse(matrix.value) as { columns: number }).columns : 0;
     return {
       portfolio: g.ss.metadata.filter((m) => m.key === PORTFOLIO_MARKER && m.location.type === "SHEET").map((m) => (m.location.type === "SHEET" ? m.location.sheet.name : "")),
       history: history ? { name: history.name, hidden: history.hidden } : null,
-      matrix: at ? { column: at.col, count: at.cols } : null,
+      matrix: at ? { column: at.col, count } : null,
     };
   },
   async dropdown(g, sheet, row, col) {

@@ -1,7 +1,8 @@
 /**
  * Loads the built add-on the way Apps Script's V8 runtime does: dist/sheets-addon/Code.js run as
  * one classic script in a fresh global scope whose only services are the in-memory fakes. Its
- * top-level functions become globals of that scope, as in an Apps Script project.
+ * top-level functions become globals of that scope, as in an Apps Script project. The scope has no
+ * `Intl`: the V8 runtime page does not promise it (the add-on formats dates with Utilities).
  */
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
@@ -21,8 +22,11 @@ export function loadAddon(g: FakeGoogle, code = codeJs()): AddonGlobals {
     PropertiesService: g.PropertiesService,
     HtmlService: g.HtmlService,
     Charts: g.Charts,
+    LockService: g.LockService,
+    Utilities: g.Utilities,
     console,
   });
+  vm.runInContext("delete globalThis.Intl;", context);
   vm.runInContext(code, context, { filename: "Code.js" });
   const VmDate = vm.runInContext("Date", context) as DateConstructor;
   g.ss.makeDate = (ms) => new VmDate(ms);
@@ -50,6 +54,6 @@ export function topLevelFunctions(code: string): string[] {
 export function loadAddonFast(g: FakeGoogle, code = codeJs()): AddonGlobals {
   const names = [...topLevelFunctions(code), "KAM_ADDON"];
   const body = `${code}\nreturn { ${names.join(", ")} };`;
-  const factory = new Function("SpreadsheetApp", "PropertiesService", "HtmlService", "Charts", body) as (...a: unknown[]) => AddonGlobals;
-  return factory(g.SpreadsheetApp, g.PropertiesService, g.HtmlService, g.Charts);
+  const factory = new Function("SpreadsheetApp", "PropertiesService", "HtmlService", "Charts", "LockService", "Utilities", body) as (...a: unknown[]) => AddonGlobals;
+  return factory(g.SpreadsheetApp, g.PropertiesService, g.HtmlService, g.Charts, g.LockService, g.Utilities);
 }

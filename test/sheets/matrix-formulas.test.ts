@@ -52,7 +52,7 @@ function evaluate(rows: (string | number)[][]): Evaluated {
   for (const f of sheet.formulas()) {
     if (f.col >= plan.column) (grid[f.row - 1] as unknown[])[f.col - 1] = boundedFormula(f.formula, sheet.maxRows);
   }
-  const hf = kamEngine({ Clients: grid }, { prefix: "KAM_", ctx: { today } });
+  const hf = kamEngine({ Clients: grid }, { prefix: "KAM_" });
   const values = hf.getSheetValues(hf.getSheetId("Clients") as number);
   hf.destroy();
   return { port, sheet, rows: read as CellValue[][], values, result };

@@ -50,7 +50,9 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(sheet.cell(1, 16)?.background).toBe("#DDEBF7");
     const marker = g.ss.metadata.filter((m) => m.key === MATRIX_MARKER);
     expect(marker).toHaveLength(1);
-    expect(marker[0]?.location).toMatchObject({ type: "COLUMN", col: 16, cols: 9 });
+    // Metadata goes on one whole column (the first), its value says how many columns the matrix spans.
+    expect(marker[0]?.location).toMatchObject({ type: "COLUMN", col: 16 });
+    expect(JSON.parse(marker[0]?.value ?? "")).toEqual({ columns: 9 });
   });
 
   it("a rebuild finds its columns by marker, even after the user inserted a column before them", async () => {
@@ -130,8 +132,9 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
     expect(history.hidden).toBe(true);
     expect(history.extent().rows).toBe(1 + 60 + 60);
+    // Written with an apostrophe, the date-time stays text (not parsed into a date).
     expect(history.cell(2, 1)?.value).toBe("2026-11-22T10:00:00Z");
-    expect(history.cell(2, 1)?.format).toBe("@");
+    expect(history.maxCols).toBe(5);
     const p = portfolioOf(g);
     const name = headerIndex(p, "Client");
     const move = headerIndex(p, "Movement");
@@ -149,7 +152,8 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     const col = headerIndex(p, "Client");
     const shown = Array.from({ length: names.length }, (_, i) => p.cell(TABLE_HEADER_ROW + 1 + i, col));
     expect(shown.map((c) => c?.value).sort()).toEqual([...names].sort());
-    expect(shown.every((c) => c?.format === "@")).toBe(true);
+    // The apostrophe, not the plain-text format, keeps them text (cells.ts refuses the two together).
+    expect(shown.every((c) => c?.format === undefined)).toBe(true);
     const industry = headerIndex(p, "Industry");
     expect(p.cell(TABLE_HEADER_ROW + 2, industry)?.value).toBe("=1+1");
     const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
@@ -166,7 +170,6 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(sheet.formulas()).toEqual([]);
     const gradeCol = plan.column + MATRIX_HEADERS.indexOf("KAM grade");
     for (const [row, client] of portfolio.clientByRow) expect(sheet.cell(row, gradeCol)?.value).toBe(client.grade);
-    expect(sheet.cell(2, gradeCol)?.format).toBe("@");
   });
 
   it("refuses to grade its own sheet; with the portfolio active it builds from the sheet it was built from", async () => {
@@ -231,5 +234,30 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     const series = chart?.options.series as Record<string, { color: string }>;
     expect(series["0"]?.color).toBe(GRADE_COLOURS.A.point);
     expect(chart?.options.hAxis).toMatchObject({ title: "Relationship strength", viewWindow: { min: 0, max: 100 } });
+  });
+
+  it("a history written by an older version (marker \"1\", text columns formatted @) is read whole once, then indexed", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    for (const d of ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]) await buildPortfolio(port(g), opts(`${d}T10:00:00Z`));
+    const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    const marker = g.ss.metadata.find((m) => m.key === HISTORY_MARKER);
+    if (marker) marker.value = "1";
+    for (const c of history.cells.values()) c.format = "@";
+    const state = await port(g).read();
+    expect([...new Set(state.history.map((s) => s.date))]).toEqual(["2026-11-19T10:00:00Z", "2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T10:00:00Z"]);
+    await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    expect(JSON.parse(marker?.value ?? "").builds).toHaveLength(6);
+    expect(history.cell(1 + 5 * 60 + 1, 1)?.value).toBe("2026-11-23T10:00:00Z");
+  });
+
+  it("the panel's view reads the data sheet only, never the history", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    await buildPortfolio(port(g), opts());
+    await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"));
+    g.ss.active = g.ss.sheet("Clients") as FakeSheet;
+    g.log.reset();
+    const state = new SheetsPort(g, { withHistory: false }).read();
+    expect(state.history).toEqual([]);
+    expect(g.log.cellsRead).toBe(61 * 7);
   });
 });

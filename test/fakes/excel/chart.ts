@@ -21,7 +21,17 @@ function recorder<T extends object>(ctx: FakeQueue, target: () => Record<string,
 }
 
 export class FakeChartCollection {
+  private counted: number | null = null;
   constructor(private readonly ctx: FakeQueue, private readonly sheet: () => FakeSheetState) {}
+  load(props: "count"): this {
+    if (props !== "count") throw new FakeExcelError("InvalidArgument", `the fake loads count only, not ${props}`);
+    this.ctx.enqueue("load charts.count", 0, () => (this.counted = this.sheet().charts.length));
+    return this;
+  }
+  get count(): number {
+    if (this.counted === null) throw new FakeExcelError("PropertyNotLoaded", "charts.count read before load and sync");
+    return this.counted;
+  }
   add(type: Parameters<Excel.ChartCollection["add"]>[0], sourceData: FakeRange, seriesBy?: Parameters<Excel.ChartCollection["add"]>[2]): FakeChart {
     let chart: FakeChartState | null = null;
     this.ctx.enqueue("charts.add", bytesOf([type, seriesBy]), () => {

@@ -3,6 +3,7 @@
  * at `sync()`, in order, stopping at the first error; each sync is recorded with its request and
  * response size, and one over Excel on the web's 5 MB limit is refused whole.
  */
+import { API_NOT_FOUND, declared, isSetSupported, type Supported } from "./requirements";
 import { FakeExcelError, LIMIT, type FakeExcelOptions, type FakeWorkbookState, type Op, type SyncRecord } from "./state";
 
 export class FakeQueue {
@@ -11,14 +12,24 @@ export class FakeQueue {
   private suspended = false;
   private opCount = 0;
   responseBytes = 0;
+  readonly supported: Supported;
 
   constructor(
     readonly state: FakeWorkbookState,
     readonly options: FakeExcelOptions = {},
-  ) {}
+  ) {
+    this.supported = options.supported ?? declared();
+  }
 
   enqueue(what: string, bytes: number, run: () => void): void {
     this.queue.push({ what, bytes: bytes + 100, run });
+  }
+  /** An op using an API of requirement set `set` `version`: ApiNotFound at sync on a host without it. */
+  enqueueFrom(set: string, version: string, what: string, bytes: number, run: () => void): void {
+    this.enqueue(what, bytes, () => {
+      if (!isSetSupported(this.supported, set, version)) throw new FakeExcelError("ApiNotFound", `${what} (${set} ${version}): ${API_NOT_FOUND}`);
+      run();
+    });
   }
   suspendCalculation(): void {
     this.suspended = true;

@@ -1,65 +1,10 @@
 /** Ranges: values, formulas, number formats, fonts, fills, data validation, conditional formats. */
 import { FakeProxy } from "./proxy";
 import type { FakeQueue } from "./queue";
-import { a1, bytesOf, FakeExcelError, quote, type FakeCell, type FakeConditionalFormat, type FakeRect, type FakeSheetState } from "./state";
+import { CELL_READ_LIMIT, forEachCell, writeFormula, writeValue, type RangeRef } from "./cells";
+import { a1, bytesOf, FakeExcelError, quote, type FakeCell, type FakeConditionalFormat, type FakeSheetState } from "./state";
 
-export interface RangeRef {
-  sheet: FakeSheetState;
-  rect: FakeRect;
-}
-
-function shapeCheck(v: unknown, rect: FakeRect, what: string): unknown[][] | null {
-  if (!Array.isArray(v)) return null; // a single value: applied to every cell
-  if (v.length !== rect.rows || v.some((r) => !Array.isArray(r) || r.length !== rect.cols)) {
-    throw new FakeExcelError("InvalidArgument", `${what}: ${v.length}×${(v[0] as unknown[] | undefined)?.length} values for a ${rect.rows}×${rect.cols} range`);
-  }
-  return v as unknown[][];
-}
-
-function forEachCell(ref: RangeRef, v: unknown, what: string, f: (cell: FakeCell, value: unknown, r: number, c: number) => void): void {
-  const arr = shapeCheck(v, ref.rect, what);
-  for (let i = 0; i < ref.rect.rows; i++) {
-    for (let j = 0; j < ref.rect.cols; j++) {
-      const value = arr ? (arr[i] as unknown[])[j] : v;
-      if (value === null || value === undefined) continue; // null input leaves the cell as it is
-      f(ref.sheet.edit(ref.rect.row + i, ref.rect.col + j), value, ref.rect.row + i, ref.rect.col + j);
-    }
-  }
-}
-
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** What Excel stores when a value is written. */
-function writeValue(cell: FakeCell, value: unknown): void {
-  delete cell.formula;
-  if (typeof value === "string") {
-    if (cell.numberFormat === "@") {
-      cell.value = value;
-      return;
-    }
-    if (value === "") {
-      cell.value = "";
-      return;
-    }
-    if (NUMBER_TEXT.test(value.trim())) {
-      cell.value = Number(value);
-      return;
-    }
-    if (/^[=+\-@]/.test(value)) {
-      // Excel reads it as a formula: the tests must never see this for data.
-      cell.formula = value.startsWith("=") ? value : `=${value}`;
-      cell.value = "#NAME?";
-      return;
-    }
-    cell.value = value;
-    return;
-  }
-  if (typeof value === "number" || typeof value === "boolean") {
-    cell.value = value;
-    return;
-  }
-  throw new FakeExcelError("InvalidArgument", `cannot write ${JSON.stringify(value)}`);
-}
+export type { RangeRef } from "./cells";
 
 export class FakeRangeFormat {
   readonly font: FakeFont;
@@ -169,9 +114,20 @@ export class FakeRange extends FakeProxy<RangeRef> {
   }
   protected snapshot(ref: RangeRef, prop: string): unknown {
     const { sheet, rect } = ref;
+    // "A range is limited to 5,000,000 cells for read operations. When a read exceeds this limit,
+    // the API will either return null or throw an error."
+    if ((prop === "values" || prop === "formulas") && rect.rows * rect.cols > (this.ctx.options.cellReadLimit ?? CELL_READ_LIMIT)) {
+      if (this.ctx.options.bigReads === "throw") throw new FakeExcelError("GeneralException", `reading ${rect.rows * rect.cols} cells`);
+      return null;
+    }
     switch (prop) {
-      case "values":
-        return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => sheet.cell(rect.row + i, rect.col + j)?.value ?? ""));
+      case "values": {
+        const computed = this.ctx.state.evaluator;
+        return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => {
+          const v = computed?.valueAt(sheet, rect.row + i, rect.col + j);
+          return v ? v.value : (sheet.cell(rect.row + i, rect.col + j)?.value ?? "");
+        }));
+      }
       case "formulas":
         return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => {
           const c = sheet.cell(rect.row + i, rect.col + j);
@@ -193,26 +149,36 @@ export class FakeRange extends FakeProxy<RangeRef> {
   }
   get values(): Excel.Range["values"] { return this.got("values"); }
   set values(v: Excel.Range["values"]) {
-    this.set("values", v, (ref) => forEachCell(ref, v, "values", (cell, value) => writeValue(cell, value)));
+    this.set("values", v, (ref) => forEachCell(ref, v, "values", (cell, value) => writeValue(cell, value), true));
   }
   get formulas(): Excel.Range["formulas"] { return this.got("formulas"); }
   set formulas(v: Excel.Range["formulas"]) {
-    this.set("formulas", v, (ref) => forEachCell(ref, v, "formulas", (cell, value) => {
-      if (typeof value === "string" && value.startsWith("=")) {
-        cell.formula = value;
-        cell.value = "";
-      } else writeValue(cell, value);
-    }));
+    this.set("formulas", v, (ref) => forEachCell(ref, v, "formulas", (cell, value) => writeFormula(cell, value), true));
   }
   get numberFormat(): Excel.Range["numberFormat"] { return this.got("numberFormat"); }
   set numberFormat(v: Excel.Range["numberFormat"]) {
-    this.set("numberFormat", v, (ref) => forEachCell(ref, v, "numberFormat", (cell, value) => (cell.numberFormat = String(value))));
+    this.set("numberFormat", v, (ref) => forEachCell(ref, v, "numberFormat", (cell, value) => (cell.numberFormat = String(value)), true));
   }
   get rowIndex(): Excel.Range["rowIndex"] { return this.got("rowIndex"); }
   get columnIndex(): Excel.Range["columnIndex"] { return this.got("columnIndex"); }
   get rowCount(): Excel.Range["rowCount"] { return this.got("rowCount"); }
   get columnCount(): Excel.Range["columnCount"] { return this.got("columnCount"); }
   get address(): Excel.Range["address"] { return this.got("address"); }
+  /** Deletes the cells, shifting those below up (within the range's columns), as "Up" does. */
+  delete(shift: Parameters<Excel.Range["delete"]>[0]): void {
+    this.call("delete", shift, (ref) => {
+      if (shift !== "Up") throw new FakeExcelError("InvalidArgument", "the fake deletes with shift Up only");
+      const { sheet, rect } = ref;
+      const moved = new Map<string, FakeCell>();
+      for (const [key, cell] of sheet.cells) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        const inColumns = c >= rect.col && c < rect.col + rect.cols;
+        if (inColumns && r >= rect.row && r < rect.row + rect.rows) continue;
+        moved.set(inColumns && r >= rect.row + rect.rows ? `${r - rect.rows},${c}` : key, cell);
+      }
+      sheet.cells = moved;
+    });
+  }
   clear(applyTo?: Parameters<Excel.Range["clear"]>[0]): void {
     this.call("clear", applyTo, (ref) => {
       for (let i = 0; i < ref.rect.rows; i++) {

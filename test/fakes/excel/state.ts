@@ -165,10 +165,22 @@ export interface Op {
 export interface FakeExcelOptions {
   /** Throw a host error when this predicate says so, as the op is about to run. */
   failWhen?: (what: string, opIndex: number, sync: number) => boolean;
+  /** Requirement sets the host supports (default: the manifest's declared minimum). */
+  supported?: Partial<Record<string, string>>;
+  /** Cells one read of values or formulas may return (default 5,000,000, the documented limit). */
+  cellReadLimit?: number;
+  /** What a read past the limit does: "null" (default) or "throw" — both are documented. */
+  bigReads?: "null" | "throw";
 }
 
 
+/** Computes what formula cells show (test/fakes/excel/evaluate.ts installs one; none: formulas show their stored value). */
+export interface FakeEvaluator {
+  valueAt(sheet: FakeSheetState, row: number, col: number): { value: unknown } | undefined;
+}
+
 export class FakeWorkbookState {
+  evaluator: FakeEvaluator | null = null;
   sheets: FakeSheetState[] = [];
   /** Handlers registered with worksheets.onActivated. */
   activatedHandlers: ((args: { worksheetId: string; type: string; source: string }) => unknown)[] = [];

@@ -171,11 +171,21 @@ export class FakeFreezePanes {
   }
 }
 
+/** Worksheet.pageLayout is ExcelApi 1.9. */
 export class FakePageLayout {
+  private loaded: Record<string, unknown> | null = null;
   constructor(private readonly ctx: FakeQueue, private readonly sheet: () => FakeSheetState) {}
-  set orientation(v: Excel.PageLayout["orientation"]) { this.ctx.enqueue("orientation", bytesOf(v), () => (this.sheet().page.orientation = v)); }
-  get orientation(): Excel.PageLayout["orientation"] { throw new FakeExcelError("PropertyNotLoaded", "orientation"); }
-  set zoom(v: Excel.PageLayout["zoom"]) { this.ctx.enqueue("zoom", bytesOf(v), () => (this.sheet().page.zoom = v)); }
+  load(props: "orientation"): this {
+    this.ctx.enqueueFrom("ExcelApi", "1.9", "load pageLayout", 0, () => (this.loaded = { orientation: this.sheet().page.orientation ?? "Portrait" }));
+    void props;
+    return this;
+  }
+  set orientation(v: Excel.PageLayout["orientation"]) { this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.orientation", bytesOf(v), () => (this.sheet().page.orientation = v)); }
+  get orientation(): Excel.PageLayout["orientation"] {
+    if (!this.loaded) throw new FakeExcelError("PropertyNotLoaded", "orientation");
+    return this.loaded.orientation as Excel.PageLayout["orientation"];
+  }
+  set zoom(v: Excel.PageLayout["zoom"]) { this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.zoom", bytesOf(v), () => (this.sheet().page.zoom = v)); }
   get zoom(): Excel.PageLayout["zoom"] { throw new FakeExcelError("PropertyNotLoaded", "zoom"); }
 }
 

@@ -1,0 +1,235 @@
+// Excel host rules the add-in depends on, one test per rule, each naming the page it comes from.
+// The fake Excel (test/fakes/excel/) and its custom-function host enforce every rule; where a page
+// is silent the fake assumes the worst, and the rule is listed in docs/testing.md with what the
+// pane's self-test checks instead.
+import { readdirSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildMatrix } from "../../core/use-cases/build-matrix";
+import { buildPortfolio } from "../../core/use-cases/build-portfolio";
+import { MARKER_NAMES } from "../../core/markers";
+import { EXCEL_DIALECT } from "../../core/matrix";
+import { resolveSettings } from "../../core/settings";
+import { dayFromParts, dayToSerial } from "../../core/values";
+import { REQUIREMENT_SETS } from "../../excel-addin/manifest";
+import { ExcelPort } from "../../excel-addin/port";
+import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
+import { CUSTOM_PROPERTY_LIMIT, FakeContext, FakeExcelError, FakeWorkbookState, type FakeExcelOptions, type FakeSheetState } from "../fakes/excel";
+import { ExcelCellError, ExcelFunctionsHost, type FunctionMetadata } from "../fakes/excel/custom-functions";
+import { isSetSupported, versionAtLeast } from "../fakes/excel/requirements";
+import { ROOT } from "../helpers";
+import { apiUses, type ApiUse } from "./api-sets";
+import { csvSheet, syntheticSheet } from "./sheets";
+
+const DIST = `${ROOT}dist/excel-addin/`;
+const L = "https://learn.microsoft.com/office/dev/add-ins";
+const API = "https://learn.microsoft.com/javascript/api";
+const PAGE = {
+  json: `${L}/excel/custom-functions-json`,
+  errors: `${L}/excel/custom-functions-errors`,
+  cfSets: `${API}/requirement-sets/excel/custom-functions-requirement-sets`,
+  parameters: `${L}/excel/custom-functions-parameter-options`,
+  volatile: `${L}/excel/custom-functions-volatile`,
+  requirements: `${L}/develop/specify-office-hosts-and-api-requirements`,
+  runtimeCheck: `${L}/develop/specify-api-requirements-runtime`,
+  excelSets: `${API}/requirement-sets/excel/excel-api-requirement-sets`,
+  apiErrors: `${L}/testing/application-specific-api-error-handling`,
+  limits: `${L}/concepts/resource-limits-and-performance-optimization`,
+  performance: `${L}/excel/performance`,
+  blankNull: `${L}/excel/excel-add-ins-blank-null-values`,
+  range: `${API}/excel/excel.range`,
+  numberFormat: `${API}/excel/excel.numberformatcategory`,
+  customProperty: `${API}/excel/excel.customproperty`,
+  sharedRuntime: `${L}/develop/configure-your-add-in-to-use-a-shared-runtime`,
+};
+
+const today = dayFromParts(2026, 11, 22);
+const opts = (builtAt = "2026-11-22T10:00:00Z") => ({ today, builtAt, dialect: EXCEL_DIALECT });
+const metadata = () => JSON.parse(readFileSync(`${DIST}functions.json`, "utf8")) as FunctionMetadata & Record<string, unknown>;
+const host = (supported = { ...REQUIREMENT_SETS } as Record<string, string>, meta?: FunctionMetadata) => new ExcelFunctionsHost(DIST, supported, meta);
+const col = (...xs: unknown[]) => ({ range: xs.map((x) => [x]) });
+
+function port(st: FakeWorkbookState, o: FakeExcelOptions = {}) {
+  const ctx = new FakeContext(st, o);
+  return { ctx, port: new ExcelPort(ctx.asRequestContext(), { sheetName: "Clients", suffix: "h" }) };
+}
+function workbook(rows: unknown[][]): FakeWorkbookState {
+  const st = new FakeWorkbookState();
+  st.addSheet("Clients", rows);
+  return st;
+}
+
+describe("Excel: custom functions", () => {
+  it(`functions.json lets error cells reach the functions (allowErrorForDataTypeAny, top level) and asks for no 1.4 feature — ${PAGE.json}`, () => {
+    const m = metadata();
+    expect(Object.keys(m)).toEqual(["allowErrorForDataTypeAny", "functions"]);
+    expect(m.allowErrorForDataTypeAny).toBe(true);
+    expect(m.functions.every((f) => !f.options?.volatile)).toBe(true);
+  });
+
+  it(`an error cell in a range spoils its own result only; without the flag, the whole call — ${PAGE.errors}`, () => {
+    const input = col("High", new ExcelCellError("#N/A"), "Low");
+    for (const errorShape of ["code", "datatype"] as const) {
+      const out = host().invoke("LEVEL", [input], { errorShape }).map((r) => r[0]);
+      expect(out).toEqual(["High", "#VALUE!", "Low"]);
+    }
+    const { allowErrorForDataTypeAny, ...without } = metadata();
+    void allowErrorForDataTypeAny;
+    expect(host(undefined, without).invoke("LEVEL", [input])).toEqual([["#N/A"]]);
+  });
+
+  it(`a result cell holds what result.type says: HHI of an empty range is blank, not #VALUE! — ${PAGE.json}`, () => {
+    const h = host();
+    expect(h.invoke("HHI", [col(null, null)])).toEqual([[""]]);
+    expect(h.invoke("TOP_SHARE", [col(null)])).toEqual([[""]]);
+    expect(h.invoke("HHI", [col(100, 100)])).toEqual([[5000]]);
+    for (const f of metadata().functions) expect(["any", "string", undefined]).toContain(f.result.type);
+  });
+
+  it(`CustomFunctions.Error is CustomFunctionsRuntime 1.2, its ErrorCode 1.3: the manifest asks for 1.3 — ${PAGE.cfSets} ${PAGE.errors}`, () => {
+    expect(versionAtLeast(REQUIREMENT_SETS.CustomFunctionsRuntime, "1.3")).toBe(true);
+    expect(host().invoke("REVENUE_RATING", [col(100, "abc")]).map((r) => r[0])).toEqual(["High", "#VALUE!"]);
+    // Below, the runtime lacks what the functions use: a bad cell would spoil everything, or show no error.
+    expect(host({ ...REQUIREMENT_SETS, CustomFunctionsRuntime: "1.1" }).invoke("REVENUE_RATING", [col(100, "abc")])).toEqual([["#VALUE!"]]);
+    expect(host({ ...REQUIREMENT_SETS, CustomFunctionsRuntime: "1.2" }).invoke("REVENUE_RATING", [col(100, "abc")]).map((r) => r[0])).toEqual(["High", "(no error code)"]);
+  });
+
+  it(`an omitted optional argument is null; a blank cell stays blank on the web — ${PAGE.parameters}`, () => {
+    const h = host();
+    expect(h.invoke("WALLET_RATING", [col(0.8, null, 0.1)]).map((r) => r[0])).toEqual(["High", "", "Low"]);
+    // all_revenue and top_pct omitted (null: their defaults), next_pct given.
+    expect(h.invoke("REVENUE_RATING", [col(100, 50), undefined, undefined, { value: 50 }]).map((r) => r[0])).toEqual(["High", "Medium"]);
+    expect(h.invoke("REVENUE_RATING", [col(100, 50)]).map((r) => r[0])).toEqual(["High", "Low"]);
+    // The desktop passes 0 for a blank cell (office-js#4702, undocumented): a value, never an error.
+    expect(h.invoke("WALLET_RATING", [col(0.8, null)], { platform: "desktop" }).map((r) => r[0])).toEqual(["High", "Low"]);
+  });
+
+  it(`a non-volatile function recalculates only when its inputs change: KAM.PORTFOLIO's review-due follows its today argument — ${PAGE.volatile}`, () => {
+    const h = host();
+    const table = { range: [["Client", "Revenue", "Last review"], ["Acme", 1000, dayToSerial(dayFromParts(2026, 1, 1))]] };
+    const flags = (t: number) => String(h.invoke("PORTFOLIO", [table, { value: t }])[1]?.[11]);
+    expect(flags(dayToSerial(dayFromParts(2026, 1, 2)))).not.toContain("review-due");
+    expect(h.executions).toBe(1);
+    flags(dayToSerial(dayFromParts(2026, 1, 2)));
+    expect(h.executions).toBe(1);
+    expect(flags(dayToSerial(dayFromParts(2027, 6, 1)))).toContain("review-due");
+    expect(String(h.invoke("PORTFOLIO", [table])[1]?.[11])).not.toContain("review-due");
+  });
+});
+
+describe("Excel: requirement sets", () => {
+  let uses: ApiUse[];
+  beforeAll(() => {
+    const files = readdirSync(`${ROOT}excel-addin`).filter((f) => f.endsWith(".ts")).map((f) => `excel-addin/${f}`);
+    uses = apiUses(files);
+  });
+
+  it(`every Office.js API the add-in calls is within the manifest's sets, or guarded by isSetSupported — ${PAGE.requirements} ${PAGE.excelSets}`, () => {
+    expect(uses.length).toBeGreaterThan(100);
+    const declared = REQUIREMENT_SETS as Record<string, string>;
+    const outside = uses.filter((u) => {
+      const floor = declared[u.set];
+      if (floor !== undefined && versionAtLeast(floor, u.version)) return false;
+      return !(u.guard && u.guard.set === u.set && versionAtLeast(u.guard.version, u.version));
+    });
+    expect(outside.map((u) => `${u.file}:${u.line} ${u.api} (${u.set} ${u.version})`)).toEqual([]);
+    expect(uses.some((u) => u.api === "Worksheet.pageLayout" && u.version === "1.9")).toBe(true);
+  });
+
+  it(`on a host without the set an API is ApiNotFound at sync; isSetSupported compares versions as strings of numbers — ${PAGE.apiErrors} ${PAGE.runtimeCheck}`, async () => {
+    const st = workbook(csvSheet("examples/clients.csv"));
+    const old = port(st, { supported: { ...REQUIREMENT_SETS, ExcelApi: "1.8" } });
+    await expect(buildPortfolio(old.port, opts())).rejects.toThrow(/ApiNotFound/);
+    expect(st.sheets.map((s) => s.name)).toEqual(["Clients"]);
+    await buildPortfolio(port(st).port, opts());
+    expect(st.sheets).toHaveLength(3);
+    expect(isSetSupported({ ExcelApi: "1.10" }, "ExcelApi", "1.9")).toBe(true);
+    expect(isSetSupported({ ExcelApi: "1.9" }, "ExcelApi", "1.10")).toBe(false);
+    expect(() => isSetSupported({ ExcelApi: "1.9" }, "ExcelApi", 1.9)).toThrow(/string/);
+  });
+});
+
+describe("Excel: payloads and values", () => {
+  it(`a request over 5 MB is refused; builds pack their writes under it — ${PAGE.limits}`, async () => {
+    const st = workbook(syntheticSheet(10_000));
+    const big = new FakeContext(st);
+    await expect(buildPortfolio(new ExcelPort(big.asRequestContext(), { sheetName: "Clients", payloadBudget: 64 * 1024 * 1024 }), opts())).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    const { ctx, port: p } = port(st);
+    await buildPortfolio(p, opts());
+    expect(ctx.syncs.every((s) => s.requestBytes < PAYLOAD_LIMIT)).toBe(true);
+  });
+
+  // The fake's limit is lowered to keep the sheets small: 200 cells (null, then chunks halved down
+  // to it) and 150,000 cells (an error, then the add-in's 100,000-cell chunks).
+  for (const [bigReads, limit, clients] of [["null", 200, 60], ["throw", 150_000, 20_000]] as const) {
+    it(`a read past the cell limit gives ${bigReads === "null" ? "null" : "an error"}: the sheet is read in chunks, never as empty — ${PAGE.performance} ${PAGE.limits}`, async () => {
+      const rows = syntheticSheet(clients);
+      const st = workbook(rows);
+      const { ctx, port: p } = port(st, { cellReadLimit: limit, bigReads });
+      const state = await p.read();
+      expect(state.rows).toHaveLength(rows.length);
+      expect(state.rows[clients]?.[0]).toBe(rows[clients]?.[0]);
+      expect(ctx.syncs.length).toBeGreaterThan(2);
+      const r = await buildMatrix(port(st, { cellReadLimit: limit, bigReads }).port, opts());
+      expect(r.portfolio.clients).toHaveLength(clients);
+    });
+  }
+
+  it(`values, formulas and number formats take 2-D arrays; null leaves a cell unchanged — ${PAGE.blankNull} ${PAGE.range}`, async () => {
+    const st = workbook([["a", "b"]]);
+    const ctx = new FakeContext(st);
+    const r = ctx.workbook.worksheets.getItem("Clients").getRangeByIndexes(0, 0, 1, 2);
+    r.values = [[null, "c"]];
+    await ctx.sync();
+    expect([st.sheet("Clients")?.valueAt(1, 1), st.sheet("Clients")?.valueAt(1, 2)]).toEqual(["a", "c"]);
+    (r as unknown as { numberFormat: unknown }).numberFormat = "@";
+    await expect(ctx.sync()).rejects.toThrow(/2-D array/);
+    const built = workbook(csvSheet("examples/clients.csv"));
+    await buildMatrix(port(built).port, opts());
+    await buildPortfolio(port(built).port, opts());
+  });
+
+  it(`"=", "+", "-" written through values become formulas and ISO dates dates; data text gets the text format first — ${PAGE.range} ${PAGE.numberFormat}`, async () => {
+    const st = workbook([["x"]]);
+    const ctx = new FakeContext(st);
+    const ws = ctx.workbook.worksheets.getItem("Clients");
+    ws.getRangeByIndexes(1, 0, 1, 3).values = [["=1+1", "-x", "2024-03-05"]];
+    const text = ws.getRangeByIndexes(2, 0, 1, 1);
+    text.numberFormat = [["@"]];
+    text.values = [["=1+1"]];
+    await ctx.sync();
+    const s = st.sheet("Clients") as FakeSheetState;
+    expect(s.formulas().map((f) => f.formula)).toEqual(["=1+1", "=-x"]);
+    expect(s.valueAt(2, 3)).toBe(dayToSerial(dayFromParts(2024, 3, 5)));
+    expect(s.valueAt(3, 1)).toBe("=1+1");
+    const names = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-minus", "@risk"];
+    const data = workbook([["Client", "Revenue"], ...names.map((n, i) => [n, 100 - i])]);
+    await buildPortfolio(port(data).port, opts());
+    const ours = data.names.get(MARKER_NAMES.portfolio)?.sheet as FakeSheetState;
+    expect(ours.formulas()).toEqual([]);
+    expect((data.names.get(MARKER_NAMES.history)?.sheet as FakeSheetState).cell(1, 0)?.value).toBe("2026-11-22T10:00:00Z");
+  });
+
+  it(`a custom property keeps 255 characters outside Excel on the web: the settings are saved in pieces — ${PAGE.customProperty}`, async () => {
+    const st = workbook(csvSheet("examples/clients.csv"));
+    const p = port(st).port;
+    await p.read();
+    await p.saveSettings(resolveSettings({ mapping: { client: "C".repeat(200), revenue: "R".repeat(200) } }));
+    expect((await port(st).port.read()).settings).toMatchObject({ mapping: { client: "C".repeat(200) } });
+    const values = [...st.customProperties.values()].map(String);
+    expect(values.length).toBeGreaterThan(1);
+    expect(values.every((v) => v.length <= CUSTOM_PROPERTY_LIMIT)).toBe(true);
+  });
+
+  it(`the shared runtime: one long-lived page, Page and FunctionFile on it — ${PAGE.sharedRuntime}`, () => {
+    const xml = readFileSync(`${DIST}manifest.xml`, "utf8");
+    expect(xml).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
+    expect(xml).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(xml).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
+    expect(xml.indexOf("<Runtimes>")).toBeGreaterThan(xml.indexOf('<Host xsi:type="Workbook">'));
+    expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+  });
+});
+
+it("the fake's errors are the host's", () => {
+  expect(new FakeExcelError("ApiNotFound", "x").name).toBe("RichApi.Error");
+});
