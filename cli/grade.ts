@@ -16,6 +16,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
       today: o.today,
       history: source.history,
       ownColumns: ownColumns(source.matrix),
+      decimalComma: source.decimalComma,
     });
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);

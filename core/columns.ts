@@ -84,7 +84,7 @@ const NEVER_REVENUE = new Set([
 const CLIENT_WORDS = ["client", "customer", "account", "company", "organization", "organisation"];
 
 /** A header as words: camel case and underscores split (`ContactName`, `invoice_total`), lower case. */
-function tokens(header: string): string[] {
+export function headerWords(header: string): string[] {
   return header
     .replace(/([a-z])([A-Z][a-z])/g, "$1 $2")
     .replace(/([a-z])([A-Z]{2,})(?![a-z])/g, "$1 $2")
@@ -111,7 +111,7 @@ function sequenceAt(ts: string[], words: string[]): number {
 
 /** How well `header` names `field`; 0 when it does not. */
 export function headerScore(field: Field, header: string): number {
-  const ts = tokens(header);
+  const ts = headerWords(header);
   if (ts.length === 0 || ts.includes("kam")) return 0;
   let best = 0;
   let bestWords: string[] = [];

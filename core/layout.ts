@@ -11,7 +11,7 @@ import type { Portfolio } from "./portfolio";
 import { quadrantChart } from "./layout/chart";
 import { TABLE_HEADER_ROW } from "./layout/frame";
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
-import { needsDataBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
+import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
 import { whatToDo } from "./layout/what-to-do";
 
 export { TABLE_HEADER_ROW } from "./layout/frame";
@@ -32,15 +32,16 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p), tableBlock(p, cols)];
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: clients + 1, cols: cols.length };
 
-  // Needs data, below the table; then what to do.
+  // Needs data and skipped rows, below the table; then what to do.
   let lastRow = TABLE_HEADER_ROW + clients;
-  if (p.needsData.length) {
-    const needs = needsDataBlocks(p, lastRow + 3);
-    blocks.push(...needs.blocks);
-    lastRow = needs.lastRow;
+  for (const [list, section] of [[p.needsData, needsDataBlocks], [p.skipped, skippedBlocks]] as const) {
+    if (list.length === 0) continue;
+    const part = section(p, lastRow + 3);
+    for (const b of part.blocks) blocks.push(b);
+    lastRow = part.lastRow;
   }
   const plan = whatToDo(p, lastRow + 3);
-  blocks.push(...plan.blocks);
+  for (const b of plan.blocks) blocks.push(b);
   lastRow = plan.lastRow;
 
   let chart: ChartSpec | null = null;

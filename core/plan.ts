@@ -50,7 +50,7 @@ export interface CellStyle {
 
 export type { RangeRef };
 
-export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "chart-data";
+export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "skipped" | "chart-data";
 
 export interface Block {
   role: BlockRole;

@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, type Run } from "../helpers";
 
-const FLAGS = ["shed", "laggard", "duplicate", "incomplete", "estimated-relationship", "override", "review-due"];
+const FLAGS = ["shed", "laggard", "duplicate", "incomplete", "estimated-relationship", "override", "review-due", "no-revenue"];
 const CLIENT_KEYS = ["rank", "row", "name", "revenue", "revenueRating", "walletShare", "walletRating", "margin", "profitRating", "strategic", "pain", "score", "grade", "relationship", "benefit", "quadrant", "flags"];
 
 interface JsonClient {
@@ -95,7 +95,8 @@ describe("grade examples/clients.csv", async () => {
   });
 
   it("--json is exactly the SPEC §10 shape", () => {
-    expect(Object.keys(report).sort()).toEqual(["clients", "needsData", "summary"]);
+    expect(Object.keys(report).sort()).toEqual(["clients", "needsData", "skipped", "summary"]);
+    expect(report.skipped).toEqual([]);
     for (const c of report.clients) expect(Object.keys(c).sort()).toEqual([...CLIENT_KEYS].sort());
     expect(Object.keys(report.summary).sort()).toEqual(["byGrade", "clients", "hhi", "revenue", "top20Share", "topClientShare"]);
     expect(Object.keys(report.summary.byGrade).sort()).toEqual(["A", "B", "C"]);
