@@ -25,5 +25,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
 
 export async function grade(o: Options, io: Io): Promise<void> {
   const p = await gradeFile(o, io.err);
+  // The table says what the grading noted about the sheet; beside the JSON it goes to stderr.
+  if (o.json) for (const n of p.notes) io.err(`kam-portfolio: ${n}`);
   io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
 }

@@ -6,8 +6,8 @@
  *   subtotal, sum, overall, any case, an optional trailing colon, or a label ending in the word
  *   "total" ("Customer total");
  * - rows that did not happen as revenue (the SPEC is silent; docs/files.md has the rule): a
- *   status or stage column (a header with the word "status" or "stage" that no input but the
- *   relationship took) saying the payment failed, was refunded in full, voided, cancelled or
+ *   status or stage column (a header with the word "status" or "stage" that no input took; a
+ *   stage column holding no relationship value is not the relationship) saying the payment failed, was refunded in full, voided, cancelled or
  *   expired, or the invoice is a draft; and in a deal pipeline (a stage or status column where
  *   some deal is won) every deal that is not won: lost, or still open.
  */
@@ -47,10 +47,10 @@ function statusWord(v: CellValue): string {
   return typeof v === "string" ? v.trim().toLowerCase().replace(/[\s_-]+/g, " ") : "";
 }
 
-/** The 0-based columns that hold a status or stage (no input but the relationship maps to them). */
+/** The 0-based columns that hold a status or stage (no input maps to them). */
 export function statusColumns(headers: readonly string[], mapping: Mapping): number[] {
   const taken = new Set<number>();
-  for (const [field, column] of Object.entries(mapping)) if (field !== "relationship" && column !== undefined) taken.add(column);
+  for (const column of Object.values(mapping)) if (column !== undefined) taken.add(column);
   const out: number[] = [];
   for (let c = 0; c < headers.length; c++) {
     if (taken.has(c)) continue;
