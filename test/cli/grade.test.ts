@@ -27,6 +27,7 @@ interface JsonClient {
 interface Report {
   clients: JsonClient[];
   needsData: { row: number; name: string; reason: string }[];
+  skipped: { row: number; name: string; reason: string }[];
   summary: { clients: number; revenue: number; byGrade: Record<"A" | "B" | "C", number>; top20Share: number; topClientShare: number; hhi: number };
 }
 
