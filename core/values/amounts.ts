@@ -90,6 +90,11 @@ export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number>
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
   if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
+  // Most cells of a CSV: a plain number with nothing to take off.
+  if (!locale?.decimalComma && PLAIN_NUMBER.test(v)) {
+    const n = Number(v);
+    if (Number.isFinite(n)) return n;
+  }
   if (v.trim() === "") return null;
   if (spreadsheetError(v)) return notA(v, "an amount");
   const { digits, negative, exp } = amountText(v);
