@@ -23,6 +23,8 @@ export interface Options {
   sheet?: string;
   out?: string;
   json: boolean;
+  /** build: replace an existing output even when its history cannot be kept. */
+  force: boolean;
   settings: Settings;
   /** The settings as given (config file, --map, --mode) before defaults, and whether any were. */
   settingsInput: Record<string, unknown>;
@@ -45,6 +47,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
         map: { type: "string", multiple: true },
         mode: { type: "string" },
         json: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         today: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -97,7 +100,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
   }
   const settingsGiven = values.config !== undefined || (values.map ?? []).length > 0 || values.mode !== undefined;
   return {
-    command, file, json: values.json ?? false, settings, settingsInput: input, settingsGiven, today,
+    command, file, json: values.json ?? false, force: values.force ?? false, settings, settingsInput: input, settingsGiven, today,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
   };

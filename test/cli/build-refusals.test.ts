@@ -1,12 +1,21 @@
 // `kam-portfolio build` refusing bad input: one line on stderr, exit code 1, no output file.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encryptedWorkbook, prefixedWorkbook, richWorkbook, simpleWorkbook } from "../fixtures/workbooks";
 import { cellsOf, openXlsx, sheetCells, tableRows } from "../fixtures/xlsx";
 import { build, damaged, run, sha, tempDir } from "./build-helpers";
 
 const dir = tempDir("kam-build-bad-");
+
+/** A workbook whose part `from` is stored under another name (as one flipped byte in the zip's directory does). */
+async function renamedPart(from: string, to: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await simpleWorkbook([["Client", "Revenue"], ["Acme", 500], ["Beta", 100]]));
+  zip.file(to, await (zip.file(from) as JSZip.JSZipObject).async("uint8array"));
+  zip.remove(from);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
 
 // An output of an earlier build, for the refusals that need one.
 beforeAll(async () => {
@@ -20,6 +29,7 @@ describe("bad input: one line, exit code 1, no output file", () => {
     ["a zip that is no workbook", async () => Buffer.from("504b0304", "hex"), [], /not a readable \.xlsx workbook/],
     ["a damaged data sheet (CRC-32)", () => damaged("xl/worksheets/sheet1.xml"), [], /not a readable \.xlsx workbook \(part xl\/worksheets\/sheet1\.xml is damaged \(CRC-32 mismatch\)\)/],
     ["a damaged part the build copies (CRC-32)", () => damaged("xl/theme/theme1.xml"), [], /not a readable \.xlsx workbook \(part xl\/theme\/theme1\.xml is damaged \(CRC-32 mismatch\)\); nothing was written/],
+    ["a part the workbook names is missing (a flipped byte in its name)", () => renamedPart("xl/sharedStrings.xml", "xl/sharedStrings.xmk"), [], /not a readable \.xlsx workbook \(missing part xl\/sharedStrings\.xml\)/],
     ["an encrypted workbook", async () => encryptedWorkbook(), [], /password-protected \(encrypted\)/],
     ["an empty sheet", () => simpleWorkbook([]), [], /sheet "Clients": the sheet is empty/],
     ["a header-only sheet", () => simpleWorkbook([["Client", "Revenue"]]), [], /sheet "Clients": the sheet has headers but no data rows/],
