@@ -110,9 +110,9 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
   else wb.removeName("_xlnm._FilterDatabase", index);
   // The table's header row on every printed page.
   wb.setName({ name: "_xlnm.Print_Titles", localSheetId: index, hidden: false, formula: `${quoteSheet(name)}!$${t.row}:$${t.row}` });
-  // Print the tab without the chart's helper columns right of the table.
-  const width = Math.max(t.col + t.cols - 1, 3);
-  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: sheetRange(name, { row: 1, col: 1, rows: Math.max(w.plan.size.rows, t.row), cols: width }) });
+  // Print the plan's ranges, each from a new page (or the table, never the chart's helper columns right of it).
+  const print = w.plan.page.print ?? [{ row: 1, col: 1, rows: Math.max(w.plan.size.rows, t.row), cols: Math.max(t.col + t.cols - 1, 3) }];
+  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: print.map((r) => sheetRange(name, r)).join(",") });
 }
 
 /** A new history sheet: the header and the snapshots (earlier builds' carried forward, then this build's), in chunks. */
@@ -263,6 +263,9 @@ export async function writeWorkbook(source: Source, port: FilePort): Promise<Oox
   if (source.xlsx) await writeMatrixColumns(x, source, port, data.path, styles, strings);
   else {
     pkg.set(CSV_SHEET_PATH, csvSheet(source.rows, port.matrix, styles, strings));
+    // The CSV's header row on every printed page.
+    const headerRow = port.matrix?.headerRow ?? 1;
+    wb.setName({ name: "_xlnm.Print_Titles", localSheetId: wb.indexOf(source.sheetName), hidden: false, formula: `${quoteSheet(source.sheetName)}!$${headerRow}:$${headerRow}` });
     if (port.matrix) markMatrix(wb, source.sheetName, port.matrix.headerRow, port.matrix.column, port.matrix.headers.length);
   }
   if (port.portfolio) {

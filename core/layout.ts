@@ -6,10 +6,10 @@
  * warnings), `table` (the ranked table and needs data), `what-to-do` and `chart`.
  */
 import type { SnapshotRow } from "./model/history";
-import { PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
+import { fitScale, LEGIBLE_SCALE, PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
 import type { Portfolio } from "./portfolio";
 import { quadrantChart } from "./layout/chart";
-import { TABLE_HEADER_ROW } from "./layout/frame";
+import { columnsSpanning, PRINT_COLUMNS, TABLE_HEADER_ROW } from "./layout/frame";
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
 import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
 import { whatToDo } from "./layout/what-to-do";
@@ -55,17 +55,25 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     lastRow = Math.max(lastRow, TABLE_HEADER_ROW + q.helper.values.length - 1);
   }
 
+  const columnWidths = [...cols.map((c) => c.width), ...(chart ? [2, 22, 6, 6] : [])];
+  // Printed: the key columns of every row, then the chart on a page of its own, one page wide
+  // (every column would be 3-pt text); the table's header row repeats on every page.
+  const keyColumns = Math.min(PRINT_COLUMNS, cols.length);
+  const print: RangeRef[] = [{ row: 1, col: 1, rows: lastRow, cols: keyColumns }];
+  if (chart) print.push({ row: chart.anchor.row, col: chart.anchor.col, rows: TABLE_HEADER_ROW - chart.anchor.row, cols: columnsSpanning(columnWidths, chart.anchor.col, chart.anchor.width) });
+  const orientation = "landscape";
+
   return {
     name: PORTFOLIO_SHEET,
     marker: PORTFOLIO_MARKER,
     blocks,
-    columnWidths: [...cols.map((c) => c.width), ...(chart ? [2, 22, 6, 6] : [])],
+    columnWidths,
     freezeRows: TABLE_HEADER_ROW,
     freezeCols: 2,
     table: { name: "KAMPortfolio", range: tableRange, gradeColumn: header.indexOf("Grade") + 1 },
     conditionalFills: [...tableFills(cols, clients), ...summaryFills()],
     chart,
-    page: { orientation: "landscape", fitToWidth: true },
+    page: { orientation, fitToWidth: fitScale(columnWidths.slice(0, keyColumns), orientation) >= LEGIBLE_SCALE, print },
     size: { rows: lastRow, cols: width },
   };
 }

@@ -76,7 +76,7 @@ describe("build from a .csv", () => {
     expect(byName("KAM_Matrix")).toMatchObject({ hidden: true, local: "0", formula: "clients!$N$1:$V$1" });
     expect(names.filter((n) => n.name.startsWith("_KAM."))).toEqual([]);
     expect(byName("_xlnm._FilterDatabase")).toMatchObject({ hidden: true, local: "1" });
-    expect(byName("_xlnm.Print_Titles")).toMatchObject({ local: "1", formula: "'KAM Portfolio'!$15:$15" });
+    expect(names.find((n) => n.name === "_xlnm.Print_Titles" && n.local === "1")).toMatchObject({ formula: "'KAM Portfolio'!$15:$15" });
   });
 
   it("adds a native scatter chart: a series per grade, the boundaries at 50, the four quadrant names, axes 0–100", async () => {
@@ -109,6 +109,20 @@ describe("build from a .csv", () => {
 
   it("saves the settings in a custom document property", async () => {
     expect(await x.text("docProps/custom.xml")).toContain('name="KAMPortfolio.settings"><vt:lpwstr>{}</vt:lpwstr>');
+  });
+
+  it("prints legibly: the tab's key columns one page wide then its chart, the CSV's sheet at 70% with its header on every page", async () => {
+    const tab = await x.text(x.sheets[1]!.path);
+    expect(tab).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(tab).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    const names = definedNames(x.workbookXml);
+    expect(names.find((n) => n.name === "_xlnm.Print_Area" && n.local === "1")?.formula).toMatch(/^'KAM Portfolio'!\$A\$1:\$O\$\d+,'KAM Portfolio'!\$P\$1:\$[T-Z]\$14$/);
+    expect(names.find((n) => n.name === "_xlnm.Print_Titles" && n.local === "1")?.formula).toBe("'KAM Portfolio'!$15:$15");
+    // the CSV's 13 columns and the matrix do not fit one page at a legible scale
+    const data = await x.text(x.sheets[0]!.path);
+    expect(data).not.toContain("fitToPage");
+    expect(data).toMatch(/<pageSetup orientation="landscape" scale="70"\/>/);
+    expect(names.find((n) => n.name === "_xlnm.Print_Titles" && n.local === "0")?.formula).toBe("clients!$1:$1");
   });
 });
 
