@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../cli/read";
 import { richWorkbook } from "../fixtures/workbooks";
 import { openXlsx } from "../fixtures/xlsx";
-import { ROOT, runCli } from "../helpers";
+import { requireProgram, ROOT, runCli } from "../helpers";
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kam-lo-"));
@@ -63,6 +63,8 @@ describe("LibreOffice opens the built workbook", () => {
   let pages: number;
   const pageText: string[] = [];
   beforeAll(async () => {
+    requireProgram("soffice", "LibreOffice (soffice)");
+    for (const tool of ["pdftoppm", "pdftotext", "pdfinfo", "pdffonts"]) requireProgram(tool, `poppler-utils (${tool})`);
     const built = await runCli(["build", "examples/clients.xlsx", "--out", join(dir, "clients.kam.xlsx"), "--today", TODAY]);
     expect(built.code).toBe(0);
     const graded = await runCli(["grade", "examples/clients.xlsx", "--json", "--today", TODAY]);

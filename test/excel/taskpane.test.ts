@@ -10,7 +10,7 @@ import { build } from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFICE_JS } from "../../excel-addin/taskpane-page";
-import { ROOT } from "../helpers";
+import { requireProgram, ROOT } from "../helpers";
 import { csvSheet } from "./sheets";
 
 const XSS = "<img src=x onerror=alert(1)>";
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const bundled = await build({ entryPoints: [`${ROOT}test/excel/office-stub.ts`], bundle: true, format: "iife", platform: "browser", target: "es2020", write: false, logLevel: "warning" });
   stub = bundled.outputFiles[0]?.text ?? "";
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kam-chromium-")), {
-    executablePath: "/usr/bin/chromium",
+    executablePath: requireProgram("/usr/bin/chromium", "Chromium"),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     viewport: { width: 360, height: 900 },
     deviceScaleFactor: 1,

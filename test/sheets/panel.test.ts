@@ -12,7 +12,7 @@ import { panelState } from "../../core/use-cases/panel-state";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
-import { ROOT } from "../helpers";
+import { requireProgram, ROOT } from "../helpers";
 import { ADDON } from "./apps-script";
 import { csvSheet } from "./data";
 
@@ -89,7 +89,7 @@ const calls = (page: Page) => page.evaluate("window.__calls") as Promise<{ name:
 beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: requireProgram("/usr/bin/chromium", "Chromium"),
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     viewport: { width: 300, height: 900 },
