@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { HELP } from "../../cli/options";
 import { DEFAULT_SETTINGS } from "../../core/settings";
 import { ROOT, runCli } from "../helpers";
-import { tempDir } from "./build-helpers";
+import { run, tempDir } from "./build-helpers";
 
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 const packageJson = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version: string };
@@ -16,12 +16,17 @@ const packageJson = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as {
 const OPTIONS = [...readFileSync(`${ROOT}cli/options.ts`, "utf8").matchAll(/^ {8}([a-z]+): \{ type: "(?:string|boolean)"/gm)].map((m) => `--${m[1]}`);
 
 describe("help and version", () => {
-  it.each([["--help"], ["-h"], ["help"], ["grade", "--help"]])("%s prints what the commands do on stdout, exit 0", async (...args) => {
-    const r = await runCli(args);
-    expect([r.code, r.stderr]).toEqual([0, ""]);
-    expect(r.stdout).toBe(`${HELP}\n`);
-    expect(r.stdout).toMatch(/kam-portfolio grade <file\.csv\|file\.xlsx> \[options\]\n\s+Prints the ranked portfolio/);
-    expect(r.stdout).toMatch(/kam-portfolio build <file\.csv\|file\.xlsx> \[options\]\n\s+Writes a copy of the workbook/);
+  it("the installed command prints it on stdout", async () => {
+    const r = await runCli(["--help"]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${HELP}\n`, ""]);
+  });
+
+  it.each([["--help"], ["-h"], ["help"], ["grade", "--help"]])("%s prints what the commands do, exit 0", async (...args) => {
+    const r = await run(...args);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toBe(HELP);
+    expect(r.out).toMatch(/kam-portfolio grade <file\.csv\|file\.xlsx> \[options\]\n\s+Prints the ranked portfolio/);
+    expect(r.out).toMatch(/kam-portfolio build <file\.csv\|file\.xlsx> \[options\]\n\s+Writes a copy of the workbook/);
   });
 
   it("--version prints the package's version", async () => {
@@ -30,11 +35,11 @@ describe("help and version", () => {
   });
 
   it.each([[[]], [["frobnicate"]], [["grade"]], [["grade", "a.csv", "b.csv"]], [["grade", "a.csv", "--colour"]]])("a usage error %j is one line pointing at --help, exit 1", async (args) => {
-    const r = await runCli(args);
+    const r = await run(...args);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^kam-portfolio: .*; run `kam-portfolio --help` for the commands and options\n$/);
+    expect(r.out).toBe("");
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/^kam-portfolio: .*; run `kam-portfolio --help` for the commands and options$/);
   });
 });
 
@@ -63,12 +68,12 @@ describe("the README's settings example, copied as is", () => {
   });
 
   it.each(["examples/clients.csv", "examples/orders.csv", "examples/clients.xlsx"])("grades and builds %s", async (example) => {
-    const plain = await runCli(["grade", example, "--json", "--today", "2026-11-22"]);
-    const withConfig = await runCli(["grade", example, "--json", "--today", "2026-11-22", "--config", config]);
-    expect([withConfig.code, withConfig.stderr]).toEqual([0, ""]);
-    expect(withConfig.stdout).toBe(plain.stdout);
-    const built = await runCli(["build", example, "--config", config, "--out", join(dir, `${example.replace(/\W/g, "-")}.xlsx`)]);
-    expect([built.code, built.stderr]).toEqual([0, ""]);
+    const plain = await run("grade", example, "--json", "--today", "2026-11-22");
+    const withConfig = await run("grade", example, "--json", "--today", "2026-11-22", "--config", config);
+    expect([withConfig.code, withConfig.err]).toEqual([0, ""]);
+    expect(withConfig.out).toBe(plain.out);
+    const built = await run("build", example, "--config", config, "--out", join(dir, `${example.replace(/\W/g, "-")}.xlsx`));
+    expect([built.code, built.err]).toEqual([0, ""]);
   });
 
   it("the mapping it describes works on a sheet that has the column", async () => {
@@ -76,8 +81,8 @@ describe("the README's settings example, copied as is", () => {
     writeFileSync(csv, "Customer Name,Account Manager,Sales\nAcme,Jo,100\nBolt,Al,50\n");
     const mapped = join(dir, "mapped.json");
     writeFileSync(mapped, /"mapping": \{[^}]*\}/.exec(README)?.[0].replace(/^/, "{").concat("}") as string);
-    const r = await runCli(["grade", csv, "--json", "--config", mapped]);
+    const r = await run("grade", csv, "--json", "--config", mapped);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { clients: { name: string }[] }).clients.map((c) => c.name)).toEqual(["Acme", "Bolt"]);
+    expect((JSON.parse(r.out) as { clients: { name: string }[] }).clients.map((c) => c.name)).toEqual(["Acme", "Bolt"]);
   });
 });
