@@ -4,6 +4,7 @@
 // first row that gives it.
 import { describe, expect, it } from "vitest";
 import { isTotalLabel } from "../../../core/portfolio";
+import { EXCEL_DIALECT, planMatrix } from "../../../core/matrix";
 import { toJson } from "../../../core/report";
 import { byName, grade, type Rows } from "./grade";
 
@@ -267,5 +268,15 @@ describe("order lists: every attribute is the first valid value among the client
     expect([cobalt.strategic, cobalt.pain]).toEqual(["Unknown", "Unknown"]);
     expect(cobalt.issues).toEqual(expect.arrayContaining(['strategic value: "lots" is not a level (use High/Medium/Low, H/M/L or 3/2/1); scored as Unknown']));
     expect(cobalt.flags).toContain("incomplete");
+  });
+});
+
+describe("the matrix columns of a row not graded say why", () => {
+  it("a total row says Skipped, a row without revenue Needs data, a continuation line shows its order's client", () => {
+    const rows: Rows = [["Client", "Amount", "Item"], ["Acme", 10, "a"], ["", "", "b"], ["Acme", 5, "c"], ["Bolt", "", "d"], ["Total", 15, ""]];
+    const p = grade(rows);
+    const m = planMatrix(p, { rows, previous: null, output: "values", dialect: EXCEL_DIALECT });
+    expect(m.cells.map((r) => r[0])).toEqual(["High", "High", "High", "Needs data: no revenue", "Skipped: total row"]);
+    expect(m.cells[1]?.[6]).toBe(p.clients[0]?.grade);
   });
 });
