@@ -21,6 +21,7 @@ import { holdsAll, previousOutput } from "./previous-output";
 import { InputError, openSource, type Source } from "./read";
 import { PackageError } from "./xlsx/package";
 import { CellConflictError } from "./xlsx/sheet-data";
+import { escapeControls } from "./text-table";
 import { HistoryFullError, lockedReason, writeWorkbook } from "./write";
 
 /** The extension a package of this main content type must carry for Excel to open it. */
@@ -144,5 +145,6 @@ export async function buildFile(o: Options, note: (s: string) => void = () => {}
 }
 
 export async function build(o: Options, io: Io): Promise<void> {
-  io.out((await buildFile(o, io.err)).message);
+  // The message may quote a header from the data (a note on a column): its control characters escaped.
+  io.out(escapeControls((await buildFile(o, io.err)).message));
 }
