@@ -4,7 +4,7 @@ import { ownColumns } from "../core/matrix";
 import { toJson } from "../core/report";
 import { inSheet, settingsFor, type Io, type Options } from "./options";
 import { openSource } from "./read";
-import { renderTable } from "./text-table";
+import { escapeControls, renderTable } from "./text-table";
 
 export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">, note: (s: string) => void = () => {}): Promise<Portfolio> {
   const source = await openSource(o.file, o.sheet);
@@ -16,6 +16,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
       today: o.today,
       history: source.history,
       ownColumns: ownColumns(source.matrix),
+      decimalComma: source.decimalComma,
     });
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
@@ -24,5 +25,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
 
 export async function grade(o: Options, io: Io): Promise<void> {
   const p = await gradeFile(o, io.err);
+  // The table says what the grading noted about the sheet; beside the JSON it goes to stderr.
+  if (o.json) for (const n of p.notes) io.err(`kam-portfolio: ${escapeControls(n)}`);
   io.out(o.json ? JSON.stringify(toJson(p), null, 2) : renderTable(p));
 }

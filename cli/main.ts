@@ -6,22 +6,24 @@
 import { MappingError } from "../core/columns";
 import { EmptySheetError, MissingColumnsError } from "../core/portfolio";
 import { SettingsError } from "../core/settings";
+import packageJson from "../package.json";
 import { build } from "./build";
 import { grade } from "./grade";
-import { commandLineMessage, parseOptions, UsageError, USAGE, type Io } from "./options";
+import { commandLineMessage, HELP, parseOptions, SEE_HELP, UsageError, type Io } from "./options";
 import { InputError } from "./read";
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const o = await parseOptions(argv);
-    await (o.command === "grade" ? grade(o, io) : build(o, io));
+    if (o.command === "help") io.out(HELP);
+    else if (o.command === "version") io.out(packageJson.version);
+    else await (o.command === "grade" ? grade(o, io) : build(o, io));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) io.err(`kam-portfolio: ${e.message}`);
-      io.err(USAGE);
-      return e.message ? 1 : 0;
+      io.err(`kam-portfolio: ${e.message}; ${SEE_HELP}`);
+      return 1;
     }
     if (e instanceof SettingsError) {
       io.err(`kam-portfolio: bad setting: ${e.message}`);

@@ -7,22 +7,52 @@ import { parseArgs } from "node:util";
 import { OwnSheetError } from "../core/use-cases/grade";
 import { FIELDS, MappingError, type Field } from "../core/columns";
 import { EmptySheetError, MissingColumnsError } from "../core/portfolio";
-import { checkSettings, SettingsError, type Settings } from "../core/settings";
+import { checkSettings, DEFAULT_SETTINGS, SettingsError, type Settings } from "../core/settings";
 import { dayFromDate, parseDate, type Day } from "../core/values";
 import { InputError, isCsv } from "./read";
 
-export const USAGE = `Usage:
-  kam-portfolio grade <file.csv|file.xlsx> [--sheet NAME] [--map field=Header]... [--config FILE] [--mode orders|clients] [--json]
-  kam-portfolio build <file.csv|file.xlsx> [--out FILE] [--sheet NAME] [--map field=Header]... [--config FILE] [--mode orders|clients]
+/** What `kam-portfolio --help` prints (on stdout). Every option here is also in the README. */
+export const HELP = `kam-portfolio — grades the clients in your spreadsheet with the key-account matrix
+(revenue rank, wallet share, margin, strategic value, pain → A, B or C) and says what to do with each.
 
-Fields for --map: ${FIELDS.join(", ")}`;
+Usage:
+  kam-portfolio grade <file.csv|file.xlsx> [options]
+      Prints the ranked portfolio: each client's grade, score, the five ratings, quadrant and flags,
+      the rows that need data or were skipped, and the concentration summary. Writes nothing.
+  kam-portfolio build <file.csv|file.xlsx> [options]
+      Writes a copy of the workbook (a .csv becomes an .xlsx) with the rating columns beside your
+      data, a "KAM Portfolio" tab (summary, ranked table, quadrant chart, what to do) and a hidden
+      history, so the next build shows what moved. Your input file is never changed.
+  kam-portfolio help | --help | -h      this text
+  kam-portfolio --version               the version
+
+Options:
+  --sheet NAME           the sheet of a workbook that holds your clients (default: the first one that does)
+  --map field=Header     the column for one input when detection guesses wrong (repeatable), e.g.
+                         --map client="Customer Name"; fields: ${FIELDS.join(", ")}
+  --mode orders|clients  one row per order/invoice (merged per client) or one row per client (default: detected)
+  --config FILE          settings as JSON: weights, cut-offs, budget, review days, mapping (see the README)
+  --today YYYY-MM-DD     the day review dates are counted to (default: today)
+  --json                 grade: print the JSON of the SPEC (clients, needsData, skipped, summary)
+  --out FILE             build: where to write (default: <input>.kam.xlsx beside the input)
+  --force                build: replace an existing output even when its history cannot be kept
+
+Examples:
+  kam-portfolio grade examples/clients.csv
+  kam-portfolio grade examples/orders.csv --json
+  kam-portfolio build examples/clients.xlsx --out clients.kam.xlsx`;
+
+/** Where a usage error points the newcomer. */
+export const SEE_HELP = "run `kam-portfolio --help` for the commands and options";
 
 export interface Options {
-  command: "grade" | "build";
+  command: "grade" | "build" | "help" | "version";
   file: string;
   sheet?: string;
   out?: string;
   json: boolean;
+  /** build: replace an existing output even when its history cannot be kept. */
+  force: boolean;
   settings: Settings;
   /** The settings as given (config file, --map, --mode) before defaults, and whether any were. */
   settingsInput: Record<string, unknown>;
@@ -31,6 +61,11 @@ export interface Options {
 }
 
 export class UsageError extends Error {}
+
+/** `help`, `--help`, `-h` and `--version` need no input file: what to print, and nothing else to do. */
+function infoCommand(command: "help" | "version"): Options {
+  return { command, file: "", json: false, force: false, settings: DEFAULT_SETTINGS, settingsInput: {}, settingsGiven: false, today: dayFromDate(new Date()) };
+}
 
 export async function parseOptions(argv: readonly string[]): Promise<Options> {
   let parsed;
@@ -45,16 +80,19 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
         map: { type: "string", multiple: true },
         mode: { type: "string" },
         json: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         today: { type: "string" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) throw new UsageError("");
   const [command, file, ...extra] = positionals;
+  if (values.help || command === "help") return infoCommand("help");
+  if (values.version || command === "version") return infoCommand("version");
   if (command !== "grade" && command !== "build") throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   if (!file) throw new UsageError(`${command}: no input file given`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -97,7 +135,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
   }
   const settingsGiven = values.config !== undefined || (values.map ?? []).length > 0 || values.mode !== undefined;
   return {
-    command, file, json: values.json ?? false, settings, settingsInput: input, settingsGiven, today,
+    command, file, json: values.json ?? false, force: values.force ?? false, settings, settingsInput: input, settingsGiven, today,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
   };

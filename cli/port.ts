@@ -28,7 +28,7 @@ export class FilePort implements WorkbookPort {
   async read(): Promise<WorkbookState> {
     this.reads++;
     const s = this.source;
-    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history: s.history, settings: s.settings };
+    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history: s.history, settings: s.settings, decimalComma: s.decimalComma };
   }
 
   async writeMatrix(plan: MatrixPlan): Promise<void> {

@@ -180,14 +180,23 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
   if (!/xmlns:r=/.test(book.slice(0, 1000))) book = book.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:r="${REL.relationships}"`);
   copy.set("xl/workbook.xml", unprefixed(book, "workbook"));
   const wbRels: string[] = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`);
-  const styles = rels.find((r) => r.type === REL.styles);
-  if (styles && x.pkg.has(resolveTarget(wb.path, styles.target))) {
-    copy.set("xl/styles.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, styles.target)), "styleSheet"));
+  // A part the workbook names but does not hold is damage (a flipped byte in a part name), never
+  // a silent read without it (the cells would show string numbers for names).
+  const named = (type: string): string | null => {
+    const rel = rels.find((r) => r.type === type);
+    if (!rel) return null;
+    const path = resolveTarget(wb.path, rel.target);
+    if (!x.pkg.has(path)) throw new InputError(`${x.file}: not a readable .xlsx workbook (missing part ${path})`);
+    return path;
+  };
+  const styles = named(REL.styles);
+  if (styles !== null) {
+    copy.set("xl/styles.xml", unprefixed(await x.pkg.text(styles), "styleSheet"));
     wbRels.push(`<Relationship Id="rIdS" Type="${REL.styles}" Target="styles.xml"/>`);
   }
-  const strings = rels.find((r) => r.type === REL.sharedStrings);
-  if (strings && x.pkg.has(resolveTarget(wb.path, strings.target))) {
-    copy.set("xl/sharedStrings.xml", unprefixed(await x.pkg.text(resolveTarget(wb.path, strings.target)), "sst"));
+  const strings = named(REL.sharedStrings);
+  if (strings !== null) {
+    copy.set("xl/sharedStrings.xml", unprefixed(await x.pkg.text(strings), "sst"));
     wbRels.push(`<Relationship Id="rIdT" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/>`);
   }
   copy.set("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);

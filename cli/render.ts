@@ -19,6 +19,13 @@ import { escapeXml } from "./xlsx/xml";
 const ROW_PT = 15;
 
 const width = (b: Block) => b.values.reduce((n, r) => Math.max(n, r.length), 0);
+
+/** The last row the blocks fill, at least `min` (a loop: a spread of 1,000,000 values would overflow the call stack). */
+function lastRowOf(blocks: readonly Block[], min: number): number {
+  let last = min;
+  for (const b of blocks) last = Math.max(last, b.row + b.values.length - 1);
+  return last;
+}
 const isSubtitleLine = (b: Block) => b.role === "subtitle" && b.col === 1;
 
 /** Columns a subtitle line spans: those left of the chart (or the table's width and one). */
@@ -49,10 +56,11 @@ export function rowHeights(plan: SheetPlan): Map<number, number> {
   }
   for (const b of plan.blocks) {
     if (!b.headerStyle?.wrap) continue;
-    const lines = Math.max(1, ...(b.values[0] ?? []).map((v, j) => {
+    let lines = 1;
+    (b.values[0] ?? []).forEach((v, j) => {
       const w = plan.columnWidths[b.col + j - 1] ?? 9;
-      return typeof v === "string" ? Math.ceil((v.length * 1.1) / Math.max(1, w - 1)) : 1;
-    }));
+      if (typeof v === "string") lines = Math.max(lines, Math.ceil((v.length * 1.1) / Math.max(1, w - 1)));
+    });
     if (lines > 1) heights.set(b.row, 15 * Math.min(lines, 4));
   }
   return heights;
@@ -111,7 +119,8 @@ function rowCells(r: number, active: readonly Block[], formats: Map<Block, Block
 /** The `<row>` elements of a plan, top to bottom. */
 function* planRows(plan: SheetPlan, formats: Map<Block, BlockFormats>, heights: Map<number, number>, strings: SharedStrings): Generator<string> {
   const blocks = plan.blocks.filter((b) => b.values.length > 0);
-  const end = Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1), ...heights.keys());
+  let end = lastRowOf(blocks, 0);
+  for (const r of heights.keys()) end = Math.max(end, r);
   for (let r = 1; r <= end; r++) {
     const active = blocks.filter((b) => b.row <= r && r < b.row + b.values.length);
     const ht = heights.get(r);
@@ -152,8 +161,9 @@ export function renderPlan(plan: SheetPlan, t: RenderTarget): ChunkedPart {
     const formula = escapeXml(`"${f.equals.replace(/"/g, '""')}"`);
     return `<conditionalFormatting sqref="${rangeA1(f.range)}"><cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}" operator="equal"><formula>${formula}</formula></cfRule></conditionalFormatting>`;
   });
-  const lastRow = Math.max(1, ...plan.blocks.map((b) => b.row + b.values.length - 1));
-  const lastCol = Math.max(1, ...plan.blocks.map((b) => b.col + width(b) - 1));
+  const lastRow = lastRowOf(plan.blocks, 1);
+  let lastCol = 1;
+  for (const b of plan.blocks) lastCol = Math.max(lastCol, b.col + width(b) - 1);
   const table = plan.table.range;
   const cells = plan.blocks.reduce((n, b) => n + b.values.length * width(b), 0);
   return {

@@ -1,11 +1,13 @@
 /**
  * The readable ranked table `kam-portfolio grade` prints without --json. It explains itself: a
- * legend under the table, `incomplete` naming the inputs it lacks. Revenues are never cut; names
- * are cut with "…" and their control characters shown escaped, so no cell can redraw a terminal.
+ * legend under the table, `incomplete` naming the inputs it lacks, the movement since the last
+ * build when there was one, and the rows that need data or were skipped. Revenues are never cut;
+ * names are cut with "…" and their control characters shown escaped, so no cell can redraw a
+ * terminal.
  */
 import type { ClientResult, Flag, Portfolio } from "../core/portfolio";
 import { percentText } from "../core/model/explain";
-import { needsDataNote } from "../core/report";
+import { mergedRows, unrankedNote } from "../core/report";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -48,6 +50,12 @@ function pad(s: string, n: number, right = false): string {
 
 const NAME_MAX = 28;
 
+/** "600 order rows" (and the further lines of those orders). */
+function mergedRowsText(p: Portfolio): string {
+  const lines = p.continuations === 0 ? "" : ` and ${p.continuations} further line${p.continuations === 1 ? "" : "s"}`;
+  return `${mergedRows(p)} order rows${lines}`;
+}
+
 /** The inputs an `incomplete` client lacks, in the words of the table. */
 function missingInputs(c: ClientResult): string[] {
   const missing: string[] = [];
@@ -69,6 +77,7 @@ function flagText(c: ClientResult): string {
 const FLAG_MEANINGS: readonly [Flag, string][] = [
   ["shed", "hard to serve and unprofitable, graded C"],
   ["laggard", "negative margin, graded C"],
+  ["no-revenue", "revenue zero or negative (credit notes, refunds): rated Low, left out of shares and budget"],
   ["override", "a manual grade"],
   ["duplicate", "the name appears on more than one row"],
   ["incomplete", "inputs missing, scored as Medium"],
@@ -79,6 +88,12 @@ const LEGEND = [
   "Rev: revenue rank (High = among the top clients). Wallet: your share of the client's spend (Low = room to grow).",
   "Profit: margin (Laggard = loses money). Strat: strategic value. Pain: effort to serve (High = hard). Unknown: not given, scored as Medium.",
 ];
+const MOVEMENT_LEGEND = "Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it).";
+
+/** "▲ from B", "▼ from A", "=", "new". */
+function change(c: ClientResult): string {
+  return c.previousGrade === null || c.movement === "=" || c.movement === "new" ? c.movement : `${c.movement} from ${c.previousGrade}`;
+}
 
 export function renderTable(p: Portfolio): string {
   const out: string[] = [];
@@ -91,14 +106,13 @@ export function renderTable(p: Portfolio): string {
   let revenueWidth = 12;
   for (const r of revenues) revenueWidth = Math.max(revenueWidth, r.length);
   const cols: [string, number, boolean][] = [
-    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ["Score", 5, true], ["Revenue", revenueWidth, true],
+    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ...(p.previousBuild ? [["Change", 8, false] as [string, number, boolean]] : []),
+    ["Score", 5, true], ["Revenue", revenueWidth, true],
     ["Rev", 7, false], ["Wallet", 7, false], ["Profit", 7, false], ["Strat", 7, false], ["Pain", 7, false], ["Quadrant", 22, false], ["Flags", 20, false],
   ];
-  out.push(
-    `KAM portfolio: ${s.clients} clients (${p.mode === "orders" ? `${p.rowsRead} order rows merged` : "one row per client"}), ` +
-      `A ${s.byGrade.A} · B ${s.byGrade.B} · C ${s.byGrade.C}` +
-      needsDataNote(p),
-  );
+  const rows = p.mode === "orders" ? `${mergedRowsText(p)} merged` : "one row per client";
+  out.push(`KAM portfolio: ${s.clients} clients (${rows}), A ${s.byGrade.A} · B ${s.byGrade.B} · C ${s.byGrade.C}${unrankedNote(p)}`);
+  for (const n of p.notes) out.push(`Note: ${escapeControls(n)}`);
   out.push("");
   out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  ").trimEnd());
   out.push(cols.map(([, w]) => "─".repeat(w)).join("  "));
@@ -106,13 +120,14 @@ export function renderTable(p: Portfolio): string {
   p.clients.forEach((c, i) => {
     for (const f of c.flags) shownFlags.add(f);
     const cells = [
-      String(c.rank), cut(names[i] ?? "", NAME_MAX), c.grade, c.score.toFixed(1), revenues[i] ?? "", c.revenueRating, c.walletRating,
-      c.profitRating, c.strategic, c.pain, c.quadrant, flagText(c),
+      String(c.rank), cut(names[i] ?? "", NAME_MAX), c.grade, ...(p.previousBuild ? [change(c)] : []), c.score.toFixed(1), revenues[i] ?? "",
+      c.revenueRating, c.walletRating, c.profitRating, c.strategic, c.pain, c.quadrant, flagText(c),
     ];
     out.push(cols.map(([, w, r], j) => pad(cells[j] ?? "", w, r)).join("  ").trimEnd());
   });
   out.push("");
   for (const line of LEGEND) out.push(line);
+  if (p.previousBuild) out.push(MOVEMENT_LEGEND);
   const meanings = FLAG_MEANINGS.filter(([f]) => shownFlags.has(f)).map(([f, meaning]) => `${f} = ${meaning}`);
   if (meanings.length) out.push(`Flags: ${meanings.join("; ")}.`);
   out.push("");
@@ -122,10 +137,11 @@ export function renderTable(p: Portfolio): string {
       (p.health.hhiBand ? ` (${p.health.hhiBand})` : ""),
   );
   for (const w of p.health.warnings) out.push(`Warning: ${escapeControls(w)}`);
-  if (p.needsData.length) {
+  for (const [title, list] of [["Needs data:", p.needsData], ["Skipped (not graded):", p.skipped]] as const) {
+    if (list.length === 0) continue;
     out.push("");
-    out.push("Needs data:");
-    for (const n of p.needsData) out.push(`  row ${n.row}${n.name ? ` (${escapeControls(n.name)})` : ""}: ${escapeControls(n.reason)}`);
+    out.push(title);
+    for (const n of list) out.push(`  row ${n.row}${n.name ? ` (${escapeControls(cut(n.name, 60))})` : ""}: ${escapeControls(n.reason)}`);
   }
   return out.join("\n");
 }

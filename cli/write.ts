@@ -110,12 +110,12 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
   else wb.removeName("_xlnm._FilterDatabase", index);
   // The table's header row on every printed page.
   wb.setName({ name: "_xlnm.Print_Titles", localSheetId: index, hidden: false, formula: `${quoteSheet(name)}!$${t.row}:$${t.row}` });
-  // Print the tab without the chart's helper columns right of the table.
-  const width = Math.max(t.col + t.cols - 1, 3);
-  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: sheetRange(name, { row: 1, col: 1, rows: Math.max(w.plan.size.rows, t.row), cols: width }) });
+  // Print the plan's ranges, each from a new page (or the table, never the chart's helper columns right of it).
+  const print = w.plan.page.print ?? [{ row: 1, col: 1, rows: Math.max(w.plan.size.rows, t.row), cols: Math.max(t.col + t.cols - 1, 3) }];
+  wb.setName({ name: "_xlnm.Print_Area", localSheetId: index, hidden: false, formula: print.map((r) => sheetRange(name, r)).join(",") });
 }
 
-/** A new history sheet: the header and this build's snapshot, in chunks. */
+/** A new history sheet: the header and the snapshots (earlier builds' carried forward, then this build's), in chunks. */
 function newHistorySheet(snapshot: readonly SnapshotRow[], styles: StyleSheet, strings: SharedStrings): ChunkedPart {
   const bold = styles.cellFormat({ bold: true });
   const text = styles.cellFormat({ numFmt: "@" });
@@ -139,20 +139,27 @@ function newHistorySheet(snapshot: readonly SnapshotRow[], styles: StyleSheet, s
   };
 }
 
-/** History: this build's snapshot appended below the rows already there (or a new hidden sheet). */
-async function writeHistory(x: XlsxFile, snapshot: readonly SnapshotRow[], historyRows: number, styles: StyleSheet, strings: SharedStrings): Promise<void> {
+/**
+ * History: this build's snapshot appended below the rows already there, or a new hidden sheet
+ * holding the history carried forward from an earlier output (`source.history`) and the snapshot.
+ */
+async function writeHistory(x: XlsxFile, source: Source, snapshot: readonly SnapshotRow[], styles: StyleSheet, strings: SharedStrings): Promise<void> {
   const { pkg, workbook: wb } = x;
   const historyName = x.markers.history ? wb.sheet(x.markers.history)?.name : undefined;
   const historyPath = historyName ? wb.sheet(historyName)?.path : undefined;
   if (!historyName || !historyPath) {
+    const carried = source.history;
+    if (1 + carried.length + snapshot.length > MAX_ROWS) {
+      throw new HistoryFullError(`the history carried forward (${carried.length.toLocaleString("en-US")} rows) and this build's ${snapshot.length} rows do not fit in a sheet (${MAX_ROWS.toLocaleString("en-US")} rows); build to another --out, or add --force to start a new history`);
+    }
     const name = freeName(wb, HISTORY_SHEET);
     const info = await wb.addSheet(name, "", "hidden");
-    pkg.set(info.path as string, newHistorySheet(snapshot, styles, strings));
-    markHistory(wb, name, 1, snapshot.length);
+    pkg.set(info.path as string, newHistorySheet(carried.length ? [...carried, ...snapshot] : snapshot, styles, strings));
+    markHistory(wb, name, 1 + carried.length, snapshot.length);
     return;
   }
   // (Row 1 is the header, even when a user emptied it.)
-  const lastRow = Math.max(1, historyRows);
+  const lastRow = Math.max(1, source.historyRows);
   if (lastRow + snapshot.length > MAX_ROWS) {
     throw new HistoryFullError(`the history sheet "${historyName}" cannot take this build's ${snapshot.length} rows (a sheet holds ${MAX_ROWS.toLocaleString("en-US")}); unhide it and delete old builds' rows, then build again`);
   }
@@ -256,11 +263,14 @@ export async function writeWorkbook(source: Source, port: FilePort): Promise<Oox
   if (source.xlsx) await writeMatrixColumns(x, source, port, data.path, styles, strings);
   else {
     pkg.set(CSV_SHEET_PATH, csvSheet(source.rows, port.matrix, styles, strings));
+    // The CSV's header row on every printed page.
+    const headerRow = port.matrix?.headerRow ?? 1;
+    wb.setName({ name: "_xlnm.Print_Titles", localSheetId: wb.indexOf(source.sheetName), hidden: false, formula: `${quoteSheet(source.sheetName)}!$${headerRow}:$${headerRow}` });
     if (port.matrix) markMatrix(wb, source.sheetName, port.matrix.headerRow, port.matrix.column, port.matrix.headers.length);
   }
   if (port.portfolio) {
     await writePortfolioSheet(x, port.portfolio, styles, strings);
-    await writeHistory(x, port.portfolio.snapshot, source.historyRows, styles, strings);
+    await writeHistory(x, source, port.portfolio.snapshot, styles, strings);
   }
   if (port.settings) await writeSavedSettings(pkg, port.settings);
   pkg.set(stylesPath, styles.xml);

@@ -15,8 +15,13 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** A table keyed by words, without Object's prototype: a lookup of `constructor` or `__proto__` finds nothing (SPEC §2a). */
+function wordTable<K extends string, V>(entries: Record<K, V>): Readonly<Record<K, V>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<K, V>, entries));
+}
+
 /** What each input is called in the panel and in messages. */
-export const FIELD_LABELS: Record<Field, string> = {
+export const FIELD_LABELS: Readonly<Record<Field, string>> = wordTable({
   client: "Client",
   revenue: "Revenue",
   profit: "Profit (amount)",
@@ -33,7 +38,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   override: "Manual grade",
   overrideReason: "Override reason",
   review: "Last review",
-};
+});
 
 interface Synonym {
   words: string[];
@@ -42,7 +47,7 @@ interface Synonym {
 const syn = (text: string, weight = 10): Synonym => ({ words: text.split(" "), weight });
 
 /** SPEC §2 and §2a. A multi-word synonym outranks a single word (+5 a word): "Invoice Total" over "Total". */
-const SYNONYMS: Record<Field, Synonym[]> = {
+const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   client: [
     syn("client"), syn("customer"), syn("account"), syn("company"), syn("organization"), syn("organisation"), syn("name", 4),
     syn("billing company"), syn("bill to"), syn("sold to"), syn("associated company"),
@@ -68,7 +73,7 @@ const SYNONYMS: Record<Field, Synonym[]> = {
   override: [syn("override"), syn("manual grade")],
   overrideReason: [syn("override reason"), syn("reason")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
-};
+});
 
 /** Words that make a header name something else than the input (an id, a person, a place);
  * a header with "KAM" in it is one of our own matrix columns. */
@@ -84,7 +89,7 @@ const NEVER_REVENUE = new Set([
 const CLIENT_WORDS = ["client", "customer", "account", "company", "organization", "organisation"];
 
 /** A header as words: camel case and underscores split (`ContactName`, `invoice_total`), lower case. */
-function tokens(header: string): string[] {
+export function headerWords(header: string): string[] {
   return header
     .replace(/([a-z])([A-Z][a-z])/g, "$1 $2")
     .replace(/([a-z])([A-Z]{2,})(?![a-z])/g, "$1 $2")
@@ -111,7 +116,7 @@ function sequenceAt(ts: string[], words: string[]): number {
 
 /** How well `header` names `field`; 0 when it does not. */
 export function headerScore(field: Field, header: string): number {
-  const ts = tokens(header);
+  const ts = headerWords(header);
   if (ts.length === 0 || ts.includes("kam")) return 0;
   let best = 0;
   let bestWords: string[] = [];

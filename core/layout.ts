@@ -6,12 +6,12 @@
  * warnings), `table` (the ranked table and needs data), `what-to-do` and `chart`.
  */
 import type { SnapshotRow } from "./model/history";
-import { PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
+import { fitScale, LEGIBLE_SCALE, PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
 import type { Portfolio } from "./portfolio";
 import { quadrantChart } from "./layout/chart";
-import { TABLE_HEADER_ROW } from "./layout/frame";
+import { columnsSpanning, PRINT_COLUMNS, TABLE_HEADER_ROW } from "./layout/frame";
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
-import { needsDataBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
+import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
 import { whatToDo } from "./layout/what-to-do";
 
 export { TABLE_HEADER_ROW } from "./layout/frame";
@@ -32,15 +32,16 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p), tableBlock(p, cols)];
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: clients + 1, cols: cols.length };
 
-  // Needs data, below the table; then what to do.
+  // Needs data and skipped rows, below the table; then what to do.
   let lastRow = TABLE_HEADER_ROW + clients;
-  if (p.needsData.length) {
-    const needs = needsDataBlocks(p, lastRow + 3);
-    blocks.push(...needs.blocks);
-    lastRow = needs.lastRow;
+  for (const [list, section] of [[p.needsData, needsDataBlocks], [p.skipped, skippedBlocks]] as const) {
+    if (list.length === 0) continue;
+    const part = section(p, lastRow + 3);
+    for (const b of part.blocks) blocks.push(b);
+    lastRow = part.lastRow;
   }
   const plan = whatToDo(p, lastRow + 3);
-  blocks.push(...plan.blocks);
+  for (const b of plan.blocks) blocks.push(b);
   lastRow = plan.lastRow;
 
   let chart: ChartSpec | null = null;
@@ -54,17 +55,25 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     lastRow = Math.max(lastRow, TABLE_HEADER_ROW + q.helper.values.length - 1);
   }
 
+  const columnWidths = [...cols.map((c) => c.width), ...(chart ? [2, 22, 6, 6] : [])];
+  // Printed: the key columns of every row, then the chart on a page of its own, one page wide
+  // (every column would be 3-pt text); the table's header row repeats on every page.
+  const keyColumns = Math.min(PRINT_COLUMNS, cols.length);
+  const print: RangeRef[] = [{ row: 1, col: 1, rows: lastRow, cols: keyColumns }];
+  if (chart) print.push({ row: chart.anchor.row, col: chart.anchor.col, rows: TABLE_HEADER_ROW - chart.anchor.row, cols: columnsSpanning(columnWidths, chart.anchor.col, chart.anchor.width) });
+  const orientation = "landscape";
+
   return {
     name: PORTFOLIO_SHEET,
     marker: PORTFOLIO_MARKER,
     blocks,
-    columnWidths: [...cols.map((c) => c.width), ...(chart ? [2, 22, 6, 6] : [])],
+    columnWidths,
     freezeRows: TABLE_HEADER_ROW,
     freezeCols: 2,
     table: { name: "KAMPortfolio", range: tableRange, gradeColumn: header.indexOf("Grade") + 1 },
     conditionalFills: [...tableFills(cols, clients), ...summaryFills()],
     chart,
-    page: { orientation: "landscape", fitToWidth: true },
+    page: { orientation, fitToWidth: fitScale(columnWidths.slice(0, keyColumns), orientation) >= LEGIBLE_SCALE, print },
     size: { rows: lastRow, cols: width },
   };
 }

@@ -190,13 +190,15 @@ export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
     const formulas = matrixFormulas(p, column, lastDataRow, o.dialect);
     cells = Array.from({ length: count }, (_, i) => (i === 0 ? formulas.map((f) => (f === null ? null : { formula: f })) : MATRIX_HEADERS.map(() => null)));
   } else {
-    const reasons = new Map(p.needsData.map((n) => [n.row, n.reason]));
+    // A row not ranked says why in its first matrix cell: it needs data, or was skipped (a total, no revenue).
+    const reasons = new Map(p.needsData.map((n) => [n.row, `Needs data: ${n.reason}`]));
+    for (const n of p.skipped) reasons.set(n.row, `Skipped: ${n.reason}`);
     cells = Array.from({ length: count }, (_, i) => {
       const row = firstDataRow + i;
       const client = p.clientByRow.get(row);
       if (client) return matrixValues(client);
       const reason = reasons.get(row);
-      return MATRIX_HEADERS.map((_, k) => (k === 0 && reason !== undefined ? `Needs data: ${reason}` : null));
+      return MATRIX_HEADERS.map((_, k) => (k === 0 && reason !== undefined ? reason : null));
     });
   }
   return {

@@ -54,7 +54,7 @@ export interface CellStyle {
 
 export type { RangeRef };
 
-export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "chart-data";
+export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "skipped" | "chart-data";
 
 export interface Block {
   role: BlockRole;
@@ -110,7 +110,12 @@ export interface SheetPlan {
   table: { name: string; range: RangeRef; gradeColumn: number };
   conditionalFills: ConditionalFill[];
   chart: ChartSpec | null;
-  page: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  /**
+   * Page setup. `print`: the ranges printed, each from a new page (the key columns of the table,
+   * then the chart), so that fitting them to the page width keeps the text legible; the table's
+   * columns when absent. `fitToWidth` only when that scale is legible (see `fitScale`).
+   */
+  page: { orientation: "landscape" | "portrait"; fitToWidth: boolean; print?: RangeRef[] };
   /** Rows and columns the plan spans. */
   size: { rows: number; cols: number };
 }
@@ -130,3 +135,21 @@ export const FORMATS = {
   date: "yyyy-mm-dd",
   text: "@",
 } as const;
+
+/** Points a column `width` characters wide takes on paper: Calibri 11 is 7 px a character plus 5 px of padding, at 96 px an inch. */
+export function columnPoints(width: number): number {
+  return (Math.trunc(width * 7 + 5) * 72) / 96;
+}
+
+/** Points across a page inside the margins hosts set (0.4 in each side) on Letter, the narrower of Letter and A4. */
+const PRINTABLE_POINTS = { landscape: (11 - 0.8) * 72, portrait: (8.5 - 0.8) * 72 } as const;
+
+/** The smallest scale at which a page fitted to its width still prints legible text: 11-pt text at 7.7 pt. */
+export const LEGIBLE_SCALE = 0.7;
+
+/** The scale that fits columns of these widths (characters; undefined: the default 8.43) on one page width, at most 1. */
+export function fitScale(widths: readonly (number | undefined)[], orientation: "landscape" | "portrait"): number {
+  let points = 0;
+  for (const w of widths) points += columnPoints(w ?? 8.43);
+  return points === 0 ? 1 : Math.min(1, PRINTABLE_POINTS[orientation] / points);
+}

@@ -34,6 +34,8 @@ export interface WorkbookState {
   history: SnapshotRow[];
   /** Settings saved in the document, unvalidated (null or {} when none). */
   settings: unknown;
+  /** The file writes its numbers `1.234,56` (a semicolon CSV, SPEC §2a); hosts with typed cells leave it out. */
+  decimalComma?: boolean;
 }
 
 export interface WorkbookPort {

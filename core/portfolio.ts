@@ -7,7 +7,9 @@
  * `needsData` with its sheet row number and the reason. Each step is a module of core/portfolio/:
  *
  * - `read-columns`: header row, mapping, each input column parsed once, order-list detection;
- * - `read-clients`: rows → clients (needs data, order lists merged), over the columns of `client-inputs`;
+ * - `skipped-rows`: total rows and rows that were not revenue (SPEC §2a), left out with their reason;
+ * - `read-clients`: rows → clients (needs data, continuation lines, order lists merged), over the
+ *   columns of `client-inputs`;
  * - `grade-clients`: margin, ratings, score and grade of each client;
  * - `results`: each client's result in rank order (flags, quadrant, review, movement, actions, why);
  * - `summary` and `health`: the portfolio's figures and warnings;
@@ -15,42 +17,55 @@
  */
 import { clientKey, latestSnapshot } from "./model/history";
 import { budgetPerClient } from "./model/allocation";
-import { revenueRatings } from "./model/ratings";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { dayToIso } from "./values";
 import { EmptySheetError } from "./portfolio/errors";
-import { countGrades, gradeClients } from "./portfolio/grade-clients";
+import { countGrades, gradeClients, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
 import { readClients } from "./portfolio/read-clients";
-import { countRepeats, isOrderList, mapColumns, parseColumns, type Repeats } from "./portfolio/read-columns";
+import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColumns, type Repeats } from "./portfolio/read-columns";
+import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
 import { summarise } from "./portfolio/summary";
 import type { Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
 export { looksLikeOrderList, mapColumns, type Columns } from "./portfolio/read-columns";
-export type { ClientResult, Flag, Health, NeedsData, Portfolio, PortfolioInput, Summary } from "./portfolio/types";
+export { isTotalLabel } from "./portfolio/skipped-rows";
+export type { ClientResult, Flag, Health, NeedsData, Portfolio, PortfolioInput, Skipped, Summary } from "./portfolio/types";
 
 export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { settings } = input;
   const firstRow = input.firstRow ?? 1;
-  const { headers, headerIndex, mapping } = mapColumns(input.rows, settings, input.ownColumns);
+  const columns = mapColumns(input.rows, settings, input.ownColumns);
+  const { headers, headerIndex } = columns;
+  let mapping = columns.mapping;
   const own = new Set(input.ownColumns ?? []);
   const data = input.rows.slice(headerIndex + 1);
   const firstDataRow = firstRow + headerIndex + 1;
-  const cols = parseColumns(data, mapping);
+  const cols = parseColumns(data, mapping, { decimalComma: input.decimalComma === true });
+  const notes: string[] = [];
+  if (noRelationshipValues(cols.relationships)) {
+    // A CRM's "Stage" holds pipeline stages (Closed Won), not relationship stages: not used, rather than a note on every client.
+    notes.push(`The column “${headers[mapping.relationship as number]}” holds no relationship strengths (1–5, 0–10, 0–100, High/Medium/Low or a stage such as Cooperative): not used; relationships are estimated from wallet share and pain.`);
+    mapping = { ...mapping };
+    delete mapping.relationship;
+    cols.relationships = null;
+  }
+  const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping));
 
-  // Clients are matched by name ignoring case and surrounding spaces: one key per row.
-  const keys = cols.names.map((n) => (n === null ? null : clientKey(n)));
+  // Clients are matched by name ignoring case and surrounding spaces: one key per row. A total
+  // label names no client; a row that was not revenue still names one (an order list repeats names).
+  const keys = cols.names.map((n, i) => (n === null || skips.get(i) === TOTAL_ROW ? null : clientKey(n)));
   const repeats = settings.mode === "orders" ? null : countRepeats(keys);
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
 
-  const { inputs, needsData, rowsRead, clientOfRow } = readClients(data, cols, keys, mode, own, firstDataRow);
+  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow } = readClients(data, cols, keys, mode, own, firstDataRow, skips);
   if (rowsRead === 0) throw new EmptySheetError(true);
 
   const revenueList = Array.from(inputs.revenue.subarray(0, inputs.count));
   const byRevenue = revenueOrder(revenueList, inputs.name);
-  const revRatings = revenueRatings(revenueList, settings, byRevenue);
+  const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
   const graded = gradeClients(inputs, revRatings, settings, noMargin);
@@ -66,7 +81,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     previous,
     today: input.today,
     reviewMapped: mapping.review !== undefined,
-    perClient: budgetPerClient(countGrades(graded.gradeIndex), settings.budget),
+    // The budget goes to clients with a positive revenue (SPEC §2a).
+    perClient: budgetPerClient(countGrades(graded.gradeIndex, inputs.revenue), settings.budget),
   };
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
@@ -75,6 +91,10 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   return {
     clients,
     needsData,
+    skipped,
+    continuations,
+    notes,
+    previousBuild: previous.size > 0,
     summary,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,

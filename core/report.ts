@@ -1,12 +1,31 @@
 /**
- * The portfolio as the JSON of SPEC §10, and as a readable ranked table.
+ * The portfolio as the JSON of SPEC §10, and the phrases every host says about the rows read
+ * (how many were merged, how many need data or were skipped).
  */
 import type { Portfolio } from "./portfolio";
 
-/** "; 1 row needs data", "; 3 rows need data", or "" when every row was ranked. */
-export function needsDataNote(p: Pick<Portfolio, "needsData">): string {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "; 1 row needs data; 2 rows skipped", or "" when every row was ranked. */
+export function unrankedNote(p: Pick<Portfolio, "needsData" | "skipped">): string {
   const n = p.needsData.length;
-  return n === 0 ? "" : `; ${n} row${n === 1 ? " needs" : "s need"} data`;
+  const s = p.skipped.length;
+  return (n === 0 ? "" : `; ${n} row${n === 1 ? " needs" : "s need"} data`) + (s === 0 ? "" : `; ${plural(s, "row", "rows")} skipped`);
+}
+
+/** Order-list rows merged into the clients (each client's orders). */
+export function mergedRows(p: Pick<Portfolio, "clients">): number {
+  let n = 0;
+  for (let i = 0; i < p.clients.length; i++) n += (p.clients[i] as Portfolio["clients"][number]).orders;
+  return n;
+}
+
+/** "600 order rows merged into 24 clients (and 254 further lines of those orders)" or "42 clients from 43 rows". */
+export function rowsNote(p: Pick<Portfolio, "clients" | "mode" | "rowsRead" | "continuations">): string {
+  const clients = plural(p.clients.length, "client", "clients");
+  if (p.mode === "clients") return `${clients} from ${plural(p.rowsRead, "row", "rows")}`;
+  const lines = p.continuations === 0 ? "" : ` (and ${plural(p.continuations, "further line", "further lines")} of those orders)`;
+  return `${plural(mergedRows(p), "order row", "order rows")} merged into ${clients}${lines}`;
 }
 
 export interface JsonClient {
@@ -27,11 +46,16 @@ export interface JsonClient {
   benefit: number;
   quadrant: string;
   flags: string[];
+  /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
+  previousGrade?: string | null;
+  movement?: string;
 }
 
 export interface JsonReport {
   clients: JsonClient[];
   needsData: { row: number; name: string; reason: string }[];
+  /** Rows left out on purpose (SPEC §2a, §10): total rows, rows that were not revenue. */
+  skipped: { row: number; name: string; reason: string }[];
   summary: {
     clients: number;
     revenue: number;
@@ -62,8 +86,10 @@ export function toJson(p: Portfolio): JsonReport {
       benefit: c.benefit,
       quadrant: c.quadrant,
       flags: [...c.flags],
+      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement } : {}),
     })),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
+    skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     summary: { ...p.summary, byGrade: { ...p.summary.byGrade } },
   };
 }

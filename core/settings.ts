@@ -133,7 +133,8 @@ function group<K extends string>(
     return out;
   }
   for (const key of Object.keys(v)) {
-    if (!(key in fallback)) {
+    // Own keys only: `constructor` or `toString` in a settings file is an unknown setting, not Object's.
+    if (!Object.hasOwn(fallback, key)) {
       problems.push({ setting: `${path}.${key}`, message: `is not a known setting (known: ${Object.keys(fallback).join(", ")})` });
       continue;
     }

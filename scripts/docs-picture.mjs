@@ -1,7 +1,8 @@
 // Renders docs/portfolio-libreoffice.png: `kam-portfolio build examples/clients.xlsx`, converted to
-// PDF by LibreOffice, the KAM Portfolio page rendered by pdftoppm and cropped to its top-left
-// (summary, chart and the first rows and columns of the ranked table), where print is legible.
-// Needs soffice and pdftoppm (.ci/run installs them). `node scripts/docs-picture.mjs`
+// PDF by LibreOffice, the first printed page of the KAM Portfolio tab rendered by pdftoppm and
+// cropped to its top (title, summary and the first rows of the ranked table, its key columns one
+// page wide; the chart prints on a page of its own). Needs soffice and pdftoppm (.ci/run installs
+// them). `node scripts/docs-picture.mjs`
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,11 +19,11 @@ const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { enco
 let page = 0;
 for (let p = 1; p <= pages && !page; p++) {
   const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" });
-  if (text.includes("KAM Portfolio") && text.includes("Relationship strength")) page = p;
+  if (text.startsWith("KAM Portfolio")) page = p;
 }
 if (!page) throw new Error("no KAM Portfolio page in the PDF");
-// Landscape letter at 300 dpi is 3300 × 2550 px; the crop keeps the left 60% and top third.
-const dpi = 300;
-execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-x", "90", "-y", "120", "-W", "1900", "-H", "780", "-singlefile", pdf, join(dir, "crop")]);
+// Landscape letter at 200 dpi is 2200 × 1700 px; the crop keeps the page's width and its top 55%.
+const dpi = 200;
+execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-x", "60", "-y", "90", "-W", "2080", "-H", "872", "-singlefile", pdf, join(dir, "crop")]);
 renameSync(join(dir, readdirSync(dir).find((f) => f.startsWith("crop")) ?? "crop.png"), `${root}docs/portfolio-libreoffice.png`);
 console.log(`wrote docs/portfolio-libreoffice.png (page ${page} of ${pages})`);

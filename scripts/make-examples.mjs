@@ -1,8 +1,14 @@
-// Generates examples/clients.xlsx from examples/clients.csv: the same clients as a real workbook
-// an owner might keep — typed numbers, percents and dates with number formats, a styled and
-// frozen header, a second sheet with formulas over the first, a merged title and a defined name.
-// `node scripts/make-examples.mjs` rewrites the file; test/cli/examples.test.ts checks it has not
-// drifted from this script.
+// Generates the examples from examples/clients.csv, so they tell one story:
+// - examples/clients.xlsx: the same clients as a real workbook an owner might keep — typed
+//   numbers, percents and dates with number formats, a styled and frozen header, a second sheet
+//   with formulas over the first, a merged title and a defined name;
+// - examples/orders.csv: the same clients' orders of one year (2025), as an order export has them
+//   (order id, date, customer, segment, sales, profit): each client's orders add up to its annual
+//   revenue, and their profit to that revenue × its gross margin. A client with no margin has no
+//   profit cells; the credit note of the client whose revenue is negative is a negative order;
+//   the client with no revenue has one order without an amount.
+// `node scripts/make-examples.mjs [clients|orders]` rewrites both (or one); test/cli/examples.test.ts
+// checks they have not drifted from this script.
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -72,7 +78,70 @@ export async function makeClientsWorkbook() {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** mulberry32: the same orders every time. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An amount as clients.csv writes it (`$182,450.00`, `48 300`, `1.2k`, `(1,250)`) in cents; null when blank. */
+function cents(text) {
+  const t = text.replace(/[$,\s]/g, "");
+  if (t === "") return null;
+  const negative = /^\(.*\)$/.test(t);
+  const body = t.replace(/[()]/g, "");
+  const value = /k$/i.test(body) ? Number(body.slice(0, -1)) * 1000 : Number(body);
+  return Math.round((negative ? -value : value) * 100);
+}
+
+/** `n` cents split into `parts` positive-weighted shares whose sum is exactly `n`. */
+function split(n, weights) {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.round((n * w) / total));
+  out[out.length - 1] += n - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+const money = (c) => (c / 100).toFixed(2);
+const ORDERS = 600;
+
+export function makeOrdersCsv() {
+  const csv = Papa.parse(readFileSync(`${root}examples/clients.csv`, "utf8"), { skipEmptyLines: true }).data;
+  const [header, ...rows] = csv;
+  const col = (name) => header.indexOf(name);
+  const [client, industry, revenue, margin] = [col("Client"), col("Industry"), col("Annual Revenue"), col("Gross Margin %")];
+  const random = seeded(2025);
+  const clients = rows.map((r) => ({ name: r[client], segment: r[industry], revenue: cents(r[revenue]), margin: r[margin] === "" ? null : Number(r[margin].replace("%", "")) }));
+  const positive = clients.reduce((a, c) => a + Math.max(0, c.revenue ?? 0), 0);
+  const orders = [];
+  const day = () => new Date(Date.UTC(2025, 0, 1 + Math.floor(random() * 365))).toISOString().slice(0, 10);
+  for (const c of clients) {
+    if (c.revenue === null) {
+      orders.push({ date: day(), name: c.name, segment: c.segment, sales: "", profit: "" });
+      continue;
+    }
+    // Orders in proportion to revenue (at least two); a negative revenue is sales and one larger credit note.
+    const count = Math.max(2, Math.round((ORDERS - 60) * (Math.max(0, c.revenue) / positive)));
+    const amounts = c.revenue > 0 ? split(c.revenue, Array.from({ length: count }, () => 0.5 + random())) : [-1.2, -0.6, 2.8].map((f) => Math.round(c.revenue * f));
+    const profits = c.margin === null ? null : split(c.revenue * c.margin / 100, amounts.map((a) => a / c.revenue));
+    amounts.forEach((a, i) => orders.push({ date: day(), name: c.name, segment: c.segment, sales: money(a), profit: profits ? money(profits[i]) : "" }));
+  }
+  orders.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const quote = (t) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  const lines = ["Order ID,Order Date,Customer Name,Segment,Sales,Profit"];
+  orders.forEach((o, i) => lines.push([`SO-${10001 + i}`, o.date, o.name, o.segment, o.sales, o.profit].map(quote).join(",")));
+  return `${lines.join("\n")}\n`;
+}
+
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
-  writeFileSync(`${root}examples/clients.xlsx`, await makeClientsWorkbook());
-  console.log("wrote examples/clients.xlsx");
+  const what = process.argv[2];
+  if (what !== "orders") writeFileSync(`${root}examples/clients.xlsx`, await makeClientsWorkbook());
+  if (what !== "clients") writeFileSync(`${root}examples/orders.csv`, makeOrdersCsv());
+  console.log(`wrote ${what === "orders" ? "examples/orders.csv" : what === "clients" ? "examples/clients.xlsx" : "examples/clients.xlsx and examples/orders.csv"}`);
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { requireProgram } from "./helpers";
 
 export interface Chromium {
   context: BrowserContext;
@@ -15,7 +16,7 @@ export interface Chromium {
 export async function launchChromium(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: requireProgram("/usr/bin/chromium", "Chromium"),
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     viewport,

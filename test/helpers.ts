@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -31,4 +33,28 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** How to get the programs some suites drive (the README says the same; `.ci/run` installs them). */
+export const INSTALL_PROGRAMS = "sudo apt-get install -y chromium libreoffice-calc-nogui poppler-utils (Debian/Ubuntu), or run .ci/run";
+
+/** The path of `program` (an absolute path, or a name looked up on PATH), or null when it is not installed. */
+export function findProgram(program: string): string | null {
+  const candidates = program.includes("/") ? [program] : (process.env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join(d, program));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      return c;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** `program`'s path; a suite that cannot run without it fails with one clear line saying what is missing and how to get it. */
+export function requireProgram(program: string, what: string): string {
+  const found = findProgram(program);
+  if (found === null) throw new Error(`${what} is not installed (no ${program}): this suite needs it. Install it: ${INSTALL_PROGRAMS}`);
+  return found;
 }

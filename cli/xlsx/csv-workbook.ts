@@ -3,7 +3,7 @@
  * the matrix columns beside them) are written in chunks when the package is.
  */
 import { cellRef, rangeA1 } from "../../core/a1";
-import type { PlanValue } from "../../core/plan";
+import { fitScale, LEGIBLE_SCALE, type PlanValue } from "../../core/plan";
 import type { MatrixPlan } from "../../core/matrix";
 import { dayToSerial, type CellValue } from "../../core/values";
 import { CONTENT_TYPE, OoxmlPackage, REL, type ChunkedPart } from "./package";
@@ -97,7 +97,8 @@ export function csvSheet(rows: readonly (readonly CellValue[])[], matrix: Matrix
         freeze: { rows: headerRow, cols: 0 },
         widths: w,
         rows: batched(sheetRows()),
-        page: { orientation: "landscape", fitToWidth: true },
+        // One page wide only when the text stays legible; a wider CSV prints across pages at the smallest legible scale.
+        page: fitScale(w, "landscape") >= LEGIBLE_SCALE ? { orientation: "landscape", fitToWidth: true } : { orientation: "landscape", fitToWidth: false, scale: LEGIBLE_SCALE * 100 },
       }),
   };
 }

@@ -41,6 +41,9 @@ export interface CellFormat extends CellStyle {
   numFmt?: string | null;
 }
 
+/** The number formats every spreadsheet has built in (ECMA-376 §18.8.30), by format code. */
+const BUILTIN_FORMATS = new Map<string, number>([["General", 0], ["0", 1], ["0.00", 2], ["#,##0", 3], ["#,##0.00", 4], ["0%", 9], ["0.00%", 10], ["@", 49]]);
+
 /** The order Excel writes a font's children in. */
 const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
 const fontRank = (name: string) => {
@@ -101,8 +104,8 @@ export class StyleSheet {
   }
 
   numFmtId(code: string): number {
-    const builtin: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
-    if (code in builtin) return builtin[code] as number;
+    const builtin = BUILTIN_FORMATS.get(code);
+    if (builtin !== undefined) return builtin;
     let max = 163;
     for (const f of this.children("numFmts")) {
       const a = attributes(f);

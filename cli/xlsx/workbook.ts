@@ -90,7 +90,7 @@ export class WorkbookPart {
     this.pkg.set(path, xml);
     await this.pkg.setContentType(path, CONTENT_TYPE.worksheet);
     const rId = await this.pkg.addRel(this.path, REL.worksheet, path);
-    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const sheetId = this.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0) + 1;
     const info: SheetInfo = { name, sheetId, rId, state, path };
     const index = at ?? this.sheets.length;
     // Names local to sheets after the insertion point move with their sheets.

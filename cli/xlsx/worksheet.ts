@@ -21,7 +21,8 @@ export interface WorksheetSpec {
   merges?: readonly string[];
   /** `<conditionalFormatting>` elements. */
   conditionalFormats?: readonly string[];
-  page?: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  /** Page setup: one page wide, or else printed at `scale` percent. */
+  page?: { orientation: "landscape" | "portrait"; fitToWidth: boolean; scale?: number };
   /** Relationship id of the sheet's drawing. */
   drawing?: string;
 }
@@ -54,7 +55,10 @@ export function* worksheetChunks(w: WorksheetSpec): Generator<string> {
   if (w.merges?.length) tail += `<mergeCells count="${w.merges.length}">${w.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
   tail += (w.conditionalFormats ?? []).join("");
   tail += `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>`;
-  if (w.page) tail += `<pageSetup orientation="${w.page.orientation}"${w.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  if (w.page) {
+    const size = w.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : w.page.scale !== undefined ? ` scale="${Math.round(w.page.scale)}"` : "";
+    tail += `<pageSetup orientation="${w.page.orientation}"${size}/>`;
+  }
   if (w.drawing) tail += `<drawing r:id="${escapeXml(w.drawing)}"/>`;
   yield `${tail}</worksheet>`;
 }

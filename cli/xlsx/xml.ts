@@ -12,21 +12,27 @@ export function escapeXml(s: string): string {
 export function unescapeXml(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === "#") {
+      // A damaged part may name no character at all (`&#x110000;`): kept as written, never a crash.
+      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : `&${e};`;
+    }
     return e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : "'";
   });
 }
 
 /**
- * Cell text as SpreadsheetML stores it (ST_Xstring): characters XML cannot hold, and CR (which XML
- * readers turn into LF), become `_xHHHH_`; a literal `_xHHHH_` in the text is protected by
- * escaping its underscore (`_x005F_`), as Excel does. Then XML-escaped.
+ * Cell text as SpreadsheetML stores it (ST_Xstring): characters XML cannot hold (controls, U+FFFE,
+ * U+FFFF, and lone surrogates, which UTF-8 cannot hold either), and CR (which XML readers turn
+ * into LF), become `_xHHHH_`; a literal `_xHHHH_` in the text is protected by escaping its
+ * underscore (`_x005F_`), as Excel does. Then XML-escaped.
  */
 export function encodeCellText(s: string): string {
   const protectedText = s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    // Every underscore that starts `_xHHHH_`, overlapping ones too (`_x005F_x0041_`).
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeXml(protectedText);
 }
 

@@ -64,13 +64,14 @@ export function overrideOf(v: CellValue): Grade | null {
   fail(`manual grade ${JSON.stringify(String(v))} must be A, B or C`);
 }
 
-const RATING_WORDS: Record<string, Rating | "Laggard"> = { unknown: "Unknown", laggard: "Laggard", "?": "Unknown" };
+/** Words are data (SPEC §2a): a Map, so a cell reading `constructor` is an unknown word, never Object's function. */
+const RATING_WORDS = new Map<string, Rating | "Laggard">([["unknown", "Unknown"], ["laggard", "Laggard"], ["?", "Unknown"]]);
 
 /** A rating cell: a level, Unknown, or (for profitability) Laggard. Unreadable → Unknown. */
 export function ratingOf(v: CellValue, blank: Rating): Rating | "Laggard" {
   if (isBlank(v)) return blank;
   if (typeof v === "string") {
-    const w = RATING_WORDS[v.trim().toLowerCase()];
+    const w = RATING_WORDS.get(v.trim().toLowerCase());
     if (w) return w;
   }
   const level = parseLevel(v);

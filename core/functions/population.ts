@@ -6,7 +6,7 @@ import { parseAmount } from "../values";
 import type { Matrix } from "./shapes";
 
 export interface Population {
-  /** Valid revenues, highest first. */
+  /** The positive revenues, highest first. */
   sorted: Float64Array;
   /** prefix[k] = sum of the k largest. */
   prefix: Float64Array;
@@ -35,9 +35,10 @@ export function population(arg: Matrix): Population {
   const cached = byIdentity.get(arg);
   if (cached) return cached;
   const nums: number[] = [];
+  // The positive revenues: a client with zero or negative revenue ranks after all of them (SPEC §2a).
   for (const row of arg) for (const v of row) {
     const n = parseAmount(v);
-    if (typeof n === "number") nums.push(n);
+    if (typeof n === "number" && n > 0) nums.push(n);
   }
   const values = Float64Array.from(nums);
   const key = hashValues(values);

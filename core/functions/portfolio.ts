@@ -12,6 +12,9 @@ import { pct, range, value, type KamFunction } from "./signature";
 
 const d = DEFAULT_SETTINGS;
 
+/** Concentration is of the positive revenues (SPEC §2a): a credit note never makes a share above 100%. */
+const positive = (revenues: readonly number[]): number[] => revenues.filter((r) => r > 0);
+
 export const PORTFOLIO_COLUMNS = [
   "Rank", "Client", "Grade", "Score", "Revenue", "Revenue rating", "Wallet rating", "Profit rating",
   "Strategic", "Pain", "Quadrant", "Flags", "Actions",
@@ -75,7 +78,7 @@ export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
       const nums = amounts(revenues);
       if (nums instanceof KamError) return [[nums]];
       if (nums.length === 0) return [[""]];
-      const h = hhi(nums);
+      const h = hhi(positive(nums));
       return [[h === null ? new KamError("total revenue is not positive") : h]];
     },
   },
@@ -92,7 +95,7 @@ export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
         const nums = amounts(revenues);
         if (nums instanceof KamError) return [[nums]];
         if (nums.length === 0) return [[""]];
-        const s = topShare(nums, pct);
+        const s = topShare(positive(nums), pct);
         return [[s === null ? new KamError("total revenue is not positive") : s]];
       } catch (e) {
         return [[new KamError((e as Error).message)]];

@@ -43,6 +43,7 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
           const x = parseAmount(v);
           if (x === null) return "";
           if (x instanceof Invalid) return new KamError(`revenue: ${x.reason}`);
+          if (!(x > 0)) return "Low"; // no revenue (SPEC §2a), as the portfolio rates it
           const above = countGreater(pop.sorted, x);
           if (!cumulative) return revenueRatingForRank(above + 1, cut);
           if (!(pop.total > 0)) return "Low";

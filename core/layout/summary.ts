@@ -7,7 +7,7 @@ import { percentText } from "../model/explain";
 import { QUADRANTS } from "../model/quadrant";
 import { FORMATS, GRADE_COLOURS, type Block, type ConditionalFill, type PlanValue } from "../plan";
 import type { Portfolio } from "../portfolio";
-import { needsDataNote } from "../report";
+import { rowsNote, unrankedNote } from "../report";
 import { GRADES, type Settings } from "../settings";
 import { SUMMARY_HEADER_STYLE, SUMMARY_ROW, WARNING_LINES, WARNING_ROW } from "./frame";
 
@@ -27,21 +27,20 @@ function settingsLine(s: Settings): string {
 
 function mappingLine(p: Portfolio): string {
   const parts = FIELDS.filter((f) => p.mapping[f] !== undefined).map((f) => `${FIELD_LABELS[f]} ← “${p.headers[p.mapping[f] as number]}”`);
-  return `Columns: ${parts.join(", ")}`;
+  return `Columns: ${parts.join(", ")}${p.notes.map((n) => ` ${n}`).join("")}`;
 }
 
 /** Rows 1–4: the title, then what was built from which sheet, the settings and the columns used. */
 export function titleBlocks(p: Portfolio, sourceSheet: string, builtOn: string): Block[] {
-  const s = p.summary;
-  const rowsNote = p.mode === "orders" ? `${p.rowsRead} order rows merged into ${s.clients} clients` : `${s.clients} clients from ${p.rowsRead} rows`;
-  const needs = p.needsData.length ? `${needsDataNote(p)} (listed below the table)` : "";
+  const unranked = unrankedNote(p);
+  const needs = unranked ? `${unranked} (listed below the table)` : "";
   return [
     { role: "title", row: 1, col: 1, values: [["KAM Portfolio"]], style: { bold: true, fontSize: 16, fontColor: "#1F4E78" } },
     {
       role: "subtitle",
       row: 2,
       col: 1,
-      values: [[`Built ${builtOn} from sheet “${sourceSheet}”: ${rowsNote}${needs}. Grade order: A, B, C; then score and revenue. The key-account plan checklist is below the table.`], [settingsLine(p.settings)], [mappingLine(p)]],
+      values: [[`Built ${builtOn} from sheet “${sourceSheet}”: ${rowsNote(p)}${needs}. Grade order: A, B, C; then score and revenue. The key-account plan checklist is below the table.`], [settingsLine(p.settings)], [mappingLine(p)]],
       style: { italic: true, fontColor: "#595959" },
     },
   ];
@@ -52,11 +51,11 @@ export function summaryBlocks(p: Portfolio): Block[] {
   const s = p.summary;
   const h = p.health;
   const blocks: Block[] = [];
-  const total = s.revenue;
-  const share = (x: number) => (total > 0 ? x / total : null);
+  // Shares are of the positive revenue (SPEC §2a): a credit note never makes one above 100%.
   const gradeRows: PlanValue[][] = [["Grade", "Clients", "Revenue", "Share", "Budget"]];
-  for (const g of GRADES) gradeRows.push([g, s.byGrade[g], h.revenueByGrade[g], share(h.revenueByGrade[g]), h.budgetByGrade[g]]);
-  gradeRows.push(["Total", s.clients, total, share(total), GRADES.reduce((a, g) => a + h.budgetByGrade[g], 0)]);
+  for (const g of GRADES) gradeRows.push([g, s.byGrade[g], h.revenueByGrade[g], h.shareByGrade[g], h.budgetByGrade[g]]);
+  const shared = GRADES.some((g) => h.shareByGrade[g] !== null);
+  gradeRows.push(["Total", s.clients, s.revenue, shared ? 1 : null, GRADES.reduce((a, g) => a + h.budgetByGrade[g], 0)]);
   // Each summary block sits over table columns wide enough for its numbers (no "###").
   blocks.push({ role: "summary", row: SUMMARY_ROW, col: 2, values: gradeRows, formats: [null, FORMATS.integer, FORMATS.money, FORMATS.percent1, FORMATS.percent], headerStyle: SUMMARY_HEADER_STYLE });
 

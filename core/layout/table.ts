@@ -1,6 +1,6 @@
 /**
  * The ranked table (one row per client, optional columns when the sheet has the input), its
- * conditional fills, and the rows that need data, listed below it.
+ * conditional fills, and the rows that need data or were skipped, listed below it.
  */
 import { COVERAGE } from "../model/actions";
 import { FORMATS, GRADE_COLOURS, type Block, type ConditionalFill, type PlanValue } from "../plan";
@@ -102,21 +102,32 @@ export function tableFills(cols: readonly Column[], clients: number): Conditiona
   return fills;
 }
 
-/** The rows that could not be ranked, from `at` (a section heading, then row, client, reason). */
-export function needsDataBlocks(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } {
-  const n = p.needsData.length;
+/** A list of rows below the table, from `at`: a section heading, then row, client, reason. */
+function rowListBlocks(title: string, role: "needs-data" | "skipped", rows: readonly { row: number; name: string; reason: string }[], at: number): { blocks: Block[]; lastRow: number } {
   return {
     blocks: [
-      { role: "section", row: at, col: 1, values: [[`Needs data: ${n} row${n === 1 ? "" : "s"} not ranked`]], style: SECTION_STYLE },
+      { role: "section", row: at, col: 1, values: [[title]], style: SECTION_STYLE },
       {
-        role: "needs-data",
+        role,
         row: at + 1,
         col: 1,
-        values: [["Sheet row", "Client", "Reason"], ...p.needsData.map((d) => [d.row, d.name, d.reason] as PlanValue[])],
+        values: [["Sheet row", "Client", "Reason"], ...rows.map((d) => [d.row, d.name, d.reason] as PlanValue[])],
         formats: [FORMATS.integer, FORMATS.text, null],
         headerStyle: HEADER_STYLE,
       },
     ],
-    lastRow: at + 1 + n,
+    lastRow: at + 1 + rows.length,
   };
+}
+
+/** The rows that could not be ranked, from `at`. */
+export function needsDataBlocks(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } {
+  const n = p.needsData.length;
+  return rowListBlocks(`Needs data: ${n} row${n === 1 ? "" : "s"} not ranked`, "needs-data", p.needsData, at);
+}
+
+/** The rows left out on purpose (total rows, rows that were not revenue), from `at`. */
+export function skippedBlocks(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } {
+  const n = p.skipped.length;
+  return rowListBlocks(`Skipped: ${n} row${n === 1 ? "" : "s"} not graded (totals, or not revenue)`, "skipped", p.skipped, at);
 }

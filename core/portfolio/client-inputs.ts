@@ -30,6 +30,8 @@ export interface ClientInputs {
   marginRows: Int32Array;
   /** The margin cell of a client whose only row with a profit has one, kept exact. */
   marginSingle: (number | null)[];
+  /** Σ of the margin cells (a client with no positive revenue takes their mean, SPEC §2a). */
+  marginSum: Float64Array;
   wallet: (number | null)[];
   strategic: Rating[];
   pain: Rating[];
@@ -45,11 +47,9 @@ export interface ClientInputs {
   /** Blank or unreadable cells and what was assumed; null until there is one. */
   issues: (string[] | null)[];
   incomplete: Uint8Array;
-  /** The note about a missing or unreadable wallet share, withdrawn if a later order has one. */
-  walletIssue: (string | null)[];
 }
 
-/** Room for `capacity` clients (at most one per data row): every column is allocated once, and `addClient` sets each of them. */
+/** Room for `capacity` clients (at most one per data row): every column is allocated once, and `readClients` sets each of them. */
 export function newClientInputs(capacity: number): ClientInputs {
   const nulls = <T>(): T[] => new Array<T>(capacity);
   return {
@@ -64,6 +64,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     marginBasis: new Int32Array(capacity),
     marginRows: new Int32Array(capacity),
     marginSingle: nulls(),
+    marginSum: new Float64Array(capacity),
     wallet: nulls(),
     strategic: nulls(),
     pain: nulls(),
@@ -78,7 +79,6 @@ export function newClientInputs(capacity: number): ClientInputs {
     orders: new Int32Array(capacity),
     issues: nulls(),
     incomplete: new Uint8Array(capacity),
-    walletIssue: nulls(),
   };
 }
 
@@ -94,11 +94,6 @@ export function noteIssue(c: ClientInputs, k: number, field: Field, v: unknown, 
   else if (v === null || v === undefined) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
   else return false;
   return true;
-}
-
-export function lastIssue(c: ClientInputs, k: number): string {
-  const issues = c.issues[k] as string[];
-  return issues[issues.length - 1] as string;
 }
 
 /** A client without issues (shared: read-only). */

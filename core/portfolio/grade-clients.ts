@@ -1,6 +1,6 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { gradingOf, newGradings, type Grading } from "../model/grading";
-import { profitRating, walletRating, type Rating } from "../model/ratings";
+import { profitRating, revenueRatings, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import type { Level } from "../values";
@@ -33,9 +33,32 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
   return out;
 }
 
-export function countGrades(gradeIndex: Uint8Array): Record<Grade, number> {
+/**
+ * Revenue ratings (SPEC §3.1) among the clients with a positive revenue; a client with zero or
+ * negative revenue (credit notes, refunds) is Low and ranks after every positive one (SPEC §2a).
+ * `byRevenue` is the revenue order (highest first), so the positive revenues are its head.
+ */
+export function positiveRevenueRatings(revenues: readonly number[], byRevenue: Uint32Array, settings: Settings): Level[] {
+  let positive = 0;
+  while (positive < byRevenue.length && (revenues[byRevenue[positive] as number] as number) > 0) positive++;
+  if (positive === revenues.length) return revenueRatings(revenues, settings, byRevenue);
+  const head = new Array<number>(positive);
+  const order = new Uint32Array(positive);
+  for (let j = 0; j < positive; j++) {
+    head[j] = revenues[byRevenue[j] as number] as number;
+    order[j] = j;
+  }
+  const rated = revenueRatings(head, settings, order);
+  const ratings = new Array<Level>(revenues.length).fill("Low");
+  for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as Level;
+  return ratings;
+}
+
+/** Clients per grade (0 = A); with `revenue`, only those with a positive revenue (the budget's, SPEC §2a). */
+export function countGrades(gradeIndex: Uint8Array, revenue?: Float64Array): Record<Grade, number> {
   const counts = [0, 0, 0];
   for (let k = 0; k < gradeIndex.length; k++) {
+    if (revenue !== undefined && !((revenue[k] as number) > 0)) continue;
     const g = gradeIndex[k] as number;
     counts[g] = (counts[g] as number) + 1;
   }

@@ -1,6 +1,7 @@
 /**
  * Portfolio health (SPEC §7): revenue and counts by grade and quadrant, the HHI band, industry
- * concentration, warnings, movement counts and the budget by grade.
+ * concentration, warnings, movement counts and the budget by grade. Shares (by grade, of one
+ * client, of an industry) and the budget are of the positive revenues only (SPEC §2a).
  */
 import { budgetPerGrade } from "../model/allocation";
 import { hhiBand, industryConcentration } from "../model/concentration";
@@ -11,9 +12,11 @@ import type { Grade, Settings } from "../settings";
 import type { ClientResult, Health, Summary } from "./types";
 
 export function healthOf(clients: readonly ClientResult[], summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
-  // Sums by grade (0 = A) and by quadrant (QUADRANTS order), in rank order.
+  // Sums by grade (0 = A) and by quadrant (QUADRANTS order), in rank order; positive revenues apart for the shares and budget.
   const gradeRevenue = new Float64Array(3);
-  const gradeCount = new Uint32Array(3);
+  const gradePositive = new Float64Array(3);
+  const gradePaying = new Uint32Array(3);
+  let positiveTotal = 0;
   const quadrantRevenue = new Float64Array(QUADRANTS.length);
   const quadrantCount = new Uint32Array(QUADRANTS.length);
   let upgrades = 0;
@@ -24,7 +27,11 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
     const g = gradeOrder(c.grade);
     const q = QUADRANTS.indexOf(c.quadrant);
     gradeRevenue[g] = (gradeRevenue[g] as number) + c.revenue;
-    gradeCount[g] = (gradeCount[g] as number) + 1;
+    if (c.revenue > 0) {
+      gradePositive[g] = (gradePositive[g] as number) + c.revenue;
+      gradePaying[g] = (gradePaying[g] as number) + 1;
+      positiveTotal += c.revenue;
+    }
     quadrantRevenue[q] = (quadrantRevenue[q] as number) + c.revenue;
     quadrantCount[q] = (quadrantCount[q] as number) + 1;
     if (c.movement === "▲") upgrades++;
@@ -33,7 +40,7 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
   }
   const byQuadrant = (sums: Float64Array | Uint32Array) => Object.fromEntries(QUADRANTS.map((q, i) => [q, sums[i] as number])) as Record<Quadrant, number>;
   const h = summary.hhi;
-  const total = summary.revenue;
+  const total = positiveTotal;
   const warnings: string[] = [];
   if (total > 0) {
     for (let i = 0; i < clients.length; i++) {
@@ -43,15 +50,17 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
       }
     }
   }
-  const ind = industryMapped ? industryConcentration(clients) : { industries: [], hhi: null };
+  const ind = industryMapped ? industryConcentration(clients.filter((c) => c.revenue > 0)) : { industries: [], hhi: null };
   for (const i of ind.industries) {
     if (i.share * 100 > settings.industryWarningPct) {
       warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
     }
   }
-  const counts: Record<Grade, number> = { A: gradeCount[0] as number, B: gradeCount[1] as number, C: gradeCount[2] as number };
+  const paying: Record<Grade, number> = { A: gradePaying[0] as number, B: gradePaying[1] as number, C: gradePaying[2] as number };
+  const share = (g: number) => (total > 0 ? (gradePositive[g] as number) / total : null);
   return {
     revenueByGrade: { A: gradeRevenue[0] as number, B: gradeRevenue[1] as number, C: gradeRevenue[2] as number },
+    shareByGrade: { A: share(0), B: share(1), C: share(2) },
     countByQuadrant: byQuadrant(quadrantCount),
     revenueByQuadrant: byQuadrant(quadrantRevenue),
     hhiBand: h === null ? null : hhiBand(h),
@@ -61,6 +70,6 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
     upgrades,
     downgrades,
     newClients,
-    budgetByGrade: budgetPerGrade(counts, settings.budget),
+    budgetByGrade: budgetPerGrade(paying, settings.budget),
   };
 }

@@ -1,22 +1,127 @@
 /**
- * The sheet's rows → clients (SPEC §2): a row without a client or a valid revenue goes to needs
- * data; in an order list a client's rows are merged (revenue, profit and margin summed, orders
- * counted, first and last date), and a later row fills what the first left blank.
+ * The sheet's rows → clients (SPEC §2, §2a): a skipped row (a total row, a row that was not
+ * revenue) is reported with its reason; in an order list a row with neither a client nor an amount
+ * continues the order above; a row without a client or a valid revenue goes to needs data; in an
+ * order list a client's rows are merged (revenue, profit and margin summed, orders counted, first
+ * and last date), and each attribute (wallet share, strategic value, pain, relationship, benefit,
+ * industry, override and its reason) is the first valid value among the client's rows.
  */
 import { cleanRatio, painFromAlignment, type Rating } from "../model/ratings";
-import { isGrade } from "../model/history";
-import { Invalid, type CellValue, type Day } from "../values";
-import { lastIssue, newClientInputs, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
+import type { Grade } from "../settings";
+import { Invalid, type CellValue, type Day, type Level } from "../values";
+import { newClientInputs, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
 import { isBlankRow, type InputColumns } from "./read-columns";
-import type { NeedsData } from "./types";
+import type { NeedsData, Skipped } from "./types";
 
-/** The clients of a sheet's rows, the rows that need data, and which client each row became. */
+/** The clients of a sheet's rows, the rows that need data or were skipped, and which client each row became. */
 export interface ReadClients {
   inputs: ClientInputs;
   needsData: NeedsData[];
+  skipped: Skipped[];
   rowsRead: number;
+  /** Order-list rows with neither a client nor an amount (further lines of the order above). */
+  continuations: number;
   /** Per data row: the index of its client in `inputs`, or -1. */
   clientOfRow: Int32Array;
+}
+
+/** What a cell of an attribute column gives: nothing, a value, or an unreadable cell. */
+type Cell = 0 | 1 | 2;
+const BLANK = 0;
+const VALID = 1;
+const UNREADABLE = 2;
+
+/**
+ * Where each client's value of one attribute comes from: the first of its rows (0-based data
+ * index) with a valid value, and the first with an unreadable one; -1 for none.
+ */
+interface FirstValues {
+  cell: (i: number) => Cell;
+  valid: number[];
+  unreadable: number[];
+}
+
+function cellOf(v: unknown): Cell {
+  return v === null || v === undefined ? BLANK : v instanceof Invalid ? UNREADABLE : VALID;
+}
+
+function firstValues(column: readonly unknown[] | null): FirstValues | null {
+  return column === null ? null : { cell: (i) => cellOf(column[i]), valid: [], unreadable: [] };
+}
+
+/** Notes row `i` for client `k` (its first row when `first`). */
+function see(t: FirstValues | null, k: number, i: number, first: boolean): void {
+  if (t === null) return;
+  if (first) {
+    t.valid[k] = -1;
+    t.unreadable[k] = -1;
+  }
+  const cell = t.cell(i);
+  if (cell === VALID && (t.valid[k] as number) < 0) t.valid[k] = i;
+  else if (cell === UNREADABLE && (t.unreadable[k] as number) < 0) t.unreadable[k] = i;
+}
+
+/** The first valid value of client `k` (its data row index), or -1. */
+const validAt = (t: FirstValues | null, k: number): number => (t === null ? -1 : (t.valid[k] as number));
+/** The first unreadable cell of client `k`, or undefined. */
+function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: number): T | undefined {
+  if (t === null || column === null) return undefined;
+  const i = t.unreadable[k] as number;
+  return i < 0 ? undefined : column[i];
+}
+
+/** Pain of one row: as entered, else from aligned/easy when both are readable; null when neither gives one. */
+function painAt(cols: InputColumns, i: number): Level | null {
+  const p = cols.pains ? cols.pains[i] : null;
+  if (typeof p === "string") return p;
+  if (cols.aligned && cols.easy) {
+    const a = cols.aligned[i];
+    const e = cols.easy[i];
+    if (typeof a === "boolean" && typeof e === "boolean") return painFromAlignment(a, e);
+  }
+  return null;
+}
+
+interface Attributes {
+  wallet: FirstValues | null;
+  strategic: FirstValues | null;
+  pain: FirstValues;
+  relationship: FirstValues | null;
+  benefit: FirstValues | null;
+  industry: FirstValues | null;
+  override: FirstValues | null;
+  reason: FirstValues | null;
+  review: FirstValues | null;
+  /** Each client's first row (data index). */
+  firstRow: number[];
+}
+
+function attributes(cols: InputColumns): Attributes {
+  return {
+    wallet: firstValues(cols.wallets),
+    strategic: firstValues(cols.strategics),
+    pain: { cell: (i) => (painAt(cols, i) === null ? BLANK : VALID), valid: [], unreadable: [] },
+    relationship: firstValues(cols.relationships),
+    benefit: firstValues(cols.benefits),
+    industry: firstValues(cols.industries),
+    override: firstValues(cols.overrides),
+    reason: firstValues(cols.reasons),
+    review: firstValues(cols.reviews),
+    firstRow: [],
+  };
+}
+
+function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
+  if (first) a.firstRow[k] = i;
+  see(a.wallet, k, i, first);
+  see(a.strategic, k, i, first);
+  see(a.pain, k, i, first);
+  see(a.relationship, k, i, first);
+  see(a.benefit, k, i, first);
+  see(a.industry, k, i, first);
+  see(a.override, k, i, first);
+  see(a.reason, k, i, first);
+  see(a.review, k, i, first);
 }
 
 export function readClients(
@@ -26,18 +131,36 @@ export function readClients(
   mode: "clients" | "orders",
   own: ReadonlySet<number>,
   firstDataRow: number,
+  skips: ReadonlyMap<number, string> = new Map(),
 ): ReadClients {
   const needsData: NeedsData[] = [];
+  const skipped: Skipped[] = [];
   const inputs = newClientInputs(data.length);
+  const attrs = attributes(cols);
   const byKey = new Map<string, number>();
   const clientOfRow = new Int32Array(data.length).fill(-1);
   let rowsRead = 0;
+  let continuations = 0;
+  // The client of the last order row: the order a continuation line belongs to (-1: that row was not merged).
+  let lastClient = -1;
   for (let i = 0; i < data.length; i++) {
     if (isBlankRow(data[i] as readonly CellValue[], own)) continue;
     rowsRead++;
     const row = firstDataRow + i;
     const name = cols.names[i] ?? null;
     const revenue = cols.revenues[i] ?? null;
+    const skip = skips.get(i);
+    if (skip !== undefined) {
+      skipped.push({ row, name: name ?? "", reason: skip });
+      lastClient = -1;
+      continue;
+    }
+    if (mode === "orders" && name === null && revenue === null) {
+      continuations++;
+      if (lastClient >= 0) clientOfRow[i] = lastClient;
+      continue;
+    }
+    lastClient = -1;
     if (name === null) {
       needsData.push({ row, name: "", reason: "no client name" });
       continue;
@@ -48,18 +171,25 @@ export function readClients(
     }
     const key = keys[i] as string;
     let k = mode === "orders" ? byKey.get(key) : undefined;
+    const first = k === undefined;
     if (k === undefined) {
-      k = addClient(inputs, row, key, name, cols, i);
+      k = addClient(inputs, row, key, name);
       if (mode === "orders") byKey.set(key, k);
-    } else mergeOrder(inputs, k, cols, i);
+    }
+    seeRow(attrs, k, i, first);
+    const rv = cols.reviews ? cols.reviews[i] : null;
+    const review = inputs.review[k] as Day | null;
+    if (typeof rv === "number" && (review === null || rv > review)) inputs.review[k] = rv;
     addAmounts(inputs, k, cols, i, revenue);
     clientOfRow[i] = k;
+    lastClient = k;
   }
-  return { inputs, needsData, rowsRead, clientOfRow };
+  for (let k = 0; k < inputs.count; k++) setAttributes(inputs, k, cols, attrs);
+  return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow };
 }
 
-/** A new client from its first row: the per-client attributes are the first non-blank value of its rows. */
-function addClient(c: ClientInputs, row: number, key: string, name: string, cols: InputColumns, i: number): number {
+/** A new client from its first row; its attributes are set once all its rows are read. */
+function addClient(c: ClientInputs, row: number, key: string, name: string): number {
   const k = c.count++;
   c.row[k] = row;
   c.key[k] = key;
@@ -67,63 +197,69 @@ function addClient(c: ClientInputs, row: number, key: string, name: string, cols
   // Blank until a row gives them.
   c.profit[k] = null;
   c.marginSingle[k] = null;
-  c.wallet[k] = null;
-  c.relationship[k] = null;
-  c.benefit[k] = null;
-  c.industry[k] = null;
-  c.override[k] = null;
-  c.overrideReason[k] = null;
   c.review[k] = null;
   c.firstDate[k] = null;
   c.lastDate[k] = null;
   c.issues[k] = null;
-  c.walletIssue[k] = null;
-  const w = cols.wallets ? cols.wallets[i] : null;
-  if (typeof w === "number") c.wallet[k] = w;
-  else if (noteIssue(c, k, "wallet", w ?? null, "scored as Unknown")) c.walletIssue[k] = lastIssue(c, k);
-  c.strategic[k] = "Low";
-  if (cols.strategics) {
-    const s = cols.strategics[i];
-    if (s instanceof Invalid) {
-      c.strategic[k] = "Unknown";
-      c.incomplete[k] = 1;
-      noteOn(c, k, `strategic value: ${s.reason}; scored as Unknown`);
-    } else c.strategic[k] = s ?? "Low";
-  }
-  const pain = painOf(c, k, cols, i);
-  c.pain[k] = pain;
-  if (pain === "Unknown") c.incomplete[k] = 1;
-  const rel = cols.relationships ? cols.relationships[i] : null;
-  if (typeof rel === "number") c.relationship[k] = rel;
-  else if (cols.relationships) noteIssue(c, k, "relationship", rel, "estimated");
-  const ben = cols.benefits ? cols.benefits[i] : null;
-  if (typeof ben === "number") c.benefit[k] = ben;
-  else if (cols.benefits) noteIssue(c, k, "benefit", ben, "the score is used");
-  if (cols.industries) c.industry[k] = cols.industries[i] ?? null;
-  const o = cols.overrides ? cols.overrides[i] : null;
-  if (o instanceof Invalid) noteOn(c, k, `${o.reason}; ignored`);
-  else if (o) c.override[k] = o;
-  if (cols.reasons) c.overrideReason[k] = cols.reasons[i] ?? null;
-  const rv = cols.reviews ? cols.reviews[i] : null;
-  if (rv instanceof Invalid) noteOn(c, k, `last review: ${rv.reason}`);
-  else if (rv !== null && rv !== undefined) c.review[k] = rv;
   return k;
 }
 
+/**
+ * A client's attributes: each the first valid value among its rows. The notes on blank or
+ * unreadable cells come before those its amounts gave (profit, margin).
+ */
+function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attributes): void {
+  const amountNotes = c.issues[k] ?? null;
+  c.issues[k] = null;
+  const at = <T>(column: readonly T[] | null, t: FirstValues | null): T | null => {
+    const i = validAt(t, k);
+    return column === null || i < 0 ? null : (column[i] as T);
+  };
+
+  const wallet = at(cols.wallets, a.wallet) as number | null;
+  c.wallet[k] = wallet;
+  if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
+
+  const strategic = at(cols.strategics, a.strategic) as Level | null;
+  const badStrategic = unreadableAt(a.strategic, cols.strategics, k);
+  c.strategic[k] = strategic ?? (badStrategic instanceof Invalid ? "Unknown" : "Low");
+  if (strategic === null && badStrategic instanceof Invalid) {
+    c.incomplete[k] = 1;
+    noteOn(c, k, `strategic value: ${badStrategic.reason}; scored as Unknown`);
+  }
+
+  const painRow = validAt(a.pain, k);
+  const pain: Rating = painRow >= 0 ? (painAt(cols, painRow) as Level) : painOf(c, k, cols, a.firstRow[k] as number);
+  c.pain[k] = pain;
+  if (pain === "Unknown") c.incomplete[k] = 1;
+
+  c.relationship[k] = at(cols.relationships, a.relationship) as number | null;
+  if (c.relationship[k] === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
+  c.benefit[k] = at(cols.benefits, a.benefit) as number | null;
+  if (c.benefit[k] === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
+
+  c.industry[k] = at(cols.industries, a.industry);
+  c.override[k] = at(cols.overrides, a.override) as Grade | null;
+  const badOverride = unreadableAt(a.override, cols.overrides, k);
+  if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
+  c.overrideReason[k] = at(cols.reasons, a.reason);
+  const badReview = unreadableAt(a.review, cols.reviews, k);
+  if (c.review[k] === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
+
+  if (amountNotes !== null) for (const note of amountNotes) noteOn(c, k, note);
+}
+
+/** Why a client has no pain (row `i`, its first: what its cells say), as notes; always Unknown. */
 function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rating {
   const { pains, aligned, easy } = cols;
   if (pains) {
     const p = pains[i];
-    if (typeof p === "string") return p;
     if (p instanceof Invalid) noteOn(c, k, `pain: ${p.reason}; scored as Unknown`);
     else if (!aligned || !easy) noteOn(c, k, "pain missing; scored as Unknown");
     if (!aligned || !easy) return "Unknown";
   }
   if (aligned && easy) {
-    const a = aligned[i];
-    const e = easy[i];
-    if (typeof a === "boolean" && typeof e === "boolean") return painFromAlignment(a, e);
-    for (const [label, v] of [["aligned", a], ["easy", e]] as const) {
+    for (const [label, v] of [["aligned", aligned[i]], ["easy", easy[i]]] as const) {
       if (v instanceof Invalid) noteOn(c, k, `${label}: ${v.reason}`);
       else if (v === null || v === undefined) noteOn(c, k, `${label} missing`);
     }
@@ -132,24 +268,6 @@ function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rati
   }
   noteOn(c, k, "no pain column; scored as Unknown");
   return "Unknown";
-}
-
-/** A later order of a client fills what its first rows left blank. */
-function mergeOrder(c: ClientInputs, k: number, cols: InputColumns, i: number): void {
-  const w = cols.wallets ? cols.wallets[i] : null;
-  if (c.wallet[k] === null && typeof w === "number") {
-    c.wallet[k] = w;
-    const issues = c.issues[k];
-    const walletIssue = c.walletIssue[k] as string | null;
-    const at = walletIssue === null || !issues ? -1 : issues.indexOf(walletIssue);
-    if (at >= 0) (issues as string[]).splice(at, 1);
-    c.walletIssue[k] = null;
-  }
-  if (c.industry[k] === null && cols.industries) c.industry[k] = cols.industries[i] ?? null;
-  if (c.override[k] === null && cols.overrides && isGrade(cols.overrides[i])) c.override[k] = cols.overrides[i];
-  const rv = cols.reviews ? cols.reviews[i] : null;
-  const review = c.review[k] as Day | null;
-  if (typeof rv === "number" && (review === null || rv > review)) c.review[k] = rv;
 }
 
 /** Every row of a client adds its amounts: revenue, profit, margin, order dates. */
@@ -163,6 +281,7 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
   if (typeof m === "number") {
     c.marginRows[k] = (c.marginRows[k] as number) + 1;
     c.marginSingle[k] = m;
+    c.marginSum[k] = (c.marginSum[k] as number) + m;
     addMarginBasis(c, k, m * revenue, revenue);
   } else {
     if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
@@ -188,12 +307,15 @@ function addMarginBasis(c: ClientInputs, k: number, profit: number, revenue: num
  * Margin = Σ profit ÷ Σ revenue (SPEC §2). With no margin cell on any of the client's rows: its
  * profit cells over all its revenue. With one: over the rows that give a profit, a row's margin
  * cell winning over its profit cell; a client's only such row keeps its margin cell exact.
+ * A client with no positive revenue (SPEC §2a): profit ÷ revenue means nothing, so only its
+ * margin cells count (their mean), else the margin is unknown.
  */
 export function marginOf(c: ClientInputs, k: number): number | null {
-  if (c.marginRows[k] === 0) {
+  const rows = c.marginRows[k] as number;
+  if (!((c.revenue[k] as number) > 0)) return rows === 0 ? null : rows === 1 ? (c.marginSingle[k] as number) : cleanRatio((c.marginSum[k] as number) / rows);
+  if (rows === 0) {
     const profit = c.profit[k] as number | null;
-    const revenue = c.revenue[k] as number;
-    return profit !== null && revenue > 0 ? cleanRatio(profit / revenue) : null;
+    return profit !== null ? cleanRatio(profit / (c.revenue[k] as number)) : null;
   }
   if (c.marginBasis[k] === 1) return c.marginSingle[k] as number | null;
   const revenue = c.marginRevenue[k] as number;

@@ -6,8 +6,8 @@ import { detectColumns, filledCells, findHeaderRow, type Mapping } from "../colu
 import { clientKey, isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
-  isBlank, Invalid, MARGIN_RANGE, parseAmount, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
-  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type Level, type Parsed,
+  isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
+  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type Level, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -103,23 +103,29 @@ export interface InputColumns {
   reviews: Parsed<Day>[] | null;
 }
 
-export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping): InputColumns {
+/**
+ * Each mapped column parsed once. `hint` is what the file says of its numbers (a semicolon CSV
+ * writes `1.234,56`, SPEC §2a): every number column (amounts, fractions, relationship) reads them so.
+ */
+export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: Partial<NumberLocale> = {}): InputColumns {
+  const revenueCells = columnValues(data, mapping.revenue) as CellValue[];
+  const profitCells = columnValues(data, mapping.profit);
   const marginCells = columnValues(data, mapping.margin);
   const walletCells = columnValues(data, mapping.wallet);
   const relCells = columnValues(data, mapping.relationship);
   const benefitCells = columnValues(data, mapping.benefit);
   return {
     names: column(data, mapping.client, parseText) as (string | null)[],
-    revenues: column(data, mapping.revenue, parseAmount) as Parsed<number>[],
-    profits: column(data, mapping.profit, parseAmount),
-    margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE),
-    wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE),
+    revenues: parseAmountColumn(revenueCells, hint),
+    profits: profitCells && parseAmountColumn(profitCells, hint),
+    margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE, hint),
+    wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE, hint),
     strategics: column(data, mapping.strategic, parseLevel),
     pains: column(data, mapping.pain, parseLevel),
     aligned: column(data, mapping.aligned, parseYesNo),
     easy: column(data, mapping.easy, parseYesNo),
-    relationships: relCells && parseRelationshipColumn(relCells),
-    benefits: benefitCells && parseRelationshipColumn(benefitCells),
+    relationships: relCells && parseRelationshipColumn(relCells, hint),
+    benefits: benefitCells && parseRelationshipColumn(benefitCells, hint),
     industries: column(data, mapping.industry, parseText),
     dates: column(data, mapping.date, parseDate),
     overrides: column(data, mapping.override, parseOverride),
@@ -128,3 +134,15 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
   };
 }
 
+
+/** A mapped relationship column none of whose cells is a relationship strength (a CRM's pipeline stages: `Closed Won`). */
+export function noRelationshipValues(relationships: readonly Parsed<number>[] | null): boolean {
+  if (relationships === null) return false;
+  let unreadable = false;
+  for (let i = 0; i < relationships.length; i++) {
+    const r = relationships[i];
+    if (typeof r === "number") return false;
+    if (r instanceof Invalid) unreadable = true;
+  }
+  return unreadable;
+}

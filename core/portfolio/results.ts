@@ -18,7 +18,7 @@ import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
 /** Flags in the order a client lists them. */
-const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 /** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
 const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
@@ -63,6 +63,7 @@ export interface ResultContext {
   previous: Map<string, SnapshotRow>;
   today: Day;
   reviewMapped: boolean;
+  /** Budget per client of each grade, among the clients with a positive revenue (the others get none). */
   perClient: Record<Grade, number>;
 }
 
@@ -82,6 +83,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
   const relationship = givenRelationship ?? estimatedRelationship(wallet, g.factors.pain);
   const benefit = (c.benefit[k] as number | null) ?? sc;
   let flags = gradingFlags(g);
+  if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
   if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
   if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
   if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
@@ -126,7 +128,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     lastDate: lastDate === null ? null : isoDay(lastDate),
     lastReview: review === null ? null : isoDay(review),
     nextReview,
-    budgetShare: x.perClient[grade],
+    budgetShare: revenue > 0 ? x.perClient[grade] : 0,
     specialist: specialistKind,
     actions: actionLineOf(grade, wallet, specialistKind, flags, settings),
     why: explanationText(g.explanation, margin, wallet, overrideReason),

@@ -1,22 +1,30 @@
-/** The portfolio's summary (SPEC §7): clients, revenue, count by grade, top 20% and top client share, HHI. */
-import { hhi, sum, topClientShare, topShare } from "../model/concentration";
+/**
+ * The portfolio's summary (SPEC §7): clients, revenue, count by grade, top 20% and top client
+ * share, HHI. Revenue is the clients' net total; the shares and the HHI are of the positive
+ * revenues only (SPEC §2a: a credit note never makes a share above 100% or below 0).
+ */
+import { hhi, topClientShare, topShare } from "../model/concentration";
 import type { Grade, Settings } from "../settings";
 import type { ClientResult, Summary } from "./types";
 
 export function summarise(clients: readonly ClientResult[], settings: Settings): Summary {
   const revenues = new Float64Array(clients.length);
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
+  let total = 0;
+  let positive = 0;
   for (let i = 0; i < clients.length; i++) {
     const c = clients[i] as ClientResult;
-    revenues[i] = c.revenue;
+    total += c.revenue;
+    if (c.revenue > 0) revenues[positive++] = c.revenue;
     byGrade[c.grade]++;
   }
+  const shares = revenues.subarray(0, positive);
   return {
     clients: clients.length,
-    revenue: sum(revenues),
+    revenue: total,
     byGrade,
-    top20Share: topShare(revenues, settings.topSharePct),
-    topClientShare: topClientShare(revenues),
-    hhi: hhi(revenues),
+    top20Share: topShare(shares, settings.topSharePct),
+    topClientShare: topClientShare(shares),
+    hhi: hhi(shares),
   };
 }

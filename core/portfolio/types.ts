@@ -12,7 +12,7 @@ import type { Factors, GradeRule } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import type { CellValue, Day } from "../values";
 
-export type Flag = "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due";
+export type Flag = "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue";
 
 export interface ClientResult {
   rank: number;
@@ -66,6 +66,14 @@ export interface NeedsData {
   reason: string;
 }
 
+/** A row left out on purpose (SPEC §2a, §10): a total row, or a row that did not happen as revenue. */
+export interface Skipped {
+  row: number;
+  /** The client cell ("" when blank). */
+  name: string;
+  reason: string;
+}
+
 export interface Summary {
   clients: number;
   revenue: number;
@@ -76,7 +84,10 @@ export interface Summary {
 }
 
 export interface Health {
+  /** Σ revenue of each grade's clients (net: a credit note subtracts). */
   revenueByGrade: Record<Grade, number>;
+  /** Each grade's share of the positive revenue (SPEC §2a: never below 0 or above 100%); null when no client has a positive revenue. */
+  shareByGrade: Record<Grade, number | null>;
   countByQuadrant: Record<Quadrant, number>;
   revenueByQuadrant: Record<Quadrant, number>;
   hhiBand: HhiBand | null;
@@ -92,6 +103,14 @@ export interface Health {
 export interface Portfolio {
   clients: ClientResult[];
   needsData: NeedsData[];
+  /** Rows left out on purpose, with the reason (total rows, rows that were not revenue). */
+  skipped: Skipped[];
+  /** Order-list rows with neither a client nor an amount: further lines of the order above (SPEC §2a). */
+  continuations: number;
+  /** What the grading decided about the sheet as a whole, one sentence each (a column it did not use). */
+  notes: string[];
+  /** An earlier build's snapshot was found in the history: `previousGrade` and `movement` compare with it. */
+  previousBuild: boolean;
   summary: Summary;
   health: Health;
   mode: "clients" | "orders";
@@ -118,4 +137,9 @@ export interface PortfolioInput {
   history?: readonly SnapshotRow[];
   /** Columns (0-based) the add-in wrote itself (matrix columns): never read as inputs. */
   ownColumns?: readonly number[];
+  /**
+   * The file writes its numbers `1.234,56` (a semicolon-delimited CSV, SPEC §2a): every number
+   * column is read with `,` as the decimal mark. Without it each column decides on its own cells.
+   */
+  decimalComma?: boolean;
 }

@@ -5,7 +5,7 @@
 import { ownColumns, SHEETS_DIALECT, type FormulaDialect } from "../matrix";
 import { gradePortfolio, type Portfolio } from "../portfolio";
 import type { WorkbookState } from "../port";
-import { needsDataNote } from "../report";
+import { mergedRows, unrankedNote } from "../report";
 import { checkSettings, SettingsError, type Settings } from "../settings";
 import type { Day } from "../values";
 import type { PortWrites, Write } from "./run";
@@ -60,6 +60,7 @@ export function gradeState(state: WorkbookState, o: BuildOptions): Graded {
     today: o.today,
     history: state.history,
     ownColumns: ownColumns(state.matrix),
+    ...(state.decimalComma ? { decimalComma: true } : {}),
   });
   return { portfolio, saveSettings: given ? [(port) => port.saveSettings(settings)] : [] };
 }
@@ -68,9 +69,10 @@ export function dialectOf(o: BuildOptions): FormulaDialect {
   return o.dialect ?? SHEETS_DIALECT;
 }
 
-/** "793 clients: 24 A, 215 B, 554 C; 2 rows need data" */
+/** "793 clients: 24 A, 215 B, 554 C; 2 rows need data", then what the grading noted about the sheet. */
 export function resultMessage(p: Portfolio): string {
   const g = p.summary.byGrade;
-  const merged = p.mode === "orders" ? ` (from ${p.rowsRead} order rows)` : "";
-  return `${p.summary.clients} client${p.summary.clients === 1 ? "" : "s"}${merged}: ${g.A} A, ${g.B} B, ${g.C} C${needsDataNote(p)}`;
+  const merged = p.mode === "orders" ? ` (from ${mergedRows(p)} order rows)` : "";
+  const notes = p.notes.map((n) => ` ${n}`).join("");
+  return `${p.summary.clients} client${p.summary.clients === 1 ? "" : "s"}${merged}: ${g.A} A, ${g.B} B, ${g.C} C${unrankedNote(p)}${notes}`;
 }

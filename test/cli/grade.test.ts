@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, type Run } from "../helpers";
 
-const FLAGS = ["shed", "laggard", "duplicate", "incomplete", "estimated-relationship", "override", "review-due"];
+const FLAGS = ["shed", "laggard", "duplicate", "incomplete", "estimated-relationship", "override", "review-due", "no-revenue"];
 const CLIENT_KEYS = ["rank", "row", "name", "revenue", "revenueRating", "walletShare", "walletRating", "margin", "profitRating", "strategic", "pain", "score", "grade", "relationship", "benefit", "quadrant", "flags"];
 
 interface JsonClient {
@@ -27,6 +27,7 @@ interface JsonClient {
 interface Report {
   clients: JsonClient[];
   needsData: { row: number; name: string; reason: string }[];
+  skipped: { row: number; name: string; reason: string }[];
   summary: { clients: number; revenue: number; byGrade: Record<"A" | "B" | "C", number>; top20Share: number; topClientShare: number; hhi: number };
 }
 
@@ -95,7 +96,8 @@ describe("grade examples/clients.csv", async () => {
   });
 
   it("--json is exactly the SPEC §10 shape", () => {
-    expect(Object.keys(report).sort()).toEqual(["clients", "needsData", "summary"]);
+    expect(Object.keys(report).sort()).toEqual(["clients", "needsData", "skipped", "summary"]);
+    expect(report.skipped).toEqual([]);
     for (const c of report.clients) expect(Object.keys(c).sort()).toEqual([...CLIENT_KEYS].sort());
     expect(Object.keys(report.summary).sort()).toEqual(["byGrade", "clients", "hhi", "revenue", "top20Share", "topClientShare"]);
     expect(Object.keys(report.summary.byGrade).sort()).toEqual(["A", "B", "C"]);
@@ -150,8 +152,10 @@ describe("grade examples/orders.csv: an order list, aggregated per client", asyn
   it("revenue is the sum of each client's orders and row is its first row", () => {
     expect(r.code).toBe(0);
     const sums = new Map<string, { revenue: number; first: number }>();
+    const blank: number[] = [];
     rows.slice(1).forEach((row, i) => {
       const name = row[nameCol]!.trim();
+      if (row[salesCol] === "") return void blank.push(i + 2);
       const e = sums.get(name) ?? { revenue: 0, first: i + 2 };
       e.revenue += Number(row[salesCol]);
       sums.set(name, e);
@@ -162,17 +166,25 @@ describe("grade examples/orders.csv: an order list, aggregated per client", asyn
       expect(c.row).toBe(sums.get(c.name)!.first);
       expect(c.flags).not.toContain("duplicate");
     }
-    expect(report.needsData).toEqual([]);
+    // the one order without an amount
+    expect(report.needsData).toEqual(blank.map((row) => ({ row, name: "Westgate Studios", reason: "no revenue" })));
+    expect(blank).toHaveLength(1);
   });
 
   it("the table says how many order rows were merged", async () => {
     const t = await runCli(["grade", "examples/orders.csv"]);
-    expect(t.stdout.split("\n")[0]).toMatch(new RegExp(`^KAM portfolio: ${report.clients.length} clients \\(${rows.length - 1} order rows merged\\)`));
+    expect(t.stdout.split("\n")[0]).toMatch(new RegExp(`^KAM portfolio: ${report.clients.length} clients \\(${rows.length - 2} order rows merged\\), A \\d+ · B \\d+ · C \\d+; 1 row needs data$`));
+  });
+
+  it("with a profit column it has A clients: a top revenue at a high margin", () => {
+    const a = report.clients.filter((c) => c.grade === "A");
+    expect(a.length).toBeGreaterThan(0);
+    for (const c of a) expect([c.revenueRating, c.profitRating]).toEqual(["High", "High"]);
   });
 
   it("--mode clients grades every order row as a client and flags the repeats", async () => {
     const c = json(await runCli(["grade", "examples/orders.csv", "--mode", "clients", "--json"]));
-    expect(c.clients).toHaveLength(rows.length - 1);
+    expect(c.clients).toHaveLength(rows.length - 2);
     expect(c.clients.filter((x) => x.flags.includes("duplicate")).length).toBeGreaterThan(rows.length / 2);
   });
 

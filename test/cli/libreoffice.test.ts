@@ -1,6 +1,8 @@
 // A real third-party client opens what `kam-portfolio build` writes: LibreOffice converts the
 // output to PDF and to CSV (every sheet), and reads back the same ranks, grades and matrix; the
-// PDF page of the KAM Portfolio tab shows the chart's points; the pages render to PNG.
+// printed KAM Portfolio tab is legible (its key columns one page wide, no text below 7.5 pt on any
+// page, the header row on every page) and its chart, on a page of its own, shows the points; the
+// pages render to PNG.
 // Two LibreOffice launches for the whole file (PDF, then CSV for several workbooks at once).
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -11,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../cli/read";
 import { richWorkbook } from "../fixtures/workbooks";
 import { openXlsx } from "../fixtures/xlsx";
-import { ROOT, runCli } from "../helpers";
+import { requireProgram, ROOT, runCli } from "../helpers";
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kam-lo-"));
@@ -47,12 +49,22 @@ function countColour(ppm: Buffer, rgb: [number, number, number], tolerance = 14)
   return n;
 }
 
+/** Each word's box on a page of a PDF (pdftotext -bbox): its text and height in points. */
+async function words(pdf: string, page: number): Promise<{ text: string; height: number }[]> {
+  const html = (await exec("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"])).stdout;
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[3] as string, height: Number(m[2]) - Number(m[1]) }));
+}
+
 describe("LibreOffice opens the built workbook", () => {
   let ours: JsonClient[];
   let portfolioPage: number;
+  let chartPage: number;
   let portfolioText = "";
   let pages: number;
+  const pageText: string[] = [];
   beforeAll(async () => {
+    requireProgram("soffice", "LibreOffice (soffice)");
+    for (const tool of ["pdftoppm", "pdftotext", "pdfinfo", "pdffonts"]) requireProgram(tool, `poppler-utils (${tool})`);
     const built = await runCli(["build", "examples/clients.xlsx", "--out", join(dir, "clients.kam.xlsx"), "--today", TODAY]);
     expect(built.code).toBe(0);
     const graded = await runCli(["grade", "examples/clients.xlsx", "--json", "--today", TODAY]);
@@ -68,14 +80,14 @@ describe("LibreOffice opens the built workbook", () => {
     pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
     for (let p = 1; p <= pages; p++) {
       const text = (await exec("pdftotext", ["-f", String(p), "-l", String(p), join(dir, "clients.kam.pdf"), "-"])).stdout;
-      if (text.includes("KAM Portfolio") && text.includes("Relationship strength")) {
-        portfolioPage = p;
-        portfolioText = text;
-        break;
-      }
+      pageText[p] = text;
+      if (text.startsWith("KAM Portfolio")) portfolioPage = p;
+      if (text.includes("Relationship strength × mutual benefit")) chartPage = p;
     }
+    // The tab's pages: from its first to the chart's.
+    portfolioText = pageText.slice(portfolioPage, chartPage + 1).join("\n");
     await exec("pdftoppm", ["-png", "-r", "60", join(dir, "clients.kam.pdf"), join(dir, "page")]);
-    await exec("pdftoppm", ["-r", "100", "-f", String(portfolioPage), "-l", String(portfolioPage), join(dir, "clients.kam.pdf"), join(dir, "portfolio")]);
+    await exec("pdftoppm", ["-r", "100", "-f", String(chartPage), "-l", String(chartPage), join(dir, "clients.kam.pdf"), join(dir, "portfolio")]);
   });
 
   it("reads back the same ranks, clients, grades and scores in the KAM Portfolio tab", () => {
@@ -102,10 +114,10 @@ describe("LibreOffice opens the built workbook", () => {
     expect(after[0]?.slice(13, 22)).toEqual(["KAM revenue rating", "KAM wallet rating", "KAM profit rating", "KAM strategic value", "KAM pain", "KAM score", "KAM grade", "KAM relationship", "KAM quadrant"]);
   });
 
-  it("renders the chart: the KAM Portfolio page shows the A and B points in their colours", async () => {
+  it("renders the chart: its page shows the A and B points in their colours", async () => {
     const x = await openXlsx(readFileSync(join(dir, "clients.kam.xlsx")));
     expect(x.paths.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
-    expect(portfolioPage).toBeGreaterThan(0);
+    expect(chartPage).toBeGreaterThan(portfolioPage);
     const ppm = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("portfolio") && f.endsWith(".ppm")) as string));
     expect(countColour(ppm, [0x2e, 0x7d, 0x32])).toBeGreaterThan(20);
     expect(countColour(ppm, [0xf9, 0xa8, 0x25])).toBeGreaterThan(20);
@@ -114,9 +126,28 @@ describe("LibreOffice opens the built workbook", () => {
     expect(countColour(other, [0x2e, 0x7d, 0x32])).toBe(0);
   });
 
-  it("prints the tab on one page wide and renders every page to PNG", () => {
-    // The first and the last column of the table and every client are on the one page.
-    for (const word of ["Rank", "Why", "Sheet", "Needs data: 1 row not ranked", ...ours.map((c) => c.name.slice(0, 12))]) expect(portfolioText, word).toContain(word);
+  it("prints the tab legibly: the key columns one page wide, the header row on every page, then the chart", async () => {
+    // The key columns (Rank … Pain) and every client are printed; the long text columns (Actions, Why) stay on screen.
+    for (const word of ["Rank", "Client", "Grade", "Movement", "Score", "Quadrant", "Revenue", "Pain", "Needs data: 1 row not ranked", ...ours.map((c) => c.name.slice(0, 12))]) expect(portfolioText, word).toContain(word);
+    expect(portfolioText).not.toContain("Why");
+    // Two pages of table (the header row again on the second), then the chart alone.
+    expect(chartPage - portfolioPage).toBe(2);
+    expect(pageText[portfolioPage + 1]?.startsWith("Rank")).toBe(true);
+    expect(pageText[chartPage]?.trim().startsWith("Relationship strength × mutual benefit")).toBe(true);
+  });
+
+  it("prints no text below 7.5 pt on any page (fitting every column to one page made it 3.5 pt)", async () => {
+    for (let p = 1; p <= pages; p++) {
+      const boxes = await words(join(dir, "clients.kam.pdf"), p);
+      expect(boxes.length, `page ${p}`).toBeGreaterThan(0);
+      const small = boxes.filter((w) => w.height < 7.5);
+      expect(small, `page ${p}`).toEqual([]);
+    }
+    const fonts = (await exec("pdffonts", [join(dir, "clients.kam.pdf")])).stdout;
+    expect(fonts).toMatch(/Carlito|Calibri|DejaVu|Liberation/);
+  });
+
+  it("renders every page to PNG, landscape", () => {
     expect(pages).toBeGreaterThan(1);
     const pngs = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(pages);

@@ -2,6 +2,7 @@
 // control character from the data, and has no limit from the call stack.
 import { describe, expect, it } from "vitest";
 import { escapeControls, renderTable } from "../../cli/text-table";
+import type { SnapshotRow } from "../../core/model/history";
 import { gradePortfolio, type Portfolio } from "../../core/portfolio";
 import { DEFAULT_SETTINGS } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
@@ -102,5 +103,39 @@ describe("no limit from the call stack", () => {
     const lines = table.split("\n");
     expect(lines.filter((l) => /^\s*\d+ {2}Client \d+ /.test(l))).toHaveLength(300_000);
     expect(lineOf(table, "Client 300000")).toContain("Client 300000");
+  });
+});
+
+describe("what moved, and the rows not graded", () => {
+  const history: SnapshotRow[] = [
+    { date: "2025-10-01T09:00:00Z", client: "Acme", grade: "C", score: 20, quadrant: "Rethink" },
+    { date: "2025-10-01T09:00:00Z", client: "Bolt", grade: "A", score: 80, quadrant: "Key client" },
+    { date: "2025-10-01T09:00:00Z", client: "Cobalt", grade: "B", score: 50, quadrant: "Rethink" },
+  ];
+  const rows = [full("Acme", 5000), ["Bolt", 100, "-5%", "90%", "Low", "High", "2025-12-20"], ["Cobalt", 3000, "12%", "60%", "Medium", "Medium", "2025-12-20"], full("Dyn", 1000), ["TOTAL", 9100], ["", 10]];
+  const withHistory = gradePortfolio({ rows: [HEADERS, ...rows], settings: DEFAULT_SETTINGS, today, history });
+
+  it("after a build: a Change column (▲ from C, ▼ from A, =, new) and its legend", () => {
+    const table = renderTable(withHistory);
+    const by = (name: string) => withHistory.clients.find((c) => c.name === name);
+    expect([by("Acme")?.grade, by("Bolt")?.grade, by("Cobalt")?.grade]).toEqual(["A", "C", "B"]);
+    expect(table.split("\n")[2]).toMatch(/^ {3}# {2}Client +Grade {2}Change {4}Score/);
+    expect(lineOf(table, "Acme")).toMatch(/ A {6}▲ from C /);
+    expect(lineOf(table, "Bolt")).toMatch(/ C {6}▼ from A /);
+    expect(lineOf(table, "Cobalt")).toMatch(/ B {6}= {8}/);
+    expect(lineOf(table, "Dyn")).toMatch(/ new {6}/);
+    expect(table).toContain("Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it).");
+  });
+
+  it("without a history there is no Change column", () => {
+    const table = renderTable(grade(rows));
+    expect(table).not.toMatch(/Change/);
+  });
+
+  it("the rows that need data and the rows skipped are listed apart, with their reasons", () => {
+    const table = renderTable(withHistory);
+    expect(table.split("\n")[0]).toMatch(/; 1 row needs data; 1 row skipped$/);
+    expect(table).toContain("\nNeeds data:\n  row 7: no client name");
+    expect(table).toContain("\nSkipped (not graded):\n  row 6 (TOTAL): total row");
   });
 });

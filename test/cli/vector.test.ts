@@ -43,7 +43,8 @@ describe("shared vector clients-60", async () => {
   });
 
   it("has exactly the SPEC §10 keys", () => {
-    expect(Object.keys(actual).sort()).toEqual(["clients", "needsData", "summary"]);
+    expect(Object.keys(actual).sort()).toEqual(["clients", "needsData", "skipped", "summary"]);
+    expect(actual.skipped).toEqual([]);
     expect(Object.keys(actual.clients[0]).sort()).toEqual(
       ["rank", "row", "name", "revenue", "revenueRating", "walletShare", "walletRating", "margin", "profitRating", "strategic", "pain", "score", "grade", "relationship", "benefit", "quadrant", "flags"].sort(),
     );

@@ -20,11 +20,26 @@ describe("cell text", () => {
     ["a\rb", "a_x000D_b"],
     ["bell\u0007", "bell_x0007_"],
     ["_x0041_ stays literal", "_x005F_x0041_ stays literal"],
+    // overlapping: the underscore ending one code starts the next
+    ["_x005F_x0041_", "_x005F_x005F_x005F_x0041_"],
+    ["_x00e9_", "_x005F_x00e9_"],
     ["<&>\"", "&lt;&amp;&gt;&quot;"],
     ["tab\tand\nnewline", "tab\tand\nnewline"],
+    // lone surrogates: UTF-8 would turn them into U+FFFD
+    ["a\ud800b", "a_xD800_b"],
+    ["\udc00 low", "_xDC00_ low"],
+    ["pair \ud83d\ude00 kept", "pair \ud83d\ude00 kept"],
+    ["\ufffe\uffff", "_xFFFE__xFFFF_"],
   ])("%j is stored as %j and reads back exactly", (text, stored) => {
     expect(encodeCellText(text)).toBe(stored);
     expect(decodeCellText(unescapeXml(stored))).toBe(text);
+  });
+});
+
+describe("a damaged part's character references", () => {
+  it("a reference to no character (&#x110000;) is kept as written, never a crash", () => {
+    expect(unescapeXml("a&#x110000;b&#65;")).toBe("a&#x110000;bA");
+    expect(unescapeXml("&#99999999999;")).toBe("&#99999999999;");
   });
 });
 

@@ -172,11 +172,11 @@ describe("results agree with the SPEC and the portfolio", () => {
     expect(flat(call("QUADRANT", col(50, 49.9, 50, 49.9), col(50, 50, 49.9, 49.9)))).toEqual(["Key client", "Invest in relationship", "Higher-value offers", "Rethink"]);
   });
 
-  it("KAM_REVENUE_RATING over a population agrees with the portfolio's revenue ratings, both methods", () => {
-    for (const [seed, n] of [[1, 7], [2, 11], [3, 30], [4, 95], [5, 200]] as const) {
+  it("KAM_REVENUE_RATING over a population agrees with the portfolio's revenue ratings, both methods, credit notes too", () => {
+    for (const [seed, n] of [[1, 7], [2, 11], [3, 30], [4, 95], [5, 200], [6, 3]] as const) {
       const rnd = seeded(seed);
-      // revenues with many ties
-      const revenues = Array.from({ length: n }, () => Math.round(rnd() * 20) * 500);
+      // revenues with many ties, zeros and credit notes (SPEC §2a: Low, ranked among the positive only)
+      const revenues = Array.from({ length: n }, () => Math.round(rnd() * 24 - 4) * 500);
       const rows: CellValue[][] = [["Client", "Revenue"], ...revenues.map((r, i) => [`C${i}`, r])];
       for (const method of ["rank", "cumulative"] as const) {
         const p = gradePortfolio({ rows, settings: resolveSettings({ revenueMethod: method }), today });
@@ -235,6 +235,7 @@ describe("KAM_PORTFOLIO, KAM_HHI and KAM_TOP_SHARE", () => {
     ["", 500, "", "", "", ""],
     ["Dyn", 3000, "15%", "40%", "Medium", "Low"],
     ["Eon", 1000, "8%", "", "", ""],
+    ["Credit Co", "(2,500)", "", "", "", ""],
   ];
   const p = gradePortfolio({ rows: table, settings: DEFAULT_SETTINGS, today });
 
@@ -254,13 +255,15 @@ describe("KAM_PORTFOLIO, KAM_HHI and KAM_TOP_SHARE", () => {
     expect((out[0]?.[0] as KamError).message).toMatch(/headers seen: Product, Price/);
   });
 
-  it("KAM_HHI and KAM_TOP_SHARE agree with the summary", () => {
+  it("KAM_HHI and KAM_TOP_SHARE agree with the summary (of the positive revenues: a credit note is in the column)", () => {
     const revenues = col(...table.slice(1).map((r) => (r[0] === "" ? null : r[1] as CellValue)));
     const hhi = call("HHI", revenues)[0]?.[0] as number;
     expect(hhi).toBeCloseTo(p.summary.hhi as number, 9);
     expect(call("TOP_SHARE", revenues)[0]?.[0]).toBeCloseTo(p.summary.top20Share as number, 12);
     expect(call("TOP_SHARE", col(50, 30, 20), 50)[0]?.[0]).toBeCloseTo(0.8, 12);
     expect(call("HHI", col(50, 50))).toEqual([[5000]]);
+    expect(call("HHI", col(100, -50))).toEqual([[10_000]]);
+    expect(call("TOP_SHARE", col(100, -50, 0), 50)).toEqual([[1]]);
   });
 
   it("KAM_HHI / KAM_TOP_SHARE: blank in → blank out; a bad cell or a zero total is an error", () => {

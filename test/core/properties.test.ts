@@ -2,9 +2,12 @@
 //
 // 1. gradePortfolio never throws on cell content. The one documented throw is EmptySheetError,
 //    and only when no data row holds anything (a sheet of headers only).
-// 2. Every non-blank data row ends up ranked or under needsData, never both, never dropped:
-//    per-client sheets: ranked + needsData = non-blank rows, row for row; order lists: every
-//    non-blank row is in needsData or points at the client it was merged into.
+// 2. Every non-blank data row ends up ranked, under needsData, or skipped with its reason, never
+//    two of them, never dropped: per-client sheets: ranked + needsData + skipped = non-blank rows,
+//    row for row; order lists: every non-blank row is in needsData, skipped, points at the client
+//    it was merged into, or is a continuation line (no client, no amount: SPEC §2a), which points
+//    at the client of the order above when that order was merged; `continuations` counts them.
+//    Shares are of positive revenue: never below 0 or above 100%, whatever the credit notes.
 // 3. Ranks are 1..n in the SPEC order: grade (A, B, C), score ↓, revenue ↓, name (code units).
 // 4. Raising one factor of one client never lowers that client's grade and changes no other
 //    client, for: strategic value up (blank/Low → Medium → High), margin up, pain down
@@ -41,12 +44,14 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom("#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"),
   formulaLike,
   fc.constantFrom("High", "medium", "L", "3", "2", "1", "Cooperative", "yes", "no", "A", "b", "1.2k", "1.200,50", "2025-02-30", "2025-01-15", "45658"),
+  // total labels, statuses that were not revenue, pipeline stages, words that are code elsewhere
+  fc.constantFrom("Total", "grand total:", "SUBTOTAL", "Customer total", "sum", "Refunded", "partially_refunded", "Closed Won", "closed lost", "Contract Sent", "void", "-500", "(1,200)", "0", "constructor", "__proto__"),
   fc.string({ maxLength: 16 }),
 );
 
 const HEADERS = [
   "Client", "Revenue", "Profit", "Margin", "Share of Wallet", "Strategic", "Pain", "Aligned", "Easy", "Relationship",
-  "Industry", "Date", "Override", "Last Review",
+  "Industry", "Date", "Override", "Last Review", "Status",
 ];
 const headerSet = fc
   .shuffledSubarray(HEADERS.slice(2))
@@ -104,25 +109,60 @@ describe("random sheets of mixed cells", () => {
     );
   });
 
-  it("every non-blank row ends up ranked or in needsData, exactly once", () => {
+  it("every non-blank row ends up ranked, in needsData or skipped, exactly once; continuation lines are counted", () => {
     fc.assert(
       fc.property(sheet, settingsArb, ({ headers, data }, s) => {
         const p = tryGrade([headers, ...data], resolveSettings(s));
         if (p instanceof EmptySheetError) return;
         const nonBlankRows = data.flatMap((row, i) => (row.every(blank) ? [] : [i + 2]));
         expect(p.rowsRead).toBe(nonBlankRows.length);
-        const needs = p.needsData.map((n) => n.row);
-        if (p.mode === "clients") {
-          expect(p.clients.length + p.needsData.length).toBe(nonBlankRows.length);
-          expect([...p.clients.map((c) => c.row), ...needs].sort((a, b) => a - b)).toEqual(nonBlankRows);
-        } else {
-          const merged = [...p.clientByRow.keys()];
-          expect([...merged, ...needs].sort((a, b) => a - b)).toEqual(nonBlankRows);
-          // each client's first row is one of its merged rows, and no row is needs-data and merged
-          for (const c of p.clients) expect(p.clientByRow.get(c.row)).toBe(c);
-          for (const r of needs) expect(p.clientByRow.has(r)).toBe(false);
+        const needs = new Set(p.needsData.map((n) => n.row));
+        const skipped = new Set(p.skipped.map((n) => n.row));
+        expect(needs.size).toBe(p.needsData.length);
+        expect(skipped.size).toBe(p.skipped.length);
+        // A continuation line (SPEC §2a): an order list's row with no client text and a blank amount.
+        const [c, r] = [headers.indexOf("Client"), headers.indexOf("Revenue")];
+        const noClient = (v: CellValue) => blank(v) || (v instanceof Date && Number.isNaN(v.getTime()));
+        const continuation = (n: number) => p.mode === "orders" && !skipped.has(n) && noClient(data[n - 2]?.[c]) && blank(data[n - 2]?.[r]);
+        let continuations = 0;
+        for (const n of nonBlankRows) {
+          const places = [p.clientByRow.has(n), needs.has(n), skipped.has(n)].filter(Boolean).length;
+          if (continuation(n)) {
+            continuations++;
+            expect(places, `row ${n}`).toBeLessThanOrEqual(1);
+            expect(needs.has(n)).toBe(false);
+          } else expect(places, `row ${n}`).toBe(1);
         }
-        for (const n of p.needsData) expect(n.reason.length).toBeGreaterThan(3);
+        expect(p.continuations).toBe(continuations);
+        expect([...needs, ...skipped, ...p.clientByRow.keys()].every((n) => nonBlankRows.includes(n))).toBe(true);
+        if (p.mode === "clients") expect(p.clients.map((x) => x.row).sort((a, b) => a - b)).toEqual([...p.clientByRow.keys()].sort((a, b) => a - b));
+        // each client's first row is one of its merged rows
+        for (const x of p.clients) expect(p.clientByRow.get(x.row)).toBe(x);
+        for (const n of [...p.needsData, ...p.skipped]) expect(n.reason.length).toBeGreaterThan(3);
+        for (const n of p.skipped) if (n.reason === "total row") expect(n.name).toMatch(/total|sum|overall/i);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("shares are of positive revenue: between 0 and 100%, and a client without revenue is Low, flagged, budgetless", () => {
+    fc.assert(
+      fc.property(sheet, settingsArb, ({ headers, data }, s) => {
+        const p = tryGrade([headers, ...data], resolveSettings(s));
+        if (p instanceof EmptySheetError) return;
+        const within = (x: number | null, max: number) => {
+          if (x === null) return;
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(max * (1 + 1e-12));
+        };
+        const { top20Share, topClientShare, hhi } = p.summary;
+        for (const share of [top20Share, topClientShare, ...Object.values(p.health.shareByGrade), ...p.health.industries.map((i) => i.share)]) within(share, 1);
+        within(hhi, 10_000);
+        for (const x of p.clients) {
+          expect(x.budgetShare).toBeGreaterThanOrEqual(0);
+          if (x.revenue > 0) expect(x.flags).not.toContain("no-revenue");
+          else expect([x.revenueRating, x.budgetShare, x.flags.includes("no-revenue")]).toEqual(["Low", 0, true]);
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,91 @@
+/**
+ * Rows that are in the sheet but are not a client's revenue, reported under `skipped` with the
+ * reason, never graded:
+ *
+ * - total rows (SPEC §2a): the client cell is a total label — total, totals, grand total,
+ *   subtotal, sum, overall, any case, an optional trailing colon, or a label ending in the word
+ *   "total" ("Customer total");
+ * - rows that did not happen as revenue (the SPEC is silent; docs/files.md has the rule): a
+ *   status or stage column (a header with the word "status" or "stage" that no input took; a
+ *   stage column holding no relationship value is not the relationship) saying the payment failed, was refunded in full, voided, cancelled or
+ *   expired, or the invoice is a draft; and in a deal pipeline (a stage or status column where
+ *   some deal is won) every deal that is not won: lost, or still open.
+ */
+import { headerWords, type Mapping } from "../columns";
+import { show, type CellValue } from "../values";
+
+const TOTAL_LABEL = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
+
+/** The reason a total row is skipped with (SPEC §10). */
+export const TOTAL_ROW = "total row";
+
+/** Is a client cell (trimmed) a total label? */
+export function isTotalLabel(name: string): boolean {
+  return TOTAL_LABEL.test(name);
+}
+
+/** Status words that mean the row brought no revenue, and what to call such a row. Words are data: a Map. */
+const NOT_REVENUE = new Map<string, string>([
+  ["closed lost", "lost deal"],
+  ["failed", "failed payment"],
+  ["payment failed", "failed payment"],
+  ["declined", "failed payment"],
+  ["refunded", "refunded"],
+  ["fully refunded", "refunded"],
+  ["voided", "voided"],
+  ["void", "voided"],
+  ["cancelled", "cancelled"],
+  ["canceled", "cancelled"],
+  ["expired", "expired"],
+  ["draft", "draft invoice"],
+]);
+/** A deal that happened; a column holding one is a deal pipeline. */
+const WON = new Set(["won", "closed won"]);
+
+/** A status cell as a word: lower case, `partially_refunded` → "partially refunded". */
+function statusWord(v: CellValue): string {
+  return typeof v === "string" ? v.trim().toLowerCase().replace(/[\s_-]+/g, " ") : "";
+}
+
+/** The 0-based columns that hold a status or stage (no input maps to them). */
+export function statusColumns(headers: readonly string[], mapping: Mapping): number[] {
+  const taken = new Set<number>();
+  for (const column of Object.values(mapping)) if (column !== undefined) taken.add(column);
+  const out: number[] = [];
+  for (let c = 0; c < headers.length; c++) {
+    if (taken.has(c)) continue;
+    const words = headerWords(headers[c] ?? "");
+    if (words.includes("status") || words.includes("stage")) out.push(c);
+  }
+  return out;
+}
+
+/** Why each row (0-based data index) is not revenue, for the rows that are not; blank rows are left to the caller. */
+export function notRevenueRows(data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping): Map<number, string> {
+  const reasons = new Map<number, string>();
+  for (const column of statusColumns(headers, mapping)) {
+    let pipeline = false;
+    for (let i = 0; i < data.length && !pipeline; i++) pipeline = WON.has(statusWord(data[i]?.[column]));
+    const header = headers[column] ?? "";
+    for (let i = 0; i < data.length; i++) {
+      if (reasons.has(i)) continue;
+      const v = data[i]?.[column];
+      const word = statusWord(v);
+      if (word === "") continue;
+      const what = NOT_REVENUE.get(word) ?? (pipeline && !WON.has(word) ? (word === "lost" ? "lost deal" : "open deal") : undefined);
+      if (what !== undefined) reasons.set(i, `${what} (${header} ${show(v)})`);
+    }
+  }
+  return reasons;
+}
+
+/** Each skipped row (0-based data index) and its reason: total rows, then rows that are not revenue. */
+export function skippedRows(names: readonly (string | null)[], notRevenue: ReadonlyMap<number, string>): Map<number, string> {
+  const skips = new Map<number, string>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name !== null && name !== undefined && isTotalLabel(name)) skips.set(i, TOTAL_ROW);
+  }
+  for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);
+  return skips;
+}

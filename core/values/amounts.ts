@@ -1,0 +1,130 @@
+/**
+ * Money amounts (revenue, profit): `$1,200.50`, `1 200`, `(300)`, `1.2k`, `-€40`, `1.200,50`,
+ * `3.5M`, `2bn`, `USD 900`, and the number locale of a column (SPEC §2, §2a).
+ */
+import { notA, show, spreadsheetError, Invalid, type CellValue, type Parsed } from "./cells";
+
+
+export const SPACES = /[\s\u00a0\u2007\u202f']/g;
+const LEADING_CURRENCY = /^(?:US\$|[A-Z]{3}(?=[\s\d.(+-])|[$€£¥₹₩₽¢])/;
+const TRAILING_CURRENCY = /(?:(?<=[\d.\s])[A-Z]{3}|[$€£¥₹₩₽¢])$/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Words are data: a Map, so a cell reading `constructor` is no suffix (SPEC §2a). */
+const SUFFIX = new Map([["k", 3], ["m", 6], ["mm", 6], ["mn", 6], ["b", 9], ["bn", 9]]);
+/** `1.234,56` or `12,5`: a comma decimal (a comma not followed by exactly three digits, or after dot groups). */
+const COMMA_DECIMAL = /^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,(?:\d{1,2}|\d{4,})$|^(?:\d{4,}|0),\d+$/;
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/;
+const COMMA_GROUPS = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * How a column writes its numbers (SPEC §2a). With `decimalComma`, `.` separates thousands and `,`
+ * is the decimal mark (`2.500 €` = 2500, `12,5` = 12.5); without, a cell is read on its own.
+ */
+export interface NumberLocale {
+  decimalComma: boolean;
+}
+
+/** Moves the decimal point of a plain decimal string `exp` places right, exactly. */
+function shiftDecimal(digits: string, exp: number): number {
+  const neg = digits.startsWith("-");
+  const body = digits.replace(/^[+-]/, "");
+  const [int = "", frac = ""] = body.split(".");
+  const padded = frac.padEnd(exp, "0");
+  const s = `${int}${padded.slice(0, exp)}.${padded.slice(exp)}`;
+  const n = Number(s.endsWith(".") ? s.slice(0, -1) : s);
+  return neg ? -n : n;
+}
+
+interface AmountText {
+  /** The digits with their separators, as written. */
+  digits: string;
+  negative: boolean;
+  /** Powers of ten of a k/M/bn suffix. */
+  exp: number;
+}
+
+/** The number in an amount text: sign, parentheses, currency, suffix and spaces taken off. */
+function amountText(text: string): AmountText {
+  let s = text.trim();
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  // A sign may stand before or after the currency symbol: -$40, $-40, 40-
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (s.startsWith("+")) s = s.slice(1).trim();
+  s = s.replace(LEADING_CURRENCY, "").trim().replace(TRAILING_CURRENCY, "").trim();
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  }
+  if (s.endsWith("-")) {
+    negative = !negative;
+    s = s.slice(0, -1).trim();
+  }
+  let exp = 0;
+  const suffix = /^(.*?)\s*(k|mm|mn|m|bn|b)$/i.exec(s);
+  if (suffix && /\d$/.test(suffix[1] ?? "")) {
+    s = suffix[1] ?? "";
+    exp = SUFFIX.get((suffix[2] ?? "").toLowerCase()) ?? 0;
+  }
+  return { digits: s.replace(SPACES, ""), negative, exp };
+}
+
+/** Does a cell write its decimals with a comma (`1.234,56`, `12,5`, `12,5 %`)? */
+export function hasCommaDecimal(v: CellValue): boolean {
+  if (typeof v !== "string" || !v.includes(",")) return false;
+  const s = v.trim().replace(/^\((.*)\)$/, "$1").replace(/%$/, "");
+  return COMMA_DECIMAL.test(amountText(s).digits);
+}
+
+/**
+ * A money amount (revenue, profit). Percent text is not an amount. Without a locale a cell is read
+ * on its own (`1.200,50` and `1,200.50` both work, `2.500` is 2.5); `parseAmountColumn` decides
+ * the locale for a whole column.
+ */
+export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number> {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
+  if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
+  // Most cells of a CSV: a plain number with nothing to take off.
+  if (!locale?.decimalComma && PLAIN_NUMBER.test(v)) {
+    const n = Number(v);
+    if (Number.isFinite(n)) return n;
+  }
+  if (v.trim() === "") return null;
+  if (spreadsheetError(v)) return notA(v, "an amount");
+  const { digits, negative, exp } = amountText(v);
+  let s = digits;
+  if (locale?.decimalComma) {
+    if (DOT_GROUPS.test(s)) s = s.replace(/\./g, "").replace(",", ".");
+    else if (s.includes(".") || s.includes(",")) return new Invalid(`${show(v)} is not an amount in a column that writes 1.234,56`);
+  } else if (COMMA_DECIMAL.test(s)) {
+    s = s.replace(/\./g, "").replace(",", ".");
+  } else if (COMMA_GROUPS.test(s)) {
+    s = s.replace(/,/g, "");
+  }
+  if (!PLAIN_NUMBER.test(s)) return notA(v, "an amount");
+  const n = exp > 0 && !/e/i.test(s) ? shiftDecimal(s, exp) : Number(s);
+  if (!Number.isFinite(n)) return notA(v, "an amount");
+  return negative ? -n : n;
+}
+
+/**
+ * The number locale of one column (SPEC §2a): a comma decimal in any cell, or a semicolon-delimited
+ * file (`hint`), makes `.` the thousands separator and `,` the decimal mark for every cell.
+ */
+export function columnLocale(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberLocale {
+  if (hint.decimalComma) return { decimalComma: true };
+  for (let i = 0; i < values.length; i++) if (hasCommaDecimal(values[i])) return { decimalComma: true };
+  return { decimalComma: false };
+}
+
+/** A whole column of amounts under one number locale. */
+export function parseAmountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  const locale = columnLocale(values, hint);
+  return values.map((v) => parseAmount(v, locale));
+}

@@ -1,0 +1,74 @@
+/** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
+import { columnLocale, parseAmount, SPACES, type NumberLocale } from "./amounts";
+import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
+
+
+/** The number of a cell and whether it carried `%`; `(10%)` is −10% (accounting negative). */
+export function numericPart(v: CellValue, locale?: NumberLocale): { n: number; percentSign: boolean } | null {
+  if (typeof v === "number") return Number.isFinite(v) ? { n: v, percentSign: false } : null;
+  if (typeof v !== "string") return null;
+  let s = v.trim().replace(SPACES, "");
+  const paren = /^\((.*%)\)$/.exec(s);
+  if (paren) s = `-${paren[1] ?? ""}`;
+  const percentSign = s.endsWith("%");
+  const body = percentSign ? s.slice(0, -1) : s;
+  const n = parseAmount(body, locale);
+  return typeof n === "number" ? { n, percentSign } : null;
+}
+
+export interface FractionRange {
+  /** Smallest allowed fraction (0 for wallet share; margins may be negative). */
+  min: number;
+  /** Largest allowed fraction. */
+  max: number;
+  /** What the value is, for messages ("wallet share"). */
+  what: string;
+}
+
+/**
+ * The percent rule for one column: a value with `%` is a percent; otherwise if any number in the
+ * column is greater than 1 every value is a percent (`60` = 60%), else all are fractions. A negative
+ * number never decides the scale: whatever its scale it is a negative margin (a laggard).
+ */
+export function percentScale(values: readonly CellValue[], locale?: NumberLocale): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number") {
+      if (v > 1 && Number.isFinite(v)) return true;
+      continue;
+    }
+    const p = numericPart(v, locale);
+    if (p && !p.percentSign && p.n > 1) return true;
+  }
+  return false;
+}
+
+/** One cell as a fraction, given the column's scale from `percentScale`. */
+export function parseFraction(v: CellValue, asPercent: boolean, range: FractionRange, locale?: NumberLocale): Parsed<number> {
+  // A plain number (most cells): no text to read.
+  if (typeof v === "number" && Number.isFinite(v)) return fractionInRange(v, asPercent ? v / 100 : v, range);
+  if (isBlank(v)) return null;
+  const p = numericPart(v, locale);
+  if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
+  return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);
+}
+
+/** The fraction `f` read from cell `v`, or why it is out of range. */
+function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<number> {
+  if (f < range.min || f > range.max) {
+    const low = Number.isFinite(range.min) ? `${Math.round(range.min * 100)}` : "−∞";
+    return new Invalid(`${show(v)} is outside ${low}–${Math.round(range.max * 100)}% for a ${range.what}`);
+  }
+  return f;
+}
+
+/** A whole column of fractions under the percent rule and one number locale. A lone scalar is a column of one. */
+export function parseFractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  const locale = columnLocale(values, hint);
+  const asPercent = percentScale(values, locale);
+  return values.map((v) => parseFraction(v, asPercent, range, locale));
+}
+
+export const WALLET_RANGE: FractionRange = { min: 0, max: 1, what: "wallet share" };
+/** A margin may be negative (a laggard) but profit cannot exceed revenue. */
+export const MARGIN_RANGE: FractionRange = { min: -Infinity, max: 1, what: "margin" };

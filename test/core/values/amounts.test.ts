@@ -1,0 +1,74 @@
+// core/values/ (amounts): money amounts (SPEC §2 revenue), table-driven.
+import { describe, expect, it } from "vitest";
+import { Invalid, parseAmount, type CellValue } from "../../../core/values";
+
+const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
+
+describe("parseAmount: money text (SPEC §2 revenue)", () => {
+  it.each<[CellValue, number]>([
+    [1200, 1200],
+    [0, 0],
+    [-40, -40],
+    ["1200", 1200],
+    ["$1,200.50", 1200.5],
+    ["1 200", 1200],
+    ["1\u00a0200", 1200], // no-break space, as spreadsheets format thousands
+    ["(300)", -300],
+    ["($300.00)", -300],
+    ["1.2k", 1200],
+    ["1.2K", 1200],
+    ["0.1k", 100],
+    ["1.23k", 1230], // exact, not 1229.9999999999998
+    ["3.5M", 3_500_000],
+    ["2bn", 2_000_000_000],
+    ["-€40", -40],
+    ["€-40", -40],
+    ["-$40", -40],
+    ["$-40", -40],
+    ["1.200,50", 1200.5], // European
+    ["€1.200,50", 1200.5],
+    ["1.234.567,89", 1234567.89],
+    ["1,234,567.89", 1234567.89],
+    ["12,5", 12.5],
+    ["£900", 900],
+    ["900 €", 900],
+    ["USD 900", 900],
+    ["900 EUR", 900],
+    [" 42 ", 42],
+    ["+15", 15],
+    ["1e3", 1000],
+    [".5", 0.5],
+  ])("%j → %d", (cell, want) => {
+    expect(parseAmount(cell)).toBe(want);
+  });
+
+  it.each<CellValue>([null, undefined, "", "   "])("%j is blank → null", (cell) => {
+    expect(parseAmount(cell)).toBeNull();
+  });
+
+  it.each<[CellValue, string]>([
+    ["abc", '"abc" is not an amount'],
+    ["12 apples", '"12 apples" is not an amount'],
+    ["1.2.3", '"1.2.3" is not an amount'],
+    ["50%", '"50%" is not an amount'],
+    ["$", '"$" is not an amount'],
+    ["()", '"()" is not an amount'],
+    [true, "true is not an amount"],
+    [NaN, "NaN is not an amount"],
+    [Infinity, "Infinity is not an amount"],
+    ["=SUM(A1:A3)", '"=SUM(A1:A3)" is not an amount'],
+  ])("%j is invalid with a reason naming the cell", (cell, reason) => {
+    expect(reasonOf(parseAmount(cell))).toBe(reason);
+  });
+
+  it("a Date is not an amount", () => {
+    expect(reasonOf(parseAmount(new Date(Date.UTC(2025, 0, 2))))).toBe("2025-01-02 is not an amount");
+  });
+
+  it.each(["#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#n/a"])(
+    "the spreadsheet error %s is reported as such",
+    (cell) => {
+      expect(reasonOf(parseAmount(cell))).toBe(`the cell holds the error ${cell.toUpperCase()}`);
+    },
+  );
+});
