@@ -67,10 +67,10 @@ const FLAGS = 11;
  * review, so a last-review date read a day early (a zone ahead of the script's) flags it.
  */
 export function dateCase(last: [number, number, number] = [2024, 3, 5]): DateCase {
-  const iso = dayToIso(dayFromParts(...last));
+  const iso = dayToIso(dayFromParts(...last)); // bounded: a [year, month, day] tuple
   const rows: CellValue[][] = [["Client", "Revenue", "Last review"], ["Acme", 1000, iso]];
   const grade = callFunction("PORTFOLIO", [rows]).result[1]?.[2] as Grade;
-  const today: Day = dayFromParts(...last) + DEFAULT_SETTINGS.reviewDays[grade] - 1;
+  const today: Day = dayFromParts(...last) + DEFAULT_SETTINGS.reviewDays[grade] - 1; // bounded: a [year, month, day] tuple
   const flags = String(callFunction("PORTFOLIO", [rows, dayToIso(today)]).result[1]?.[FLAGS] ?? "");
   return { client: ["Acme", 1000, last], today: dayToIso(today).split("-").map(Number) as [number, number, number], flags };
 }

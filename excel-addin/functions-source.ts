@@ -50,7 +50,7 @@ export function functionsSource(runtimeImport: string, functions: readonly KamFu
     const params = f.params.map((p) => `${p.name}${p.optional ? "?" : ""}: ${paramType(p)}`).join(", ");
     const args = f.params.map((p) => p.name).join(", ");
     const call = f.returns === "scalar" ? "invokeScalar" : "invokeMatrix";
-    out.push("/**", ...lines.map((l) => ` * ${l}`), " */");
+    out.push("/**", ...lines.map((l) => ` * ${l}`), " */"); // bounded: a function's few description lines
     out.push(`export function ${f.name}(${params}): ${resultType(f)} {`);
     out.push(`  return ${call}(${JSON.stringify(f.name)}, [${args}]) as ${resultType(f)};`);
     out.push("}", "");

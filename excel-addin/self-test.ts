@@ -64,7 +64,7 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
       const ws = sheet();
       // 2. Formulas the add-in does not write itself: an error cell under a custom function, dates.
       const c = dateCase();
-      const serial = (d: [number, number, number]) => dayToSerial(dayFromParts(...d));
+      const serial = (d: [number, number, number]) => dayToSerial(dayFromParts(...d)); // bounded: a [year, month, day] tuple
       ws.getRange("K1:K3").formulas = [[AROUND_ERROR[0]], ["=NA()"], [AROUND_ERROR[1]]];
       ws.getRange("L1").formulas = [["=KAM.LEVEL(K1:K3)"]];
       ws.getRange("N1:P2").values = [["Client", "Revenue", "Last review"], [c.client[0], c.client[1], serial(c.client[2])]];

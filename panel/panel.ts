@@ -51,7 +51,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge, options: Panel
   root.classList.add("kam-panel");
   const sheetText = el("span", { text: "Reading the sheet…" });
   const refresh = el("button", { class: "link refresh", text: "Refresh", attrs: { type: "button", id: "refresh", title: "Read the active sheet again" } });
-  const section = (title: string, ...children: (Node | null)[]) => el("section", {}, el("h2", { text: title }), ...children);
+  const section = (title: string, ...children: (Node | null)[]) => el("section", {}, el("h2", { text: title }), ...children); // bounded: a section's few child nodes
   root.append(
     el("header", {}, el("h1", { text: "KAM Portfolio" }), el("div", { class: "muted", text: options.host ? `Key-account matrix · ${options.host}` : "Key-account matrix" }), el("div", { class: "sheet-line" }, sheetText, refresh)),
     note.element,

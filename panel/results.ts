@@ -26,7 +26,7 @@ function explanation(c: PanelClient): HTMLElement {
     { class: "explain", attrs: { "data-row": String(c.row) } },
     el("div", { class: "explain-head" }, badge, el("span", { class: "client-name", text: c.name })),
     el("div", { class: "muted", text: `Row ${c.row} · score ${c.score} · ${c.quadrant}` }),
-    c.flags.length ? el("div", { class: "flags" }, ...c.flags.map((f) => el("span", { class: "flag", text: f }))) : null,
+    c.flags.length ? el("div", { class: "flags" }, ...c.flags.map((f) => el("span", { class: "flag", text: f }))) : null, // bounded: a client's few flags
     el("p", { class: "why", text: c.why }),
   );
 }
@@ -73,7 +73,7 @@ export function results(threshold: () => number): Results {
       picker.appendChild(o);
     });
     picker.addEventListener("change", () => select(Number(picker.value)));
-    const legend = el("div", { class: "legend" }, ...(["A", "B", "C"] as const).map((g) => {
+    const legend = el("div", { class: "legend" }, ...(["A", "B", "C"] as const).map((g) => { // bounded: three grades
       const dot = el("span", { class: "dot" });
       dot.style.background = GRADE_COLOURS[g].point;
       return el("span", {}, dot, ` ${g}`);

@@ -18,7 +18,7 @@ export function selfTestSection(host: string, run: () => Promise<CheckLine[]>): 
       .then((lines) => {
         clear(out);
         out.append(
-          el("ul", {}, ...lines.map((l) => el("li", { class: `check ${l.status}` }, el("b", { text: `${MARK[l.status]} ${l.check}` }), ` — ${l.detail}`))),
+          el("ul", {}, ...lines.map((l) => el("li", { class: `check ${l.status}` }, el("b", { text: `${MARK[l.status]} ${l.check}` }), ` — ${l.detail}`))), // bounded: the self-test's few checks
           el("textarea", { class: "report", attrs: { readonly: "", rows: "4", "aria-label": "Self-test report to copy" }, text: selfTestText(host, lines) }),
         );
       })

@@ -116,13 +116,13 @@ export function settingsForm(model: PanelModel, onValidated: () => void): Settin
   function build(): void {
     clear(box);
     box.appendChild(el("p", { class: "muted", text: "Change a setting to see under What if what a build would give, before anything is written." }));
-    const weights = el("div", { class: "group" }, el("h3", { text: "Weights (sum to 100)" }), el("div", { class: "grid" }, ...WEIGHTS.map(numberField)), weightTotal);
+    const weights = el("div", { class: "group" }, el("h3", { text: "Weights (sum to 100)" }), el("div", { class: "grid" }, ...WEIGHTS.map(numberField)), weightTotal); // bounded: five weights
     const groupError = el("div", { class: "field-error", attrs: { "data-error-for": "weights" } });
     errorSlots.set("weights", groupError);
     weights.appendChild(groupError);
     box.appendChild(weights);
     for (const g of GROUPS) {
-      const group = el("div", { class: "group" }, el("h3", { text: g.title }), el("div", { class: "grid" }, ...(g.selects ?? []).map(selectField), ...(g.numbers ?? []).map(numberField)));
+      const group = el("div", { class: "group" }, el("h3", { text: g.title }), el("div", { class: "grid" }, ...(g.selects ?? []).map(selectField), ...(g.numbers ?? []).map(numberField))); // bounded: a settings group's few fields
       if (g.whole) {
         const slot = el("div", { class: "field-error", attrs: { "data-error-for": g.whole } });
         errorSlots.set(g.whole, slot);

@@ -30,7 +30,7 @@ function gradeBadge(g: Grade | null): HTMLElement {
 }
 
 function countsTable(w: WhatIf): HTMLElement {
-  const head = el("tr", {}, ...["Grade", "Clients", "Change", "Budget each"].map((h) => el("th", { text: h })));
+  const head = el("tr", {}, ...["Grade", "Clients", "Change", "Budget each"].map((h) => el("th", { text: h }))); // bounded: four headers
   const body = GRADES.map((g) => {
     const c = w.byGrade[g];
     const budget = w.budgetPerClient[g];
@@ -44,7 +44,7 @@ function countsTable(w: WhatIf): HTMLElement {
       el("td", { class: "num", text: budgetCell }),
     );
   });
-  return el("table", { class: "what-if-counts" }, el("thead", {}, head), el("tbody", {}, ...body));
+  return el("table", { class: "what-if-counts" }, el("thead", {}, head), el("tbody", {}, ...body)); // bounded: three grades
 }
 
 function changeItem(c: GradeChange): HTMLElement {
@@ -67,7 +67,7 @@ export function whatIfView(w: WhatIf): HTMLElement[] {
   }
   const moves = [w.upgrades ? `${w.upgrades} up` : "", w.downgrades ? `${w.downgrades} down` : ""].filter(Boolean).join(", ");
   out.push(el("p", { class: "what-if-summary", text: `${w.changeCount} client${w.changeCount === 1 ? "" : "s"} would change grade${moves ? `: ${moves}` : ""}.` }));
-  out.push(el("ul", { class: "what-if-changes" }, ...w.changes.slice(0, LIST_LIMIT).map(changeItem)));
+  out.push(el("ul", { class: "what-if-changes" }, ...w.changes.slice(0, LIST_LIMIT).map(changeItem))); // bounded: at most LIST_LIMIT changes
   const rest = w.changeCount - Math.min(w.changes.length, LIST_LIMIT);
   if (rest > 0) out.push(el("p", { class: "muted what-if-more", text: `and ${rest} more (the portfolio's Movement column lists them after the build).` }));
   return out;

@@ -124,7 +124,7 @@ export function whatIfSection(worker: WorkerFactory | null): WhatIfSection {
       body.appendChild(el("div", { class: "notice error", text: answer.error }));
     } else {
       status.textContent = "A build with these settings would give, against the last build's settings:";
-      body.append(...whatIfView(answer.whatIf));
+      body.append(...whatIfView(answer.whatIf)); // bounded: the what-if view's few nodes
     }
   }
 

@@ -17,7 +17,7 @@ function call<K extends ServerFunction>(name: K, ...args: Parameters<SheetsServe
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ReturnType<SheetsServer[K]>))
       .withFailureHandler((error) => reject(new Error(error instanceof Error ? error.message : typeof error === "object" && error && "message" in error ? String((error as { message: unknown }).message) : String(error))));
-    (runner[name] as (...a: Parameters<SheetsServer[K]>) => void)(...args);
+    (runner[name] as (...a: Parameters<SheetsServer[K]>) => void)(...args); // bounded: a server function's few arguments
   });
 }
 

@@ -9,7 +9,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers";
 
-const FOLDERS = ["core", "cli"];
+const FOLDERS = ["core", "cli", "excel-addin", "sheets-addon", "panel"];
 
 function* sources(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
