@@ -34,15 +34,15 @@ export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
   if (typeof v === "object") {
-    if ("error" in v) return (v as ExcelJS.CellErrorValue).error;
-    if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+    if ("error" in v) return v.error;
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
       if (r === undefined || r === null) return null;
-      if (typeof r === "object" && "error" in r) return (r as ExcelJS.CellErrorValue).error;
+      if (typeof r === "object" && "error" in r) return r.error;
       return r as CellValue;
     }
-    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    if ("text" in v) return String(v.text);
   }
   return String(v);
 }

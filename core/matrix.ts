@@ -122,7 +122,10 @@ function weightsLiteral(s: Settings): string | null {
 export function matrixFormulas(p: Portfolio, column: number, lastDataRow: number, d: FormulaDialect): (string | null)[] {
   const s = p.settings;
   const first = p.headerRow + 1;
-  const input = (f: Field) => (p.mapping[f] === undefined ? null : rangeOf((p.mapping[f] as number) + 1, first, lastDataRow, d));
+  const input = (f: Field) => {
+    const col = p.mapping[f];
+    return col === undefined ? null : rangeOf(col + 1, first, lastDataRow, d);
+  };
   const own = (i: number) => rangeOf(column + i, first, lastDataRow, d);
   const fn = (name: string, args: string) => `=${d.prefix}${name}(${args})`;
   const rev = input("revenue") as string;

@@ -82,8 +82,8 @@ export function ratingOf(v: CellValue, blank: Rating): Rating | "Laggard" {
 export function factorsOf(values: readonly CellValue[]): Factors | null {
   const [rev, wallet, profit, strategic, pain] = values;
   if (isBlank(rev)) return null;
-  const revenue = parseLevel(rev as CellValue);
-  if (typeof revenue !== "string") fail(`revenue rating ${spreadsheetError(rev as CellValue) ?? JSON.stringify(rev)} must be High, Medium or Low`);
+  const revenue = parseLevel(rev);
+  if (typeof revenue !== "string") fail(`revenue rating ${spreadsheetError(rev) ?? JSON.stringify(rev)} must be High, Medium or Low`);
   const w = ratingOf(wallet, "Unknown");
   const s = ratingOf(strategic, "Low");
   const p = ratingOf(pain, "Unknown");
