@@ -179,15 +179,25 @@ export interface MatrixOptions {
 }
 
 /**
- * The matrix for a portfolio. An order list always gets values (each order row shows its client's
- * ratings): per-row formulas would rate single orders, not clients.
+ * Why the matrix holds values where formulas were asked for, or null when formulas can be used.
+ * An order list: per-row formulas would rate single orders, not clients. Rows the grading left out
+ * (a TOTAL row, a refund, SPEC §2a): a formula over the whole column would count them as clients
+ * (a total would take the top revenue rank), so the live matrix would disagree with the portfolio.
  */
+export function valuesBecause(p: Portfolio): string | null {
+  if (p.mode === "orders") return "an order list: each row shows its client's ratings";
+  const n = p.skipped.length;
+  if (n > 0) return `formulas over the column would count the ${n === 1 ? "skipped row as a client" : `${n} skipped rows as clients`}`;
+  return null;
+}
+
+/** The matrix for a portfolio: live formulas when asked for and `valuesBecause` finds no reason against, else values. */
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
   const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
   const lastDataRow = Math.max(firstDataRow, o.rows.length);
   const count = lastDataRow - firstDataRow + 1;
-  const spill = o.output === "formulas" && p.mode === "clients";
+  const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];
   if (spill) {
     const formulas = matrixFormulas(p, column, lastDataRow, o.dialect);

@@ -1,5 +1,5 @@
 /** Use case: build the matrix columns in the user's sheet (SPEC §1 step 3, §9). */
-import { planMatrix, type MatrixPlan } from "../matrix";
+import { planMatrix, valuesBecause, type MatrixPlan } from "../matrix";
 import type { Portfolio } from "../portfolio";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../port";
 import { dialectOf, gradeState, resultMessage, type BuildOptions } from "./grade";
@@ -21,7 +21,9 @@ export function matrixOf(state: WorkbookState, portfolio: Portfolio, o: BuildOpt
     output: o.valuesOnly ? "values" : portfolio.settings.matrixOutput,
     dialect: dialectOf(o),
   });
-  return { portfolio, plan, message: `Matrix: ${resultMessage(portfolio)}` };
+  // Formulas were asked for but values were written: say why, so the owner is not surprised the cells are not live.
+  const why = !plan.spill && o.valuesOnly !== true && portfolio.settings.matrixOutput === "formulas" ? valuesBecause(portfolio) : null;
+  return { portfolio, plan, message: `Matrix: ${resultMessage(portfolio)}${why === null || portfolio.mode === "orders" ? "" : `; values, not live formulas: ${why}`}` };
 }
 
 /** Between the read and the writes: grade, plan the columns, then write them and the settings. */

@@ -57,6 +57,16 @@ describe("build use cases", () => {
     expect(decideMatrix(state(rows), o({ settings: { matrixOutput: "values" } })).result.plan.spill).toBe(false);
   });
 
+  it("a sheet with a TOTAL row gets values, not live formulas (a formula over the column would rank the total as a client), and the message says why", () => {
+    const withTotal = [...rows, ["Total", 1520, ""]];
+    const m = decideMatrix(state(withTotal), o()).result;
+    expect(m.plan.spill).toBe(false);
+    expect(m.plan.cells.map((r) => r[0])).toEqual(["High", "Low", "Low", "Skipped: total row"]);
+    expect(m.message).toBe("Matrix: 3 clients: 1 A, 0 B, 2 C; 1 row skipped; values, not live formulas: formulas over the column would count the skipped row as a client");
+    // Without the total, the same sheet gets its formulas back.
+    expect(decideMatrix(state(rows), o()).result.plan.spill).toBe(true);
+  });
+
   it("bad settings, given or saved, are a SettingsError naming them, and nothing is written", async () => {
     const given = recorder(state(rows));
     await expect(buildPortfolio(given.port, o({ settings: { gradeBMin: 70 } }))).rejects.toThrow(SettingsError);
