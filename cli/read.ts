@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { columnNumber } from "../core/a1";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
@@ -220,7 +220,9 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
     copy.set(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
   }
   const reduced = await copy.generate(false);
-  const book2 = new ExcelJS.Workbook();
+  // ExcelJS is loaded for a workbook only: a CSV's grade starts without it (issue 10).
+  const { default: excel } = await import("exceljs");
+  const book2 = new excel.Workbook();
   try {
     await book2.xlsx.load(reduced as unknown as ArrayBuffer);
   } catch (e) {
