@@ -126,8 +126,8 @@ export class GradingRows {
     const values = this.values[j] as Map<string, string>;
     const seen = values.get(v);
     if (seen !== undefined) return seen;
-    if (values.size >= SHARED_VALUES) return v.length >= SLICED ? own(v) : v;
-    const kept = own(v);
+    const kept = v.length >= SLICED ? own(v) : v;
+    if (values.size >= SHARED_VALUES) return kept;
     values.set(kept, kept);
     return kept;
   }
