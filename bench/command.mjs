@@ -4,8 +4,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { ROOT } from "./lib.mjs";
 
-export const BIN = `${ROOT}dist/cli/kam-portfolio.mjs`;
-if (!existsSync(BIN)) execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, "cli"], { stdio: "inherit" });
+/** The built command, or another build of it to compare with (KAM_BIN=path/to/kam-portfolio.mjs). */
+export const BIN = process.env.KAM_BIN ?? `${ROOT}dist/cli/kam-portfolio.mjs`;
+if (!process.env.KAM_BIN && !existsSync(BIN)) execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, "cli"], { stdio: "inherit" });
 
 /** Reports the process's peak memory (max RSS, KB) on stderr as it exits. */
 const REPORT_RSS = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))`;
