@@ -1,4 +1,4 @@
-/** The process entry of the `kam-portfolio` command (bundled as dist/cli/kam-portfolio.mjs). */
+/** The process entry of the `kam-portfolio` command (bundled as dist/cli/kam-portfolio.mjs, the package's bin; built by `npm install` and `npm run build`). */
 import { main } from "./main";
 
 main(process.argv.slice(2), {

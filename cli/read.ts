@@ -8,13 +8,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { columnNumber } from "../core/a1";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import type { CellValue } from "../core/values";
-import { CsvError, readCsvBytes, type CsvTable } from "./csv";
+import { createReadStream } from "node:fs";
+import type { Field } from "../core/columns";
+import { allRows, CsvError, readCsvPieces, type CsvInfo, type RowSink } from "./csv";
+import { GradingRows } from "./grading-rows";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
 import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
@@ -62,12 +65,17 @@ export function worksheetCells(ws: ExcelJS.Worksheet): CellValue[][] {
   return rows;
 }
 
+/** Why a file could not be read, in the user's words. */
+function unreadable(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a folder, not a file` : `${file}: cannot be read (${code ?? String(e)})`);
+}
+
 async function readBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a folder, not a file` : `${file}: cannot be read (${code ?? String(e)})`);
+    throw unreadable(file, e);
   }
 }
 
@@ -212,7 +220,9 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
     copy.set(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
   }
   const reduced = await copy.generate(false);
-  const book2 = new ExcelJS.Workbook();
+  // ExcelJS is loaded for a workbook only: a CSV's grade starts without it (issue 10).
+  const { default: excel } = await import("exceljs");
+  const book2 = new excel.Workbook();
   try {
     await book2.xlsx.load(reduced as unknown as ArrayBuffer);
   } catch (e) {
@@ -230,13 +240,28 @@ export function isCsv(file: string): boolean {
   return [".csv", ".tsv", ".txt"].includes(extname(file).toLowerCase());
 }
 
-async function readCsvFile(file: string): Promise<CsvTable> {
-  const bytes = await readBytes(file);
+/** How much of a CSV file is read at a time. */
+const PIECE = 1 << 16;
+
+/** A CSV file read piece by piece into the sink `newSink()` gives. */
+async function readCsvFile<S extends { add: RowSink }>(file: string, newSink: () => S): Promise<{ sink: S; info: CsvInfo }> {
   try {
-    return readCsvBytes(bytes, file);
+    return await readCsvPieces(file, () => createReadStream(file, { highWaterMark: PIECE }), newSink);
   } catch (e) {
-    throw e instanceof CsvError ? new InputError(`${file}: ${e.message}`) : e;
+    if (e instanceof CsvError) throw new InputError(`${file}: ${e.message}`);
+    if (typeof (e as NodeJS.ErrnoException).code === "string") throw unreadable(file, e);
+    throw e;
   }
+}
+
+/** A CSV file's rows: every cell (to write it into a workbook), or what grading reads of them (`graded`: the `--map` names). */
+async function readCsvRows(file: string, graded?: Partial<Record<Field, string>>): Promise<{ rows: CellValue[][]; info: CsvInfo }> {
+  if (graded) {
+    const { sink, info } = await readCsvFile(file, () => new GradingRows(graded));
+    return { rows: sink.finish(), info };
+  }
+  const { sink, info } = await readCsvFile(file, allRows);
+  return { rows: sink.rows(), info };
 }
 
 export function sheetNameOf(file: string): string {
@@ -264,9 +289,13 @@ export interface Source {
   decimalComma: boolean;
 }
 
-export async function openSource(file: string, sheet?: string): Promise<Source> {
+/**
+ * The input file as a Source. `graded` (the `--map` names) is for a grade: a CSV's rows then
+ * hold only what grading reads (cli/grading-rows.ts), which a build cannot write back.
+ */
+export async function openSource(file: string, sheet?: string, graded?: Partial<Record<Field, string>>): Promise<Source> {
   if (isCsv(file)) {
-    const { rows, notes, decimalComma } = await readCsvFile(file);
+    const { rows, info: { notes, decimalComma } } = await readCsvRows(file, graded);
     return { file, sheetName: sheetNameOf(file), rows, xlsx: null, isOwnSheet: false, matrix: null, history: [], historyRows: 0, settings: null, notes, decimalComma };
   }
   try {

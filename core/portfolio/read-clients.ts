@@ -135,7 +135,8 @@ export function readClients(
 ): ReadClients {
   const needsData: NeedsData[] = [];
   const skipped: Skipped[] = [];
-  const inputs = newClientInputs(data.length);
+  // An order list has at most one client per distinct name: room for those, not for every row.
+  const inputs = newClientInputs(mode === "orders" ? new Set(keys).size : data.length);
   const attrs = attributes(cols);
   const byKey = new Map<string, number>();
   const clientOfRow = new Int32Array(data.length).fill(-1);

@@ -1,17 +1,28 @@
-// The kam-portfolio command: dist/cli/kam-portfolio.mjs (node, dependencies left external).
+// The kam-portfolio command: dist/cli/kam-portfolio.mjs, the package's `bin`. Its dependencies are
+// bundled in, so start-up reads one file; ExcelJS, imported only where a workbook is read, is a
+// chunk of its own beside it (dist/cli/chunks/), loaded for .xlsx files only.
+import { chmod, rm } from "node:fs/promises";
 import { build } from "esbuild";
 
 export const name = "cli";
 export async function run(root) {
+  const outdir = `${root}dist/cli`;
+  await rm(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [`${root}cli/kam-portfolio.ts`],
-    outfile: `${root}dist/cli/kam-portfolio.mjs`,
+    entryPoints: { "kam-portfolio": `${root}cli/kam-portfolio.ts` },
+    outdir,
+    chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
     bundle: true,
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    minify: true,
     sourcemap: true,
+    // The CommonJS dependencies (ExcelJS, yauzl, yazl, Papa Parse) call require() for node's own modules.
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as kamRequire } from "node:module";\nconst require = kamRequire(import.meta.url);' },
     logLevel: "warning",
   });
+  await chmod(`${outdir}/kam-portfolio.mjs`, 0o755);
 }

@@ -4,13 +4,18 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CsvError, decodeText, guessDelimiter, parseCsv, readCsvBytes, type Delimiter } from "../../cli/csv";
+import { CsvError, guessDelimiter, parseCsv, readCsvBytes, type Delimiter } from "../../cli/csv";
 import { InputError, openSource } from "../../cli/read";
 import { ROOT, runCli } from "../helpers";
 
 const FIXTURES = `${ROOT}test/fixtures/exports/`;
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
 const utf16be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, "utf16le").swap16()]);
+/** The encoding a file is read in and its text as read (cells joined back with commas). */
+function decodeText(bytes: Buffer): { text: string; encoding: string } {
+  const t = readCsvBytes(bytes, "x.csv");
+  return { text: t.rows.map((r) => r.join(",")).join("\n"), encoding: t.encoding };
+}
 
 describe("encodings", () => {
   it.each<[string, Buffer, string, string]>([

@@ -1,8 +1,8 @@
 // No limits from the call stack (issue 9): the bundled `kam-portfolio grade` on a 1,000,000-row CSV
 // (an order list: 200,000 clients, past the ~125,000 arguments a spread into a call can take)
 // prints its whole table and exits 0. The file is written as a stream and the table goes to a
-// file, so neither is held by the test. What it takes here is in docs/files.md (about 15–25 s and
-// 1.1 GB at its peak on the 2-core machine).
+// file, so neither is held by the test. What it takes here is in docs/files.md, "Big files" (about
+// 30–35 s and 800 MB at its peak on the busy 2-core machine; 1.3 GB before the CSV was read in pieces).
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, openSync, closeSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

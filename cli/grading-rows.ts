@@ -1,0 +1,134 @@
+/**
+ * The rows of a CSV as `grade` needs them, kept small while the file is read (issue 10: a
+ * million-line order list graded in bounded memory). Grading reads only some columns of a data row
+ * — those whose header could name an input (core/columns `headerScore`), a status or stage column
+ * (core/portfolio/skipped-rows), a column named by `--map` — and whether the rest of the row is
+ * blank. So each data row keeps those cells where they stand, a cell saying the row holds
+ * something elsewhere, and nothing else; a blank row is one shared empty row; a repeated value
+ * (a client's name on each of its orders, a date, a segment) is one string. The first rows, where
+ * the header is looked for, are kept whole, so grading finds the same header, maps the same
+ * columns and grades the same clients as it would on every cell.
+ */
+import { columnNumber } from "../core/a1";
+import { FIELDS, findHeaderRow, headerScore, headerWords, type Field } from "../core/columns";
+import { isBlank, type CellValue } from "../core/values";
+import type { RowSink } from "./csv";
+
+/** How many non-blank rows findHeaderRow looks at for the header. */
+const HEAD_ROWS = 10;
+/** Distinct values one column keeps as one string each; past that each value is its own string. */
+const SHARED_VALUES = 1 << 18;
+/** V8 keeps a shorter piece of a string as a copy, a longer one as a view of the whole. */
+const SLICED = 13;
+/** Stands for the cells a row holds in columns grading never reads (it is not blank). */
+const ELSEWHERE = "(cells in other columns)";
+/** Every blank data row. */
+const BLANK_ROW: CellValue[] = [];
+
+/** The columns a header row's texts give to grading: any that could name an input or a status, or that `--map` names. */
+export function gradedColumns(header: readonly CellValue[], overrides: Partial<Record<Field, string>>): number[] {
+  const texts = header.map((h) => (isBlank(h) ? "" : String(h).trim()));
+  const named = new Set<number>();
+  for (const wanted of Object.values(overrides)) {
+    if (wanted === undefined) continue;
+    const w = wanted.trim().toLowerCase();
+    texts.forEach((t, i) => t.toLowerCase() === w && named.add(i));
+    if (/^[a-z]{1,3}$/i.test(w)) named.add(columnNumber(w) - 1);
+  }
+  const graded = (t: string, i: number): boolean => {
+    if (named.has(i)) return true;
+    if (t === "") return false;
+    const words = headerWords(t);
+    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => headerScore(f, t) > 0);
+  };
+  const out: number[] = [];
+  let width = texts.length;
+  for (const i of named) width = Math.max(width, i + 1);
+  for (let i = 0; i < width; i++) if (graded(texts[i] ?? "", i)) out.push(i);
+  return out;
+}
+
+/** A string that holds no piece of a larger one (a cell cut from a megabyte of text would keep it all). */
+function own(v: string): string {
+  return /^[\0-\xff]*$/.test(v) ? Buffer.from(v, "latin1").toString("latin1") : Buffer.from(v, "utf16le").toString("utf16le");
+}
+
+export class GradingRows {
+  private readonly rows: CellValue[][] = [];
+  private nonBlank = 0;
+  /** The graded columns, once the header is known; null while the first rows are kept whole. */
+  private graded: number[] | null = null;
+  private readonly isGraded = new Set<number>();
+  private values: Map<string, string>[] = [];
+  /** The length of a kept data row: to its last graded column (the ELSEWHERE cell, when there is one, goes after it). */
+  private width = 0;
+  /** The last row holding something else than empty cells (the trailing blank lines are dropped). */
+  private lastFilled = -1;
+
+  constructor(private readonly overrides: Partial<Record<Field, string>>) {}
+
+  readonly add: RowSink = (batch) => {
+    for (const row of batch) this.row(row);
+  };
+
+  /** The sheet as grading reads it. */
+  finish(): CellValue[][] {
+    this.rows.length = this.lastFilled + 1;
+    return this.rows;
+  }
+
+  private row(cells: string[]): void {
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c] !== "") {
+        this.lastFilled = this.rows.length;
+        break;
+      }
+    }
+    if (this.graded === null) {
+      this.rows.push(cells);
+      if (!cells.every(isBlank) && ++this.nonBlank === HEAD_ROWS) this.start();
+      return;
+    }
+    this.rows.push(this.kept(cells, this.graded));
+  }
+
+  private start(): void {
+    const graded = gradedColumns(this.rows[findHeaderRow(this.rows, this.overrides)] ?? [], this.overrides);
+    this.graded = graded;
+    for (const c of graded) this.isGraded.add(c);
+    this.values = graded.map(() => new Map());
+    this.width = graded.length ? (graded[graded.length - 1] as number) + 1 : 0;
+  }
+
+  private kept(cells: string[], graded: readonly number[]): CellValue[] {
+    let out: CellValue[] | null = null;
+    let filled = false;
+    for (let j = 0; j < graded.length; j++) {
+      const c = graded[j] as number;
+      const v = cells[c];
+      if (v === undefined || v === "") continue;
+      out ??= new Array<CellValue>(this.width).fill(null);
+      out[c] = this.shared(j, v);
+      filled ||= !isBlank(v);
+    }
+    if (!filled) {
+      for (let c = 0; c < cells.length; c++) {
+        if (this.isGraded.has(c) || isBlank(cells[c])) continue;
+        out ??= new Array<CellValue>(this.width).fill(null);
+        out[this.width] = ELSEWHERE;
+        break;
+      }
+    }
+    return out ?? BLANK_ROW;
+  }
+
+  private shared(j: number, v: string): string {
+    const values = this.values[j] as Map<string, string>;
+    const seen = values.get(v);
+    if (seen !== undefined) return seen;
+    const kept = v.length >= SLICED ? own(v) : v;
+    if (values.size >= SHARED_VALUES) return kept;
+    values.set(kept, kept);
+    return kept;
+  }
+}
