@@ -25,10 +25,21 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
+const isPlain = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** A range of plain values only (the usual case): passed to core as it came, so a per-cell call copies nothing. */
+function allPlain(a: readonly unknown[]): boolean {
+  for (const row of a) {
+    if (!Array.isArray(row)) return false;
+    for (const v of row) if (!isPlain(v)) return false;
+  }
+  return true;
+}
+
 /** Excel passes null (or nothing) for an omitted optional argument; core expects undefined. */
 function argument(a: unknown): unknown {
   if (a === null || a === undefined) return undefined;
-  if (Array.isArray(a)) return a.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
+  if (Array.isArray(a)) return allPlain(a) ? a : a.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
   return cellValue(a);
 }
 

@@ -18,7 +18,10 @@ export type SheetsOut = string | number;
 
 const isBlankCell = (v: unknown) => v === "" || v === null || v === undefined;
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
-const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && a.length > 0 && a.every(Array.isArray);
+/** A range: Sheets hands it as an array of row arrays, so its first row tells (no scan of every row). */
+const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && Array.isArray(a[0]);
+/** A Date, looked for cheaply: most cells are text or numbers and are not objects at all. */
+const isDateCell = (v: unknown): v is Date => typeof v === "object" && v !== null && isDate(v);
 
 /** The last row (1-based) of a 2-D argument holding a non-blank cell; 0 when every cell is blank. */
 function lastFilledRow(grid: readonly unknown[][]): number {
@@ -35,8 +38,15 @@ export function trimTrailingBlankRows(args: readonly unknown[]): unknown[] {
 }
 
 function hasDate(a: unknown): boolean {
-  if (isDate(a)) return true;
-  return Array.isArray(a) && a.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)));
+  if (!Array.isArray(a)) return isDateCell(a);
+  for (const row of a) {
+    if (!Array.isArray(row)) {
+      if (isDateCell(row)) return true;
+      continue;
+    }
+    for (const v of row) if (isDateCell(v)) return true;
+  }
+  return false;
 }
 
 /** Dates as the calendar day they show in the spreadsheet (yyyy-MM-dd), everything else as it came. */
