@@ -27,11 +27,15 @@ function cellValue(v: unknown): CellValue {
 
 const isPlain = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 
+/** Array.isArray, looked up once: a global looked up per cell is slow where globals are (a vm context). */
+const isArray = Array.isArray;
+
 /** A range of plain values only (the usual case): passed to core as it came, so a per-cell call copies nothing. */
 function allPlain(a: readonly unknown[]): boolean {
-  for (const row of a) {
-    if (!Array.isArray(row)) return false;
-    for (const v of row) if (!isPlain(v)) return false;
+  for (let r = 0; r < a.length; r++) {
+    const row: unknown = a[r];
+    if (!isArray(row)) return false;
+    for (let c = 0; c < row.length; c++) if (!isPlain(row[c])) return false;
   }
   return true;
 }

@@ -20,6 +20,8 @@ const isBlankCell = (v: unknown) => v === "" || v === null || v === undefined;
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 /** A range: Sheets hands it as an array of row arrays, so its first row tells (no scan of every row). */
 const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && Array.isArray(a[0]);
+/** Array.isArray, looked up once: a global looked up per cell is slow where globals are (a vm context). */
+const isArray = Array.isArray;
 /** A Date, looked for cheaply: most cells are text or numbers and are not objects at all. */
 const isDateCell = (v: unknown): v is Date => typeof v === "object" && v !== null && isDate(v);
 
@@ -38,13 +40,14 @@ export function trimTrailingBlankRows(args: readonly unknown[]): unknown[] {
 }
 
 function hasDate(a: unknown): boolean {
-  if (!Array.isArray(a)) return isDateCell(a);
-  for (const row of a) {
-    if (!Array.isArray(row)) {
+  if (!isArray(a)) return isDateCell(a);
+  for (let r = 0; r < a.length; r++) {
+    const row: unknown = a[r];
+    if (!isArray(row)) {
       if (isDateCell(row)) return true;
       continue;
     }
-    for (const v of row) if (isDateCell(v)) return true;
+    for (let c = 0; c < row.length; c++) if (isDateCell(row[c])) return true;
   }
   return false;
 }
