@@ -9,7 +9,7 @@
  * `{ type: "Error", basicValue }` — both are read as the error's text ("#N/A"), which core names
  * in that cell's message.
  */
-import { callFunction, isKamError, type Out } from "../core/functions";
+import { callFunction, isKamError, recognised, type Out } from "../core/functions";
 import type { CellValue } from "../core/values";
 
 /** A cell of an argument as core reads it; an error value (a cell holding #N/A…) as its error text. */
@@ -40,10 +40,26 @@ function allPlain(a: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * A range as core reads it, made once per array: a per-cell call's big range is recognised (core's
+ * `recognised`: the array seen before with the same cells), so its conversion is found again by
+ * identity. A range with an error cell is never recognised (each call brings new error objects).
+ */
+const converted = new WeakMap<object, unknown[]>();
+function range(a: readonly unknown[]): unknown[] {
+  const seen = recognised(a as readonly unknown[][]);
+  let c = converted.get(seen);
+  if (!c) {
+    c = allPlain(seen) ? (seen as unknown[]) : seen.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
+    converted.set(seen, c);
+  }
+  return c;
+}
+
 /** Excel passes null (or nothing) for an omitted optional argument; core expects undefined. */
 function argument(a: unknown): unknown {
   if (a === null || a === undefined) return undefined;
-  if (Array.isArray(a)) return allPlain(a) ? a : a.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
+  if (Array.isArray(a)) return range(a);
   return cellValue(a);
 }
 

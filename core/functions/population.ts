@@ -14,6 +14,7 @@
  * A host never changes an array it has handed over, so an identity hit is as current as the call.
  */
 import { parseAmount } from "../values";
+import { sameCells } from "./recognise";
 import type { Matrix } from "./shapes";
 
 export interface Population {
@@ -46,23 +47,6 @@ function hashValues(values: Float64Array): string {
     h2 = Math.imul(h2 + x, 0x5bd1e995) ^ (h2 >>> 15);
   }
   return `${values.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
-}
-
-/** Same shape and the same value in every cell (a Date by its time): what makes two ranges one population. */
-export function sameCells(a: Matrix, b: Matrix): boolean {
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    const ra = a[r] as Matrix[number];
-    const rb = b[r] as Matrix[number];
-    if (ra === rb) continue;
-    if (ra.length !== rb.length) return false;
-    for (let c = 0; c < ra.length; c++) {
-      const x = ra[c];
-      const y = rb[c];
-      if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
-    }
-  }
-  return true;
 }
 
 function remember(raw: Matrix, population: Population): Population {

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import * as values from "../../core/values";
 import { callFunction, populationReads, populationSorts, toMatrix } from "../../core/functions";
-import { sameCells } from "../../core/functions/population";
+import { recognised, sameCells, SMALL_RANGE } from "../../core/functions/recognise";
 import { seeded } from "../helpers";
 
 // Every parseAmount call of core counted, the real function still doing the work.
@@ -90,6 +90,33 @@ describe("the population of a per-cell call", () => {
     expect(sameCells([[1, 2]], [[1]])).toBe(false);
     expect(sameCells([[1]], [["1"]])).toBe(false);
     expect(sameCells([[null]], [[""]])).toBe(false);
+  });
+});
+
+describe("recognised", () => {
+  const big = (f: (i: number) => unknown) => Array.from({ length: SMALL_RANGE + 10 }, (_, i) => [f(i)]);
+
+  it("gives back the range seen before with the same cells, and a changed range as itself", () => {
+    const first = big((i) => i * 2);
+    expect(recognised(first)).toBe(first);
+    expect(recognised(copy(first))).toBe(first);
+    const edited = copy(first);
+    (edited[SMALL_RANGE] as unknown[])[0] = "64"; // the same number, typed as text
+    expect(recognised(edited)).toBe(edited);
+    expect(recognised(copy(first))).toBe(first);
+    const longer = [...copy(first), [1]];
+    expect(recognised(longer)).toBe(longer);
+  });
+
+  it("a range whose rows are not arrays is never taken for another", () => {
+    const a = Array.from({ length: SMALL_RANGE + 10 }, (_, i) => i);
+    const b = Array.from({ length: SMALL_RANGE + 10 }, (_, i) => i + 1);
+    expect(sameCells(a as never, b as never)).toBe(false);
+  });
+
+  it("small ranges are not remembered", () => {
+    const small = [[1], [2]];
+    expect(recognised(copy(small))).not.toBe(recognised(copy(small)));
   });
 });
 
