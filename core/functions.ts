@@ -17,7 +17,8 @@ import type { KamFunction } from "./functions/signature";
 
 export { isKamError, KamError, toMatrix, type Out } from "./functions/shapes";
 export type { KamFunction, Param } from "./functions/signature";
-export { populationSorts } from "./functions/population";
+export { populationReads, populationSorts } from "./functions/population";
+export { recognised } from "./functions/recognise";
 export { PORTFOLIO_COLUMNS } from "./functions/portfolio";
 
 export const FUNCTIONS: readonly KamFunction[] = [...RATING_FUNCTIONS, ...GRADING_FUNCTIONS, ...PORTFOLIO_FUNCTIONS];

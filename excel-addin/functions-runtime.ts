@@ -9,7 +9,7 @@
  * `{ type: "Error", basicValue }` — both are read as the error's text ("#N/A"), which core names
  * in that cell's message.
  */
-import { callFunction, isKamError, type Out } from "../core/functions";
+import { callFunction, isKamError, recognised, type Out } from "../core/functions";
 import type { CellValue } from "../core/values";
 
 /** A cell of an argument as core reads it; an error value (a cell holding #N/A…) as its error text. */
@@ -25,10 +25,41 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
+const isPlain = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** Array.isArray, looked up once: a global looked up per cell is slow where globals are (a vm context). */
+const isArray = Array.isArray;
+
+/** A range of plain values only (the usual case): passed to core as it came, so a per-cell call copies nothing. */
+function allPlain(a: readonly unknown[]): boolean {
+  for (let r = 0; r < a.length; r++) {
+    const row: unknown = a[r];
+    if (!isArray(row)) return false;
+    for (let c = 0; c < row.length; c++) if (!isPlain(row[c])) return false;
+  }
+  return true;
+}
+
+/**
+ * A range as core reads it, made once per array: a per-cell call's big range is recognised (core's
+ * `recognised`: the array seen before with the same cells), so its conversion is found again by
+ * identity. A range with an error cell is never recognised (each call brings new error objects).
+ */
+const converted = new WeakMap<object, unknown[]>();
+function range(a: readonly unknown[]): unknown[] {
+  const seen = recognised(a as readonly unknown[][]);
+  let c = converted.get(seen);
+  if (!c) {
+    c = allPlain(seen) ? (seen as unknown[]) : seen.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
+    converted.set(seen, c);
+  }
+  return c;
+}
+
 /** Excel passes null (or nothing) for an omitted optional argument; core expects undefined. */
 function argument(a: unknown): unknown {
   if (a === null || a === undefined) return undefined;
-  if (Array.isArray(a)) return a.map((row) => (Array.isArray(row) ? row.map(cellValue) : cellValue(row)));
+  if (Array.isArray(a)) return range(a);
   return cellValue(a);
 }
 

@@ -12,13 +12,18 @@
  * to compensate": a Date is read as its calendar day in the spreadsheet's zone
  * (Utilities.formatDate, no Intl), as the builds read date cells.
  */
-import { callFunction, isKamError, type Out } from "../core/functions";
+import { callFunction, isKamError, recognised, type Out } from "../core/functions";
 
 export type SheetsOut = string | number;
 
 const isBlankCell = (v: unknown) => v === "" || v === null || v === undefined;
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
-const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && a.length > 0 && a.every(Array.isArray);
+/** A range: Sheets hands it as an array of row arrays, so its first row tells (no scan of every row). */
+const isGrid = (a: unknown): a is unknown[][] => Array.isArray(a) && Array.isArray(a[0]);
+/** Array.isArray, looked up once: a global looked up per cell is slow where globals are (a vm context). */
+const isArray = Array.isArray;
+/** A Date, looked for cheaply: most cells are text or numbers and are not objects at all. */
+const isDateCell = (v: unknown): v is Date => typeof v === "object" && v !== null && isDate(v);
 
 /** The last row (1-based) of a 2-D argument holding a non-blank cell; 0 when every cell is blank. */
 function lastFilledRow(grid: readonly unknown[][]): number {
@@ -26,17 +31,57 @@ function lastFilledRow(grid: readonly unknown[][]): number {
   return 0;
 }
 
+/**
+ * What is known of a range, worked out once per array: a per-cell call's big range is recognised
+ * (core's `recognised`: the array seen before with the same cells), so this is found again by
+ * identity and the call reads none of its cells again.
+ */
+interface Known {
+  last: number;
+  dated: boolean;
+  /** The range cut to a number of rows, as handed to core (the same array each call). */
+  cuts: Map<number, unknown[][]>;
+}
+const knownRanges = new WeakMap<object, Known>();
+function known(grid: unknown[][]): Known {
+  let k = knownRanges.get(grid);
+  if (!k) {
+    k = { last: lastFilledRow(grid), dated: hasDate(grid), cuts: new Map() };
+    knownRanges.set(grid, k);
+  }
+  return k;
+}
+
+function cut(grid: unknown[][], rows: number): unknown[][] {
+  const { cuts } = known(grid);
+  let c = cuts.get(rows);
+  if (!c) {
+    if (cuts.size >= 4) cuts.clear();
+    c = grid.slice(0, rows);
+    cuts.set(rows, c);
+  }
+  return c;
+}
+
 /** The ranges cut to the last row any of them fills (at least one row): same heights, same alignment. */
 export function trimTrailingBlankRows(args: readonly unknown[]): unknown[] {
   let last = 0;
-  for (const a of args) if (isGrid(a) && a.length > 1) last = Math.max(last, lastFilledRow(a));
+  for (const a of args) if (isGrid(a) && a.length > 1) last = Math.max(last, known(a).last);
   const keep = Math.max(1, last);
-  return args.map((a) => (isGrid(a) && a.length > keep ? a.slice(0, keep) : a));
+  return args.map((a) => (isGrid(a) && a.length > keep ? cut(a, keep) : a));
 }
 
 function hasDate(a: unknown): boolean {
-  if (isDate(a)) return true;
-  return Array.isArray(a) && a.some((row) => (Array.isArray(row) ? row.some(isDate) : isDate(row)));
+  if (!isArray(a)) return isDateCell(a);
+  for (let r = 0; r < a.length; r++) {
+    const row: unknown = a[r];
+    if (!isArray(row)) {
+      if (isDateCell(row)) return true;
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) if (isDateCell(row[c])) return true;
+  }
+  return false;
 }
 
 /** Dates as the calendar day they show in the spreadsheet (yyyy-MM-dd), everything else as it came. */
@@ -47,8 +92,8 @@ function withSheetDays(a: unknown, day: (d: Date) => string): unknown {
 }
 
 export function customFunction(name: string, args: readonly unknown[]): SheetsOut | SheetsOut[][] {
-  let cells = trimTrailingBlankRows(args);
-  if (cells.some(hasDate)) {
+  let cells = trimTrailingBlankRows(args.map((a) => (isGrid(a) ? recognised(a) : a)));
+  if (cells.some((a) => (isGrid(a) ? known(a).dated : hasDate(a)))) {
     const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
     cells = cells.map((a) => withSheetDays(a, (d) => Utilities.formatDate(d, zone, "yyyy-MM-dd")));
   }

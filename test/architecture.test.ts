@@ -23,7 +23,7 @@ const ALLOWED: Record<Folder, readonly Folder[]> = {
 };
 
 /** Packages the core may use: none (it is pure; a library would ship in every bundle). */
-const CORE_PACKAGES: readonly string[] = ["date-fns"];
+const CORE_PACKAGES: readonly string[] = [];
 
 const MAX_LINES = 400;
 

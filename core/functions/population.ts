@@ -1,8 +1,20 @@
 /**
- * The revenue population of KAM_REVENUE_RATING, sorted once per distinct content: a sheet calls
- * the function once per cell with the same column, which must not be sorted again each time.
+ * The revenue population of KAM_REVENUE_RATING, read, parsed and sorted once per distinct content:
+ * a sheet fills `=KAM_REVENUE_RATING(C2, C$2:C$10001)` down, so the function is called once per
+ * cell with the same population, which must not be read again each time.
+ *
+ * How a population is recognised, cheapest first:
+ * 1. by identity: the very array seen before (O(1));
+ * 2. by its cells: both hosts hand every call a fresh copy of the range, so on an identity miss the
+ *    argument is compared cell by cell (strict equality, a Date by its time) with the few raw
+ *    populations seen last. That pass covers every cell and the shape, so an edited cell, an added
+ *    row or a number typed as text is never served a stale population; it parses nothing and
+ *    allocates nothing, and stops at the first difference;
+ * 3. by its numbers: a range that differs only in its blanks or words shares the sort.
+ * A host never changes an array it has handed over, so an identity hit is as current as the call.
  */
 import { parseAmount } from "../values";
+import { sameCells } from "./recognise";
 import type { Matrix } from "./shapes";
 
 export interface Population {
@@ -13,11 +25,17 @@ export interface Population {
   total: number;
 }
 
+/** How many raw populations are kept for recognition by their cells (a sheet rarely ranks against more). */
+const RECENT = 4;
 const byIdentity = new WeakMap<object, Population>();
+const recent: { raw: Matrix; population: Population }[] = [];
 const byContent = new Map<string, { values: Float64Array; population: Population }>();
 let sorts = 0;
+let reads = 0;
 /** How many times a population was sorted (for tests: caching must keep this at one). */
 export const populationSorts = (): number => sorts;
+/** How many times a population's cells were parsed (for tests: recognising it must keep this at one). */
+export const populationReads = (): number => reads;
 
 function hashValues(values: Float64Array): string {
   let h1 = 0x811c9dc5;
@@ -31,9 +49,15 @@ function hashValues(values: Float64Array): string {
   return `${values.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-export function population(arg: Matrix): Population {
-  const cached = byIdentity.get(arg);
-  if (cached) return cached;
+function remember(raw: Matrix, population: Population): Population {
+  byIdentity.set(raw, population);
+  recent.unshift({ raw, population });
+  if (recent.length > RECENT) recent.pop();
+  return population;
+}
+
+function read(arg: Matrix): Population {
+  reads++;
   const nums: number[] = [];
   // The positive revenues: a client with zero or negative revenue ranks after all of them (SPEC §2a).
   for (const row of arg) for (const v of row) {
@@ -43,10 +67,7 @@ export function population(arg: Matrix): Population {
   const values = Float64Array.from(nums);
   const key = hashValues(values);
   const hit = byContent.get(key);
-  if (hit && hit.values.length === values.length && hit.values.every((v, i) => v === values[i])) {
-    byIdentity.set(arg, hit.population);
-    return hit.population;
-  }
+  if (hit && hit.values.length === values.length && hit.values.every((v, i) => v === values[i])) return hit.population;
   sorts++;
   const sorted = Float64Array.from(values).sort().reverse();
   const prefix = new Float64Array(sorted.length + 1);
@@ -54,8 +75,20 @@ export function population(arg: Matrix): Population {
   const p = { sorted, prefix, total: prefix[sorted.length] as number };
   if (byContent.size > 32) byContent.clear();
   byContent.set(key, { values, population: p });
-  byIdentity.set(arg, p);
   return p;
+}
+
+export function population(arg: Matrix): Population {
+  const known = byIdentity.get(arg);
+  if (known) return known;
+  for (let i = 0; i < recent.length; i++) {
+    const seen = recent[i];
+    if (seen && sameCells(arg, seen.raw)) {
+      recent.splice(i, 1);
+      return remember(arg, seen.population);
+    }
+  }
+  return remember(arg, read(arg));
 }
 
 /** Number of population values strictly greater than x (the sorted array is descending). */
@@ -69,4 +102,3 @@ export function countGreater(sorted: Float64Array, x: number): number {
   }
   return lo;
 }
-

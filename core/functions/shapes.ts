@@ -16,12 +16,15 @@ export const isKamError = (v: unknown): v is KamError => v instanceof KamError;
 export type Out = string | number | KamError;
 export type Matrix = CellValue[][];
 
-/** A host argument (a value or a 2D array) as a 2D array; a 2D array is kept as is (not copied),
- * so the revenue population cache finds it again by identity. */
+/**
+ * A host argument (a value or a 2D array) as a 2D array. A range arrives as an array of row arrays
+ * in both hosts, so an array whose first entry is a row is that range, kept as is: not copied (the
+ * revenue population cache finds it again by identity) and not scanned (a per-cell call stays O(1)).
+ */
 export function toMatrix(x: unknown): Matrix {
   if (Array.isArray(x)) {
     if (x.length === 0) return [[null]];
-    if (x.every(Array.isArray)) return x as Matrix;
+    if (Array.isArray(x[0])) return x as Matrix;
     return x.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
   }
   return [[x as CellValue]];

@@ -1,7 +1,5 @@
 /** Dates, as day numbers (days since 1970-01-01), so arithmetic is exact and time-zone free. */
-import { isValid, parse as parseDateText } from "date-fns";
 import { isBlank, Invalid, notA, type CellValue, type Parsed } from "./cells";
-
 
 export type Day = number;
 const MS_PER_DAY = 86_400_000;
@@ -22,11 +20,60 @@ export function dayFromDate(d: Date): Day {
   return dayFromParts(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
+/**
+ * The text dates read, tried in this order (the first that reads the whole text wins, so 1/2/2025
+ * is January 2): M and d are one or two digits, yyyy one to four (a year before 1900 is refused,
+ * so "1/2/25" falls through to M/d/yy), yy two (00–49 → 2000s, 50–99 → 1900s), MMM an English
+ * month's three letters ("Jan"), MMMM its full name or three letters, any letter case. A format
+ * without a day is its first day.
+ */
 const TEXT_DATE_FORMATS = [
   "M/d/yyyy", "d/M/yyyy", "M/d/yy", "d.M.yyyy", "d-M-yyyy", "yyyy/M/d",
   "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "MMM d yyyy", "d-MMM-yyyy", "d-MMM-yy", "MMM yyyy",
-];
-const REFERENCE = new Date(2000, 0, 1);
+] as const;
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** What each field of a format reads at the start of the rest of the text. */
+const FIELDS: Record<string, RegExp> = {
+  M: /^(1[0-2]|0?\d)/,
+  d: /^(3[0-1]|[0-2]?\d)/,
+  yyyy: /^\d{1,4}/,
+  yy: /^\d{1,2}/,
+  MMM: /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+  MMMM: /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+};
+/** A format as its parts: field names and the literal text between them. */
+const FORMAT_PARTS = TEXT_DATE_FORMATS.map((f) => f.split(/(yyyy|yy|MMMM|MMM|M|d)/).filter((p) => p !== ""));
+
+function monthOf(name: string): number {
+  const lower = name.toLowerCase();
+  return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;
+}
+
+/** The day a text reads as in one format, or null when the format does not read the whole text. */
+function readFormat(text: string, parts: readonly string[]): Day | null {
+  let rest = text;
+  let [y, m, d] = [NaN, 1, 1];
+  for (const part of parts) {
+    const field = FIELDS[part];
+    if (!field) {
+      if (!rest.startsWith(part)) return null;
+      rest = rest.slice(part.length);
+      continue;
+    }
+    const hit = field.exec(rest)?.[0];
+    if (hit === undefined) return null;
+    rest = rest.slice(hit.length);
+    if (part === "yyyy") y = Number(hit);
+    else if (part === "yy") y = Number(hit) + (Number(hit) < 50 ? 2000 : 1900);
+    else if (part === "M") m = Number(hit);
+    else if (part === "d") d = Number(hit);
+    else m = monthOf(hit);
+  }
+  if (rest !== "" || !(y >= 1900) || m < 1 || d < 1) return null;
+  const day = dayFromParts(y, m, d);
+  return dayToIso(day) === `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` ? day : null;
+}
 
 export function parseDate(v: CellValue): Parsed<Day> {
   if (isBlank(v)) return null;
@@ -52,9 +99,9 @@ export function parseDate(v: CellValue): Parsed<Day> {
     return notA(v, "a date");
   }
   if (/^\d+(\.\d+)?$/.test(s)) return parseDate(Number(s));
-  for (const format of TEXT_DATE_FORMATS) {
-    const parsed = parseDateText(s, format, REFERENCE);
-    if (isValid(parsed) && parsed.getFullYear() >= 1900) return dayFromDate(parsed);
+  for (const parts of FORMAT_PARTS) {
+    const day = readFormat(s, parts);
+    if (day !== null) return day;
   }
   return notA(v, "a date");
 }

@@ -228,7 +228,7 @@ describe("Sheets: services", () => {
     expect(globals.length).toBeGreaterThan(20);
     const code = codeJs().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, " ");
     const used = globals.filter((name) => new RegExp(`(?<![.\\w$])${name}\\b`).test(code)).sort();
-    expect(used).toEqual(["Charts", "HtmlService", "LockService", "PropertiesService", "SpreadsheetApp", "Utilities", "console"]);
+    expect(used).toEqual(["Charts", "HtmlService", "LockService", "PropertiesService", "SpreadsheetApp", "Utilities"]);
   });
 
   it(`google.script.run carries plain data only: the panel's answers pass — ${PAGE.scriptRun}`, () => {

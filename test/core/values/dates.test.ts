@@ -71,3 +71,52 @@ describe("dates, as day numbers", () => {
     expect(reasonOf(parseDate(new Date(Date.UTC(1800, 0, 1))))).toMatch(/is not a date$/);
   });
 });
+
+// The text dates are read by core itself (no date library in the bundles): each format, its limits.
+describe("text dates, format by format", () => {
+  it.each<[string, string]>([
+    ["1/2/2025", "2025-01-02"], // M/d/yyyy before d/M/yyyy
+    ["13/1/2025", "2025-01-13"], // no 13th month: d/M/yyyy
+    ["01/02/2025", "2025-01-02"],
+    ["1/2/25", "2025-01-02"], // yyyy would be the year 25: M/d/yy
+    ["1/2/49", "2049-01-02"], // two-digit years: 00–49 are 2000s …
+    ["1/2/50", "1950-01-02"], // … 50–99 are 1900s
+    ["1/2/00", "2000-01-02"],
+    ["29.2.2024", "2024-02-29"],
+    ["5-1-2025", "2025-01-05"], // d-M-yyyy: day first
+    ["2025/1/15", "2025-01-15"],
+    ["15 jan 2025", "2025-01-15"],
+    ["15 SEPTEMBER 2025", "2025-09-15"],
+    ["15 Sep 2025", "2025-09-15"],
+    ["Sep 15 2025", "2025-09-15"],
+    ["may 1, 2025", "2025-05-01"],
+    ["15-Jan-25", "2025-01-15"],
+    ["15-jan-99", "1999-01-15"],
+    ["Mar 2025", "2025-03-01"], // a month alone is its first day
+    ["31/12/9999", "9999-12-31"],
+    ["1/1/1900", "1900-01-01"],
+  ])("%j → %s", (text, iso) => {
+    const d = parseDate(text);
+    expect(typeof d === "number" ? dayToIso(d) : reasonOf(d)).toBe(iso);
+  });
+
+  it.each([
+    "29/2/2025", // not a leap year
+    "31/4/2025", // April has 30 days
+    "0/1/2025",
+    "1/0/2025",
+    "32/1/2025",
+    "1/1/1899", // before 1900, and not a two-digit year either
+    "1/2/202", // a three-digit year
+    "1/2/20255",
+    "1 2 2025",
+    "1//2/2025",
+    "15 Sept 2025", // the three letters or the full name, nothing between
+    "J 2025", // one letter names no month (June? July?)
+    "1-M-2025",
+    "15 Jan 2025 extra",
+    "15 Janu 2025",
+  ])("%j is not a date", (text) => {
+    expect(reasonOf(parseDate(text))).toMatch(/is not a date$/);
+  });
+});
