@@ -27,6 +27,9 @@ import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColum
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
 import { summarise } from "./portfolio/summary";
+import { currentPeriod } from "./period/current-period";
+import { afterAsOfNote, periodNotes } from "./period/notes";
+import { periodDates } from "./period/window";
 import type { Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
@@ -60,7 +63,10 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const repeats = settings.mode === "orders" ? null : countRepeats(keys);
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
 
-  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow } = readClients(data, cols, keys, mode, own, firstDataRow, skips);
+  const period = currentPeriod(cols, skips, mode, settings);
+  notes.push(...periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? ""));
+  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, mode, own, firstDataRow, skips, period);
+  if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);
 
   const revenueList = Array.from(inputs.revenue.subarray(0, inputs.count));
@@ -83,6 +89,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     reviewMapped: mapping.review !== undefined,
     // The budget goes to clients with a positive revenue (SPEC §2a).
     perClient: budgetPerClient(countGrades(graded.gradeIndex, inputs.revenue), settings.budget),
+    period,
   };
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
@@ -98,6 +105,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     summary,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
+    period: period === null ? null : { ...periodDates(period), months: period.months },
     rowsRead,
     headers,
     headerRow: firstRow + headerIndex,

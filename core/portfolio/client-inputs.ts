@@ -17,6 +17,8 @@ export interface ClientInputs {
   key: string[];
   name: string[];
   revenue: Float64Array;
+  /** Σ amount of the previous period (an order list with dates, SPEC §11); 0 otherwise. */
+  previousRevenue: Float64Array;
   /** Σ of the profit cells. */
   profit: (number | null)[];
   /**
@@ -58,6 +60,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     key: nulls(),
     name: nulls(),
     revenue: new Float64Array(capacity),
+    previousRevenue: new Float64Array(capacity),
     profit: nulls(),
     marginProfit: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),

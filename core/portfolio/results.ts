@@ -10,6 +10,8 @@ import { isGrade, movement, type SnapshotRow } from "../model/history";
 import { estimatedRelationship, quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
 import { reviewStatus } from "../model/review";
+import { clientPeriod } from "../period/client-period";
+import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
@@ -18,7 +20,7 @@ import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
 /** Flags in the order a client lists them. */
-const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 /** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
 const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
@@ -65,6 +67,8 @@ export interface ResultContext {
   reviewMapped: boolean;
   /** Budget per client of each grade, among the clients with a positive revenue (the others get none). */
   perClient: Record<Grade, number>;
+  /** The current period of an order list with dates (SPEC §11), or null. */
+  period: Period | null;
 }
 
 function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
@@ -84,6 +88,9 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
   const benefit = (c.benefit[k] as number | null) ?? sc;
   let flags = gradingFlags(g);
   if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
+  const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate, lastDate, grade }, settings);
+  if (over.lapsed) flags |= FLAG_BIT.lapsed;
+  if (over.atRisk) flags |= FLAG_BIT["at-risk"];
   if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
   if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
   if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
@@ -126,6 +133,10 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
     lastDate: lastDate === null ? null : isoDay(lastDate),
+    revenuePrevious: over.revenuePrevious,
+    growth: over.growth,
+    trend: over.trend,
+    daysSinceLastOrder: over.daysSinceLastOrder,
     lastReview: review === null ? null : isoDay(review),
     nextReview,
     budgetShare: revenue > 0 ? x.perClient[grade] : 0,

@@ -7,12 +7,16 @@ import type { Specialist } from "../model/actions";
 import type { HhiBand, IndustryShare } from "../model/concentration";
 import type { Movement, SnapshotRow } from "../model/history";
 import type { Quadrant } from "../model/quadrant";
+import type { Trend } from "../period/trend";
+import type { PeriodDates } from "../period/window";
 import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors, GradeRule } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import type { CellValue, Day } from "../values";
 
-export type Flag = "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue";
+export type Flag =
+  | "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue"
+  | "lapsed" | "at-risk";
 
 export interface ClientResult {
   rank: number;
@@ -48,6 +52,11 @@ export interface ClientResult {
   orders: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Over time (SPEC §11, an order list graded on a period; null otherwise): revenue of the previous period, growth, trend, days from the last order to asOf. */
+  revenuePrevious: number | null;
+  growth: number | null;
+  trend: Trend | null;
+  daysSinceLastOrder: number | null;
   lastReview: string | null;
   nextReview: string | null;
   budgetShare: number;
@@ -114,6 +123,8 @@ export interface Portfolio {
   summary: Summary;
   health: Health;
   mode: "clients" | "orders";
+  /** The current period an order list with dates was graded on (SPEC §11), or null: every row counted. */
+  period: (PeriodDates & { months: number }) | null;
   /** Non-blank data rows read. */
   rowsRead: number;
   headers: string[];
