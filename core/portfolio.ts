@@ -64,7 +64,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
 
   const period = currentPeriod(cols, skips, mode, settings);
-  notes.push(...periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? ""));
+  for (const n of periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? "")) notes.push(n);
   const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, mode, own, firstDataRow, skips, period);
   if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);

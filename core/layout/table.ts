@@ -6,14 +6,10 @@ import { COVERAGE } from "../model/actions";
 import { FORMATS, GRADE_COLOURS, type Block, type ConditionalFill, type PlanValue } from "../plan";
 import type { ClientResult, Portfolio } from "../portfolio";
 import { GRADES } from "../settings";
-import { HEADER_STYLE, SECTION_STYLE, TABLE_HEADER_ROW } from "./frame";
+import { HEADER_STYLE, SECTION_STYLE, TABLE_HEADER_ROW, type Column } from "./frame";
+import { periodColumns } from "./over-time";
 
-export interface Column {
-  header: string;
-  width: number;
-  format: string | null;
-  value: (c: ClientResult) => PlanValue;
-}
+export type { Column } from "./frame";
 
 const date = (iso: string | null): PlanValue => (iso === null ? null : { date: iso });
 
@@ -45,6 +41,7 @@ export function tableColumns(p: Portfolio): Column[] {
     if (p.mapping.date !== undefined) {
       cols.push({ header: "First order", width: 11, format: FORMATS.date, value: (c) => date(c.firstDate) });
       cols.push({ header: "Last order", width: 11, format: FORMATS.date, value: (c) => date(c.lastDate) });
+      for (const c of periodColumns(p)) cols.push(c);
     }
   }
   cols.push(
