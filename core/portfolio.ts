@@ -15,7 +15,9 @@
  * - `summary` and `health`: the portfolio's figures and warnings;
  * - `types` and `errors`: what this module gives and throws.
  */
+import { migrationOf, recentBuilds } from "./model/builds";
 import { clientKey, latestSnapshot } from "./model/history";
+import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { dayToIso } from "./values";
@@ -80,6 +82,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   // comparison sort: see model/rank-order.
   const order = rankOrder(byRevenue, graded.gradeIndex, graded.scores);
   const previous = latestSnapshot(input.history ?? []);
+  const builds = previous.size > 0 ? recentBuilds(input.history ?? []) : [];
   const context: ResultContext = {
     settings,
     // Duplicate names in a per-client sheet: counted only when some name repeats at all.
@@ -90,6 +93,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     // The budget goes to clients with a positive revenue (SPEC §2a).
     perClient: budgetPerClient(countGrades(graded.gradeIndex, inputs.revenue), settings.budget),
     period,
+    builds,
   };
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
@@ -102,6 +106,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     continuations,
     notes,
     previousBuild: previous.size > 0,
+    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, clients.map((c) => ({ key: clientKey(c.name), grade: c.grade }))) : null,
     summary,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,

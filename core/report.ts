@@ -49,6 +49,8 @@ export interface JsonClient {
   /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
   previousGrade?: string | null;
   movement?: string;
+  /** With an earlier build's history (SPEC §7a): the last four grades, oldest first. */
+  grades?: string[];
   /** An order list graded on a period (SPEC §11). */
   revenuePrevious?: number | null;
   growth?: number | null;
@@ -95,7 +97,7 @@ export function toJson(p: Portfolio): JsonReport {
       benefit: c.benefit,
       quadrant: c.quadrant,
       flags: [...c.flags],
-      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement } : {}),
+      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
       ...(p.period !== null
         ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
         : {}),

@@ -1,7 +1,9 @@
 /**
- * What the portfolio tab shows over time (SPEC §11): the period columns of the ranked table, and
- * the "At risk" section, the first one below it (and named first among the warnings).
+ * What the portfolio tab shows over time: the period columns of the ranked table and the "At risk"
+ * section, the first one below it and named first among the warnings (SPEC §11); the migration
+ * table since the last build (SPEC §7a).
  */
+import { migrationRows } from "../model/builds";
 import { FORMATS, type Block, type PlanValue } from "../plan";
 import type { ClientResult, Portfolio } from "../portfolio";
 import { HEADER_STYLE, SECTION_STYLE, type Column } from "./frame";
@@ -56,5 +58,18 @@ export function atRiskBlocks(p: Portfolio, at: number): { blocks: Block[]; lastR
       },
     ],
     lastRow: at + 1 + list.length,
+  };
+}
+
+/** The migration table (SPEC §7a) from `at`, after a rebuild; none on a first build. */
+export function migrationBlocks(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } | null {
+  if (p.migration === null) return null;
+  const rows = migrationRows(p.migration);
+  return {
+    blocks: [
+      { role: "section", row: at, col: 1, values: [["Since the last build: clients by grade then (rows) and now (columns)"]], style: SECTION_STYLE },
+      { role: "migration", row: at + 1, col: 1, values: rows, formats: [FORMATS.text, FORMATS.integer, FORMATS.integer, FORMATS.integer, FORMATS.integer], headerStyle: HEADER_STYLE },
+    ],
+    lastRow: at + rows.length,
   };
 }

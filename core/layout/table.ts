@@ -45,6 +45,7 @@ export function tableColumns(p: Portfolio): Column[] {
     }
   }
   cols.push(
+    { header: "Last grades", width: 14, format: null, value: (c) => c.grades.join(" → ") },
     { header: "Flags", width: 22, format: null, value: (c) => (c.flags.length < 2 ? (c.flags[0] ?? "") : c.flags.join(", ")) },
     { header: "Sponsor", width: 24, format: null, value: (c) => COVERAGE[c.grade].sponsor },
     { header: "Meetings", width: 26, format: null, value: (c) => COVERAGE[c.grade].meetings },

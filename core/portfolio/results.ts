@@ -6,6 +6,7 @@
 import { actionLine, specialist, type Specialist } from "../model/actions";
 import { explanationText } from "../model/explain";
 import type { Grading } from "../model/grading";
+import { isSliding, lastGrades } from "../model/builds";
 import { isGrade, movement, type SnapshotRow } from "../model/history";
 import { estimatedRelationship, quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
@@ -20,7 +21,7 @@ import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
 /** Flags in the order a client lists them. */
-const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "sliding", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 /** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
 const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
@@ -57,6 +58,9 @@ function actionLineOf(grade: Grade, share: number | null, specialistKind: Specia
   return (ACTION_LINES[kind] ??= actionLine({ grade, share, flags: flagList(flags) }, settings));
 }
 
+/** A first build's grades: this build's alone (shared, read-only). */
+const ONLY: readonly (readonly Grade[])[] = [Object.freeze(["A"]), Object.freeze(["B"]), Object.freeze(["C"])];
+
 /** Everything a client's result needs beyond its own inputs and grading. */
 export interface ResultContext {
   settings: Settings;
@@ -69,6 +73,8 @@ export interface ResultContext {
   perClient: Record<Grade, number>;
   /** The current period of an order list with dates (SPEC §11), or null. */
   period: Period | null;
+  /** The last builds of the history, oldest first (SPEC §7a). */
+  builds: readonly Map<string, Grade>[];
 }
 
 function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
@@ -100,6 +106,8 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     nextReview = isoDay(status.next);
     if (status.due) flags |= FLAG_BIT["review-due"];
   }
+  const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
+  if (isSliding(grades)) flags |= FLAG_BIT.sliding;
   const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
   const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
   const specialistKind = specialist(wallet, settings);
@@ -145,6 +153,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     why: explanationText(g.explanation, margin, wallet, overrideReason),
     previousGrade,
     movement: movement(previousGrade, grade),
+    grades,
     issues: c.issues[k] ?? NO_ISSUES,
   };
 }

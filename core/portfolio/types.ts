@@ -5,6 +5,7 @@
 import type { Mapping } from "../columns";
 import type { Specialist } from "../model/actions";
 import type { HhiBand, IndustryShare } from "../model/concentration";
+import type { Migration } from "../model/builds";
 import type { Movement, SnapshotRow } from "../model/history";
 import type { Quadrant } from "../model/quadrant";
 import type { Trend } from "../period/trend";
@@ -16,7 +17,7 @@ import type { CellValue, Day } from "../values";
 
 export type Flag =
   | "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue"
-  | "lapsed" | "at-risk";
+  | "lapsed" | "at-risk" | "sliding";
 
 export interface ClientResult {
   rank: number;
@@ -65,6 +66,8 @@ export interface ClientResult {
   why: string;
   previousGrade: Grade | null;
   movement: Movement;
+  /** The grades of the last builds the client was in, oldest first, and this build's: at most four (SPEC §7a). */
+  grades: readonly Grade[];
   /** Cells that were blank or unreadable and what was assumed, for the owner (read-only). */
   issues: readonly string[];
 }
@@ -120,6 +123,8 @@ export interface Portfolio {
   notes: string[];
   /** An earlier build's snapshot was found in the history: `previousGrade` and `movement` compare with it. */
   previousBuild: boolean;
+  /** Previous grade × current grade, new and gone clients (SPEC §7a); null on a first build. */
+  migration: Migration | null;
   summary: Summary;
   health: Health;
   mode: "clients" | "orders";
