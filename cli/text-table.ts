@@ -86,6 +86,7 @@ const FLAG_MEANINGS: readonly [Flag, string][] = [
   ["lapsed", "bought before but nothing in this period"],
   ["at-risk", "an A or B client whose revenue fell sharply or who has not ordered for a long time"],
   ["sliding", "the grade fell at each of the last two builds"],
+  ["override-expired", "the manual grade's end date has passed: the computed grade counts again"],
 ];
 
 const LEGEND = [

@@ -76,7 +76,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
-  const graded = gradeClients(inputs, revRatings, settings, noMargin);
+  const graded = gradeClients(inputs, revRatings, settings, noMargin, input.today);
 
   // The SPEC §4 rank order (grade A–C, score ↓, revenue ↓, name in code units), without a
   // comparison sort: see model/rank-order.

@@ -42,6 +42,8 @@ export interface ClientInputs {
   industry: (string | null)[];
   override: (Grade | null)[];
   overrideReason: (string | null)[];
+  /** The last day the override counts (SPEC §4), or null: no end. */
+  overrideUntil: (Day | null)[];
   review: (Day | null)[];
   firstDate: (Day | null)[];
   lastDate: (Day | null)[];
@@ -76,6 +78,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     industry: nulls(),
     override: nulls(),
     overrideReason: nulls(),
+    overrideUntil: nulls(),
     review: nulls(),
     firstDate: nulls(),
     lastDate: nulls(),

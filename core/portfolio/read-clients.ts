@@ -94,6 +94,7 @@ interface Attributes {
   industry: FirstValues | null;
   override: FirstValues | null;
   reason: FirstValues | null;
+  until: FirstValues | null;
   review: FirstValues | null;
   /** Each client's first row (data index). */
   firstRow: number[];
@@ -109,6 +110,7 @@ function attributes(cols: InputColumns): Attributes {
     industry: firstValues(cols.industries),
     override: firstValues(cols.overrides),
     reason: firstValues(cols.reasons),
+    until: firstValues(cols.overrideUntils),
     review: firstValues(cols.reviews),
     firstRow: [],
   };
@@ -124,6 +126,7 @@ function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
   see(a.industry, k, i, first);
   see(a.override, k, i, first);
   see(a.reason, k, i, first);
+  see(a.until, k, i, first);
   see(a.review, k, i, first);
 }
 
@@ -216,6 +219,7 @@ function addClient(c: ClientInputs, row: number, key: string, name: string): num
   c.profit[k] = null;
   c.marginSingle[k] = null;
   c.review[k] = null;
+  c.overrideUntil[k] = null;
   c.firstDate[k] = null;
   c.lastDate[k] = null;
   c.issues[k] = null;
@@ -261,6 +265,9 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   const badOverride = unreadableAt(a.override, cols.overrides, k);
   if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
   c.overrideReason[k] = at(cols.reasons, a.reason);
+  c.overrideUntil[k] = at(cols.overrideUntils, a.until) as Day | null;
+  const badUntil = unreadableAt(a.until, cols.overrideUntils, k);
+  if (c.overrideUntil[k] === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
   const badReview = unreadableAt(a.review, cols.reviews, k);
   if (c.review[k] === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
 

@@ -7,6 +7,7 @@ import { actionLine, specialist, type Specialist } from "../model/actions";
 import { explanationText } from "../model/explain";
 import type { Grading } from "../model/grading";
 import { isSliding, lastGrades } from "../model/builds";
+import { overrideExpired } from "../model/override";
 import { isGrade, movement, type SnapshotRow } from "../model/history";
 import { estimatedRelationship, quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
@@ -21,7 +22,7 @@ import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
 /** Flags in the order a client lists them. */
-const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "sliding", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "sliding", "override", "override-expired", "duplicate", "incomplete", "estimated-relationship", "review-due"];
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 /** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
 const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
@@ -108,6 +109,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
   }
   const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
+  if (c.override[k] !== null && overrideExpired(c.overrideUntil[k] ?? null, x.today)) flags |= FLAG_BIT["override-expired"];
   const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
   const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
   const specialistKind = specialist(wallet, settings);

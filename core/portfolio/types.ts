@@ -17,7 +17,7 @@ import type { CellValue, Day } from "../values";
 
 export type Flag =
   | "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue"
-  | "lapsed" | "at-risk" | "sliding";
+  | "lapsed" | "at-risk" | "sliding" | "override-expired";
 
 export interface ClientResult {
   rank: number;
