@@ -33,6 +33,7 @@ Options:
   --mode orders|clients  one row per order/invoice (merged per client) or one row per client (default: detected)
   --config FILE          settings as JSON: weights, cut-offs, budget, review days, mapping (see the README)
   --today YYYY-MM-DD     the day review dates are counted to (default: today)
+  --as-of YYYY-MM-DD     an order list with dates: the last day of the period graded (default: the latest order date)
   --json                 grade: print the JSON of the SPEC (clients, needsData, skipped, summary)
   --out FILE             build: where to write (default: <input>.kam.xlsx beside the input)
   --force                build: replace an existing output even when its history cannot be kept
@@ -82,6 +83,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
         json: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         today: { type: "string" },
+        "as-of": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -123,7 +125,9 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
     }
     mapping[field as Field] = header;
   }
-  const input = { ...config, mapping, ...(values.mode !== undefined ? { mode: values.mode } : {}) };
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf.trim())) throw new UsageError(`--as-of ${asOf}: not a date written YYYY-MM-DD`);
+  const input = { ...config, mapping, ...(values.mode !== undefined ? { mode: values.mode } : {}), ...(asOf !== undefined ? { asOf: asOf.trim() } : {}) };
   const { settings, errors } = checkSettings(input);
   if (errors.length) throw new SettingsError(errors);
 
@@ -133,7 +137,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Options> {
     if (typeof d !== "number") throw new UsageError(`--today ${values.today}: not a date`);
     today = d;
   }
-  const settingsGiven = values.config !== undefined || (values.map ?? []).length > 0 || values.mode !== undefined;
+  const settingsGiven = values.config !== undefined || (values.map ?? []).length > 0 || values.mode !== undefined || asOf !== undefined;
   return {
     command, file, json: values.json ?? false, force: values.force ?? false, settings, settingsInput: input, settingsGiven, today,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),

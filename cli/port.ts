@@ -3,6 +3,7 @@
  * kept until cli/write.ts puts them into the user's package (render.ts writes the portfolio
  * sheet, chart.ts its chart), so nothing is half-written when a build fails.
  */
+import { indexFromDates, recentRows } from "../core/history-window";
 import type { SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
 import type { SnapshotRow } from "../core/model/history";
@@ -28,7 +29,10 @@ export class FilePort implements WorkbookPort {
   async read(): Promise<WorkbookState> {
     this.reads++;
     const s = this.source;
-    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history: s.history, settings: s.settings, decimalComma: s.decimalComma };
+    // The last HISTORY_BUILDS_READ builds, as every host reads them (SPEC §7a); the write keeps the rest.
+    const span = recentRows(indexFromDates(s.history.map((r) => r.date)));
+    const history = span === null ? [] : s.history.slice(span.firstRow - 2);
+    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history, settings: s.settings, decimalComma: s.decimalComma };
   }
 
   async writeMatrix(plan: MatrixPlan): Promise<void> {

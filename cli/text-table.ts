@@ -8,6 +8,7 @@
 import type { ClientResult, Flag, Portfolio } from "../core/portfolio";
 import { percentText } from "../core/model/explain";
 import { mergedRows, unrankedNote } from "../core/report";
+import { migrationRows } from "../core/model/builds";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -82,13 +83,31 @@ const FLAG_MEANINGS: readonly [Flag, string][] = [
   ["duplicate", "the name appears on more than one row"],
   ["incomplete", "inputs missing, scored as Medium"],
   ["review-due", "next review date reached, or never reviewed"],
+  ["lapsed", "bought before but nothing in this period"],
+  ["at-risk", "an A or B client whose revenue fell sharply or who has not ordered for a long time"],
+  ["sliding", "the grade fell at each of the last two builds"],
+  ["override-expired", "the manual grade's end date has passed: the computed grade counts again"],
 ];
 
 const LEGEND = [
   "Rev: revenue rank (High = among the top clients). Wallet: your share of the client's spend (Low = room to grow).",
   "Profit: margin (Laggard = loses money). Strat: strategic value. Pain: effort to serve (High = hard). Unknown: not given, scored as Medium.",
 ];
-const MOVEMENT_LEGEND = "Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it).";
+const MOVEMENT_LEGEND = "Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it). Last grades: up to the last four builds, oldest first.";
+
+const TREND_LEGEND = "Trend: this period's revenue against the previous one (New: first order in this period; Lapsed: none in this period).";
+
+/** "Graded on 2024-11-25 – 2025-11-24 (12 months to the latest order date)". */
+function periodLine(period: NonNullable<Portfolio["period"]>): string {
+  return `Graded on the ${period.months} months ${period.from} – ${period.to}; the trend compares them with the ${period.months} months before.`;
+}
+
+/** "Growing +12%", "Lapsed", "New". */
+function trendText(c: ClientResult): string {
+  if (c.trend === null) return "";
+  if (c.growth === null || c.trend === "Lapsed") return c.trend;
+  return `${c.trend} ${c.growth > 0 ? "+" : c.growth < 0 ? "−" : ""}${Math.round(Math.abs(c.growth) * 100)}%`;
+}
 
 /** "▲ from B", "▼ from A", "=", "new". */
 function change(c: ClientResult): string {
@@ -106,12 +125,13 @@ export function renderTable(p: Portfolio): string {
   let revenueWidth = 12;
   for (const r of revenues) revenueWidth = Math.max(revenueWidth, r.length);
   const cols: [string, number, boolean][] = [
-    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ...(p.previousBuild ? [["Change", 8, false] as [string, number, boolean]] : []),
-    ["Score", 5, true], ["Revenue", revenueWidth, true],
+    ["#", 4, true], ["Client", nameWidth, false], ["Grade", 5, false], ...(p.previousBuild ? [["Change", 8, false], ["Last grades", 13, false]] as [string, number, boolean][] : []),
+    ["Score", 5, true], ["Revenue", revenueWidth, true], ...(p.period ? [["Trend", 14, false] as [string, number, boolean]] : []),
     ["Rev", 7, false], ["Wallet", 7, false], ["Profit", 7, false], ["Strat", 7, false], ["Pain", 7, false], ["Quadrant", 22, false], ["Flags", 20, false],
   ];
   const rows = p.mode === "orders" ? `${mergedRowsText(p)} merged` : "one row per client";
   out.push(`KAM portfolio: ${s.clients} clients (${rows}), A ${s.byGrade.A} · B ${s.byGrade.B} · C ${s.byGrade.C}${unrankedNote(p)}`);
+  if (p.period) out.push(periodLine(p.period));
   for (const n of p.notes) out.push(`Note: ${escapeControls(n)}`);
   out.push("");
   out.push(cols.map(([h, w, r]) => pad(h, w, r)).join("  ").trimEnd());
@@ -120,7 +140,7 @@ export function renderTable(p: Portfolio): string {
   p.clients.forEach((c, i) => {
     for (const f of c.flags) shownFlags.add(f);
     const cells = [
-      String(c.rank), cut(names[i] ?? "", NAME_MAX), c.grade, ...(p.previousBuild ? [change(c)] : []), c.score.toFixed(1), revenues[i] ?? "",
+      String(c.rank), cut(names[i] ?? "", NAME_MAX), c.grade, ...(p.previousBuild ? [change(c), c.grades.join("→")] : []), c.score.toFixed(1), revenues[i] ?? "", ...(p.period ? [trendText(c)] : []),
       c.revenueRating, c.walletRating, c.profitRating, c.strategic, c.pain, c.quadrant, flagText(c),
     ];
     out.push(cols.map(([, w, r], j) => pad(cells[j] ?? "", w, r)).join("  ").trimEnd());
@@ -128,6 +148,7 @@ export function renderTable(p: Portfolio): string {
   out.push("");
   for (const line of LEGEND) out.push(line);
   if (p.previousBuild) out.push(MOVEMENT_LEGEND);
+  if (p.period) out.push(TREND_LEGEND);
   const meanings = FLAG_MEANINGS.filter(([f]) => shownFlags.has(f)).map(([f, meaning]) => `${f} = ${meaning}`);
   if (meanings.length) out.push(`Flags: ${meanings.join("; ")}.`);
   out.push("");
@@ -137,6 +158,11 @@ export function renderTable(p: Portfolio): string {
       (p.health.hhiBand ? ` (${p.health.hhiBand})` : ""),
   );
   for (const w of p.health.warnings) out.push(`Warning: ${escapeControls(w)}`);
+  if (p.migration) {
+    out.push("");
+    out.push("Since the last build (clients by grade then and now):");
+    for (const r of migrationRows(p.migration)) out.push(`  ${r.map((v, j) => pad(String(v), j === 0 ? 18 : 5, j > 0)).join(" ").trimEnd()}`);
+  }
   for (const [title, list] of [["Needs data:", p.needsData], ["Skipped (not graded):", p.skipped]] as const) {
     if (list.length === 0) continue;
     out.push("");

@@ -5,6 +5,7 @@
  * the user's file is copied unchanged. A CSV becomes a new workbook holding its rows.
  */
 import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/a1";
+import { appendBuild, indexFromDates } from "../core/history-window";
 import { HISTORY_HEADERS, HISTORY_SHEET } from "../core/plan";
 import { snapshotToCells, type SnapshotRow } from "../core/model/history";
 import { chartPartXml, drawingPartXml } from "./chart";
@@ -147,8 +148,16 @@ async function writeHistory(x: XlsxFile, source: Source, snapshot: readonly Snap
   const { pkg, workbook: wb } = x;
   const historyName = x.markers.history ? wb.sheet(x.markers.history)?.name : undefined;
   const historyPath = historyName ? wb.sheet(historyName)?.path : undefined;
+  // SPEC §7a: the last HISTORY_BUILDS_KEPT builds, as the add-ins keep them; the oldest go first.
+  const dropRows = appendBuild(indexFromDates(source.history.map((r) => r.date)), snapshot[0]?.date ?? "", snapshot.length).dropRows;
+  if (historyName && historyPath && dropRows > 0) {
+    const kept = source.history.slice(dropRows);
+    pkg.set(historyPath, newHistorySheet([...kept, ...snapshot], styles, strings));
+    markHistory(wb, historyName, 1 + kept.length, snapshot.length);
+    return;
+  }
   if (!historyName || !historyPath) {
-    const carried = source.history;
+    const carried = source.history.slice(dropRows);
     if (1 + carried.length + snapshot.length > MAX_ROWS) {
       throw new HistoryFullError(`the history carried forward (${carried.length.toLocaleString("en-US")} rows) and this build's ${snapshot.length} rows do not fit in a sheet (${MAX_ROWS.toLocaleString("en-US")} rows); build to another --out, or add --force to start a new history`);
     }

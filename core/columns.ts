@@ -11,7 +11,7 @@ import { isBlank, type CellValue } from "./values";
 
 export const FIELDS = [
   "client", "revenue", "profit", "margin", "wallet", "strategic", "pain", "aligned", "easy",
-  "relationship", "benefit", "industry", "date", "override", "overrideReason", "review",
+  "relationship", "benefit", "industry", "date", "override", "overrideReason", "overrideUntil", "review",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -37,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = wordTable({
   date: "Order date",
   override: "Manual grade",
   overrideReason: "Override reason",
+  overrideUntil: "Override until",
   review: "Last review",
 });
 
@@ -72,6 +73,7 @@ const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   date: [syn("date"), syn("order date"), syn("invoice date"), syn("created"), syn("created at", 8), syn("paid at", 8), syn("close date", 8)],
   override: [syn("override"), syn("manual grade")],
   overrideReason: [syn("override reason"), syn("reason")],
+  overrideUntil: [syn("override until"), syn("override expires"), syn("override expiry")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
 });
 

@@ -13,6 +13,7 @@ import { columnsSpanning, PRINT_COLUMNS, TABLE_HEADER_ROW } from "./layout/frame
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
 import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
 import { whatToDo } from "./layout/what-to-do";
+import { atRiskBlocks, migrationBlocks } from "./layout/over-time";
 
 export { TABLE_HEADER_ROW } from "./layout/frame";
 
@@ -32,8 +33,14 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p), tableBlock(p, cols)];
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: clients + 1, cols: cols.length };
 
-  // Needs data and skipped rows, below the table; then what to do.
+  // At risk (SPEC §11, first), needs data and skipped rows, below the table; then what to do.
   let lastRow = TABLE_HEADER_ROW + clients;
+  for (const section of [atRiskBlocks, migrationBlocks]) {
+    const part = section(p, lastRow + 3);
+    if (part === null) continue;
+    for (const b of part.blocks) blocks.push(b);
+    lastRow = part.lastRow;
+  }
   for (const [list, section] of [[p.needsData, needsDataBlocks], [p.skipped, skippedBlocks]] as const) {
     if (list.length === 0) continue;
     const part = section(p, lastRow + 3);

@@ -54,7 +54,7 @@ export interface CellStyle {
 
 export type { RangeRef };
 
-export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "needs-data" | "skipped" | "chart-data";
+export type BlockRole = "title" | "subtitle" | "section" | "summary" | "table" | "at-risk" | "migration" | "needs-data" | "skipped" | "chart-data";
 
 export interface Block {
   role: BlockRole;

@@ -15,7 +15,9 @@
  * - `summary` and `health`: the portfolio's figures and warnings;
  * - `types` and `errors`: what this module gives and throws.
  */
+import { migrationOf, recentBuilds } from "./model/builds";
 import { clientKey, latestSnapshot } from "./model/history";
+import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { dayToIso } from "./values";
@@ -27,6 +29,9 @@ import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColum
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
 import { summarise } from "./portfolio/summary";
+import { currentPeriod } from "./period/current-period";
+import { afterAsOfNote, periodNotes } from "./period/notes";
+import { periodDates } from "./period/window";
 import type { Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
@@ -60,7 +65,10 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const repeats = settings.mode === "orders" ? null : countRepeats(keys);
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
 
-  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow } = readClients(data, cols, keys, mode, own, firstDataRow, skips);
+  const period = currentPeriod(cols, skips, mode, settings);
+  for (const n of periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? "")) notes.push(n);
+  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, mode, own, firstDataRow, skips, period);
+  if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);
 
   const revenueList = Array.from(inputs.revenue.subarray(0, inputs.count));
@@ -68,12 +76,13 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
-  const graded = gradeClients(inputs, revRatings, settings, noMargin);
+  const graded = gradeClients(inputs, revRatings, settings, noMargin, input.today);
 
   // The SPEC §4 rank order (grade A–C, score ↓, revenue ↓, name in code units), without a
   // comparison sort: see model/rank-order.
   const order = rankOrder(byRevenue, graded.gradeIndex, graded.scores);
   const previous = latestSnapshot(input.history ?? []);
+  const builds = previous.size > 0 ? recentBuilds(input.history ?? []) : [];
   const context: ResultContext = {
     settings,
     // Duplicate names in a per-client sheet: counted only when some name repeats at all.
@@ -83,6 +92,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     reviewMapped: mapping.review !== undefined,
     // The budget goes to clients with a positive revenue (SPEC §2a).
     perClient: budgetPerClient(countGrades(graded.gradeIndex, inputs.revenue), settings.budget),
+    period,
+    builds,
   };
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
@@ -95,9 +106,11 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     continuations,
     notes,
     previousBuild: previous.size > 0,
+    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, clients.map((c) => ({ key: clientKey(c.name), grade: c.grade }))) : null,
     summary,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
+    period: period === null ? null : { ...periodDates(period), months: period.months },
     rowsRead,
     headers,
     headerRow: firstRow + headerIndex,

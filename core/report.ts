@@ -49,6 +49,14 @@ export interface JsonClient {
   /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
   previousGrade?: string | null;
   movement?: string;
+  /** With an earlier build's history (SPEC §7a): the last four grades, oldest first. */
+  grades?: string[];
+  /** An order list graded on a period (SPEC §11). */
+  revenuePrevious?: number | null;
+  growth?: number | null;
+  trend?: string | null;
+  lastOrder?: string | null;
+  daysSinceLastOrder?: number | null;
 }
 
 export interface JsonReport {
@@ -63,6 +71,9 @@ export interface JsonReport {
     top20Share: number | null;
     topClientShare: number | null;
     hhi: number | null;
+    /** An order list graded on a period (SPEC §11): its last day, and its first and last day. */
+    asOf?: string;
+    period?: { from: string; to: string };
   };
 }
 
@@ -86,10 +97,17 @@ export function toJson(p: Portfolio): JsonReport {
       benefit: c.benefit,
       quadrant: c.quadrant,
       flags: [...c.flags],
-      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement } : {}),
+      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
+      ...(p.period !== null
+        ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
+        : {}),
     })),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
-    summary: { ...p.summary, byGrade: { ...p.summary.byGrade } },
+    summary: {
+      ...p.summary,
+      byGrade: { ...p.summary.byGrade },
+      ...(p.period !== null ? { asOf: p.period.asOf, period: { from: p.period.from, to: p.period.to } } : {}),
+    },
   };
 }

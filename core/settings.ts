@@ -3,6 +3,7 @@
  * and one validator that names the setting at fault.
  */
 import { FIELDS, type Field } from "./columns";
+import { dayFromParts, dayToIso } from "./values";
 
 export type Grade = "A" | "B" | "C";
 export const GRADES: readonly Grade[] = ["A", "B", "C"];
@@ -53,6 +54,15 @@ export interface Settings {
   mapping: Partial<Record<Field, string>>;
   /** How matrix columns are written by hosts that can do both. */
   matrixOutput: "formulas" | "values";
+  /** Order lists with dates (SPEC §11): months graded up to asOf; 0 = every row. */
+  revenuePeriodMonths: number;
+  /** The last day of the current period (YYYY-MM-DD); null = the latest date among the rows that count. */
+  asOf: string | null;
+  /** Trend: Growing at +trendPct% or more against the previous period, Declining at −trendPct% or less. */
+  trendPct: number;
+  /** At risk: an A or B client whose revenue fell by atRiskDropPct% or more, or with no order for more than atRiskDays. */
+  atRiskDropPct: number;
+  atRiskDays: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -77,6 +87,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mode: "auto",
   mapping: Object.freeze({}),
   matrixOutput: "formulas",
+  revenuePeriodMonths: 12,
+  asOf: null,
+  trendPct: 10,
+  atRiskDropPct: 25,
+  atRiskDays: 180,
 }) as Settings;
 
 export interface SettingError {
@@ -109,6 +124,22 @@ function num(problems: Problems, path: string, v: unknown, fallback: number, min
     return fallback;
   }
   return v;
+}
+
+function wholeNumber(problems: Problems, path: string, v: unknown, fallback: number, min: number, max: number): number {
+  const n = num(problems, path, v, fallback, min, max);
+  if (Number.isInteger(n)) return n;
+  problems.push({ setting: path, message: `must be a whole number (got ${n})` });
+  return fallback;
+}
+
+/** A day as YYYY-MM-DD, or null. */
+function isoDay(problems: Problems, path: string, v: unknown, fallback: string | null): string | null {
+  if (v === undefined || v === null) return v === null ? null : fallback;
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim()) : null;
+  if (m && dayToIso(dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]))) === m[0]) return m[0];
+  problems.push({ setting: path, message: `must be a date written YYYY-MM-DD (got ${JSON.stringify(v)})` });
+  return fallback;
 }
 
 function choice<T extends string>(problems: Problems, path: string, v: unknown, fallback: T, allowed: readonly T[]): T {
@@ -191,6 +222,11 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
     mode: choice(problems, "mode", raw.mode, d.mode, ["auto", "clients", "orders"] as const),
     mapping: {},
     matrixOutput: choice(problems, "matrixOutput", raw.matrixOutput, d.matrixOutput, ["formulas", "values"] as const),
+    revenuePeriodMonths: wholeNumber(problems, "revenuePeriodMonths", raw.revenuePeriodMonths, d.revenuePeriodMonths, 0, 120),
+    asOf: isoDay(problems, "asOf", raw.asOf, d.asOf),
+    trendPct: num(problems, "trendPct", raw.trendPct, d.trendPct, 0, 100),
+    atRiskDropPct: num(problems, "atRiskDropPct", raw.atRiskDropPct, d.atRiskDropPct, 0, 100),
+    atRiskDays: wholeNumber(problems, "atRiskDays", raw.atRiskDays, d.atRiskDays, 1, 3660),
   };
   if (raw.mapping !== undefined) {
     if (!isRecord(raw.mapping)) problems.push({ setting: "mapping", message: "must be an object of field → header" });

@@ -4,7 +4,16 @@
  * summary; the chart in rows 1–14 right of the health block (in the first screen, outside the
  * printed columns); the table from row 15.
  */
-import type { CellStyle } from "../plan";
+import type { CellStyle, PlanValue } from "../plan";
+import type { ClientResult } from "../portfolio";
+
+/** A column of the ranked table: its header, width, number format and each client's value. */
+export interface Column {
+  header: string;
+  width: number;
+  format: string | null;
+  value: (c: ClientResult) => PlanValue;
+}
 
 export const TABLE_HEADER_ROW = 15;
 export const SUMMARY_ROW = 5;

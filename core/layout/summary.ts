@@ -10,6 +10,7 @@ import type { Portfolio } from "../portfolio";
 import { rowsNote, unrankedNote } from "../report";
 import { GRADES, type Settings } from "../settings";
 import { SUMMARY_HEADER_STYLE, SUMMARY_ROW, WARNING_LINES, WARNING_ROW } from "./frame";
+import { atRiskWarning } from "./over-time";
 
 function settingsLine(s: Settings): string {
   const w = s.weights;
@@ -87,7 +88,8 @@ export function summaryBlocks(p: Portfolio): Block[] {
     formats: [null, null, null, FORMATS.integer],
   });
 
-  const notes: string[] = [...h.warnings];
+  const atRisk = atRiskWarning(p);
+  const notes: string[] = atRisk === null ? [...h.warnings] : [atRisk, ...h.warnings];
   if (h.industries.length) {
     const top = h.industries.slice(0, 3).map((i) => `${i.industry} ${percentText(i.share)}`).join(", ");
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);

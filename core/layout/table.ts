@@ -6,14 +6,10 @@ import { COVERAGE } from "../model/actions";
 import { FORMATS, GRADE_COLOURS, type Block, type ConditionalFill, type PlanValue } from "../plan";
 import type { ClientResult, Portfolio } from "../portfolio";
 import { GRADES } from "../settings";
-import { HEADER_STYLE, SECTION_STYLE, TABLE_HEADER_ROW } from "./frame";
+import { HEADER_STYLE, SECTION_STYLE, TABLE_HEADER_ROW, type Column } from "./frame";
+import { periodColumns } from "./over-time";
 
-export interface Column {
-  header: string;
-  width: number;
-  format: string | null;
-  value: (c: ClientResult) => PlanValue;
-}
+export type { Column } from "./frame";
 
 const date = (iso: string | null): PlanValue => (iso === null ? null : { date: iso });
 
@@ -45,9 +41,11 @@ export function tableColumns(p: Portfolio): Column[] {
     if (p.mapping.date !== undefined) {
       cols.push({ header: "First order", width: 11, format: FORMATS.date, value: (c) => date(c.firstDate) });
       cols.push({ header: "Last order", width: 11, format: FORMATS.date, value: (c) => date(c.lastDate) });
+      for (const c of periodColumns(p)) cols.push(c);
     }
   }
   cols.push(
+    { header: "Last grades", width: 14, format: null, value: (c) => c.grades.join(" → ") },
     { header: "Flags", width: 22, format: null, value: (c) => (c.flags.length < 2 ? (c.flags[0] ?? "") : c.flags.join(", ")) },
     { header: "Sponsor", width: 24, format: null, value: (c) => COVERAGE[c.grade].sponsor },
     { header: "Meetings", width: 26, format: null, value: (c) => COVERAGE[c.grade].meetings },

@@ -17,6 +17,8 @@ export interface ClientInputs {
   key: string[];
   name: string[];
   revenue: Float64Array;
+  /** Σ amount of the previous period (an order list with dates, SPEC §11); 0 otherwise. */
+  previousRevenue: Float64Array;
   /** Σ of the profit cells. */
   profit: (number | null)[];
   /**
@@ -40,6 +42,8 @@ export interface ClientInputs {
   industry: (string | null)[];
   override: (Grade | null)[];
   overrideReason: (string | null)[];
+  /** The last day the override counts (SPEC §4), or null: no end. */
+  overrideUntil: (Day | null)[];
   review: (Day | null)[];
   firstDate: (Day | null)[];
   lastDate: (Day | null)[];
@@ -58,6 +62,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     key: nulls(),
     name: nulls(),
     revenue: new Float64Array(capacity),
+    previousRevenue: new Float64Array(capacity),
     profit: nulls(),
     marginProfit: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),
@@ -73,6 +78,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     industry: nulls(),
     override: nulls(),
     overrideReason: nulls(),
+    overrideUntil: nulls(),
     review: nulls(),
     firstDate: nulls(),
     lastDate: nulls(),

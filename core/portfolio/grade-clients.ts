@@ -3,7 +3,8 @@ import { gradingOf, newGradings, type Grading } from "../model/grading";
 import { profitRating, revenueRatings, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import type { Level } from "../values";
+import type { Day, Level } from "../values";
+import { overrideExpired } from "../model/override";
 import { NO_ISSUES, noteOn, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
 
@@ -16,7 +17,7 @@ export interface Graded {
 }
 
 /** Rates and grades every client (in sheet order). */
-export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string): Graded {
+export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string, today: Day): Graded {
   const n = c.count;
   const gradings = newGradings(settings);
   const out: Graded = { gradings: new Array<Grading>(n), margins: new Array<number | null>(n), gradeIndex: new Uint8Array(n), scores: new Float64Array(n) };
@@ -24,7 +25,7 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
     const margin = marginOf(c, k);
     if (margin === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
     const wallet = walletRating(c.wallet[k] as number | null, settings);
-    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, c.override[k] as Grade | null);
+    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(c.overrideUntil[k] ?? null, today) ? null : (c.override[k] as Grade | null));
     out.gradings[k] = g;
     out.margins[k] = margin;
     out.gradeIndex[k] = gradeOrder(g.result.grade);

@@ -7,6 +7,7 @@
  * industry, override and its reason) is the first valid value among the client's rows.
  */
 import { cleanRatio, painFromAlignment, type Rating } from "../model/ratings";
+import { placeOf, type Period } from "../period/window";
 import type { Grade } from "../settings";
 import { Invalid, type CellValue, type Day, type Level } from "../values";
 import { newClientInputs, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
@@ -23,6 +24,8 @@ export interface ReadClients {
   continuations: number;
   /** Per data row: the index of its client in `inputs`, or -1. */
   clientOfRow: Int32Array;
+  /** Rows dated after asOf (SPEC §11): their client is listed, their amounts not counted. */
+  afterAsOf: number;
 }
 
 /** What a cell of an attribute column gives: nothing, a value, or an unreadable cell. */
@@ -91,6 +94,7 @@ interface Attributes {
   industry: FirstValues | null;
   override: FirstValues | null;
   reason: FirstValues | null;
+  until: FirstValues | null;
   review: FirstValues | null;
   /** Each client's first row (data index). */
   firstRow: number[];
@@ -106,6 +110,7 @@ function attributes(cols: InputColumns): Attributes {
     industry: firstValues(cols.industries),
     override: firstValues(cols.overrides),
     reason: firstValues(cols.reasons),
+    until: firstValues(cols.overrideUntils),
     review: firstValues(cols.reviews),
     firstRow: [],
   };
@@ -121,6 +126,7 @@ function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
   see(a.industry, k, i, first);
   see(a.override, k, i, first);
   see(a.reason, k, i, first);
+  see(a.until, k, i, first);
   see(a.review, k, i, first);
 }
 
@@ -132,6 +138,7 @@ export function readClients(
   own: ReadonlySet<number>,
   firstDataRow: number,
   skips: ReadonlyMap<number, string> = new Map(),
+  period: Period | null = null,
 ): ReadClients {
   const needsData: NeedsData[] = [];
   const skipped: Skipped[] = [];
@@ -142,6 +149,7 @@ export function readClients(
   const clientOfRow = new Int32Array(data.length).fill(-1);
   let rowsRead = 0;
   let continuations = 0;
+  let afterAsOf = 0;
   // The client of the last order row: the order a continuation line belongs to (-1: that row was not merged).
   let lastClient = -1;
   for (let i = 0; i < data.length; i++) {
@@ -170,6 +178,12 @@ export function readClients(
       needsData.push({ row, name, reason: revenue === null ? "no revenue" : `revenue: ${revenue.reason}` });
       continue;
     }
+    // Graded over a period (SPEC §11): a row must say when it happened.
+    const date = period === null ? null : cols.dates ? cols.dates[i] : null;
+    if (period !== null && typeof date !== "number") {
+      needsData.push({ row, name, reason: "no valid date" });
+      continue;
+    }
     const key = keys[i] as string;
     let k = mode === "orders" ? byKey.get(key) : undefined;
     const first = k === undefined;
@@ -181,12 +195,19 @@ export function readClients(
     const rv = cols.reviews ? cols.reviews[i] : null;
     const review = inputs.review[k] as Day | null;
     if (typeof rv === "number" && (review === null || rv > review)) inputs.review[k] = rv;
-    addAmounts(inputs, k, cols, i, revenue);
+    const place = period === null ? "current" : placeOf(period, date as number);
+    if (place === "current") addAmounts(inputs, k, cols, i, revenue);
+    else {
+      inputs.orders[k] = (inputs.orders[k] as number) + 1;
+      if (place === "previous") inputs.previousRevenue[k] = (inputs.previousRevenue[k] as number) + revenue;
+      else if (place === "after") afterAsOf++;
+    }
+    if (place !== "after") addDate(inputs, k, cols, i);
     clientOfRow[i] = k;
     lastClient = k;
   }
   for (let k = 0; k < inputs.count; k++) setAttributes(inputs, k, cols, attrs);
-  return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow };
+  return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow, afterAsOf };
 }
 
 /** A new client from its first row; its attributes are set once all its rows are read. */
@@ -199,6 +220,7 @@ function addClient(c: ClientInputs, row: number, key: string, name: string): num
   c.profit[k] = null;
   c.marginSingle[k] = null;
   c.review[k] = null;
+  c.overrideUntil[k] = null;
   c.firstDate[k] = null;
   c.lastDate[k] = null;
   c.issues[k] = null;
@@ -244,6 +266,9 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   const badOverride = unreadableAt(a.override, cols.overrides, k);
   if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
   c.overrideReason[k] = at(cols.reasons, a.reason);
+  c.overrideUntil[k] = at(cols.overrideUntils, a.until) as Day | null;
+  const badUntil = unreadableAt(a.until, cols.overrideUntils, k);
+  if (c.overrideUntil[k] === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
   const badReview = unreadableAt(a.review, cols.reviews, k);
   if (c.review[k] === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
 
@@ -271,7 +296,7 @@ function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rati
   return "Unknown";
 }
 
-/** Every row of a client adds its amounts: revenue, profit, margin, order dates. */
+/** Every row of a client (in an order list with dates: of the current period) adds its amounts: revenue, profit, margin. */
 function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, revenue: number): void {
   c.orders[k] = (c.orders[k] as number) + 1;
   c.revenue[k] = (c.revenue[k] as number) + revenue;
@@ -288,6 +313,10 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
     if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
     if (typeof p === "number") addMarginBasis(c, k, p, revenue);
   }
+}
+
+/** A row's date widens its client's first and last order date. */
+function addDate(c: ClientInputs, k: number, cols: InputColumns, i: number): void {
   const dt = cols.dates ? cols.dates[i] : null;
   if (typeof dt === "number") {
     const first = c.firstDate[k] as Day | null;

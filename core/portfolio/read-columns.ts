@@ -100,6 +100,7 @@ export interface InputColumns {
   dates: Parsed<Day>[] | null;
   overrides: Parsed<Grade>[] | null;
   reasons: (string | null)[] | null;
+  overrideUntils: Parsed<Day>[] | null;
   reviews: Parsed<Day>[] | null;
 }
 
@@ -130,6 +131,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
     dates: column(data, mapping.date, parseDate),
     overrides: column(data, mapping.override, parseOverride),
     reasons: column(data, mapping.overrideReason, parseText),
+    overrideUntils: column(data, mapping.overrideUntil, parseDate),
     reviews: column(data, mapping.review, parseDate),
   };
 }

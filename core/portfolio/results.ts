@@ -6,10 +6,14 @@
 import { actionLine, specialist, type Specialist } from "../model/actions";
 import { explanationText } from "../model/explain";
 import type { Grading } from "../model/grading";
+import { isSliding, lastGrades } from "../model/builds";
+import { overrideExpired } from "../model/override";
 import { isGrade, movement, type SnapshotRow } from "../model/history";
 import { estimatedRelationship, quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
 import { reviewStatus } from "../model/review";
+import { clientPeriod } from "../period/client-period";
+import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
@@ -18,7 +22,7 @@ import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
 /** Flags in the order a client lists them. */
-const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "override", "duplicate", "incomplete", "estimated-relationship", "review-due"];
+const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "sliding", "override", "override-expired", "duplicate", "incomplete", "estimated-relationship", "review-due"];
 const FLAG_BIT = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])) as Record<Flag, number>;
 /** Each set of flags (a bit set over FLAG_ORDER) as one shared, frozen list. */
 const FLAG_LISTS: (readonly Flag[] | undefined)[] = [];
@@ -55,6 +59,9 @@ function actionLineOf(grade: Grade, share: number | null, specialistKind: Specia
   return (ACTION_LINES[kind] ??= actionLine({ grade, share, flags: flagList(flags) }, settings));
 }
 
+/** A first build's grades: this build's alone (shared, read-only). */
+const ONLY: readonly (readonly Grade[])[] = [Object.freeze(["A"]), Object.freeze(["B"]), Object.freeze(["C"])];
+
 /** Everything a client's result needs beyond its own inputs and grading. */
 export interface ResultContext {
   settings: Settings;
@@ -65,6 +72,10 @@ export interface ResultContext {
   reviewMapped: boolean;
   /** Budget per client of each grade, among the clients with a positive revenue (the others get none). */
   perClient: Record<Grade, number>;
+  /** The current period of an order list with dates (SPEC §11), or null. */
+  period: Period | null;
+  /** The last builds of the history, oldest first (SPEC §7a). */
+  builds: readonly Map<string, Grade>[];
 }
 
 function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
@@ -84,6 +95,9 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
   const benefit = (c.benefit[k] as number | null) ?? sc;
   let flags = gradingFlags(g);
   if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
+  const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate, lastDate, grade }, settings);
+  if (over.lapsed) flags |= FLAG_BIT.lapsed;
+  if (over.atRisk) flags |= FLAG_BIT["at-risk"];
   if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
   if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
   if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
@@ -93,6 +107,9 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     nextReview = isoDay(status.next);
     if (status.due) flags |= FLAG_BIT["review-due"];
   }
+  const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
+  if (isSliding(grades)) flags |= FLAG_BIT.sliding;
+  if (c.override[k] !== null && overrideExpired(c.overrideUntil[k] ?? null, x.today)) flags |= FLAG_BIT["override-expired"];
   const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
   const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
   const specialistKind = specialist(wallet, settings);
@@ -126,6 +143,10 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
     lastDate: lastDate === null ? null : isoDay(lastDate),
+    revenuePrevious: over.revenuePrevious,
+    growth: over.growth,
+    trend: over.trend,
+    daysSinceLastOrder: over.daysSinceLastOrder,
     lastReview: review === null ? null : isoDay(review),
     nextReview,
     budgetShare: revenue > 0 ? x.perClient[grade] : 0,
@@ -134,6 +155,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     why: explanationText(g.explanation, margin, wallet, overrideReason),
     previousGrade,
     movement: movement(previousGrade, grade),
+    grades,
     issues: c.issues[k] ?? NO_ISSUES,
   };
 }

@@ -5,14 +5,19 @@
 import type { Mapping } from "../columns";
 import type { Specialist } from "../model/actions";
 import type { HhiBand, IndustryShare } from "../model/concentration";
+import type { Migration } from "../model/builds";
 import type { Movement, SnapshotRow } from "../model/history";
 import type { Quadrant } from "../model/quadrant";
+import type { Trend } from "../period/trend";
+import type { PeriodDates } from "../period/window";
 import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors, GradeRule } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import type { CellValue, Day } from "../values";
 
-export type Flag = "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue";
+export type Flag =
+  | "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue"
+  | "lapsed" | "at-risk" | "sliding" | "override-expired";
 
 export interface ClientResult {
   rank: number;
@@ -48,6 +53,11 @@ export interface ClientResult {
   orders: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Over time (SPEC §11, an order list graded on a period; null otherwise): revenue of the previous period, growth, trend, days from the last order to asOf. */
+  revenuePrevious: number | null;
+  growth: number | null;
+  trend: Trend | null;
+  daysSinceLastOrder: number | null;
   lastReview: string | null;
   nextReview: string | null;
   budgetShare: number;
@@ -56,6 +66,8 @@ export interface ClientResult {
   why: string;
   previousGrade: Grade | null;
   movement: Movement;
+  /** The grades of the last builds the client was in, oldest first, and this build's: at most four (SPEC §7a). */
+  grades: readonly Grade[];
   /** Cells that were blank or unreadable and what was assumed, for the owner (read-only). */
   issues: readonly string[];
 }
@@ -111,9 +123,13 @@ export interface Portfolio {
   notes: string[];
   /** An earlier build's snapshot was found in the history: `previousGrade` and `movement` compare with it. */
   previousBuild: boolean;
+  /** Previous grade × current grade, new and gone clients (SPEC §7a); null on a first build. */
+  migration: Migration | null;
   summary: Summary;
   health: Health;
   mode: "clients" | "orders";
+  /** The current period an order list with dates was graded on (SPEC §11), or null: every row counted. */
+  period: (PeriodDates & { months: number }) | null;
   /** Non-blank data rows read. */
   rowsRead: number;
   headers: string[];

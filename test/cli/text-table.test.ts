@@ -119,12 +119,15 @@ describe("what moved, and the rows not graded", () => {
     const table = renderTable(withHistory);
     const by = (name: string) => withHistory.clients.find((c) => c.name === name);
     expect([by("Acme")?.grade, by("Bolt")?.grade, by("Cobalt")?.grade]).toEqual(["A", "C", "B"]);
-    expect(table.split("\n")[2]).toMatch(/^ {3}# {2}Client +Grade {2}Change {4}Score/);
+    expect(table.split("\n")[2]).toMatch(/^ {3}# {2}Client +Grade {2}Change {4}Last grades {4}Score/);
     expect(lineOf(table, "Acme")).toMatch(/ A {6}▲ from C /);
     expect(lineOf(table, "Bolt")).toMatch(/ C {6}▼ from A /);
     expect(lineOf(table, "Cobalt")).toMatch(/ B {6}= {8}/);
     expect(lineOf(table, "Dyn")).toMatch(/ new {6}/);
-    expect(table).toContain("Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it).");
+    // SPEC §7a: the grades of the builds the client was in, then this one's.
+    expect(lineOf(table, "Acme")).toMatch(/▲ from C  C→A /);
+    expect(lineOf(table, "Dyn")).toMatch(/ B {6}new {7}B {15}57\.5/);
+    expect(table).toContain("Change: the grade against the last build (▲ up, ▼ down, = same, new: not in it). Last grades: up to the last four builds, oldest first.");
   });
 
   it("without a history there is no Change column", () => {

@@ -2,6 +2,7 @@
  * An in-memory workbook and its WorkbookPort: the reference adapter that proves the port contract
  * (core/port.ts) without any host. Cells hold a value or a formula; strings are always values.
  */
+import { appendBuild, indexFromDates, recentRows } from "../../core/history-window";
 import { HISTORY_HEADERS, HISTORY_MARKER, HISTORY_SHEET, isPlanDate, isPlanFormula, MATRIX_MARKER, type PlanValue, type SheetPlan } from "../../core/plan";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../../core/inputs";
 import type { MatrixPlan } from "../../core/matrix";
@@ -36,6 +37,17 @@ export class MemorySheet {
   get(row: number, col: number): MemoryCell | undefined {
     return this.cells.get(`${row},${col}`);
   }
+  /** Deletes `count` rows from `from` (1-based), moving the rows below up. */
+  deleteRows(from: number, count: number): void {
+    const moved = new Map<string, MemoryCell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      if (r < from) moved.set(key, cell);
+      else if (r >= from + count) moved.set(`${r - count},${c}`, cell);
+    }
+    this.cells = moved;
+  }
+
   set(row: number, col: number, cell: MemoryCell): void {
     this.cells.set(`${row},${col}`, cell);
   }
@@ -86,6 +98,12 @@ function toCell(v: PlanValue): MemoryCell {
   return { value: v };
 }
 
+/** The snapshots of the last HISTORY_BUILDS_READ builds, as the hosts read them. */
+function recentHistory(rows: SnapshotRow[]): SnapshotRow[] {
+  const span = recentRows(indexFromDates(rows.map((r) => r.date)));
+  return span === null ? [] : rows.slice(span.firstRow - 2);
+}
+
 export class MemoryPort implements InputColumnsPort {
   constructor(readonly wb: MemoryWorkbook, readonly dataSheet: string, readonly options: MemoryPortOptions = {}) {}
 
@@ -99,7 +117,7 @@ export class MemoryPort implements InputColumnsPort {
       rows: sheet.rows(),
       isOwnSheet: sheet.markers.size > 0,
       matrix: matrixCols.length ? { column: matrixCols[0] as number, count: matrixCols.length } : null,
-      history: history ? history.rows().slice(1).map(snapshotFromCells).filter((r): r is SnapshotRow => r !== null) : [],
+      history: history ? recentHistory(history.rows().slice(1).map(snapshotFromCells).filter((r): r is SnapshotRow => r !== null)) : [],
       settings: this.wb.settings,
     };
   }
@@ -153,6 +171,10 @@ export class MemoryPort implements InputColumnsPort {
       HISTORY_HEADERS.forEach((h, j) => (history as MemorySheet).set(1, j + 1, { value: h }));
       this.wb.sheets.push(history);
     }
+    // SPEC §7a: the oldest builds past HISTORY_BUILDS_KEPT go first.
+    const dates = history.rows().slice(1).map((r) => r[0]);
+    const { dropRows } = appendBuild(indexFromDates(dates), snapshot[0]?.date ?? "", snapshot.length);
+    if (dropRows > 0) history.deleteRows(2, dropRows);
     const start = history.extent().rows + 1;
     snapshot.forEach((s, i) => snapshotToCells(s).forEach((v, j) => (history as MemorySheet).set(start + i, j + 1, { value: v, ...(j === 0 ? { format: "@" } : {}) })));
   }

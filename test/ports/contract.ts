@@ -190,7 +190,7 @@ export function portContract<W>(h: Harness<W>): void {
       expect(cells.get(`${cedarRow},${move}`)?.value).toBe("▼");
     });
 
-    if (h.historyWindow) {
+    {
       it(`history: a build reads the last ${HISTORY_BUILDS_READ} builds; past ${HISTORY_BUILDS_KEPT} builds the oldest are dropped`, async () => {
         const wb = await h.create(csv("test/vectors/clients-60.csv"));
         const date = (i: number) => `2026-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z`;

@@ -82,6 +82,7 @@ const file: Harness<FileWorkbook> = {
   name: "file port (FilePort) on .xlsx files",
   dialect: EXCEL_DIALECT,
   followsSource: false,
+  historyWindow: true,
   async create(rows, others = []) {
     const book = new ExcelJS.Workbook();
     for (const s of [{ name: "Clients", rows }, ...others]) {

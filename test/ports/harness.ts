@@ -43,10 +43,10 @@ export interface Harness<W, P extends WorkbookPort = WorkbookPort> {
    */
   followsSource: boolean;
   /**
-   * The port reads the last HISTORY_BUILDS_READ builds and keeps HISTORY_BUILDS_KEPT (SPEC §7a);
-   * a port without it reads at least the last build and keeps every one.
+   * The port reads the last HISTORY_BUILDS_READ builds and keeps HISTORY_BUILDS_KEPT (SPEC §7a).
+   * Every port does (in-memory, Sheets, Excel, file); the contract's history-window test runs on each.
    */
-  historyWindow?: boolean;
+  historyWindow: boolean;
   /** A workbook whose sheet "Clients" holds `rows` (CSV text, typed as this host stores it), then other sheets. */
   create(rows: CellValue[][], others?: { name: string; rows: CellValue[][] }[]): Promise<W>;
   /** Runs `f` on a fresh port over the workbook, then lets the host keep what it wrote. */

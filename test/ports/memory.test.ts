@@ -17,6 +17,7 @@ const memory: InputColumnsHarness<MemoryWorkbook> = {
   name: "in-memory port",
   dialect: SHEETS_DIALECT,
   followsSource: false,
+  historyWindow: true,
   async create(rows, others = []) {
     const wb = new MemoryWorkbook();
     wb.sheets.push(MemorySheet.fromRows("Clients", rows));

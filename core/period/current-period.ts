@@ -1,0 +1,36 @@
+/**
+ * Which period an order list is graded on (SPEC §11): with a date column and
+ * `revenuePeriodMonths` > 0, the months up to `asOf` — the setting, else the latest valid date
+ * among the rows that count (a client and an amount, not a skipped row).
+ */
+import type { Settings } from "../settings";
+import { Invalid, parseDate, type Day, type Parsed } from "../values";
+import { periodEnding, type Period } from "./window";
+
+export interface PeriodColumns {
+  names: readonly (string | null)[];
+  revenues: readonly Parsed<number>[];
+  dates: readonly Parsed<Day>[] | null;
+}
+
+/** The latest valid date among the rows that count, or null when none has one. */
+export function latestCountingDate(cols: PeriodColumns, skips: ReadonlyMap<number, string>): Day | null {
+  const { dates } = cols;
+  if (dates === null) return null;
+  let latest: Day | null = null;
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (typeof d !== "number" || (latest !== null && d <= latest)) continue;
+    const revenue = cols.revenues[i];
+    if (cols.names[i] === null || revenue === null || revenue === undefined || revenue instanceof Invalid || skips.has(i)) continue;
+    latest = d;
+  }
+  return latest;
+}
+
+/** The period to grade, or null to grade every row (no dates, the setting 0, or not an order list). */
+export function currentPeriod(cols: PeriodColumns, skips: ReadonlyMap<number, string>, mode: "clients" | "orders", settings: Pick<Settings, "revenuePeriodMonths" | "asOf">): Period | null {
+  if (mode !== "orders" || cols.dates === null || settings.revenuePeriodMonths === 0) return null;
+  const asOf = settings.asOf !== null ? (parseDate(settings.asOf) as Day) : latestCountingDate(cols, skips);
+  return asOf === null ? null : periodEnding(asOf, settings.revenuePeriodMonths);
+}
