@@ -12,6 +12,7 @@ import { isBlank, type CellValue } from "./values";
 export const FIELDS = [
   "client", "revenue", "profit", "margin", "wallet", "strategic", "pain", "aligned", "easy",
   "relationship", "benefit", "industry", "date", "override", "overrideReason", "review",
+  "costToServe",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -38,6 +39,7 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = wordTable({
   override: "Manual grade",
   overrideReason: "Override reason",
   review: "Last review",
+  costToServe: "Cost to serve",
 });
 
 interface Synonym {
@@ -73,6 +75,8 @@ const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   override: [syn("override"), syn("manual grade")],
   overrideReason: [syn("override reason"), syn("reason")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
+  // SPEC §12: an amount per client (summed in an order list); "cost" alone is not enough.
+  costToServe: [syn("cost to serve"), syn("service cost"), syn("servicing cost"), syn("support cost")],
 });
 
 /** Words that make a header name something else than the input (an id, a person, a place);

@@ -26,7 +26,7 @@ import { readClients } from "./portfolio/read-clients";
 import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColumns, type Repeats } from "./portfolio/read-columns";
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
-import { summarise } from "./portfolio/summary";
+import { profitOf, summarise } from "./portfolio/summary";
 import type { Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
@@ -68,7 +68,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
-  const graded = gradeClients(inputs, revRatings, settings, noMargin);
+  const graded = gradeClients(inputs, revRatings, settings, noMargin, mapping.costToServe !== undefined);
 
   // The SPEC §4 rank order (grade A–C, score ↓, revenue ↓, name in code units), without a
   // comparison sort: see model/rank-order.
@@ -87,7 +87,13 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
 
+  const money = profitOf(clients, settings);
   const summary = summarise(clients, settings);
+  if (money.curve) {
+    summary.profitTop20Share = money.curve.topShare;
+    summary.lossMakers = money.curve.lossMakers;
+    summary.lossTotal = money.curve.lossTotal;
+  }
   return {
     clients,
     needsData,
@@ -96,6 +102,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     notes,
     previousBuild: previous.size > 0,
     summary,
+    profitCurve: money.curve,
+    profitSentence: money.sentence,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
     rowsRead,

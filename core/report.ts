@@ -49,6 +49,9 @@ export interface JsonClient {
   /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
   previousGrade?: string | null;
   movement?: string;
+  /** SPEC §12, when the data has them: the cost to serve, and the profit after serving. */
+  costToServe?: number | null;
+  profit?: number | null;
 }
 
 export interface JsonReport {
@@ -63,10 +66,15 @@ export interface JsonReport {
     top20Share: number | null;
     topClientShare: number | null;
     hhi: number | null;
+    profitTop20Share?: number | null;
+    lossMakers?: number;
+    lossTotal?: number;
   };
 }
 
 export function toJson(p: Portfolio): JsonReport {
+  const costs = p.mapping.costToServe !== undefined;
+  const profits = p.profitCurve !== null;
   return {
     clients: p.clients.map((c) => ({
       rank: c.rank,
@@ -87,6 +95,8 @@ export function toJson(p: Portfolio): JsonReport {
       quadrant: c.quadrant,
       flags: [...c.flags],
       ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement } : {}),
+      ...(costs ? { costToServe: c.costToServe } : {}),
+      ...(profits ? { profit: c.profit } : {}),
     })),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),

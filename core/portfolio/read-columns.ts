@@ -101,6 +101,8 @@ export interface InputColumns {
   overrides: Parsed<Grade>[] | null;
   reasons: (string | null)[] | null;
   reviews: Parsed<Day>[] | null;
+  /** Cost to serve (SPEC §12), an amount per row. */
+  costs: Parsed<number>[] | null;
 }
 
 /**
@@ -114,6 +116,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
   const walletCells = columnValues(data, mapping.wallet);
   const relCells = columnValues(data, mapping.relationship);
   const benefitCells = columnValues(data, mapping.benefit);
+  const costCells = columnValues(data, mapping.costToServe);
   return {
     names: column(data, mapping.client, parseText) as (string | null)[],
     revenues: parseAmountColumn(revenueCells, hint),
@@ -131,6 +134,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
     overrides: column(data, mapping.override, parseOverride),
     reasons: column(data, mapping.overrideReason, parseText),
     reviews: column(data, mapping.review, parseDate),
+    costs: costCells && parseAmountColumn(costCells, hint),
   };
 }
 
