@@ -87,7 +87,8 @@ export function summaryBlocks(p: Portfolio): Block[] {
     formats: [null, null, null, FORMATS.integer],
   });
 
-  const notes: string[] = [...h.warnings];
+  // The profit curve's sentence (SPEC §12) first: it is the summary of the chart beside the quadrant.
+  const notes: string[] = [...(p.profitSentence ? [`Profit curve: ${p.profitSentence}.`] : []), ...h.warnings];
   if (h.industries.length) {
     const top = h.industries.slice(0, 3).map((i) => `${i.industry} ${percentText(i.share)}`).join(", ");
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);
