@@ -10,7 +10,7 @@
 import { isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
 import { dayFromParts, dayToSerial } from "../core/values";
-import { addChart } from "./chart";
+import { addChart, addLineChart } from "./chart";
 import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
 
 /** Excel's text number format. */
@@ -74,6 +74,8 @@ export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, 
   steps.push({ bytes: OP_OVERHEAD * 4, run: () => tableAndFormats(sheet(), plan, tableName) });
   const chart = plan.chart;
   if (chart) steps.push({ bytes: OP_OVERHEAD * (8 + chart.series.length * 8), run: () => addChart(sheet(), chart) });
+  const profitChart = plan.profitChart;
+  if (profitChart) steps.push({ bytes: OP_OVERHEAD * 12, run: () => addLineChart(sheet(), profitChart) });
   return { steps, sheet };
 }
 
