@@ -9,6 +9,7 @@
  */
 import { isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
+import { rangeA1 } from "../core/a1";
 import { dayFromParts, dayToSerial } from "../core/values";
 import { addChart, addLineChart } from "./chart";
 import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
@@ -234,4 +235,7 @@ function tableAndFormats(ws: Excel.Worksheet, plan: SheetPlan, tableName: string
   }
   ws.pageLayout.orientation = plan.page.orientation === "landscape" ? "Landscape" : "Portrait";
   if (plan.page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // The plan's print ranges (each area prints from a new page) and the table's header row on every page, as the .xlsx does.
+  if (plan.page.print?.length) ws.pageLayout.setPrintArea(plan.page.print.map((r) => rangeA1(r)).join(","));
+  ws.pageLayout.setPrintTitleRows(`$${plan.table.range.row}:$${plan.table.range.row}`);
 }
