@@ -136,6 +136,8 @@ export function renderTable(p: Portfolio): string {
       `top client ${s.topClientShare === null ? "–" : percentText(s.topClientShare)}; HHI ${s.hhi === null ? "–" : Math.round(s.hhi)}` +
       (p.health.hhiBand ? ` (${p.health.hhiBand})` : ""),
   );
+  // SPEC §12: who earns the profit, and who loses money.
+  if (p.profitSentence) out.push(`Profit curve: ${p.profitSentence}.`);
   for (const w of p.health.warnings) out.push(`Warning: ${escapeControls(w)}`);
   for (const [title, list] of [["Needs data:", p.needsData], ["Skipped (not graded):", p.skipped]] as const) {
     if (list.length === 0) continue;
