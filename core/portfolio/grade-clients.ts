@@ -39,7 +39,9 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
     const before = marginOf(c, k);
     if (before === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
     const cost = c.costToServe[k] as number | null;
-    const served = profitAfterServing(c.revenue[k] as number, before, c.marginRows[k] === 0 ? (c.profit[k] as number | null) : null, cost);
+    // The profit as summed (exact) when it covers all the revenue: the profit cells, or each row's margin × revenue; else revenue × margin.
+    const summed = c.marginRows[k] === 0 ? (c.profit[k] as number | null) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : null;
+    const served = profitAfterServing(c.revenue[k] as number, before, summed, cost);
     if (costMapped && cost === null && before !== null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("cost to serve"))) noteOn(c, k, "cost to serve missing; margin before serving used");
     const margin = served.margin;
     out.profits[k] = served.profit;
