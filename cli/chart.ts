@@ -1,10 +1,11 @@
 /**
- * The quadrant chart as native DrawingML: a scatter chart part, whose cached numbers come from the
- * sheet plan's cells, and the drawing that anchors it on the sheet. One series per grade, the two boundary lines, and one
+ * The portfolio's charts as native DrawingML: the quadrant as a scatter chart part and the profit
+ * curve as a line chart part, whose cached numbers come from the sheet plan's cells, and the
+ * drawing that anchors them on the sheet. One series per grade, the two boundary lines, and one
  * invisible point per quadrant whose data label shows the quadrant's name.
  */
 import { sheetRange } from "../core/a1";
-import type { ChartSeries, ChartSpec, PlanValue, RangeRef, SheetPlan } from "../core/plan";
+import type { ChartSeries, ChartSpec, LineChartSpec, PlanValue, RangeRef, SheetPlan } from "../core/plan";
 import { escapeXml } from "./xlsx/xml";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -111,17 +112,68 @@ export function chartPartXml(spec: ChartSpec, sheet: string, plan: SheetPlan): s
   );
 }
 
-/** The drawing part that anchors the chart at the spec's cell with its size in pixels. */
-export function drawingPartXml(spec: ChartSpec, chartRelId: string, name: string): string {
-  const { row, col, width, height } = spec.anchor;
+/** A chart the drawing anchors: where, how big, its relationship id and name. */
+export interface DrawnChart {
+  anchor: ChartSpec["anchor"];
+  relId: string;
+  name: string;
+}
+
+function anchorXml(c: DrawnChart, id: number): string {
+  const { row, col, width, height } = c.anchor;
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"><xdr:oneCellAnchor>` +
+    `<xdr:oneCellAnchor>` +
     `<xdr:from><xdr:col>${col - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
     `<xdr:ext cx="${width * EMU_PER_PX}" cy="${height * EMU_PER_PX}"/>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeXml(name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeXml(c.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
-    `</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`
+    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${c.relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`
+  );
+}
+
+/** The drawing part that anchors each chart at its cell with its size in pixels. */
+export function drawingPartXml(charts: readonly DrawnChart[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${charts.map((c, i) => anchorXml(c, i + 2)).join("")}</xdr:wsDr>`;
+}
+
+function categoryAxis(id: number, cross: number, spec: LineChartSpec): string {
+  return (
+    `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    title(spec.xTitle, { size: 10, bold: true }) +
+    `<c:numFmt formatCode="${escapeXml(spec.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+  );
+}
+
+function valueAxis(id: number, cross: number, spec: LineChartSpec): string {
+  return (
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    title(spec.yTitle, { size: 10, bold: true, rotate: true }) +
+    `<c:numFmt formatCode="${escapeXml(spec.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`
+  );
+}
+
+/** The chart part of a plan's line chart (the profit curve): one series, x as categories, over the plan's cells. */
+export function lineChartPartXml(spec: LineChartSpec, sheet: string, plan: SheetPlan): string {
+  const colour = hex(spec.color);
+  const ser =
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(spec.name)}</c:v></c:tx>` +
+    `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` +
+    `<c:cat>${numRef(sheet, spec.x, planValuesAt(plan, spec.x))}</c:cat><c:val>${numRef(sheet, spec.y, planValuesAt(plan, spec.y))}</c:val><c:smooth val="0"/></c:ser>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
+    `<c:chart>${title(spec.title, { size: 11, bold: true })}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}<c:dLbls>${NO_LABELS}</c:dLbls><c:marker val="1"/>` +
+    `<c:axId val="600100"/><c:axId val="600200"/></c:lineChart>` +
+    categoryAxis(600100, 600200, spec) +
+    valueAxis(600200, 600100, spec) +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>` +
+    `</c:chartSpace>`
   );
 }

@@ -66,14 +66,17 @@ export function rowHeights(plan: SheetPlan): Map<number, number> {
   return heights;
 }
 
-/** The plan with its chart as tall as the band of rows above the table renders here. */
+/** The plan with its charts as tall as the band of rows above the table renders here. */
 export function withChartSized(plan: SheetPlan): SheetPlan {
   if (!plan.chart) return plan;
   const heights = rowHeights(plan);
   let pt = 0;
   for (let r = plan.chart.anchor.row; r < plan.table.range.row; r++) pt += heights.get(r) ?? ROW_PT;
   const band = Math.round((pt * 4) / 3) - 6;
-  return { ...plan, chart: { ...plan.chart, anchor: { ...plan.chart.anchor, height: Math.max(plan.chart.anchor.height, band) } } };
+  const sized = { ...plan, chart: { ...plan.chart, anchor: { ...plan.chart.anchor, height: Math.max(plan.chart.anchor.height, band) } } };
+  // The profit curve beside it, as tall.
+  if (plan.profitChart) sized.profitChart = { ...plan.profitChart, anchor: { ...plan.profitChart.anchor, height: sized.chart.anchor.height } };
+  return sized;
 }
 
 /** A block's cell formats: per column for its body rows, and for its header row. */

@@ -157,6 +157,8 @@ export function renderTable(p: Portfolio): string {
       `top client ${s.topClientShare === null ? "–" : percentText(s.topClientShare)}; HHI ${s.hhi === null ? "–" : Math.round(s.hhi)}` +
       (p.health.hhiBand ? ` (${p.health.hhiBand})` : ""),
   );
+  // SPEC §12: who earns the profit, and who loses money.
+  if (p.profitSentence) out.push(`Profit curve: ${p.profitSentence}.`);
   for (const w of p.health.warnings) out.push(`Warning: ${escapeControls(w)}`);
   if (p.migration) {
     out.push("");

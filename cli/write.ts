@@ -8,7 +8,7 @@ import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/
 import { appendBuild, indexFromDates } from "../core/history-window";
 import { HISTORY_HEADERS, HISTORY_SHEET } from "../core/plan";
 import { snapshotToCells, type SnapshotRow } from "../core/model/history";
-import { chartPartXml, drawingPartXml } from "./chart";
+import { chartPartXml, drawingPartXml, lineChartPartXml, type DrawnChart } from "./chart";
 import type { FilePort, PortfolioWrite } from "./port";
 import { renderPlan } from "./render";
 import type { Source, XlsxFile } from "./read";
@@ -74,16 +74,21 @@ async function dropOwnedParts(pkg: OoxmlPackage, part: string): Promise<void> {
   pkg.remove(relsPath(part));
 }
 
-/** The chart's parts, hung off the sheet at `path`; returns the drawing's relationship id. */
-async function addChart(pkg: OoxmlPackage, w: PortfolioWrite, sheetName: string, path: string): Promise<string | undefined> {
-  const chart = w.plan.chart;
-  if (!chart) return undefined;
-  const chartPath = pkg.freePath((n) => `xl/charts/chart${n}.xml`);
-  pkg.set(chartPath, chartPartXml(chart, sheetName, w.plan));
-  await pkg.setContentType(chartPath, CONTENT_TYPE.chart);
+/** The charts' parts (quadrant, profit curve), hung off the sheet at `path` in one drawing; returns the drawing's relationship id. */
+async function addCharts(pkg: OoxmlPackage, w: PortfolioWrite, sheetName: string, path: string): Promise<string | undefined> {
+  const parts: { xml: string; anchor: DrawnChart["anchor"]; name: string }[] = [];
+  if (w.plan.chart) parts.push({ xml: chartPartXml(w.plan.chart, sheetName, w.plan), anchor: w.plan.chart.anchor, name: "KAM quadrant chart" });
+  if (w.plan.profitChart) parts.push({ xml: lineChartPartXml(w.plan.profitChart, sheetName, w.plan), anchor: w.plan.profitChart.anchor, name: "KAM profit curve" });
+  if (parts.length === 0) return undefined;
   const drawingPath = pkg.freePath((n) => `xl/drawings/drawing${n}.xml`);
-  const chartRel = await pkg.addRel(drawingPath, REL.chart, chartPath);
-  pkg.set(drawingPath, drawingPartXml(chart, chartRel, "KAM quadrant chart"));
+  const drawn: DrawnChart[] = [];
+  for (const part of parts) {
+    const chartPath = pkg.freePath((n) => `xl/charts/chart${n}.xml`);
+    pkg.set(chartPath, part.xml);
+    await pkg.setContentType(chartPath, CONTENT_TYPE.chart);
+    drawn.push({ anchor: part.anchor, name: part.name, relId: await pkg.addRel(drawingPath, REL.chart, chartPath) });
+  }
+  pkg.set(drawingPath, drawingPartXml(drawn));
   await pkg.setContentType(drawingPath, CONTENT_TYPE.drawing);
   return pkg.addRel(path, REL.drawing, drawingPath);
 }
@@ -102,7 +107,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     name = freeName(wb, w.plan.name);
     path = (await wb.addSheet(name, "", "visible")).path as string;
   }
-  const drawing = await addChart(pkg, w, name, path);
+  const drawing = await addCharts(pkg, w, name, path);
   pkg.set(path, renderPlan(w.plan, { styles, strings, ...(drawing ? { drawing } : {}) }));
   markPortfolio(wb, name);
   const index = wb.indexOf(name);

@@ -12,6 +12,7 @@ import { isBlank, type CellValue } from "./values";
 export const FIELDS = [
   "client", "revenue", "profit", "margin", "wallet", "strategic", "pain", "aligned", "easy",
   "relationship", "benefit", "industry", "date", "override", "overrideReason", "overrideUntil", "review",
+  "costToServe",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -39,6 +40,7 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = wordTable({
   overrideReason: "Override reason",
   overrideUntil: "Override until",
   review: "Last review",
+  costToServe: "Cost to serve",
 });
 
 interface Synonym {
@@ -75,6 +77,8 @@ const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   overrideReason: [syn("override reason"), syn("reason")],
   overrideUntil: [syn("override until"), syn("override expires"), syn("override expiry")],
   review: [syn("last review"), syn("reviewed"), syn("review date")],
+  // SPEC §12: an amount per client (summed in an order list); "cost" alone is not enough.
+  costToServe: [syn("cost to serve"), syn("service cost"), syn("servicing cost"), syn("support cost")],
 });
 
 /** Words that make a header name something else than the input (an id, a person, a place);

@@ -7,9 +7,10 @@
  * Every function takes a cell or a range and returns the same shape; a blank input gives a blank
  * output, a bad cell gives a `KamError` in that cell alone. Coercion happens once, through
  * core/values (functions/arguments.ts); each body is a plain computation (the HyperFormula way).
- * The entries are grouped by kind in functions/ratings.ts, grading.ts and portfolio.ts.
+ * The entries are grouped by kind in functions/ratings.ts, grading.ts, portfolio.ts and money.ts.
  */
 import { GRADING_FUNCTIONS } from "./functions/grading";
+import { MONEY_FUNCTIONS } from "./functions/money";
 import { PORTFOLIO_FUNCTIONS } from "./functions/portfolio";
 import { RATING_FUNCTIONS } from "./functions/ratings";
 import { KamError, toMatrix, type Out } from "./functions/shapes";
@@ -20,8 +21,9 @@ export type { KamFunction, Param } from "./functions/signature";
 export { populationReads, populationSorts } from "./functions/population";
 export { recognised } from "./functions/recognise";
 export { PORTFOLIO_COLUMNS } from "./functions/portfolio";
+export { PROFIT_CURVE_COLUMNS } from "./functions/money";
 
-export const FUNCTIONS: readonly KamFunction[] = [...RATING_FUNCTIONS, ...GRADING_FUNCTIONS, ...PORTFOLIO_FUNCTIONS];
+export const FUNCTIONS: readonly KamFunction[] = [...RATING_FUNCTIONS, ...GRADING_FUNCTIONS, ...PORTFOLIO_FUNCTIONS, ...MONEY_FUNCTIONS];
 
 export const FUNCTION_BY_NAME: ReadonlyMap<string, KamFunction> = new Map(FUNCTIONS.map((f) => [f.name, f]));
 

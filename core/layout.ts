@@ -9,6 +9,7 @@ import type { SnapshotRow } from "./model/history";
 import { fitScale, LEGIBLE_SCALE, PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
 import type { Portfolio } from "./portfolio";
 import { quadrantChart } from "./layout/chart";
+import { profitChart } from "./layout/profit-chart";
 import { columnsSpanning, PRINT_COLUMNS, TABLE_HEADER_ROW } from "./layout/frame";
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
 import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
@@ -63,11 +64,21 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   }
 
   const columnWidths = [...cols.map((c) => c.width), ...(chart ? [2, 22, 6, 6] : [])];
+  // The profit curve (SPEC §12): its points right of the quadrant's helper block, its chart beside the quadrant chart.
+  const profit = chart ? profitChart(p.profitCurve, columnWidths.length + 2, { ...chart.anchor, col: chart.anchor.col + columnsSpanning(columnWidths, chart.anchor.col, chart.anchor.width), width: 480 }) : null;
+  if (profit) {
+    blocks.push(profit.data);
+    columnWidths.push(2, 10, 10);
+    width = profit.data.col + 1;
+    lastRow = Math.max(lastRow, TABLE_HEADER_ROW + profit.data.values.length - 1);
+  }
   // Printed: the key columns of every row, then the chart on a page of its own, one page wide
   // (every column would be 3-pt text); the table's header row repeats on every page.
   const keyColumns = Math.min(PRINT_COLUMNS, cols.length);
   const print: RangeRef[] = [{ row: 1, col: 1, rows: lastRow, cols: keyColumns }];
-  if (chart) print.push({ row: chart.anchor.row, col: chart.anchor.col, rows: TABLE_HEADER_ROW - chart.anchor.row, cols: columnsSpanning(columnWidths, chart.anchor.col, chart.anchor.width) });
+  for (const c of [chart, profit?.chart]) {
+    if (c) print.push({ row: c.anchor.row, col: c.anchor.col, rows: TABLE_HEADER_ROW - c.anchor.row, cols: columnsSpanning(columnWidths, c.anchor.col, c.anchor.width) });
+  }
   const orientation = "landscape";
 
   return {
@@ -80,6 +91,7 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
     table: { name: "KAMPortfolio", range: tableRange, gradeColumn: header.indexOf("Grade") + 1 },
     conditionalFills: [...tableFills(cols, clients), ...summaryFills()],
     chart,
+    profitChart: profit?.chart ?? null,
     page: { orientation, fitToWidth: fitScale(columnWidths.slice(0, keyColumns), orientation) >= LEGIBLE_SCALE, print },
     size: { rows: lastRow, cols: width },
   };

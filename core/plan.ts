@@ -98,6 +98,22 @@ export interface ChartSpec {
   series: ChartSeries[];
 }
 
+/** A line chart of one series (the profit curve, SPEC §12): x as its categories, y as its values. */
+export interface LineChartSpec {
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  /** One column each, the data rows only; the row above each holds its header. */
+  x: RangeRef;
+  y: RangeRef;
+  /** The series' name (the y column's header). */
+  name: string;
+  color: string;
+  /** Number format of the axes' labels. */
+  format: string;
+  anchor: { row: number; col: number; width: number; height: number };
+}
+
 export interface SheetPlan {
   name: string;
   marker: string;
@@ -110,6 +126,8 @@ export interface SheetPlan {
   table: { name: string; range: RangeRef; gradeColumn: number };
   conditionalFills: ConditionalFill[];
   chart: ChartSpec | null;
+  /** The profit curve beside the quadrant chart (SPEC §12), when some client's profit is known and the total is positive. */
+  profitChart?: LineChartSpec | null;
   /**
    * Page setup. `print`: the ranges printed, each from a new page (the key columns of the table,
    * then the chart), so that fitting them to the page width keeps the text legible; the table's

@@ -28,7 +28,7 @@ import { readClients } from "./portfolio/read-clients";
 import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColumns, type Repeats } from "./portfolio/read-columns";
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
-import { summarise } from "./portfolio/summary";
+import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
 import { afterAsOfNote, periodNotes } from "./period/notes";
 import { periodDates } from "./period/window";
@@ -76,7 +76,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
-  const graded = gradeClients(inputs, revRatings, settings, noMargin, input.today);
+  const graded = gradeClients(inputs, revRatings, settings, noMargin, input.today, mapping.costToServe !== undefined);
 
   // The SPEC §4 rank order (grade A–C, score ↓, revenue ↓, name in code units), without a
   // comparison sort: see model/rank-order.
@@ -98,7 +98,13 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { clients, resultOf } = writeResults(order, inputs, graded, context);
   const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
 
+  const money = profitOf(clients, settings);
   const summary = summarise(clients, settings);
+  if (money.curve) {
+    summary.profitTop20Share = money.curve.topShare;
+    summary.lossMakers = money.curve.lossMakers;
+    summary.lossTotal = money.curve.lossTotal;
+  }
   return {
     clients,
     needsData,
@@ -108,6 +114,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     previousBuild: previous.size > 0,
     migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, clients.map((c) => ({ key: clientKey(c.name), grade: c.grade }))) : null,
     summary,
+    profitCurve: money.curve,
+    profitSentence: money.sentence,
     health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
     period: period === null ? null : { ...periodDates(period), months: period.months },

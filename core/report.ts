@@ -57,6 +57,9 @@ export interface JsonClient {
   trend?: string | null;
   lastOrder?: string | null;
   daysSinceLastOrder?: number | null;
+  /** SPEC §12, when the data has them: the cost to serve, and the profit after serving. */
+  costToServe?: number | null;
+  profit?: number | null;
 }
 
 export interface JsonReport {
@@ -74,10 +77,15 @@ export interface JsonReport {
     /** An order list graded on a period (SPEC §11): its last day, and its first and last day. */
     asOf?: string;
     period?: { from: string; to: string };
+    profitTop20Share?: number | null;
+    lossMakers?: number;
+    lossTotal?: number;
   };
 }
 
 export function toJson(p: Portfolio): JsonReport {
+  const costs = p.mapping.costToServe !== undefined;
+  const profits = p.profitCurve !== null;
   return {
     clients: p.clients.map((c) => ({
       rank: c.rank,
@@ -101,6 +109,8 @@ export function toJson(p: Portfolio): JsonReport {
       ...(p.period !== null
         ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
         : {}),
+      ...(costs ? { costToServe: c.costToServe } : {}),
+      ...(profits ? { profit: c.profit } : {}),
     })),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),

@@ -1,6 +1,6 @@
-/** The quadrant chart through Office.js's chart API (a chart spec from core/layout/chart.ts). */
+/** The portfolio's charts through Office.js's chart API: the quadrant (core/layout/chart.ts) and the profit curve (core/layout/profit-chart.ts). */
 import { cellRef } from "../core/a1";
-import type { ChartSpec, RangeRef } from "../core/plan";
+import type { ChartSpec, LineChartSpec, RangeRef } from "../core/plan";
 
 const rangeOf = (ws: Excel.Worksheet, r: RangeRef): Excel.Range => ws.getRangeByIndexes(r.row - 1, r.col - 1, r.rows, r.cols);
 
@@ -48,6 +48,22 @@ export function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   });
   const anchor = cellRef(spec.anchor.row, spec.anchor.col);
   chart.setPosition(anchor);
+  chart.width = spec.anchor.width * 0.75;
+  chart.height = spec.anchor.height * 0.75;
+}
+
+/** The profit curve (SPEC §12): a line chart of one series, its x values the share of clients, beside the quadrant. */
+export function addLineChart(ws: Excel.Worksheet, spec: LineChartSpec): void {
+  const chart = ws.charts.add("Line", rangeOf(ws, spec.y), "Columns");
+  const series = chart.series.getItemAt(0);
+  series.name = spec.name;
+  series.setXAxisValues(rangeOf(ws, spec.x));
+  series.format.line.color = spec.color;
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  chart.axes.getItem("Category").title.text = spec.xTitle;
+  chart.axes.getItem("Value").title.text = spec.yTitle;
+  chart.setPosition(cellRef(spec.anchor.row, spec.anchor.col));
   chart.width = spec.anchor.width * 0.75;
   chart.height = spec.anchor.height * 0.75;
 }

@@ -24,7 +24,7 @@ function resultType(f: KamFunction): string {
 
 function returnsDoc(f: KamFunction): string {
   if (f.returns === "scalar") return "One value.";
-  if (f.returns === "table") return "The ranked table, headers first; it spills.";
+  if (f.returns === "table") return "A table, headers first; it spills.";
   return "One result per input cell, in the shape of the first argument; it spills.";
 }
 

@@ -9,8 +9,9 @@
  */
 import { isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
+import { rangeA1 } from "../core/a1";
 import { dayFromParts, dayToSerial } from "../core/values";
-import { addChart } from "./chart";
+import { addChart, addLineChart } from "./chart";
 import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
 
 /** Excel's text number format. */
@@ -74,6 +75,8 @@ export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, 
   steps.push({ bytes: OP_OVERHEAD * 4, run: () => tableAndFormats(sheet(), plan, tableName) });
   const chart = plan.chart;
   if (chart) steps.push({ bytes: OP_OVERHEAD * (8 + chart.series.length * 8), run: () => addChart(sheet(), chart) });
+  const profitChart = plan.profitChart;
+  if (profitChart) steps.push({ bytes: OP_OVERHEAD * 12, run: () => addLineChart(sheet(), profitChart) });
   return { steps, sheet };
 }
 
@@ -232,4 +235,7 @@ function tableAndFormats(ws: Excel.Worksheet, plan: SheetPlan, tableName: string
   }
   ws.pageLayout.orientation = plan.page.orientation === "landscape" ? "Landscape" : "Portrait";
   if (plan.page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // The plan's print ranges (each area prints from a new page) and the table's header row on every page, as the .xlsx does.
+  if (plan.page.print?.length) ws.pageLayout.setPrintArea(plan.page.print.map((r) => rangeA1(r)).join(","));
+  ws.pageLayout.setPrintTitleRows(`$${plan.table.range.row}:$${plan.table.range.row}`);
 }

@@ -1,5 +1,6 @@
 /**
- * The plan's quadrant ChartSpec as a Sheets scatter chart.
+ * The plan's charts in Sheets: the quadrant ChartSpec as a scatter chart, the profit curve as a
+ * line chart over its two columns on the tab.
  *
  * A Sheets scatter chart has one x column and one y column per series, so the points of each series
  * (the plan gives them as x/y ranges of the ranked table) are laid out in a helper table: column 1
@@ -7,7 +8,7 @@
  * no Sheets equivalent and are left out; the quadrant boundaries are drawn as two-point line series and
  * as gridlines at the threshold.
  */
-import type { ChartSeries, ChartSpec, PlanValue } from "../core/plan";
+import type { ChartSeries, ChartSpec, LineChartSpec, PlanValue } from "../core/plan";
 import type { ChartsApi, Sheet } from "./gas";
 
 export interface ChartTable {
@@ -67,4 +68,30 @@ export function insertChart(charts: ChartsApi, sheet: Sheet, spec: ChartSpec, ta
   for (const [option, value] of chartOptions(spec, table.series)) b = b.setOption(option, value);
   sheet.insertChart(b.build());
   sheet.hideColumns(col, table.series.length + 1);
+}
+
+/**
+ * The profit curve (SPEC §12): a line chart over its two columns on the tab, the header row above
+ * them (a line chart's first column is its x axis), anchored beside the quadrant chart.
+ */
+export function insertLineChart(charts: ChartsApi, sheet: Sheet, spec: LineChartSpec): void {
+  if (spec.y.col !== spec.x.col + 1) throw new Error("the profit curve's x and y columns must be side by side");
+  const axis = (title: string) => ({ title, format: "0%" });
+  let b = sheet
+    .newChart()
+    .setChartType(charts.ChartType.LINE)
+    .addRange(sheet.getRange(spec.x.row - 1, spec.x.col, spec.x.rows + 1, 2))
+    .setNumHeaders(1)
+    .setPosition(spec.anchor.row, spec.anchor.col, 0, 0);
+  const options: [string, unknown][] = [
+    ["title", spec.title],
+    ["hAxis", axis(spec.xTitle)],
+    ["vAxis", axis(spec.yTitle)],
+    ["legend", { position: "none" }],
+    ["colors", [spec.color]],
+    ["width", spec.anchor.width],
+    ["height", spec.anchor.height],
+  ];
+  for (const [option, value] of options) b = b.setOption(option, value);
+  sheet.insertChart(b.build());
 }

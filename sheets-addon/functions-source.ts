@@ -14,7 +14,7 @@ function paramType(p: Param): string {
 
 function returnsDoc(f: KamFunction): string {
   const type = f.returns === "scalar" ? "{number|string}" : "{Array<Array<string|number>>}";
-  const text = f.returns === "table" ? "The ranked table (it spills)." : f.returns === "matrix" ? "One result per input cell (a range spills)." : "One value.";
+  const text = f.returns === "table" ? "A table, headers first (it spills)." : f.returns === "matrix" ? "One result per input cell (a range spills)." : "One value.";
   return `${type} ${text}`;
 }
 

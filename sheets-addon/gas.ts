@@ -187,7 +187,7 @@ export interface SpreadsheetAppApi {
   flush(): void;
 }
 export interface ChartsApi {
-  ChartType: Pick<typeof GoogleAppsScript.Charts.ChartType, "SCATTER">;
+  ChartType: Pick<typeof GoogleAppsScript.Charts.ChartType, "SCATTER" | "LINE">;
   ChartHiddenDimensionStrategy: Pick<typeof GoogleAppsScript.Charts.ChartHiddenDimensionStrategy, "SHOW_BOTH">;
 }
 export interface Properties {

@@ -6,7 +6,7 @@
  */
 import type { MatrixPlan } from "../core/matrix";
 import type { CellStyle, PlanValue, SheetPlan } from "../core/plan";
-import { chartTable, insertChart } from "./chart";
+import { chartTable, insertChart, insertLineChart } from "./chart";
 import type { Services, Sheet, SpreadsheetAppApi, TextStyle } from "./gas";
 import { asText, columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, widthRuns, type SheetValue } from "./grid";
 
@@ -113,4 +113,5 @@ export function renderSheet(gas: Services, sheet: Sheet, plan: SheetPlan): void 
   sheet.getRange(t.row, t.col, t.rows, t.cols).createFilter();
   sheet.setTabColor(TAB_COLOUR);
   if (plan.chart && chart && chart.rows.length > 1) insertChart(gas.Charts, sheet, plan.chart, chart, chartCol);
+  if (plan.profitChart) insertLineChart(gas.Charts, sheet, plan.profitChart);
 }

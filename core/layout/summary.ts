@@ -95,6 +95,8 @@ export function summaryBlocks(p: Portfolio): Block[] {
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);
   }
   if (notes.length === 0) notes.push("No concentration warnings.");
+  // The profit curve's sentence (SPEC §12) first: the summary of the chart beside the quadrant.
+  if (p.profitSentence) notes.unshift(`Profit curve: ${p.profitSentence}.`);
   const shown = notes.slice(0, WARNING_LINES - 1);
   if (notes.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1]} (+${notes.length - shown.length + 1} more)`;
   // Their text runs right across the empty cells under the quadrant and health blocks.

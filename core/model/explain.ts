@@ -81,9 +81,9 @@ export function explanationParts(e: Omit<ExplainInput, "margin" | "share" | "ove
   };
 }
 
-/** The parts with a client's margin, share and override reason filled in. */
-export function explanationText(parts: ExplanationParts, margin?: number | null, share?: number | null, overrideReason?: string | null): string {
-  const text = parts.beforeMargin + percentHole(margin) + parts.beforeShare + percentHole(share) + parts.rest;
+/** The parts with a client's margin, share and override reason filled in; `afterServing`: the margin is after the cost to serve (SPEC §12). */
+export function explanationText(parts: ExplanationParts, margin?: number | null, share?: number | null, overrideReason?: string | null, afterServing = false): string {
+  const text = parts.beforeMargin + (afterServing ? " after cost to serve" : "") + percentHole(margin) + parts.beforeShare + percentHole(share) + parts.rest;
   return parts.override && overrideReason ? `${text} (${overrideReason})` : text;
 }
 

@@ -35,6 +35,8 @@ export interface ClientInputs {
   /** Σ of the margin cells (a client with no positive revenue takes their mean, SPEC §2a). */
   marginSum: Float64Array;
   wallet: (number | null)[];
+  /** Σ of the cost-to-serve cells (SPEC §12); null when none of the client's rows gives one. */
+  costToServe: (number | null)[];
   strategic: Rating[];
   pain: Rating[];
   relationship: (number | null)[];
@@ -71,6 +73,7 @@ export function newClientInputs(capacity: number): ClientInputs {
     marginSingle: nulls(),
     marginSum: new Float64Array(capacity),
     wallet: nulls(),
+    costToServe: nulls(),
     strategic: nulls(),
     pain: nulls(),
     relationship: nulls(),

@@ -1,4 +1,5 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
+import { profitAfterServing } from "../money/cost-to-serve";
 import { gradingOf, newGradings, type Grading } from "../model/grading";
 import { profitRating, revenueRatings, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
@@ -12,18 +13,40 @@ import { marginOf } from "./read-clients";
 export interface Graded {
   gradings: Grading[];
   margins: (number | null)[];
+  /** Profit after serving (SPEC §12), null when no profit or margin is known. */
+  profits: (number | null)[];
+  /** 1 where the margin is after the cost to serve. */
+  afterServing: Uint8Array;
   gradeIndex: Uint8Array;
   scores: Float64Array;
 }
 
-/** Rates and grades every client (in sheet order). */
-export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string, today: Day): Graded {
+/**
+ * Rates and grades every client (in sheet order). With a cost-to-serve column (`costMapped`) the
+ * margin is the one after serving (SPEC §12); a client without a cost keeps its margin, noted.
+ */
+export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string, today: Day, costMapped = false): Graded {
   const n = c.count;
   const gradings = newGradings(settings);
-  const out: Graded = { gradings: new Array<Grading>(n), margins: new Array<number | null>(n), gradeIndex: new Uint8Array(n), scores: new Float64Array(n) };
+  const out: Graded = {
+    gradings: new Array<Grading>(n),
+    margins: new Array<number | null>(n),
+    profits: new Array<number | null>(n),
+    afterServing: new Uint8Array(n),
+    gradeIndex: new Uint8Array(n),
+    scores: new Float64Array(n),
+  };
   for (let k = 0; k < n; k++) {
-    const margin = marginOf(c, k);
-    if (margin === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
+    const before = marginOf(c, k);
+    if (before === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
+    const cost = c.costToServe[k] as number | null;
+    // The profit as summed (exact) when it covers all the revenue: the profit cells, or each row's margin × revenue; else revenue × margin.
+    const summed = c.marginRows[k] === 0 ? (c.profit[k] as number | null) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : null;
+    const served = profitAfterServing(c.revenue[k] as number, before, summed, cost);
+    if (costMapped && cost === null && before !== null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("cost to serve"))) noteOn(c, k, "cost to serve missing; margin before serving used");
+    const margin = served.margin;
+    out.profits[k] = served.profit;
+    out.afterServing[k] = served.afterServing ? 1 : 0;
     const wallet = walletRating(c.wallet[k] as number | null, settings);
     const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(c.overrideUntil[k] ?? null, today) ? null : (c.override[k] as Grade | null));
     out.gradings[k] = g;

@@ -219,6 +219,7 @@ function addClient(c: ClientInputs, row: number, key: string, name: string): num
   // Blank until a row gives them.
   c.profit[k] = null;
   c.marginSingle[k] = null;
+  c.costToServe[k] = null;
   c.review[k] = null;
   c.overrideUntil[k] = null;
   c.firstDate[k] = null;
@@ -313,6 +314,9 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
     if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
     if (typeof p === "number") addMarginBasis(c, k, p, revenue);
   }
+  const cost = cols.costs ? cols.costs[i] : null;
+  if (typeof cost === "number") c.costToServe[k] = (c.costToServe[k] ?? 0) + cost;
+  else if (cost instanceof Invalid) noteOn(c, k, `cost to serve: ${cost.reason}`);
 }
 
 /** A row's date widens its client's first and last order date. */

@@ -102,6 +102,8 @@ export interface InputColumns {
   reasons: (string | null)[] | null;
   overrideUntils: Parsed<Day>[] | null;
   reviews: Parsed<Day>[] | null;
+  /** Cost to serve (SPEC §12), an amount per row. */
+  costs: Parsed<number>[] | null;
 }
 
 /**
@@ -115,6 +117,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
   const walletCells = columnValues(data, mapping.wallet);
   const relCells = columnValues(data, mapping.relationship);
   const benefitCells = columnValues(data, mapping.benefit);
+  const costCells = columnValues(data, mapping.costToServe);
   return {
     names: column(data, mapping.client, parseText) as (string | null)[],
     revenues: parseAmountColumn(revenueCells, hint),
@@ -133,6 +136,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
     reasons: column(data, mapping.overrideReason, parseText),
     overrideUntils: column(data, mapping.overrideUntil, parseDate),
     reviews: column(data, mapping.review, parseDate),
+    costs: costCells && parseAmountColumn(costCells, hint),
   };
 }
 

@@ -78,7 +78,8 @@ export interface ResultContext {
   builds: readonly Map<string, Grade>[];
 }
 
-function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, margin: number | null, x: ResultContext): ClientResult {
+function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, graded: Graded, x: ResultContext): ClientResult {
+  const margin = graded.margins[k] as number | null;
   const { settings } = x;
   const sc = g.score;
   const grade = g.result.grade;
@@ -138,7 +139,8 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     overrideReason,
     relationshipEstimated,
     untappedSpend: untappedSpend(revenue, wallet),
-    profit: c.profit[k] as number | null,
+    profit: graded.profits[k] as number | null,
+    costToServe: c.costToServe[k] as number | null,
     industry: c.industry[k] as string | null,
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
@@ -152,7 +154,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, marg
     budgetShare: revenue > 0 ? x.perClient[grade] : 0,
     specialist: specialistKind,
     actions: actionLineOf(grade, wallet, specialistKind, flags, settings),
-    why: explanationText(g.explanation, margin, wallet, overrideReason),
+    why: explanationText(g.explanation, margin, wallet, overrideReason, graded.afterServing[k] === 1),
     previousGrade,
     movement: movement(previousGrade, grade),
     grades,
@@ -176,7 +178,7 @@ export function writeResults(order: Uint32Array, inputs: ClientInputs, graded: G
   const resultOf = new Array<ClientResult>(inputs.count);
   for (let r = 0; r < order.length; r++) {
     const k = order[r] as number;
-    const c = clientResult(r + 1, inputs, k, graded.gradings[k] as Grading, graded.margins[k] as number | null, context);
+    const c = clientResult(r + 1, inputs, k, graded.gradings[k] as Grading, graded, context);
     clients.push(c);
     resultOf[k] = c;
   }

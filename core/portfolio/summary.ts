@@ -3,6 +3,7 @@
  * share, HHI. Revenue is the clients' net total; the shares and the HHI are of the positive
  * revenues only (SPEC §2a: a credit note never makes a share above 100% or below 0).
  */
+import { profitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
 import { hhi, topClientShare, topShare } from "../model/concentration";
 import type { Grade, Settings } from "../settings";
 import type { ClientResult, Summary } from "./types";
@@ -27,4 +28,16 @@ export function summarise(clients: readonly ClientResult[], settings: Settings):
     topClientShare: topClientShare(shares),
     hhi: hhi(shares),
   };
+}
+
+/** The profit curve of the clients whose profit is known (SPEC §12), its sentence; nulls when no client's is. */
+export function profitOf(clients: readonly ClientResult[], settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
+  const profits: number[] = [];
+  for (let i = 0; i < clients.length; i++) {
+    const p = (clients[i] as ClientResult).profit;
+    if (p !== null) profits.push(p);
+  }
+  if (profits.length === 0) return { curve: null, sentence: null };
+  const curve = profitCurve(profits, settings.topSharePct);
+  return { curve, sentence: profitSentence(curve, settings.topSharePct, clients.length - profits.length) };
 }

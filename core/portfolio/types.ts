@@ -13,6 +13,7 @@ import type { PeriodDates } from "../period/window";
 import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors, GradeRule } from "../model/score";
 import type { Grade, Settings } from "../settings";
+import type { ProfitCurve } from "../money/profit-curve";
 import type { CellValue, Day } from "../values";
 
 export type Flag =
@@ -47,7 +48,10 @@ export interface ClientResult {
   overrideReason: string | null;
   relationshipEstimated: boolean;
   untappedSpend: number | null;
+  /** Profit after serving (SPEC §12): the profit (revenue × margin when only a margin is given) less the cost to serve; null when neither is known. */
   profit: number | null;
+  /** Σ of the client's cost-to-serve cells; null without one. */
+  costToServe: number | null;
   industry: string | null;
   /** Order-list rows merged into this client (1 for a per-client sheet). */
   orders: number;
@@ -93,6 +97,10 @@ export interface Summary {
   top20Share: number | null;
   topClientShare: number | null;
   hhi: number | null;
+  /** SPEC §12, when some client's profit or margin is known: the top 20% of clients' share of the profit (null when the total is not positive), clients losing money and their total loss. */
+  profitTop20Share?: number | null;
+  lossMakers?: number;
+  lossTotal?: number;
 }
 
 export interface Health {
@@ -126,6 +134,10 @@ export interface Portfolio {
   /** Previous grade × current grade, new and gone clients (SPEC §7a); null on a first build. */
   migration: Migration | null;
   summary: Summary;
+  /** The profit curve (SPEC §12) over the clients whose profit is known; null when none is. */
+  profitCurve: ProfitCurve | null;
+  /** "the top 20% of clients earn X% of profit; N clients lose money, together −Y", or null. */
+  profitSentence: string | null;
   health: Health;
   mode: "clients" | "orders";
   /** The current period an order list with dates was graded on (SPEC §11), or null: every row counted. */

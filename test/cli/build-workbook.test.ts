@@ -125,7 +125,8 @@ describe("rebuild", () => {
     const downgrades = [...grid(await sheetCells(x, "KAM Portfolio")).values()].find((r) => r.get(10) === "Upgrades / downgrades");
     expect(downgrades?.get(13)).toBe("▲ 0 / ▼ 1");
     // One chart, not two.
-    expect(x.paths.filter((p) => /^xl\/charts\//.test(p))).toHaveLength(1);
+    // The quadrant and the profit curve (SPEC §12).
+    expect(x.paths.filter((p) => /^xl\/charts\//.test(p))).toHaveLength(2);
   });
 
   it("leaves a user's own sheet called KAM Portfolio alone and finds its own by marker", async () => {

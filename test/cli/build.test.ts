@@ -116,7 +116,7 @@ describe("build from a .csv", () => {
     expect(tab).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(tab).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
     const names = definedNames(x.workbookXml);
-    expect(names.find((n) => n.name === "_xlnm.Print_Area" && n.local === "1")?.formula).toMatch(/^'KAM Portfolio'!\$A\$1:\$O\$\d+,'KAM Portfolio'!\$P\$1:\$[T-Z]\$14$/);
+    expect(names.find((n) => n.name === "_xlnm.Print_Area" && n.local === "1")?.formula).toMatch(/^'KAM Portfolio'!\$A\$1:\$O\$\d+,'KAM Portfolio'!\$P\$1:\$[T-Z]\$14(,'KAM Portfolio'!\$[A-Z]+\$1:\$[A-Z]+\$14)?$/);
     expect(names.find((n) => n.name === "_xlnm.Print_Titles" && n.local === "1")?.formula).toBe("'KAM Portfolio'!$15:$15");
     // the CSV's 13 columns and the matrix do not fit one page at a legible scale
     const data = await x.text(x.sheets[0]!.path);

@@ -98,8 +98,9 @@ describe("grade examples/clients.csv", async () => {
   it("--json is exactly the SPEC §10 shape", () => {
     expect(Object.keys(report).sort()).toEqual(["clients", "needsData", "skipped", "summary"]);
     expect(report.skipped).toEqual([]);
-    for (const c of report.clients) expect(Object.keys(c).sort()).toEqual([...CLIENT_KEYS].sort());
-    expect(Object.keys(report.summary).sort()).toEqual(["byGrade", "clients", "hhi", "revenue", "top20Share", "topClientShare"]);
+    for (const c of report.clients) expect(Object.keys(c).sort()).toEqual([...CLIENT_KEYS, "profit"].sort());
+    // With the SPEC §12 profit fields where they apply (examples/clients.csv has margins).
+    expect(Object.keys(report.summary).sort()).toEqual(["byGrade", "clients", "hhi", "lossMakers", "lossTotal", "profitTop20Share", "revenue", "top20Share", "topClientShare"]);
     expect(Object.keys(report.summary.byGrade).sort()).toEqual(["A", "B", "C"]);
     for (const n of report.needsData) expect(Object.keys(n).sort()).toEqual(["name", "reason", "row"]);
     for (const c of report.clients) for (const f of c.flags) expect(FLAGS).toContain(f);

@@ -116,7 +116,8 @@ describe("LibreOffice opens the built workbook", () => {
 
   it("renders the chart: its page shows the A and B points in their colours", async () => {
     const x = await openXlsx(readFileSync(join(dir, "clients.kam.xlsx")));
-    expect(x.paths.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
+    // The quadrant and the profit curve (SPEC §12).
+    expect(x.paths.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(2);
     expect(chartPage).toBeGreaterThan(portfolioPage);
     const ppm = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("portfolio") && f.endsWith(".ppm")) as string));
     expect(countColour(ppm, [0x2e, 0x7d, 0x32])).toBeGreaterThan(20);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { escapeControls, renderTable } from "../../cli/text-table";
 import type { SnapshotRow } from "../../core/model/history";
 import { gradePortfolio, type Portfolio } from "../../core/portfolio";
-import { DEFAULT_SETTINGS } from "../../core/settings";
+import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
 
 const today = dayFromParts(2026, 1, 1);
@@ -140,5 +140,14 @@ describe("what moved, and the rows not graded", () => {
     expect(table.split("\n")[0]).toMatch(/; 1 row needs data; 1 row skipped$/);
     expect(table).toContain("\nNeeds data:\n  row 7: no client name");
     expect(table).toContain("\nSkipped (not graded):\n  row 6 (TOTAL): total row");
+  });
+});
+
+describe("the profit curve's sentence (SPEC §12)", () => {
+  it("follows the revenue line when a profit or margin is known, and is absent otherwise", () => {
+    const withMargin = renderTable(gradePortfolio({ rows: [["Client", "Revenue", "Margin", "Cost to serve"], ["Acme", 1000, "20%", 300], ["Bolt", 1000, "30%", 0]], settings: resolveSettings({}), today: dayFromParts(2026, 6, 30) }));
+    expect(withMargin).toContain("Profit curve: the top 20% of clients earn 150% of profit; 1 client loses money, together −100.");
+    const without = renderTable(gradePortfolio({ rows: [["Client", "Revenue"], ["Acme", 1000]], settings: resolveSettings({}), today: dayFromParts(2026, 6, 30) }));
+    expect(without).not.toContain("Profit curve");
   });
 });

@@ -35,9 +35,13 @@ describe("shared vector clients-60", async () => {
   );
 
   it("summary", () => {
-    const { hhi, ...rest } = actual.summary;
+    // The vector covers SPEC §2–§7; the §12 profit fields come on top (margins are known here).
+    const { hhi, profitTop20Share, lossMakers, lossTotal, ...rest } = actual.summary;
     const { hhi: wantHhi, ...wantRest } = expected.summary;
     expect(rest).toEqual(wantRest);
+    expect(typeof profitTop20Share).toBe("number");
+    expect(lossMakers).toBe(actual.clients.filter((c: { profit: number }) => c.profit < 0).length);
+    expect(lossTotal).toBeLessThan(0);
     expect(hhi).toBeCloseTo(wantHhi, 9);
     expect(actual.needsData).toEqual(expected.needsData);
   });
@@ -46,8 +50,9 @@ describe("shared vector clients-60", async () => {
     expect(Object.keys(actual).sort()).toEqual(["clients", "needsData", "skipped", "summary"]);
     expect(actual.skipped).toEqual([]);
     expect(Object.keys(actual.clients[0]).sort()).toEqual(
-      ["rank", "row", "name", "revenue", "revenueRating", "walletShare", "walletRating", "margin", "profitRating", "strategic", "pain", "score", "grade", "relationship", "benefit", "quadrant", "flags"].sort(),
+      // `profit` (SPEC §10, §12): the data has margins.
+      ["rank", "row", "name", "revenue", "revenueRating", "walletShare", "walletRating", "margin", "profitRating", "strategic", "pain", "score", "grade", "relationship", "benefit", "quadrant", "flags", "profit"].sort(),
     );
-    expect(Object.keys(actual.summary).sort()).toEqual(["byGrade", "clients", "hhi", "revenue", "top20Share", "topClientShare"]);
+    expect(Object.keys(actual.summary).sort()).toEqual(["byGrade", "clients", "hhi", "lossMakers", "lossTotal", "profitTop20Share", "revenue", "top20Share", "topClientShare"]);
   });
 });

@@ -33,7 +33,7 @@ const ROWS: Record<string, { args: CellValue[][]; good: Out | RegExp }> = {
   QUADRANT: { args: [["", 60, "zzz"], ["", 40, 50]], good: "Higher-value offers" },
   ACTIONS: { args: [["", "C", "Z"], ["", "90%", ""]], good: "Sponsor: none: great customer service; meet: on request; assign a relationship specialist" },
 };
-const SCALAR = ["HHI", "TOP_SHARE", "PORTFOLIO"];
+const SCALAR = ["HHI", "TOP_SHARE", "PORTFOLIO", "PROFIT_CURVE"];
 
 describe("the table", () => {
   it("lists every function of SPEC §8 (and the helpers MARGIN, LEVEL, RELATIONSHIP)", () => {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { MARKER_NAMES } from "../../core/markers";
+import { rangeA1 } from "../../core/a1";
 import { EXCEL_DIALECT } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
 import { dayFromParts, dayToSerial } from "../../core/values";
@@ -40,6 +41,11 @@ const PAGE = {
   numberFormat: `${API}/excel/excel.numberformatcategory`,
   customProperty: `${API}/excel/excel.customproperty`,
   sharedRuntime: `${L}/develop/configure-your-add-in-to-use-a-shared-runtime`,
+  chartType: `${API}/excel/excel.charttype`,
+  chartAdd: `${API}/excel/excel.chartcollection`,
+  chart: `${API}/excel/excel.chart`,
+  chartSeries: `${API}/excel/excel.chartseries`,
+  pageLayout: `${API}/excel/excel.pagelayout`,
 };
 
 const today = dayFromParts(2026, 11, 22);
@@ -218,6 +224,41 @@ describe("Excel: payloads and values", () => {
     const values = [...st.customProperties.values()].map(String);
     expect(values.length).toBeGreaterThan(1);
     expect(values.every((v) => v.length <= CUSTOM_PROPERTY_LIMIT)).toBe(true);
+  });
+
+  it(`the profit curve: a "Line" chart, its values and x values from ranges of the tab, positioned at a cell beside the quadrant — ${PAGE.chartType} ${PAGE.chartAdd} ${PAGE.chartSeries} ${PAGE.chart}`, async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    const { port: p } = port(st);
+    const { plan } = await buildPortfolio(p, opts());
+    const sheet = st.sheets.find((s) => s.name === plan.name) as FakeSheetState;
+    expect(sheet.charts.map((c) => c.type)).toEqual(["XYScatter", "Line"]);
+    const curve = sheet.charts[1];
+    const spec = plan.profitChart;
+    expect(spec).toBeTruthy();
+    expect(curve?.series).toHaveLength(1);
+    expect(curve?.series[0]?.name).toBe("Share of profit");
+    const rect = (r: { row: number; col: number; rows: number }) => ({ row: r.row - 1, col: r.col - 1, rows: r.rows, cols: 1 });
+    expect(curve?.series[0]?.y?.rect).toEqual(rect(spec!.y));
+    expect(curve?.series[0]?.x?.rect).toEqual(rect(spec!.x));
+    expect(curve?.props.position).toMatch(/^[A-Z]+1$/);
+    expect(curve?.props.position).not.toBe(sheet.charts[0]?.props.position);
+    // The fake refuses a type that is no Excel.ChartType and a start cell that is no address.
+    const ctx = new FakeContext(st);
+    const ws = ctx.asRequestContext().workbook.worksheets.getItem(plan.name);
+    expect(() => ws.charts.add("LineChart" as never, ws.getRange("A1:A2"), "Columns")).toThrow(/ChartType/);
+    const chart = ws.charts.add("Line", ws.getRange("A1:A2"), "Columns");
+    expect(() => chart.setPosition("R1C1")).toThrow(/cell address/);
+  });
+
+  it(`the page: the plan's print ranges as the print area, the table's header row repeated — ${PAGE.pageLayout}`, async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    const { port: p } = port(st);
+    const { plan } = await buildPortfolio(p, opts());
+    const sheet = st.sheets.find((s) => s.name === plan.name) as FakeSheetState;
+    expect(plan.page.print?.length).toBe(3); // the key columns, the quadrant chart, the profit curve
+    expect(sheet.page.printArea).toBe(plan.page.print?.map((r) => rangeA1(r)).join(","));
+    expect(String(sheet.page.printArea)).toMatch(/^A1:[A-Z]+\d+,[A-Z]+1:[A-Z]+14,[A-Z]+1:[A-Z]+14$/);
+    expect(sheet.page.printTitleRows).toBe(`$${plan.table.range.row}:$${plan.table.range.row}`);
   });
 
   it(`the shared runtime: one long-lived page, Page and FunctionFile on it — ${PAGE.sharedRuntime}`, () => {

@@ -85,7 +85,8 @@ describe("ExcelPort: portfolio", () => {
     expect(sheet.conditionalFormats.map((c) => [c.rule?.formula1, c.fill ?? null, c.fontColor])).toEqual(plan.conditionalFills.map((f) => [`="${f.equals}"`, f.fill ?? null, f.fontColor]));
     // The xyscatter chart: the plan's series over the plan's ranges, axes 0–100.
     const chart = sheet.charts[0];
-    expect(sheet.charts).toHaveLength(1);
+    // … and the profit curve beside it (SPEC §12).
+    expect(sheet.charts.map((c) => c.type)).toEqual(["XYScatter", "Line"]);
     expect(chart?.type).toBe("XYScatter");
     expect(chart?.series.map((s) => s.name)).toEqual(plan.chart?.series.map((s) => s.name));
     chart?.series.forEach((s, i) => {
@@ -96,7 +97,7 @@ describe("ExcelPort: portfolio", () => {
     expect(chart?.props["axis.Value.maximum"]).toBe(100);
     expect(chart?.props["axis.Category.minimum"]).toBe(0);
     expect(sheet.freeze).toEqual({ row: 0, col: 0, rows: TABLE_HEADER_ROW, cols: 2 });
-    expect(sheet.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.page).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${TABLE_HEADER_ROW}:$${TABLE_HEADER_ROW}` });
     // History: hidden, one snapshot row per client, dates and names as text.
     const h = history(st);
     expect(h.visibility).toBe("Hidden");

@@ -10,6 +10,8 @@ import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { dayFromParts } from "../../core/values";
 import type { BuildSummary, PanelState } from "../../core/bridge";
 import { asyncPort, SheetsPort } from "../../sheets-addon/port";
+import type { FakeChart } from "../fakes/sheets/builders";
+import type { FakeRange } from "../fakes/sheets/range";
 import { ARBITRARY_RANGE_METADATA, CELL_LIMIT, fakeGoogle, LOADING, marshal, PROPERTY_VALUE_LIMIT, ServiceError, UndocumentedError, type FakeSheet } from "../fakes/spreadsheet-app";
 import { isPlainJson } from "../fakes/sheets/marshal";
 import { ROOT } from "../helpers";
@@ -247,6 +249,30 @@ describe("Sheets: services", () => {
     expect(chart?.type).toBe("SCATTER");
     expect(chart?.numHeaders).toBe(1);
     expect(Object.values(chart?.options ?? {}).every(isPlainJson)).toBe(true);
+  });
+
+  it(`the profit curve: a LINE chart over its two columns on the tab, one header row, anchored (1-indexed) beside the quadrant — ${PAGE.chartType} ${PAGE.chartBuilder} ${PAGE.containerInfo}`, () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    call(loadAddon(g), "menuBuildPortfolio");
+    const sheet = g.ss.owned(PORTFOLIO_MARKER) as FakeSheet;
+    expect(sheet.charts.map((c) => c.type)).toEqual(["SCATTER", "LINE"]);
+    const [quadrant, curve] = sheet.charts as [FakeChart, FakeChart];
+    expect(curve.numHeaders).toBe(1);
+    // Its range: the header row then the points, two columns of numbers on the tab itself.
+    const range = curve.ranges[0] as FakeRange;
+    expect(range.getNumColumns()).toBe(2);
+    const values = range.getValues();
+    expect(values[0]).toEqual(["Share of clients", "Share of profit"]);
+    expect(values.slice(1).every((r) => r.every((v) => typeof v === "number"))).toBe(true);
+    expect(values[1]).toEqual([0, 0]);
+    expect(values[values.length - 1]).toEqual([1, 1]);
+    // Beside the quadrant: the same anchor row, a column to its right.
+    expect(curve.position[0]).toBe(quadrant.position[0]);
+    expect(curve.position[1]).toBeGreaterThan(quadrant.position[1]);
+    expect(Object.values(curve.options).every(isPlainJson)).toBe(true);
+    // The fake refuses what the host would not take: a type that is no ChartType, a 0-based anchor.
+    expect(() => sheet.newChart().setChartType("PROFIT" as never)).toThrow(/ChartType/);
+    expect(() => sheet.newChart().setPosition(0, 1, 0, 0)).toThrow(/1-indexed/);
   });
 
   it(`a spreadsheet holds at most 10 million cells: the history keeps 5 columns and 24 builds; a build reads 4 — ${PAGE.driveLimits} ${PAGE.sheet}`, async () => {

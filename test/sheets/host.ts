@@ -28,6 +28,8 @@ export const PAGE = {
   scopes: "https://developers.google.com/workspace/add-ons/concepts/editor-scopes",
   scriptRun: "https://developers.google.com/apps-script/guides/html/reference/run",
   chartBuilder: "https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder",
+  chartType: "https://developers.google.com/apps-script/reference/charts/chart-type",
+  containerInfo: "https://developers.google.com/apps-script/reference/spreadsheet/container-info",
   driveLimits: "https://support.google.com/drive/answer/37603",
   authLifecycle: "https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle",
   manifest: "https://developers.google.com/apps-script/manifest",

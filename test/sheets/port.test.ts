@@ -217,7 +217,8 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(p.cell(hr, hc + 3)?.format).toBe("0");
     expect(p.cell(hr - 2, hc + 3)?.format).toBe("0.0%");
     // The chart: one x column, one y column per series; every client is a point of its grade.
-    expect(p.charts).toHaveLength(1);
+    // … and the profit curve beside it (SPEC §12).
+    expect(p.charts.map((c) => c.type)).toEqual(["SCATTER", "LINE"]);
     const chart = p.charts[0];
     expect(chart?.type).toBe("SCATTER");
     expect(chart?.hiddenStrategy).toBe("SHOW_BOTH");

@@ -79,9 +79,10 @@ describe("order-list aggregation", () => {
     ]);
     expect(q.mode).toBe("orders");
     const acme = byName(q.clients, "Acme");
-    expect(acme).toMatchObject({ revenue: 200, profit: 50, margin: 0.35, profitRating: "High", orders: 2 });
+    // The profit is the one the margin says (SPEC §12: revenue × margin where a margin is given): 20 + 50.
+    expect(acme).toMatchObject({ revenue: 200, profit: 70, margin: 0.35, profitRating: "High", orders: 2 });
     expect(acme.issues.some((s) => s.startsWith("margin"))).toBe(false);
-    expect(byName(q.clients, "Bolt")).toMatchObject({ revenue: 400, profit: 70, margin: 0.1375 }); // (15 + 40) ÷ 400
+    expect(byName(q.clients, "Bolt")).toMatchObject({ revenue: 400, profit: 55, margin: 0.1375 }); // (15 + 40) ÷ 400
     expect(byName(q.clients, "Cobalt")).toMatchObject({ revenue: 200, margin: 0.2 });
   });
 

@@ -20,6 +20,11 @@ function recorder<T extends object>(ctx: FakeQueue, target: () => Record<string,
   return o as T;
 }
 
+/** The Excel.ChartType values the add-in uses (the enum's string values in @types/office-js). */
+export const CHART_TYPES: readonly string[] = ["XYScatter", "XYScatterLinesNoMarkers", "Line"];
+/** An A1 cell address, as Chart.setPosition takes a start cell. */
+const CELL_ADDRESS = /^\$?[A-Z]{1,3}\$?[1-9][0-9]*$/;
+
 export class FakeChartCollection {
   private counted: number | null = null;
   constructor(private readonly ctx: FakeQueue, private readonly sheet: () => FakeSheetState) {}
@@ -33,6 +38,8 @@ export class FakeChartCollection {
     return this.counted;
   }
   add(type: Parameters<Excel.ChartCollection["add"]>[0], sourceData: FakeRange, seriesBy?: Parameters<Excel.ChartCollection["add"]>[2]): FakeChart {
+    // ChartCollection.add (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)): type is an Excel.ChartType.
+    if (!CHART_TYPES.includes(String(type))) throw new FakeExcelError("InvalidArgument", `charts.add: ${String(type)} is not an Excel.ChartType`);
     let chart: FakeChartState | null = null;
     this.ctx.enqueue("charts.add", bytesOf([type, seriesBy]), () => {
       const ref = FakeRange.ref(sourceData);
@@ -50,13 +57,13 @@ export class FakeChartCollection {
 export class FakeChart {
   readonly series: FakeSeriesCollection;
   readonly title: { text: string };
-  readonly legend: { position: Excel.ChartLegend["position"]; legendEntries: { getItemAt(i: number): { visible: boolean } } };
+  readonly legend: { position: Excel.ChartLegend["position"]; visible: boolean; legendEntries: { getItemAt(i: number): { visible: boolean } } };
   readonly axes: { getItem(type: Parameters<Excel.ChartAxes["getItem"]>[0]): FakeAxis };
   constructor(private readonly ctx: FakeQueue, private readonly chart: () => FakeChartState) {
     const props = () => chart().props;
     this.series = new FakeSeriesCollection(ctx, chart);
     this.title = recorder(ctx, props, "title", ["text"]);
-    const legend = recorder<{ position: Excel.ChartLegend["position"] }>(ctx, props, "legend", ["position"]);
+    const legend = recorder<{ position: Excel.ChartLegend["position"]; visible: boolean }>(ctx, props, "legend", ["position", "visible"]);
     this.legend = Object.assign(legend, {
       legendEntries: { getItemAt: (i: number) => recorder<{ visible: boolean }>(ctx, props, `legendEntry${i}`, ["visible"]) },
     });
@@ -71,6 +78,10 @@ export class FakeChart {
     };
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    // Chart.setPosition (https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1)): "The start cell … the upper-left cell"; an address or a range.
+    for (const cell of [startCell, endCell]) {
+      if (typeof cell === "string" && !CELL_ADDRESS.test(cell)) throw new FakeExcelError("InvalidArgument", `chart.setPosition: ${cell} is not a cell address`);
+    }
     this.ctx.enqueue("chart.setPosition", bytesOf([startCell, endCell]), () => (this.chart().props.position = startCell));
   }
   set width(v: number) { this.ctx.enqueue("chart.width", 8, () => (this.chart().props.width = v)); }
@@ -109,9 +120,15 @@ export class FakeSeries {
     this.format = { line: recorder(ctx, props, "line", ["color", "lineStyle"]) };
     const labels = recorder<{ showSeriesName: boolean; showValue: boolean; position: Excel.ChartDataLabels["position"] }>(ctx, props, "dataLabels", ["showSeriesName", "showValue", "position"]);
     this.dataLabels = Object.assign(labels, { format: { font: recorder<{ color: string }>(ctx, props, "dataLabels.font", ["color"]) } });
-    for (const p of ["markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "chartType", "hasDataLabels"]) {
+    for (const p of ["name", "markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "chartType", "hasDataLabels"]) {
       Object.defineProperty(this, p, {
-        set: (v: unknown) => ctx.enqueue(`series.${p}`, bytesOf(v), () => (this.need().props[p] = v)),
+        set: (v: unknown) => {
+          if (p === "chartType" && !CHART_TYPES.includes(String(v))) throw new FakeExcelError("InvalidArgument", `series.chartType: ${String(v)} is not an Excel.ChartType`);
+          ctx.enqueue(`series.${p}`, bytesOf(v), () => {
+            if (p === "name") this.need().name = String(v);
+            else this.need().props[p] = v;
+          });
+        },
         get: () => {
           throw new FakeExcelError("PropertyNotLoaded", p);
         },

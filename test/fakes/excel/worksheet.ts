@@ -187,5 +187,19 @@ export class FakePageLayout {
   }
   set zoom(v: Excel.PageLayout["zoom"]) { this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.zoom", bytesOf(v), () => (this.sheet().page.zoom = v)); }
   get zoom(): Excel.PageLayout["zoom"] { throw new FakeExcelError("PropertyNotLoaded", "zoom"); }
+  /** PageLayout.setPrintArea (ExcelApi 1.9): a range, or an address of one or more areas separated by commas. */
+  setPrintArea(printArea: string): void {
+    if (!PRINT_AREA.test(printArea)) throw new FakeExcelError("InvalidArgument", `setPrintArea: ${printArea} is not a list of A1 areas`);
+    this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.setPrintArea", bytesOf(printArea), () => (this.sheet().page.printArea = printArea));
+  }
+  /** PageLayout.setPrintTitleRows (ExcelApi 1.9): whole rows, as "$15:$15". */
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeExcelError("InvalidArgument", `setPrintTitleRows: ${rows} is not a row range`);
+    this.ctx.enqueueFrom("ExcelApi", "1.9", "pageLayout.setPrintTitleRows", bytesOf(rows), () => (this.sheet().page.printTitleRows = rows));
+  }
 }
+
+/** "A1:O60, P1:V14": A1 areas separated by commas. */
+const AREA = "\\$?[A-Z]{1,3}\\$?\\d+(:\\$?[A-Z]{1,3}\\$?\\d+)?";
+const PRINT_AREA = new RegExp(`^${AREA}(, ?${AREA})*$`);
 

@@ -158,11 +158,16 @@ export class FakeEmbeddedChart implements EmbeddedChart {
   }
 }
 
+/** The Charts.ChartType members the fake's Charts service offers (services.ts). */
+export const CHART_TYPES: readonly string[] = ["SCATTER", "LINE"];
+
 export class FakeChartBuilder implements EmbeddedChartBuilder {
   private chart: FakeChart = { type: null, ranges: [], numHeaders: 0, hiddenStrategy: null, options: {}, position: [1, 1, 0, 0] };
   constructor(private readonly log: CallLog) {}
   setChartType(type: GoogleAppsScript.Charts.ChartType): EmbeddedChartBuilder {
     this.log.record("local", "EmbeddedChartBuilder.setChartType");
+    // Enum ChartType (https://developers.google.com/apps-script/reference/charts/chart-type): the fake offers the members the add-on uses.
+    if (!CHART_TYPES.includes(String(type))) throw new Error(`setChartType: ${String(type)} is not a Charts.ChartType`);
     this.chart.type = type;
     return this;
   }
@@ -189,11 +194,14 @@ export class FakeChartBuilder implements EmbeddedChartBuilder {
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
     this.log.record("local", "EmbeddedChartBuilder.setPosition");
+    // ContainerInfo (https://developers.google.com/apps-script/reference/spreadsheet/container-info): the anchor row and column are 1-indexed.
+    if (![anchorRowPos, anchorColPos].every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`setPosition: anchor row ${anchorRowPos} and column ${anchorColPos} must be 1-indexed`);
     this.chart.position = [anchorRowPos, anchorColPos, offsetX, offsetY];
     return this;
   }
   build(): EmbeddedChart {
     this.log.record("local", "EmbeddedChartBuilder.build");
+    if (this.chart.type === null || this.chart.ranges.length === 0) throw new Error("build: a chart needs a chart type and a range");
     return new FakeEmbeddedChart(this.chart, this.log);
   }
 }

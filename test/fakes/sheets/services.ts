@@ -152,7 +152,10 @@ export function fakeGoogle(rows: unknown[][] = [], sheetName = "Clients", option
     },
   };
   const Charts: ChartsApi = {
-    ChartType: { SCATTER: "SCATTER" as unknown as GoogleAppsScript.Charts.ChartType.SCATTER },
+    ChartType: {
+      SCATTER: "SCATTER" as unknown as GoogleAppsScript.Charts.ChartType.SCATTER,
+      LINE: "LINE" as unknown as GoogleAppsScript.Charts.ChartType.LINE,
+    },
     ChartHiddenDimensionStrategy: { SHOW_BOTH: "SHOW_BOTH" as unknown as GoogleAppsScript.Charts.ChartHiddenDimensionStrategy.SHOW_BOTH },
   };
   return { SpreadsheetApp, PropertiesService, LockService, Utilities, HtmlService, Charts, log, ss, ui, properties, lock, files };

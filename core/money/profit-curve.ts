@@ -1,0 +1,81 @@
+/**
+ * The profit curve (SPEC §12, Kaplan's whale curve): clients sorted by profit, highest first; the
+ * cumulative profit as a share of the total against the cumulative share of clients. With
+ * loss-making clients the curve rises above 100% and falls back: the top clients often earn more
+ * than all the profit. Pure.
+ */
+import { ceilPercentOf, cleanRatio } from "../model/ratings";
+
+export interface CurvePoint {
+  /** Cumulative share of clients, 0–1. */
+  clients: number;
+  /** Cumulative profit as a share of the total profit (above 1 where later clients lose money). */
+  profit: number;
+}
+
+export interface ProfitCurve {
+  /** (0, 0), then one point per client, highest profit first; empty when the total profit is not positive. */
+  points: CurvePoint[];
+  clients: number;
+  total: number;
+  /** Share of the total profit earned by the top ⌈n·pct/100⌉ clients; null when the total is not positive. */
+  topShare: number | null;
+  /** Clients with a negative profit, and their profits' sum (0 or negative). */
+  lossMakers: number;
+  lossTotal: number;
+}
+
+/** The curve of `profits` (one per client, any order); `topPct` is the top share's percent of clients (20). */
+export function profitCurve(profits: ArrayLike<number>, topPct: number): ProfitCurve {
+  const n = profits.length;
+  // A typed array sorts numerically (ascending): read from the end for highest first.
+  const sorted = Float64Array.from(profits).sort();
+  let total = 0;
+  let lossMakers = 0;
+  let lossTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const p = sorted[i] as number;
+    total += p;
+    if (p < 0) {
+      lossMakers++;
+      lossTotal += p;
+    }
+  }
+  const curve: ProfitCurve = { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
+  if (!(total > 0)) return curve;
+  const top = ceilPercentOf(n, topPct);
+  curve.points.push({ clients: 0, profit: 0 });
+  let running = 0;
+  for (let i = 0; i < n; i++) {
+    running += sorted[n - 1 - i] as number;
+    const share = cleanRatio(running / total);
+    curve.points.push({ clients: cleanRatio((i + 1) / n), profit: share });
+    if (i + 1 === top) curve.topShare = share;
+  }
+  return curve;
+}
+
+/** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */
+export function amountText(x: number): string {
+  const r = Math.round(Math.abs(x));
+  const digits = String(r).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return r === 0 ? "0" : `${x < 0 ? "−" : ""}${digits}`;
+}
+
+const percent = (f: number): string => `${Math.round(f * 1000) / 10}%`;
+
+/**
+ * "the top 20% of clients earn 130% of profit; 3 clients lose money, together −1,200". `unknown`
+ * clients without a profit or margin are named as left out.
+ */
+export function profitSentence(curve: ProfitCurve, topPct: number, unknown = 0): string {
+  const losers = curve.lossMakers === 0 ? "no client loses money" : `${curve.lossMakers} client${curve.lossMakers === 1 ? " loses" : "s lose"} money, together ${amountText(curve.lossTotal)}`;
+  const head =
+    curve.topShare !== null
+      ? `the top ${topPct}% of clients earn ${percent(curve.topShare)} of profit`
+      : curve.total === 0
+        ? "the clients earn no profit in total"
+        : `the clients lose money in total (${amountText(curve.total)})`;
+  const left = unknown === 0 ? "" : ` (${unknown} client${unknown === 1 ? "" : "s"} without a profit or margin left out)`;
+  return `${head}; ${losers}${left}`;
+}
