@@ -68,6 +68,19 @@ describe("cost to serve", () => {
     expect(byName(q.clients, "Bolt")).toMatchObject({ costToServe: 40, profit: -20, margin: -0.1 });
   });
 
+  it("an order list with dates counts the cost of the current period only, like its revenue and profit (SPEC §11, §12)", () => {
+    const q = grade([
+      ["Order Date", "Client", "Sales", "Profit", "Service cost"],
+      ["2026-06-01", "Acme", 500, 100, 30],
+      ["2025-03-01", "Acme", 900, 300, 400], // before the 12 months to asOf (2026-06-30): not counted
+      ["2026-06-30", "Bolt", 100, 10, 5],
+      ["2026-01-15", "Acme", 500, 100, 20],
+    ], { mode: "orders" });
+    expect(q.period).not.toBeNull();
+    expect(byName(q.clients, "Acme")).toMatchObject({ revenue: 1000, costToServe: 50, profit: 150, margin: 0.15 });
+    expect(byName(q.clients, "Bolt")).toMatchObject({ costToServe: 5, profit: 5 });
+  });
+
   it("JSON carries costToServe and profit per client and the profit summary", () => {
     const j = toJson(p);
     expect(j.clients.find((c) => c.name === "Acme")).toMatchObject({ costToServe: 160, profit: 40 });
