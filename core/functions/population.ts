@@ -20,6 +20,8 @@ import type { Matrix } from "./shapes";
 export interface Population {
   /** The positive revenues, highest first. */
   sorted: Float64Array;
+  /** How many valid revenues, zero and negative ones included: SPEC §3.1's n for the cut-off ranks. */
+  count: number;
   /** prefix[k] = sum of the k largest. */
   prefix: Float64Array;
   total: number;
@@ -59,20 +61,24 @@ function remember(raw: Matrix, population: Population): Population {
 function read(arg: Matrix): Population {
   reads++;
   const nums: number[] = [];
-  // The positive revenues: a client with zero or negative revenue ranks after all of them (SPEC §2a).
+  let count = 0;
+  // The positive revenues are sorted: a client with zero or negative revenue ranks after all of
+  // them (SPEC §2a), but counts in n (SPEC §3.1).
   for (const row of arg) for (const v of row) {
     const n = parseAmount(v);
-    if (typeof n === "number" && n > 0) nums.push(n);
+    if (typeof n !== "number") continue;
+    count++;
+    if (n > 0) nums.push(n);
   }
   const values = Float64Array.from(nums);
-  const key = hashValues(values);
+  const key = `${count}|${hashValues(values)}`;
   const hit = byContent.get(key);
   if (hit && hit.values.length === values.length && hit.values.every((v, i) => v === values[i])) return hit.population;
   sorts++;
   const sorted = Float64Array.from(values).sort().reverse();
   const prefix = new Float64Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) prefix[i + 1] = (prefix[i] as number) + (sorted[i] as number);
-  const p = { sorted, prefix, total: prefix[sorted.length] as number };
+  const p = { sorted, count, prefix, total: prefix[sorted.length] as number };
   if (byContent.size > 32) byContent.clear();
   byContent.set(key, { values, population: p });
   return p;

@@ -95,7 +95,7 @@ export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
         const nums = amounts(revenues);
         if (nums instanceof KamError) return [[nums]];
         if (nums.length === 0) return [[""]];
-        const s = topShare(positive(nums), pct);
+        const s = topShare(positive(nums), pct, nums.length);
         return [[s === null ? new KamError("total revenue is not positive") : s]];
       } catch (e) {
         return [[new KamError((e as Error).message)]];

@@ -36,7 +36,7 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
         const topPct = percentArg(top, "top_pct", cumulative ? d.cumulativeHighPct : d.revenueTopPct);
         const nextPct = percentArg(next, "next_pct", cumulative ? d.cumulativeMediumPct : d.revenueNextPct);
         const pop = population(all ?? driver);
-        const cut = revenueCutoffs(pop.sorted.length, topPct, nextPct);
+        const cut = revenueCutoffs(pop.count, topPct, nextPct);
         if (!cumulative && topPct + nextPct > 100) fail("top_pct + next_pct must be at most 100");
         if (cumulative && topPct > nextPct) fail("top_pct must be at most next_pct for the cumulative method");
         return perCell(driver, [], ([v]) => {

@@ -22,11 +22,14 @@ export function hhiBand(h: number): HhiBand {
   return h > 1800 ? "highly concentrated" : h >= 1000 ? "moderately concentrated" : "unconcentrated";
 }
 
-/** Share of total revenue from the top ⌈n·pct/100⌉ revenues. */
-export function topShare(revenues: ArrayLike<number>, pct = 20): number | null {
+/**
+ * Share of total revenue from the top ⌈n·pct/100⌉ revenues. `n` is the number of clients (SPEC §7):
+ * more than `revenues` when only the positive ones are summed (SPEC §2a).
+ */
+export function topShare(revenues: ArrayLike<number>, pct = 20, n: number = revenues.length): number | null {
   const total = sum(revenues);
   if (!(total > 0) || revenues.length === 0) return null;
-  const k = ceilPercentOf(revenues.length, pct);
+  const k = Math.min(revenues.length, ceilPercentOf(n, pct));
   // A typed array sorts natively (ascending); the top k are summed largest first, as before.
   const sorted = Float64Array.from(revenues).sort();
   let top = 0;

@@ -51,12 +51,14 @@ export function revenueRatings(
   revenues: readonly number[],
   settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">,
   order: ArrayLike<number> = descendingOrder(revenues),
+  /** How many clients have a valid revenue (SPEC §3.1's n): more than `revenues` when those without a positive one are left out. */
+  n: number = revenues.length,
 ): Level[] {
   if (settings.revenueMethod === "cumulative") {
     return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct, order);
   }
   const ranks = competitionRanks(revenues, order);
-  const cut = revenueCutoffs(revenues.length, settings.revenueTopPct, settings.revenueNextPct);
+  const cut = revenueCutoffs(n, settings.revenueTopPct, settings.revenueNextPct);
   return ranks.map((r) => revenueRatingForRank(r, cut));
 }
 

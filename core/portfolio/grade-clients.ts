@@ -58,8 +58,9 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
 }
 
 /**
- * Revenue ratings (SPEC §3.1) among the clients with a positive revenue; a client with zero or
- * negative revenue (credit notes, refunds) is Low and ranks after every positive one (SPEC §2a).
+ * Revenue ratings (SPEC §3.1): the cut-off ranks ⌈n·top/100⌉ count every client with a valid
+ * revenue (n), zero and negative ones included; a client with zero or negative revenue (credit
+ * notes, refunds, lapsed clients) is Low and ranks after every positive one (SPEC §2a).
  * `byRevenue` is the revenue order (highest first), so the positive revenues are its head.
  */
 export function positiveRevenueRatings(revenues: readonly number[], byRevenue: Uint32Array, settings: Settings): Level[] {
@@ -72,7 +73,7 @@ export function positiveRevenueRatings(revenues: readonly number[], byRevenue: U
     head[j] = revenues[byRevenue[j] as number] as number;
     order[j] = j;
   }
-  const rated = revenueRatings(head, settings, order);
+  const rated = revenueRatings(head, settings, order, revenues.length);
   const ratings = new Array<Level>(revenues.length).fill("Low");
   for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as Level;
   return ratings;

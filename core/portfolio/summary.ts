@@ -24,7 +24,7 @@ export function summarise(clients: readonly ClientResult[], settings: Settings):
     clients: clients.length,
     revenue: total,
     byGrade,
-    top20Share: topShare(shares, settings.topSharePct),
+    top20Share: topShare(shares, settings.topSharePct, clients.length),
     topClientShare: topClientShare(shares),
     hhi: hhi(shares),
   };

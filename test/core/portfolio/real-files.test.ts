@@ -115,8 +115,21 @@ describe("negative and zero revenue (SPEC §2a): graded Low, after every positiv
     for (const name of ["Acme", "Bolt"]) expect(byName(p.clients, name).flags).not.toContain("no-revenue");
   });
 
-  it("ranks after every positive revenue: the revenue ratings are among the positive ones only", () => {
-    // Two positive revenues: ⌈2·10%⌉ = 1 High, ⌈2·20%⌉ = 1 … Bolt is Low; alone, a credit note is never High.
+  it("counts every client with a valid revenue in n (SPEC §3.1), zero and negative ones too, and ranks them after every positive one", () => {
+    // Five positive revenues and five at 0 (lapsed): n = 10, so ⌈10·10%⌉ = 1 High and ⌈10·20%⌉ = 2:
+    // the second revenue is Medium (among the five positive alone it would be Low), every 0 is Low;
+    // the top 20% is the top ⌈10·20%⌉ = 2 clients' share of the positive revenue.
+    const rows: (string | number)[][] = [["Client", "Revenue"], ["E", 500], ["D", 400], ["C", 300], ["B", 200], ["A", 100]];
+    for (const name of ["V", "W", "X", "Y", "Z"]) rows.push([name, 0]);
+    const q = grade(rows);
+    expect(q.clients.map((c) => [c.name, c.revenueRating])).toEqual([
+      ["E", "High"], ["D", "Medium"], ["C", "Low"], ["B", "Low"], ["A", "Low"], ["V", "Low"], ["W", "Low"], ["X", "Low"], ["Y", "Low"], ["Z", "Low"],
+    ]);
+    expect(q.summary.top20Share).toBeCloseTo(900 / 1500, 12);
+  });
+
+  it("ranks after every positive revenue", () => {
+    // n = 5 here: ⌈5·10%⌉ = 1 High, ⌈5·20%⌉ = 1 … Bolt is Low; alone, a credit note is never High.
     expect(byName(p.clients, "Acme").revenueRating).toBe("High");
     const alone = grade([["Client", "Revenue"], ["Credit Co", "(500)"]]);
     expect(alone.clients[0]).toMatchObject({ revenueRating: "Low", flags: expect.arrayContaining(["no-revenue"]) });
@@ -136,7 +149,7 @@ describe("negative and zero revenue (SPEC §2a): graded Low, after every positiv
   it("shares, top shares, HHI, industry shares and the budget use positive revenue only", () => {
     expect(p.summary.revenue).toBe(1000 + 500 - 500 + 0 - 100);
     expect(p.summary.topClientShare).toBeCloseTo(1000 / 1500, 12);
-    expect(p.summary.top20Share).toBeCloseTo(1000 / 1500, 12); // ⌈2·20%⌉ = 1 of the 2 positive
+    expect(p.summary.top20Share).toBeCloseTo(1000 / 1500, 12); // the top ⌈n·20%⌉ = 1 client of the positive revenue
     expect(p.summary.hhi).toBeCloseTo((100 * 1000 / 1500) ** 2 + (100 * 500 / 1500) ** 2, 6);
     expect(p.health.industries.map((i) => [i.industry, i.share])).toEqual([["Retail", 1]]);
     const shares = Object.values(p.health.shareByGrade).filter((s): s is number => s !== null);
