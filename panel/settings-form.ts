@@ -54,6 +54,16 @@ const GROUPS: Group[] = [
     numbers: [{ path: "budget.A", label: "A clients", suffix: "%" }, { path: "budget.B", label: "B clients", suffix: "%" }, { path: "budget.C", label: "C clients", suffix: "%" }],
   },
   {
+    // SPEC §11: the period ends at the sheet's latest order date (the command line's --as-of sets another).
+    title: "Over time (order lists with dates)",
+    numbers: [
+      { path: "revenuePeriodMonths", label: "Months graded (0 = every row)", suffix: "mo" },
+      { path: "trendPct", label: "Growing / Declining at ±", suffix: "%" },
+      { path: "atRiskDropPct", label: "At risk: revenue down by", suffix: "%" },
+      { path: "atRiskDays", label: "At risk: no order for", suffix: "days" },
+    ],
+  },
+  {
     title: "Sheet",
     selects: [
       { path: "mode", label: "Rows are", options: [["auto", "Detect"], ["clients", "One per client"], ["orders", "Orders (merge per client)"]] },

@@ -134,6 +134,15 @@ describe("the KAM Portfolio panel in Chromium", () => {
     await page.locator('select[data-setting="revenueMethod"]').selectOption("cumulative");
     expect(await page.locator('input[data-setting="cumulativeHighPct"]').isVisible()).toBe(true);
     await page.locator('select[data-setting="revenueMethod"]').selectOption("rank");
+    // SPEC §11's settings for order lists with dates, at their defaults, checked like the others.
+    for (const [path, value] of [["revenuePeriodMonths", "12"], ["trendPct", "10"], ["atRiskDropPct", "25"], ["atRiskDays", "180"]]) {
+      expect(await page.locator(`input[data-setting="${path}"]`).inputValue(), path).toBe(value);
+    }
+    await page.locator('input[data-setting="atRiskDays"]').fill("-5");
+    expect(await page.locator('[data-error-for="atRiskDays"]').textContent()).not.toBe("");
+    expect(await page.locator("#build-portfolio").isDisabled()).toBe(true);
+    await page.locator('input[data-setting="atRiskDays"]').fill("90");
+    expect(await page.locator('[data-error-for="atRiskDays"]').textContent()).toBe("");
     await page.locator("details.settings-details > summary").click();
 
     // Build: progress while the server works, then the counts.
@@ -148,6 +157,7 @@ describe("the KAM Portfolio panel in Chromium", () => {
     expect(await page.locator(".needs li").allTextContents()).toEqual(["Row 43 (Westgate Studios): no revenue"]);
     const built = (await calls(page)).find((c) => c.name === "panelBuildPortfolio");
     expect((built?.args[0] as { gradeAMin: number }).gradeAMin).toBe(65);
+    expect((built?.args[0] as { atRiskDays: number }).atRiskDays).toBe(90);
 
     // The quadrant preview: one dot per client; picking a client explains its grade.
     expect(await page.locator("svg.quadrant circle").count()).toBe(summary.clients.length);
