@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { seeded } from "../bench/lib.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -78,17 +79,6 @@ export async function makeClientsWorkbook() {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** mulberry32: the same orders every time. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An amount as clients.csv writes it (`$182,450.00`, `48 300`, `1.2k`, `(1,250)`) in cents; null when blank. */
 function cents(text) {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,6 +21,18 @@ export function runCli(args: string[], cwd = ROOT): Promise<Run> {
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** The hand-written source folders every scan of the sources reads (architecture, call-stack limits). */
+export const SOURCE_FOLDERS = ["core", "cli", "excel-addin", "sheets-addon", "panel"] as const;
+
+/** Every .ts source under `dir` (declaration files left out), depth first. */
+export function* sourceFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (/\.ts$/.test(name) && !name.endsWith(".d.ts")) yield path;
+  }
 }
 
 /** mulberry32: a small seeded generator for reproducible test data. */

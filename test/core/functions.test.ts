@@ -193,11 +193,11 @@ describe("results agree with the SPEC and the portfolio", () => {
   it("KAM_REVENUE_RATING and KAM_TOP_SHARE count zero revenues in n, as the portfolio does (SPEC §3.1, §7)", () => {
     const column = [[500], [400], [300], [200], [100], [0], [0], [0], [0], [0]];
     expect(call("REVENUE_RATING", column, column)).toEqual([["High"], ["Medium"], ["Low"], ["Low"], ["Low"], ["Low"], ["Low"], ["Low"], ["Low"], ["Low"]]);
-    expect((call("TOP_SHARE", column) as Out)[0]?.[0]).toBeCloseTo(900 / 1500, 12);
+    expect(call("TOP_SHARE", column)[0]?.[0]).toBeCloseTo(900 / 1500, 12);
     // The same positive revenues without the zeros: n = 5, the second is Low, the top 20% one client.
     const positive = column.slice(0, 5);
-    expect((call("REVENUE_RATING", positive, positive) as Out)[1]).toEqual(["Low"]);
-    expect((call("TOP_SHARE", positive) as Out)[0]?.[0]).toBeCloseTo(500 / 1500, 12);
+    expect(call("REVENUE_RATING", positive, positive)[1]).toEqual(["Low"]);
+    expect(call("TOP_SHARE", positive)[0]?.[0]).toBeCloseTo(500 / 1500, 12);
   });
 
   it("KAM_REVENUE_RATING takes top/next percents as 10, 10% or 0.1", () => {

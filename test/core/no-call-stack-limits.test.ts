@@ -3,21 +3,12 @@
 // ~125,000 of them, so the sources of core/ and cli/ may not spread into a call unless the line
 // says why the spread is small with a `// bounded:` comment. Read with the TypeScript parser, so
 // a spread in a string or a comment is no spread and one over several lines is still found.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers";
+import { ROOT, SOURCE_FOLDERS, sourceFiles } from "../helpers";
 
-const FOLDERS = ["core", "cli", "excel-addin", "sheets-addon", "panel"];
-
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* sources(path);
-    else if (/\.ts$/.test(name) && !name.endsWith(".d.ts")) yield path;
-  }
-}
 
 /** Spreads into call or `new` arguments in a source text, as `line: text`, except on lines marked `// bounded:`. */
 function unboundedSpreads(file: string, text: string): string[] {
@@ -63,9 +54,9 @@ describe("no unbounded spread into a call", () => {
     ]);
   });
 
-  it.each(FOLDERS)("%s/ has none", (folder) => {
+  it.each(SOURCE_FOLDERS)("%s/ has none", (folder) => {
     const found: string[] = [];
-    for (const file of sources(join(ROOT, folder))) {
+    for (const file of sourceFiles(join(ROOT, folder))) {
       for (const spread of unboundedSpreads(file, readFileSync(file, "utf8"))) found.push(`${relative(ROOT, file)}:${spread}`);
     }
     expect(found).toEqual([]);
