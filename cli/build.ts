@@ -19,7 +19,7 @@ import { inSheet, settingsFor, type Io, type Options } from "./options";
 import { FilePort } from "./port";
 import { holdsAll, previousOutput } from "./previous-output";
 import { InputError, openSource, type Source } from "./read";
-import { PackageError } from "./xlsx/package";
+import { PackageError, type OoxmlPackage } from "./xlsx/package";
 import { CellConflictError } from "./xlsx/sheet-data";
 import { escapeControls } from "./text-table";
 import { HistoryFullError, lockedReason, writeWorkbook } from "./write";
@@ -51,8 +51,10 @@ async function samePath(a: string, b: string): Promise<boolean> {
 /**
  * Writes the zip stream beside the target and renames it into place; removes the temporary file on
  * any failure. A part of the input found damaged on the way is the input's fault, said as such.
+ * The stream is made here, in the same tick as the pipeline that listens to it: a stream made
+ * earlier can fail (a damaged part it copies) before anything listens, an uncaught error.
  */
-export async function writeAtomically(out: string, zip: Readable, input: string): Promise<void> {
+export async function writeAtomically(out: string, zip: () => Readable, input: string): Promise<void> {
   const dir = dirname(resolve(out));
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new InputError(`${out}: the folder ${dir} does not exist`);
@@ -67,7 +69,7 @@ export async function writeAtomically(out: string, zip: Readable, input: string)
   process.on("SIGINT", interrupted);
   process.on("SIGTERM", interrupted);
   try {
-    await pipeline(zip, createWriteStream(temp, { flags: "wx" }));
+    await pipeline(zip(), createWriteStream(temp, { flags: "wx" }));
     await rename(temp, out);
   } catch (e) {
     await rm(temp, { force: true });
@@ -129,9 +131,9 @@ export async function buildFile(o: Options, note: (s: string) => void = () => {}
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
   }
-  let zip: Readable;
+  let pkg: OoxmlPackage;
   try {
-    zip = (await writeWorkbook(source, port)).stream();
+    pkg = await writeWorkbook(source, port);
   } catch (e) {
     if (e instanceof HistoryFullError) throw new InputError(`${o.file}: ${e.message}; nothing was written`);
     if (e instanceof CellConflictError) {
@@ -140,7 +142,7 @@ export async function buildFile(o: Options, note: (s: string) => void = () => {}
     if (e instanceof PackageError) throw new InputError(`${o.file}: not a readable .xlsx workbook (${e.message}); nothing was written`);
     throw e;
   }
-  await writeAtomically(out, zip, o.file);
+  await writeAtomically(out, () => pkg.stream(), o.file);
   return { message: `Wrote ${out}: ${message}${carried}`, out };
 }
 

@@ -254,9 +254,17 @@ export class OoxmlPackage {
    * The zip with every change applied, as a stream: content types first, as Office writes them;
    * parts written in chunks last, in the order they were set (a sheet's rows before the shared
    * strings they add to). Parts are read, made and deflated one after another; with `deflate`
-   * false they are stored (a copy read back at once).
+   * false they are stored (a copy read back at once). Nothing starts until the stream is read: a
+   * damaged part it copies fails as an error of the stream, never before anything listens.
    */
   stream(deflate = true): Readable {
+    const zipped = () => this.zipStream(deflate) as AsyncIterable<Buffer>;
+    return Readable.from((async function* () {
+      yield* zipped();
+    })(), { objectMode: false });
+  }
+
+  private zipStream(deflate: boolean): Readable {
     const zip = new yazl.ZipFile();
     const mtime = new Date();
     const chunked = [...this.changed].filter(([, v]) => v !== null && isChunked(v)).map(([p]) => p);

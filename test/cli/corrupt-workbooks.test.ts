@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
+import { OoxmlPackage } from "../../cli/xlsx/package";
 import { simpleWorkbook } from "../fixtures/workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "kam-corrupt-"));
@@ -22,6 +23,17 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 const ROWS = [["Client", "Revenue", "Margin"], ["Acme Corp", 500, 0.3], ["Beta Ltd", 100, 0.1], ["Cobalt AG", 250, 0.2]];
+/** The workbook with the theme's compressed size, in its central directory entry, made larger than the file. */
+function themeDamaged(bytes: Buffer): Buffer {
+  const name = Buffer.from("xl/theme/theme1.xml");
+  const sig = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  let at = -1;
+  for (let i = bytes.indexOf(sig); i >= 0; i = bytes.indexOf(sig, i + 4)) if (bytes.subarray(i + 46, i + 46 + name.length).equals(name)) at = i;
+  expect(at).toBeGreaterThan(0);
+  const damaged = Buffer.from(bytes);
+  damaged.writeUInt32LE(0x00200000, at + 20);
+  return damaged;
+}
 const grades = (json: string) => (JSON.parse(json) as { clients: { name: string; revenue: number; grade: string }[] }).clients.map((c) => [c.name, c.revenue, c.grade]);
 
 describe("one flipped byte in an .xlsx", () => {
@@ -94,4 +106,50 @@ describe("one flipped byte in an .xlsx", () => {
       }
     }
   }, 120_000);
+});
+
+describe("a damaged part only build copies", () => {
+  // CI once ended on an uncaught error here: the zip stream was made before the pipeline that
+  // writes it listened, and a part it copies (the theme, which grade never reads) failed in between.
+  it("gives one line and exit code 1, leaves no file, and nothing is thrown afterwards", async () => {
+    const damaged = themeDamaged(await simpleWorkbook(ROWS));
+    const sub = mkdtempSync(join(dir, "theme-"));
+    writeFileSync(join(sub, "in.xlsx"), damaged);
+    const uncaught: unknown[] = [];
+    const listen = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", listen);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const r = await run("build", join(sub, "in.xlsx"), "--out", join(sub, "out.xlsx"), "--force");
+        expect(r.code, r.err).toBe(1);
+        expect(r.err).toMatch(/^kam-portfolio: .*in\.xlsx: not a readable \.xlsx workbook \(part xl\/theme\/theme1\.xml cannot be read/);
+        expect(r.err.split("\n")).toHaveLength(1);
+        expect(readdirSync(sub)).toEqual(["in.xlsx"]);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off("uncaughtException", listen);
+    }
+    expect(uncaught).toEqual([]);
+  });
+});
+
+describe("the package's zip stream", () => {
+  it("starts nothing until it is read: a damaged part fails as the stream's error, not as an uncaught one", async () => {
+    const pkg = await OoxmlPackage.open(themeDamaged(await simpleWorkbook(ROWS)));
+    pkg.set("xl/worksheets/sheet1.xml", "<worksheet/>");
+    const uncaught: unknown[] = [];
+    const listen = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", listen);
+    try {
+      const zip = pkg.stream();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(uncaught).toEqual([]);
+      await expect(pkg.generate()).rejects.toThrow(/part xl\/theme\/theme1\.xml cannot be read/);
+      zip.destroy();
+    } finally {
+      process.off("uncaughtException", listen);
+    }
+    expect(uncaught).toEqual([]);
+  });
 });

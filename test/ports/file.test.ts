@@ -100,9 +100,9 @@ const file: Harness<FileWorkbook> = {
     const port = new FilePort(source);
     const result = await f(port);
     if (port.matrix || port.portfolio || port.settings) {
-      const zip = (await writeWorkbook(source, port)).stream();
+      const pkg = await writeWorkbook(source, port);
       const out = join(dir, `book-${files + 1}.xlsx`);
-      await writeAtomically(out, o.failPortfolio ? zip.pipe(failingAfter(2000)) : zip, wb.path);
+      await writeAtomically(out, () => (o.failPortfolio ? pkg.stream().pipe(failingAfter(2000)) : pkg.stream()), wb.path);
       next(wb);
     }
     return result;
