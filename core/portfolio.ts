@@ -17,6 +17,7 @@
  */
 import { migrationOf, recentBuilds } from "./model/builds";
 import { clientKey, latestSnapshot } from "./model/history";
+import type { Grading } from "./model/grading";
 import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
 import { rankOrder, revenueOrder } from "./model/rank-order";
@@ -27,7 +28,7 @@ import { healthOf } from "./portfolio/health";
 import { readClients } from "./portfolio/read-clients";
 import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColumns, type Repeats } from "./portfolio/read-columns";
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
-import { clientsByRow, countKeys, writeResults, type ResultContext } from "./portfolio/results";
+import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
 import { afterAsOfNote, periodNotes } from "./period/notes";
@@ -95,28 +96,31 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     period,
     builds,
   };
-  const { clients, resultOf } = writeResults(order, inputs, graded, context);
-  const clientByRow = clientsByRow(clientOfRow, resultOf, firstDataRow);
+  const ranked = rankClients(order, inputs, graded, context);
+  const results = lazyResults(ranked, context, clientOfRow, firstDataRow);
 
-  const money = profitOf(clients, settings);
-  const summary = summarise(clients, settings);
+  const money = profitOf(ranked, settings);
+  const summary = summarise(ranked, settings);
   if (money.curve) {
     summary.profitTop20Share = money.curve.topShare;
     summary.lossMakers = money.curve.lossMakers;
     summary.lossTotal = money.curve.lossTotal;
   }
   return {
-    clients,
+    // Each client's result (its texts, flags, dates) is made when first read: see portfolio/results.
+    get clients() {
+      return results.clients();
+    },
     needsData,
     skipped,
     continuations,
     notes,
     previousBuild: previous.size > 0,
-    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, clients.map((c) => ({ key: clientKey(c.name), grade: c.grade }))) : null,
+    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, Array.from(order, (k) => ({ key: inputs.key[k] as string, grade: (graded.gradings[k] as Grading).result.grade }))) : null,
     summary,
     profitCurve: money.curve,
     profitSentence: money.sentence,
-    health: healthOf(clients, summary, settings, mapping.industry !== undefined, previous.size > 0),
+    health: healthOf(ranked, summary, settings, mapping.industry !== undefined, previous.size > 0),
     mode,
     period: period === null ? null : { ...periodDates(period), months: period.months },
     rowsRead,
@@ -125,6 +129,8 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     mapping,
     settings,
     today: dayToIso(input.today),
-    clientByRow,
+    get clientByRow() {
+      return results.byRow();
+    },
   };
 }

@@ -15,12 +15,16 @@ export const QUADRANT_ADVICE: Record<Quadrant, string> = {
   Rethink: "Rethink the account: weak relationship, little benefit",
 };
 
-/** Strong (x) and high (y) from the threshold up. */
-export function quadrant(relationship: number, benefit: number, threshold = 50): Quadrant {
+/** Strong (x) and high (y) from the threshold up: the quadrant's index in QUADRANTS. */
+export function quadrantIndex(relationship: number, benefit: number, threshold = 50): number {
   const strong = relationship >= threshold;
   const high = benefit >= threshold;
-  if (strong) return high ? "Key client" : "Higher-value offers";
-  return high ? "Invest in relationship" : "Rethink";
+  if (strong) return high ? 0 : 2;
+  return high ? 1 : 3;
+}
+
+export function quadrant(relationship: number, benefit: number, threshold = 50): Quadrant {
+  return QUADRANTS[quadrantIndex(relationship, benefit, threshold)] as Quadrant;
 }
 
 /**

@@ -9,9 +9,11 @@ import { percentText } from "../model/explain";
 import { QUADRANTS, type Quadrant } from "../model/quadrant";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import type { ClientResult, Health, Summary } from "./types";
+import type { Grading } from "../model/grading";
+import { movementOf, type Ranked } from "./results";
+import type { Health, Summary } from "./types";
 
-export function healthOf(clients: readonly ClientResult[], summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
+export function healthOf(r: Ranked, summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
   // Sums by grade (0 = A) and by quadrant (QUADRANTS order), in rank order; positive revenues apart for the shares and budget.
   const gradeRevenue = new Float64Array(3);
   const gradePositive = new Float64Array(3);
@@ -22,35 +24,42 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
   let upgrades = 0;
   let downgrades = 0;
   let newClients = 0;
-  for (let i = 0; i < clients.length; i++) {
-    const c = clients[i] as ClientResult;
-    const g = gradeOrder(c.grade);
-    const q = QUADRANTS.indexOf(c.quadrant);
-    gradeRevenue[g] = (gradeRevenue[g] as number) + c.revenue;
-    if (c.revenue > 0) {
-      gradePositive[g] = (gradePositive[g] as number) + c.revenue;
+  const { order } = r;
+  const revenues = r.inputs.revenue;
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i] as number;
+    const revenue = revenues[k] as number;
+    const g = gradeOrder((r.graded.gradings[k] as Grading).result.grade);
+    const q = r.quadrant[k] as number;
+    gradeRevenue[g] = (gradeRevenue[g] as number) + revenue;
+    if (revenue > 0) {
+      gradePositive[g] = (gradePositive[g] as number) + revenue;
       gradePaying[g] = (gradePaying[g] as number) + 1;
-      positiveTotal += c.revenue;
+      positiveTotal += revenue;
     }
-    quadrantRevenue[q] = (quadrantRevenue[q] as number) + c.revenue;
+    quadrantRevenue[q] = (quadrantRevenue[q] as number) + revenue;
     quadrantCount[q] = (quadrantCount[q] as number) + 1;
-    if (c.movement === "▲") upgrades++;
-    else if (c.movement === "▼") downgrades++;
-    else if (c.movement === "new" && hasHistory) newClients++;
+    if (r.previousGrade !== null) {
+      const m = movementOf(r, k);
+      if (m === "▲") upgrades++;
+      else if (m === "▼") downgrades++;
+      else if (m === "new" && hasHistory) newClients++;
+    }
   }
   const byQuadrant = (sums: Float64Array | Uint32Array) => Object.fromEntries(QUADRANTS.map((q, i) => [q, sums[i] as number])) as Record<Quadrant, number>;
   const h = summary.hhi;
   const total = positiveTotal;
   const warnings: string[] = [];
   if (total > 0) {
-    for (let i = 0; i < clients.length; i++) {
-      const c = clients[i] as ClientResult;
-      if (c.revenue * 100 > settings.clientWarningPct * total) {
-        warnings.push(`${c.name} is ${percentText(c.revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i] as number;
+      const revenue = revenues[k] as number;
+      if (revenue * 100 > settings.clientWarningPct * total) {
+        warnings.push(`${r.inputs.name[k] as string} is ${percentText(revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
       }
     }
   }
-  const ind = industryMapped ? industryConcentration(clients.filter((c) => c.revenue > 0)) : { industries: [], hhi: null };
+  const ind = industryMapped ? industryConcentration(payingIndustries(r)) : { industries: [], hhi: null };
   for (const i of ind.industries) {
     if (i.share * 100 > settings.industryWarningPct) {
       warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
@@ -72,4 +81,15 @@ export function healthOf(clients: readonly ClientResult[], summary: Summary, set
     newClients,
     budgetByGrade: budgetPerGrade(paying, settings.budget),
   };
+}
+
+/** The industry and revenue of each client with a positive revenue, in rank order. */
+function payingIndustries(r: Ranked): { industry: string | null; revenue: number }[] {
+  const rows: { industry: string | null; revenue: number }[] = [];
+  for (let i = 0; i < r.order.length; i++) {
+    const k = r.order[i] as number;
+    const revenue = r.inputs.revenue[k] as number;
+    if (revenue > 0) rows.push({ industry: r.inputs.industry[k] as string | null, revenue });
+  }
+  return rows;
 }

@@ -8,8 +8,8 @@ import { explanationText } from "../model/explain";
 import type { Grading } from "../model/grading";
 import { isSliding, lastGrades } from "../model/builds";
 import { overrideExpired } from "../model/override";
-import { isGrade, movement, type SnapshotRow } from "../model/history";
-import { estimatedRelationship, quadrant } from "../model/quadrant";
+import { isGrade, movement, type Movement, type SnapshotRow } from "../model/history";
+import { estimatedRelationship, quadrantIndex as quadrantOf, QUADRANTS, type Quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
 import { reviewStatus } from "../model/review";
 import { clientPeriod } from "../period/client-period";
@@ -78,7 +78,60 @@ export interface ResultContext {
   builds: readonly Map<string, Grade>[];
 }
 
-function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, graded: Graded, x: ResultContext): ClientResult {
+/**
+ * What the summary, the health and the migration need of every client, worked out for all of them
+ * at once in columns (client k as in ClientInputs): the rest of a result — its texts, flags and
+ * dates — is made only when the result is asked for (SPEC §10's fields are all there then).
+ */
+export interface Ranked {
+  /** Rank − 1 → client k. */
+  order: Uint32Array;
+  inputs: ClientInputs;
+  graded: Graded;
+  /** Relationship strength (given or estimated) and mutual benefit, and the QUADRANTS index. */
+  relationship: Float64Array;
+  benefit: Float64Array;
+  quadrant: Uint8Array;
+  /** The grade of the latest earlier build, or null (a new client, or a first build). */
+  previousGrade: (Grade | null)[] | null;
+}
+
+/** The columns of `Ranked`: one pass over the clients, no object per client. */
+export function rankClients(order: Uint32Array, inputs: ClientInputs, graded: Graded, x: ResultContext): Ranked {
+  const n = inputs.count;
+  const relationship = new Float64Array(n);
+  const benefit = new Float64Array(n);
+  const quadrantIndex = new Uint8Array(n);
+  const threshold = x.settings.quadrantThreshold;
+  for (let k = 0; k < n; k++) {
+    const given = inputs.relationship[k] as number | null;
+    const g = graded.gradings[k] as Grading;
+    const rel = given ?? estimatedRelationship(inputs.wallet[k] as number | null, g.factors.pain);
+    const ben = (inputs.benefit[k] as number | null) ?? g.score;
+    relationship[k] = rel;
+    benefit[k] = ben;
+    quadrantIndex[k] = quadrantOf(rel, ben, threshold);
+  }
+  let previousGrade: (Grade | null)[] | null = null;
+  if (x.previous.size > 0) {
+    previousGrade = new Array<Grade | null>(n);
+    for (let k = 0; k < n; k++) {
+      const prev = x.previous.get(inputs.key[k] as string);
+      previousGrade[k] = prev && isGrade(prev.grade) ? prev.grade : null;
+    }
+  }
+  return { order, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade };
+}
+
+/** Client k's movement since the latest earlier build. */
+export function movementOf(r: Ranked, k: number): Movement {
+  return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), (r.graded.gradings[k] as Grading).result.grade);
+}
+
+function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): ClientResult {
+  const c = r.inputs;
+  const graded = r.graded;
+  const g = graded.gradings[k] as Grading;
   const margin = graded.margins[k] as number | null;
   const { settings } = x;
   const sc = g.score;
@@ -90,10 +143,9 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, grad
   const firstDate = c.firstDate[k] as Day | null;
   const lastDate = c.lastDate[k] as Day | null;
   const overrideReason = c.overrideReason[k] as string | null;
-  const givenRelationship = c.relationship[k] as number | null;
-  const relationshipEstimated = givenRelationship === null;
-  const relationship = givenRelationship ?? estimatedRelationship(wallet, g.factors.pain);
-  const benefit = (c.benefit[k] as number | null) ?? sc;
+  const relationshipEstimated = c.relationship[k] === null;
+  const relationship = r.relationship[k] as number;
+  const benefit = r.benefit[k] as number;
   let flags = gradingFlags(g);
   if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
   const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate, lastDate, grade }, settings);
@@ -111,8 +163,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, grad
   const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
   if (c.override[k] !== null && overrideExpired(c.overrideUntil[k] ?? null, x.today)) flags |= FLAG_BIT["override-expired"];
-  const prev = x.previous.size > 0 ? x.previous.get(key) : undefined;
-  const previousGrade = prev && isGrade(prev.grade) ? prev.grade : null;
+  const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
   const specialistKind = specialist(wallet, settings);
   return {
     rank,
@@ -130,7 +181,7 @@ function clientResult(rank: number, c: ClientInputs, k: number, g: Grading, grad
     grade,
     relationship,
     benefit,
-    quadrant: quadrant(relationship, benefit, settings.quadrantThreshold),
+    quadrant: QUADRANTS[r.quadrant[k] as number] as Quadrant,
     flags: flagList(flags),
     points: g.points,
     computedGrade: g.result.computed,
@@ -172,25 +223,46 @@ export function countKeys(c: ClientInputs): Map<string, number> {
   return counts;
 }
 
-/** The results in rank order, and each draft's result. */
-export function writeResults(order: Uint32Array, inputs: ClientInputs, graded: Graded, context: ResultContext): { clients: ClientResult[]; resultOf: ClientResult[] } {
-  const clients: ClientResult[] = [];
-  const resultOf = new Array<ClientResult>(inputs.count);
-  for (let r = 0; r < order.length; r++) {
-    const k = order[r] as number;
-    const c = clientResult(r + 1, inputs, k, graded.gradings[k] as Grading, graded, context);
-    clients.push(c);
-    resultOf[k] = c;
-  }
-  return { clients, resultOf };
+/**
+ * The results in rank order and by sheet row, each made when first asked for and kept: a build
+ * that writes values reads them all; a caller that wants the summary alone never makes them.
+ */
+export interface Results {
+  clients(): ClientResult[];
+  /** Sheet row → the client it became (every row of an order list points at its client). */
+  byRow(): Map<number, ClientResult>;
 }
 
-/** Sheet row → the client it became (every row of an order list points at its client). */
-export function clientsByRow(clientOfRow: Int32Array, resultOf: readonly ClientResult[], firstDataRow: number): Map<number, ClientResult> {
-  const byRow = new Map<number, ClientResult>();
-  for (let i = 0; i < clientOfRow.length; i++) {
-    const k = clientOfRow[i] as number;
-    if (k >= 0) byRow.set(firstDataRow + i, resultOf[k] as ClientResult);
-  }
-  return byRow;
+export function lazyResults(r: Ranked, context: ResultContext, clientOfRow: Int32Array, firstDataRow: number): Results {
+  let clients: ClientResult[] | null = null;
+  let resultOf: ClientResult[] = [];
+  let byRow: Map<number, ClientResult> | null = null;
+  const all = (): ClientResult[] => {
+    if (clients === null) {
+      const made: ClientResult[] = new Array<ClientResult>(r.order.length);
+      resultOf = new Array<ClientResult>(r.inputs.count);
+      for (let i = 0; i < r.order.length; i++) {
+        const k = r.order[i] as number;
+        const c = clientResult(i + 1, r, k, context);
+        made[i] = c;
+        resultOf[k] = c;
+      }
+      clients = made;
+    }
+    return clients;
+  };
+  return {
+    clients: all,
+    byRow() {
+      if (byRow === null) {
+        all();
+        byRow = new Map<number, ClientResult>();
+        for (let i = 0; i < clientOfRow.length; i++) {
+          const k = clientOfRow[i] as number;
+          if (k >= 0) byRow.set(firstDataRow + i, resultOf[k] as ClientResult);
+        }
+      }
+      return byRow;
+    },
+  };
 }

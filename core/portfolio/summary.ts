@@ -6,38 +6,44 @@
 import { profitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
 import { hhi, topClientShare, topShare } from "../model/concentration";
 import type { Grade, Settings } from "../settings";
-import type { ClientResult, Summary } from "./types";
+import type { Grading } from "../model/grading";
+import type { Ranked } from "./results";
+import type { Summary } from "./types";
 
-export function summarise(clients: readonly ClientResult[], settings: Settings): Summary {
-  const revenues = new Float64Array(clients.length);
+export function summarise(r: Ranked, settings: Settings): Summary {
+  const { order } = r;
+  const revenue = r.inputs.revenue;
+  const revenues = new Float64Array(order.length);
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
   let total = 0;
   let positive = 0;
-  for (let i = 0; i < clients.length; i++) {
-    const c = clients[i] as ClientResult;
-    total += c.revenue;
-    if (c.revenue > 0) revenues[positive++] = c.revenue;
-    byGrade[c.grade]++;
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i] as number;
+    const v = revenue[k] as number;
+    total += v;
+    if (v > 0) revenues[positive++] = v;
+    byGrade[(r.graded.gradings[k] as Grading).result.grade]++;
   }
   const shares = revenues.subarray(0, positive);
   return {
-    clients: clients.length,
+    clients: order.length,
     revenue: total,
     byGrade,
-    top20Share: topShare(shares, settings.topSharePct, clients.length),
+    top20Share: topShare(shares, settings.topSharePct, order.length),
     topClientShare: topClientShare(shares),
     hhi: hhi(shares),
   };
 }
 
 /** The profit curve of the clients whose profit is known (SPEC §12), its sentence; nulls when no client's is. */
-export function profitOf(clients: readonly ClientResult[], settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
+export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
+  const { order } = r;
   const profits: number[] = [];
-  for (let i = 0; i < clients.length; i++) {
-    const p = (clients[i] as ClientResult).profit;
+  for (let i = 0; i < order.length; i++) {
+    const p = r.graded.profits[order[i] as number] as number | null;
     if (p !== null) profits.push(p);
   }
   if (profits.length === 0) return { curve: null, sentence: null };
   const curve = profitCurve(profits, settings.topSharePct);
-  return { curve, sentence: profitSentence(curve, settings.topSharePct, clients.length - profits.length) };
+  return { curve, sentence: profitSentence(curve, settings.topSharePct, order.length - profits.length) };
 }
