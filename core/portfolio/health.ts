@@ -7,9 +7,7 @@ import { budgetPerGrade } from "../model/allocation";
 import { hhiBand, industryConcentration } from "../model/concentration";
 import { percentText } from "../model/explain";
 import { QUADRANTS, type Quadrant } from "../model/quadrant";
-import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import type { Grading } from "../model/grading";
 import { movementOf, type Ranked } from "./results";
 import type { Health, Summary } from "./types";
 
@@ -29,7 +27,7 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
   for (let i = 0; i < order.length; i++) {
     const k = order[i] as number;
     const revenue = revenues[k] as number;
-    const g = gradeOrder((r.graded.gradings[k] as Grading).result.grade);
+    const g = r.graded.gradeIndex[k] as number;
     const q = r.quadrant[k] as number;
     gradeRevenue[g] = (gradeRevenue[g] as number) + revenue;
     if (revenue > 0) {

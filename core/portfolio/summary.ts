@@ -5,8 +5,7 @@
  */
 import { profitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
 import { hhi, topClientShare, topShare } from "../model/concentration";
-import type { Grade, Settings } from "../settings";
-import type { Grading } from "../model/grading";
+import type { Settings } from "../settings";
 import type { Ranked } from "./results";
 import type { Summary } from "./types";
 
@@ -14,7 +13,8 @@ export function summarise(r: Ranked, settings: Settings): Summary {
   const { order } = r;
   const revenue = r.inputs.revenue;
   const revenues = new Float64Array(order.length);
-  const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
+  const counts = new Uint32Array(3);
+  const gradeIndex = r.graded.gradeIndex;
   let total = 0;
   let positive = 0;
   for (let i = 0; i < order.length; i++) {
@@ -22,13 +22,14 @@ export function summarise(r: Ranked, settings: Settings): Summary {
     const v = revenue[k] as number;
     total += v;
     if (v > 0) revenues[positive++] = v;
-    byGrade[(r.graded.gradings[k] as Grading).result.grade]++;
+    const g = gradeIndex[k] as number;
+    counts[g] = (counts[g] as number) + 1;
   }
   const shares = revenues.subarray(0, positive);
   return {
     clients: order.length,
     revenue: total,
-    byGrade,
+    byGrade: { A: counts[0] as number, B: counts[1] as number, C: counts[2] as number },
     top20Share: topShare(shares, settings.topSharePct, order.length),
     topClientShare: topClientShare(shares),
     hhi: hhi(shares),
