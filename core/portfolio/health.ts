@@ -23,12 +23,11 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
   let downgrades = 0;
   let newClients = 0;
   const { order } = r;
-  const revenues = r.inputs.revenue;
+  const { revenue: revenues, grade, quadrant } = r.byRank;
   for (let i = 0; i < order.length; i++) {
-    const k = order[i] as number;
-    const revenue = revenues[k] as number;
-    const g = r.graded.gradeIndex[k] as number;
-    const q = r.quadrant[k] as number;
+    const revenue = revenues[i] as number;
+    const g = grade[i] as number;
+    const q = quadrant[i] as number;
     gradeRevenue[g] = (gradeRevenue[g] as number) + revenue;
     if (revenue > 0) {
       gradePositive[g] = (gradePositive[g] as number) + revenue;
@@ -37,7 +36,9 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
     }
     quadrantRevenue[q] = (quadrantRevenue[q] as number) + revenue;
     quadrantCount[q] = (quadrantCount[q] as number) + 1;
-    if (r.previousGrade !== null) {
+  }
+  if (r.previousGrade !== null) {
+    for (let k = 0; k < r.inputs.count; k++) {
       const m = movementOf(r, k);
       if (m === "▲") upgrades++;
       else if (m === "▼") downgrades++;
@@ -50,10 +51,9 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
   const warnings: string[] = [];
   if (total > 0) {
     for (let i = 0; i < order.length; i++) {
-      const k = order[i] as number;
-      const revenue = revenues[k] as number;
+      const revenue = revenues[i] as number;
       if (revenue * 100 > settings.clientWarningPct * total) {
-        warnings.push(`${r.inputs.name[k] as string} is ${percentText(revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
+        warnings.push(`${r.inputs.name[order[i] as number] as string} is ${percentText(revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
       }
     }
   }
@@ -85,9 +85,8 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
 function payingIndustries(r: Ranked): { industry: string | null; revenue: number }[] {
   const rows: { industry: string | null; revenue: number }[] = [];
   for (let i = 0; i < r.order.length; i++) {
-    const k = r.order[i] as number;
-    const revenue = r.inputs.revenue[k] as number;
-    if (revenue > 0) rows.push({ industry: r.inputs.industry[k] as string | null, revenue });
+    const revenue = r.byRank.revenue[i] as number;
+    if (revenue > 0) rows.push({ industry: r.inputs.industry[r.order[i] as number] as string | null, revenue });
   }
   return rows;
 }

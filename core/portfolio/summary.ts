@@ -11,18 +11,16 @@ import type { Summary } from "./types";
 
 export function summarise(r: Ranked, settings: Settings): Summary {
   const { order } = r;
-  const revenue = r.inputs.revenue;
+  const { revenue, grade } = r.byRank;
   const revenues = new Float64Array(order.length);
   const counts = new Uint32Array(3);
-  const gradeIndex = r.graded.gradeIndex;
   let total = 0;
   let positive = 0;
   for (let i = 0; i < order.length; i++) {
-    const k = order[i] as number;
-    const v = revenue[k] as number;
+    const v = revenue[i] as number;
     total += v;
     if (v > 0) revenues[positive++] = v;
-    const g = gradeIndex[k] as number;
+    const g = grade[i] as number;
     counts[g] = (counts[g] as number) + 1;
   }
   const shares = revenues.subarray(0, positive);
@@ -39,12 +37,14 @@ export function summarise(r: Ranked, settings: Settings): Summary {
 /** The profit curve of the clients whose profit is known (SPEC §12), its sentence; nulls when no client's is. */
 export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
   const { order } = r;
-  const profits: number[] = [];
+  const byRank = r.byRank.profit;
+  const profits = new Float64Array(order.length);
+  let known = 0;
   for (let i = 0; i < order.length; i++) {
-    const p = r.graded.profits[order[i] as number] as number | null;
-    if (p !== null) profits.push(p);
+    const p = byRank[i] as number;
+    if (!Number.isNaN(p)) profits[known++] = p;
   }
-  if (profits.length === 0) return { curve: null, sentence: null };
-  const curve = profitCurve(profits, settings.topSharePct);
-  return { curve, sentence: profitSentence(curve, settings.topSharePct, order.length - profits.length) };
+  if (known === 0) return { curve: null, sentence: null };
+  const curve = profitCurve(profits.subarray(0, known), settings.topSharePct);
+  return { curve, sentence: profitSentence(curve, settings.topSharePct, order.length - known) };
 }
