@@ -41,18 +41,31 @@ export function profitCurve(profits: ArrayLike<number>, topPct: number): ProfitC
       lossTotal += p;
     }
   }
-  const curve: ProfitCurve = { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
-  if (!(total > 0)) return curve;
-  const top = ceilPercentOf(n, topPct);
-  curve.points.push({ clients: 0, profit: 0 });
+  if (!(total > 0)) return { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
+  const top = Math.min(n, ceilPercentOf(n, topPct));
   let running = 0;
-  for (let i = 0; i < n; i++) {
-    running += sorted[n - 1 - i] as number;
-    const share = cleanRatio(running / total);
-    curve.points.push({ clients: cleanRatio((i + 1) / n), profit: share });
-    if (i + 1 === top) curve.topShare = share;
-  }
-  return curve;
+  for (let i = 0; i < top; i++) running += sorted[n - 1 - i] as number;
+  let points: CurvePoint[] | null = null;
+  return {
+    // One point per client: made when a chart or KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
+    get points(): CurvePoint[] {
+      if (points === null) {
+        const made: CurvePoint[] = [{ clients: 0, profit: 0 }];
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+          sum += sorted[n - 1 - i] as number;
+          made.push({ clients: cleanRatio((i + 1) / n), profit: cleanRatio(sum / total) });
+        }
+        points = made;
+      }
+      return points;
+    },
+    clients: n,
+    total,
+    topShare: top > 0 ? cleanRatio(running / total) : null,
+    lossMakers,
+    lossTotal,
+  };
 }
 
 /** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */
