@@ -69,11 +69,16 @@ export function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>
 
 function column<T>(data: readonly (readonly CellValue[])[], index: number | undefined, parse: (v: CellValue) => T): T[] | null {
   if (index === undefined) return null;
-  return data.map((r) => parse(r[index]));
+  const out = new Array<T>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = parse((data[i] as readonly CellValue[])[index]);
+  return out;
 }
 
 function columnValues(data: readonly (readonly CellValue[])[], index: number | undefined): CellValue[] | null {
-  return index === undefined ? null : data.map((r) => r[index]);
+  if (index === undefined) return null;
+  const out = new Array<CellValue>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = (data[i] as readonly CellValue[])[index];
+  return out;
 }
 
 const parseOverride = (v: CellValue): Parsed<Grade> => {

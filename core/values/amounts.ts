@@ -126,5 +126,11 @@ export function columnLocale(values: readonly CellValue[], hint: Partial<NumberL
 /** A whole column of amounts under one number locale. */
 export function parseAmountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
   const locale = columnLocale(values, hint);
-  return values.map((v) => parseAmount(v, locale));
+  const out = new Array<Parsed<number>>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // A finite number (most cells of a workbook) is its own amount.
+    out[i] = typeof v === "number" && Number.isFinite(v) ? v : parseAmount(v, locale);
+  }
+  return out;
 }

@@ -66,7 +66,9 @@ function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<
 export function parseFractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): Parsed<number>[] {
   const locale = columnLocale(values, hint);
   const asPercent = percentScale(values, locale);
-  return values.map((v) => parseFraction(v, asPercent, range, locale));
+  const out = new Array<Parsed<number>>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = parseFraction(values[i], asPercent, range, locale);
+  return out;
 }
 
 export const WALLET_RANGE: FractionRange = { min: 0, max: 1, what: "wallet share" };
