@@ -72,7 +72,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);
 
-  const revenueList = Array.from(inputs.revenue.subarray(0, inputs.count));
+  const revenueList = inputs.revenue.subarray(0, inputs.count);
   const byRevenue = revenueOrder(revenueList, inputs.name);
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
@@ -96,7 +96,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     period,
     builds,
   };
-  const ranked = rankClients(order, inputs, graded, context);
+  const ranked = rankClients(order, byRevenue, inputs, graded, context);
   const results = lazyResults(ranked, context, clientOfRow, firstDataRow);
 
   const money = profitOf(ranked, settings);

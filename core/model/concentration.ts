@@ -27,13 +27,20 @@ export function hhiBand(h: number): HhiBand {
  * more than `revenues` when only the positive ones are summed (SPEC §2a).
  */
 export function topShare(revenues: ArrayLike<number>, pct = 20, n: number = revenues.length): number | null {
-  const total = sum(revenues);
-  if (!(total > 0) || revenues.length === 0) return null;
-  const k = Math.min(revenues.length, ceilPercentOf(n, pct));
-  // A typed array sorts natively (ascending); the top k are summed largest first, as before.
+  // A typed array sorts natively (ascending): read from the end for largest first.
   const sorted = Float64Array.from(revenues).sort();
+  return topShareOfDescending(sum(revenues), (j) => sorted[sorted.length - 1 - j] as number, revenues.length, pct, n);
+}
+
+/**
+ * `topShare` of `count` revenues whose `total` is known, read largest first through `descending`
+ * (a caller that has them in revenue order already need not sort them again).
+ */
+export function topShareOfDescending(total: number, descending: (j: number) => number, count: number, pct: number, n: number): number | null {
+  if (!(total > 0) || count === 0) return null;
+  const k = Math.min(count, ceilPercentOf(n, pct));
   let top = 0;
-  for (let i = sorted.length - 1; i >= sorted.length - k; i--) top += sorted[i] as number;
+  for (let j = 0; j < k; j++) top += descending(j);
   return top / total;
 }
 
@@ -64,22 +71,27 @@ export interface IndustryShare {
 
 /** Revenue by industry (blank industries as "(none)"), largest first, and its HHI. */
 export function industryConcentration(rows: readonly { industry: string | null; revenue: number }[]): { industries: IndustryShare[]; hhi: number | null } {
+  return industryShares(rows.length, (i) => (rows[i] as { industry: string | null }).industry, (i) => (rows[i] as { revenue: number }).revenue);
+}
+
+/** `industryConcentration` of `count` clients read through `industry` and `revenue` (no object per client). */
+export function industryShares(count: number, industry: (i: number) => string | null, revenue: (i: number) => number): { industries: IndustryShare[]; hhi: number | null } {
   const by = new Map<string, { revenue: number; clients: number }>();
   let total = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as { industry: string | null; revenue: number };
-    const key = r.industry ?? "(none)";
+  for (let i = 0; i < count; i++) {
+    const key = industry(i) ?? "(none)";
+    const r = revenue(i);
     let e = by.get(key);
     if (e === undefined) {
       e = { revenue: 0, clients: 0 };
       by.set(key, e);
     }
-    e.revenue += r.revenue;
+    e.revenue += r;
     e.clients += 1;
-    total += r.revenue;
+    total += r;
   }
   const industries = [...by.entries()]
-    .map(([industry, e]) => ({ industry, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
+    .map(([name, e]) => ({ industry: name, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
     .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));
   return { industries, hhi: hhi(industries.map((i) => i.revenue)) };
 }

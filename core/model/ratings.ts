@@ -21,15 +21,15 @@ export function revenueCutoffs(n: number, topPct: number, nextPct: number): { hi
 }
 
 /** Indices of `values`, highest first (a stable sort: equal values keep their order). */
-function descendingOrder(values: readonly number[]): number[] {
-  return values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
+function descendingOrder(values: ArrayLike<number>): number[] {
+  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
 }
 
 /**
  * Competition ranks, highest first, ties sharing the best rank (1, 2, 2, 4). `order` (indices,
  * highest value first) may be given when the caller has sorted already.
  */
-export function competitionRanks(values: readonly number[], order: ArrayLike<number> = descendingOrder(values)): number[] {
+export function competitionRanks(values: ArrayLike<number>, order: ArrayLike<number> = descendingOrder(values)): number[] {
   const ranks = new Array<number>(values.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
@@ -48,7 +48,7 @@ export function revenueRatingForRank(rank: number, cut: { high: number; medium: 
  * the settings say so (clients with equal revenue take the class of the first of them).
  */
 export function revenueRatings(
-  revenues: readonly number[],
+  revenues: ArrayLike<number>,
   settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">,
   order: ArrayLike<number> = descendingOrder(revenues),
   /** How many clients have a valid revenue (SPEC §3.1's n): more than `revenues` when those without a positive one are left out. */
@@ -62,8 +62,9 @@ export function revenueRatings(
   return ranks.map((r) => revenueRatingForRank(r, cut));
 }
 
-export function cumulativeRatings(revenues: readonly number[], highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Level[] {
-  const total = revenues.reduce((a, b) => a + b, 0);
+export function cumulativeRatings(revenues: ArrayLike<number>, highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Level[] {
+  let total = 0;
+  for (let i = 0; i < revenues.length; i++) total += revenues[i] as number;
   const out = new Array<Level>(revenues.length).fill("Low");
   if (!(total > 0)) return out;
   let running = 0;

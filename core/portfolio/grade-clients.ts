@@ -63,7 +63,7 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
  * notes, refunds, lapsed clients) is Low and ranks after every positive one (SPEC §2a).
  * `byRevenue` is the revenue order (highest first), so the positive revenues are its head.
  */
-export function positiveRevenueRatings(revenues: readonly number[], byRevenue: Uint32Array, settings: Settings): Level[] {
+export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: Uint32Array, settings: Settings): Level[] {
   let positive = 0;
   while (positive < byRevenue.length && (revenues[byRevenue[positive] as number] as number) > 0) positive++;
   if (positive === revenues.length) return revenueRatings(revenues, settings, byRevenue);

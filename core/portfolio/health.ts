@@ -4,7 +4,7 @@
  * client, of an industry) and the budget are of the positive revenues only (SPEC §2a).
  */
 import { budgetPerGrade } from "../model/allocation";
-import { hhiBand, industryConcentration } from "../model/concentration";
+import { hhiBand, industryShares } from "../model/concentration";
 import { percentText } from "../model/explain";
 import { QUADRANTS, type Quadrant } from "../model/quadrant";
 import type { Grade, Settings } from "../settings";
@@ -57,7 +57,7 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
       }
     }
   }
-  const ind = industryMapped ? industryConcentration(payingIndustries(r)) : { industries: [], hhi: null };
+  const ind = industryMapped ? payingIndustries(r) : { industries: [], hhi: null };
   for (const i of ind.industries) {
     if (i.share * 100 > settings.industryWarningPct) {
       warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
@@ -81,12 +81,12 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
   };
 }
 
-/** The industry and revenue of each client with a positive revenue, in rank order. */
-function payingIndustries(r: Ranked): { industry: string | null; revenue: number }[] {
-  const rows: { industry: string | null; revenue: number }[] = [];
-  for (let i = 0; i < r.order.length; i++) {
-    const revenue = r.byRank.revenue[i] as number;
-    if (revenue > 0) rows.push({ industry: r.inputs.industry[r.order[i] as number] as string | null, revenue });
-  }
-  return rows;
+/** Revenue by industry over the clients with a positive revenue, in rank order. */
+function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
+  const revenue = r.byRank.revenue;
+  const paying = new Uint32Array(revenue.length);
+  let count = 0;
+  for (let i = 0; i < revenue.length; i++) if ((revenue[i] as number) > 0) paying[count++] = i;
+  const industry = r.inputs.industry;
+  return industryShares(count, (j) => industry[r.order[paying[j] as number] as number] as string | null, (j) => revenue[paying[j] as number] as number);
 }

@@ -51,8 +51,10 @@ export function countRepeats(keys: readonly (string | null)[]): Repeats {
     const k = keys[i];
     if (k === null || k === undefined) continue;
     nonBlank++;
-    if (seen.has(k)) repeats++;
-    else seen.add(k);
+    // One lookup per key: the set does not grow when the key is already in it.
+    const before = seen.size;
+    seen.add(k);
+    if (seen.size === before) repeats++;
   }
   return { nonBlank, repeats };
 }

@@ -86,6 +86,8 @@ export interface ResultContext {
 export interface Ranked {
   /** Rank − 1 → client k. */
   order: Uint32Array;
+  /** The clients by revenue, highest first (model/rank-order's revenueOrder). */
+  byRevenue: Uint32Array;
   inputs: ClientInputs;
   graded: Graded;
   /** Relationship strength (given or estimated) and mutual benefit, and the QUADRANTS index. */
@@ -103,7 +105,7 @@ export interface Ranked {
 }
 
 /** The columns of `Ranked`: one pass over the clients, no object per client. */
-export function rankClients(order: Uint32Array, inputs: ClientInputs, graded: Graded, x: ResultContext): Ranked {
+export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: ClientInputs, graded: Graded, x: ResultContext): Ranked {
   const n = inputs.count;
   const relationship = new Float64Array(n);
   const benefit = new Float64Array(n);
@@ -134,7 +136,7 @@ export function rankClients(order: Uint32Array, inputs: ClientInputs, graded: Gr
     byRank.quadrant[i] = quadrantIndex[k] as number;
     byRank.profit[i] = (graded.profits[k] as number | null) ?? Number.NaN;
   }
-  return { order, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade, byRank };
+  return { order, byRevenue, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade, byRank };
 }
 
 /** Client k's movement since the latest earlier build. */

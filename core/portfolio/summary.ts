@@ -4,7 +4,7 @@
  * revenues only (SPEC §2a: a credit note never makes a share above 100% or below 0).
  */
 import { profitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
-import { hhi, topClientShare, topShare } from "../model/concentration";
+import { hhi, sum, topClientShare, topShareOfDescending } from "../model/concentration";
 import type { Settings } from "../settings";
 import type { Ranked } from "./results";
 import type { Summary } from "./types";
@@ -28,7 +28,8 @@ export function summarise(r: Ranked, settings: Settings): Summary {
     clients: order.length,
     revenue: total,
     byGrade: { A: counts[0] as number, B: counts[1] as number, C: counts[2] as number },
-    top20Share: topShare(shares, settings.topSharePct, order.length),
+    // The positive revenues lead the revenue order: the top ones are its head, no sort needed.
+    top20Share: topShareOfDescending(sum(shares), (j) => r.inputs.revenue[r.byRevenue[j] as number] as number, positive, settings.topSharePct, order.length),
     topClientShare: topClientShare(shares),
     hhi: hhi(shares),
   };

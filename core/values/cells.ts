@@ -14,7 +14,12 @@ export class Invalid {
 export type Parsed<T> = T | null | Invalid;
 
 export function isBlank(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // A text starting with a printable ASCII character is not blank: no trimmed copy needed.
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === "";
 }
 
 const ERROR_VALUE =
