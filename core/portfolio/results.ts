@@ -257,8 +257,13 @@ export function lazyResults(r: Ranked, context: ResultContext, clientOfRow: Int3
     if (clients === null) {
       const made: ClientResult[] = new Array<ClientResult>(r.order.length);
       resultOf = new Array<ClientResult>(r.inputs.count);
-      for (let i = 0; i < r.order.length; i++) {
-        const k = r.order[i] as number;
+      // Made in sheet order, each put at its rank: every input column is then read front to back,
+      // not jumped about at random (at 100,000 clients that is most of the time it takes).
+      const rankOf = new Int32Array(r.inputs.count).fill(-1);
+      for (let i = 0; i < r.order.length; i++) rankOf[r.order[i] as number] = i;
+      for (let k = 0; k < r.inputs.count; k++) {
+        const i = rankOf[k] as number;
+        if (i < 0) continue;
         const c = clientResult(i + 1, r, k, context);
         made[i] = c;
         resultOf[k] = c;
