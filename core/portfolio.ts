@@ -26,7 +26,8 @@ import { EmptySheetError } from "./portfolio/errors";
 import { countGrades, gradeClients, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
 import { readClients } from "./portfolio/read-clients";
-import { countRepeats, isOrderList, mapColumns, noRelationshipValues, parseColumns, type Repeats } from "./portfolio/read-columns";
+import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
+import { groupKeys } from "./portfolio/key-groups";
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
@@ -63,12 +64,13 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   // Clients are matched by name ignoring case and surrounding spaces: one key per row. A total
   // label names no client; a row that was not revenue still names one (an order list repeats names).
   const keys = cols.names.map((n, i) => (n === null || skips.get(i) === TOTAL_ROW ? null : clientKey(n)));
-  const repeats = settings.mode === "orders" ? null : countRepeats(keys);
-  const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats as Repeats) ? "orders" : "clients") : settings.mode;
+  const groups = groupKeys(keys);
+  const repeats = { nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct };
+  const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats) ? "orders" : "clients") : settings.mode;
 
   const period = currentPeriod(cols, skips, mode, settings);
   for (const n of periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? "")) notes.push(n);
-  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, mode, own, firstDataRow, skips, period);
+  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, groups, mode, own, firstDataRow, skips, period);
   if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);
 
@@ -87,7 +89,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const context: ResultContext = {
     settings,
     // Duplicate names in a per-client sheet: counted only when some name repeats at all.
-    dupCount: mode === "clients" && (repeats === null || repeats.repeats > 0) ? countKeys(inputs) : null,
+    dupCount: mode === "clients" && repeats.repeats > 0 ? countKeys(inputs) : null,
     previous,
     today: input.today,
     reviewMapped: mapping.review !== undefined,

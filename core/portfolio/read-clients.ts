@@ -11,6 +11,7 @@ import { placeOf, type Period } from "../period/window";
 import type { Grade } from "../settings";
 import { Invalid, type CellValue, type Day, type Level } from "../values";
 import { newClientInputs, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
+import type { KeyGroups } from "./key-groups";
 import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
 
@@ -137,6 +138,7 @@ export function readClients(
   data: readonly (readonly CellValue[])[],
   cols: InputColumns,
   keys: readonly (string | null)[],
+  groups: KeyGroups,
   mode: "clients" | "orders",
   own: ReadonlySet<number>,
   firstDataRow: number,
@@ -146,10 +148,11 @@ export function readClients(
   const needsData: NeedsData[] = [];
   const skipped: Skipped[] = [];
   // An order list has at most one client per distinct name: room for those, not for every row.
-  const capacity = mode === "orders" ? new Set(keys).size : data.length;
+  const capacity = mode === "orders" ? groups.distinct : data.length;
   const inputs = newClientInputs(capacity);
   const attrs = attributes(cols, capacity);
-  const byKey = new Map<string, number>();
+  // An order list's client of each key group (-1: none yet).
+  const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;
   const clientOfRow = new Int32Array(data.length).fill(-1);
   let rowsRead = 0;
   let continuations = 0;
@@ -189,11 +192,12 @@ export function readClients(
       continue;
     }
     const key = keys[i] as string;
-    let k = mode === "orders" ? byKey.get(key) : undefined;
-    const first = k === undefined;
-    if (k === undefined) {
+    const g = groups.group[i] as number;
+    let k = clientOfGroup === null ? -1 : (clientOfGroup[g] as number);
+    const first = k < 0;
+    if (k < 0) {
       k = addClient(inputs, row, key, name);
-      if (mode === "orders") byKey.set(key, k);
+      if (clientOfGroup !== null) clientOfGroup[g] = k;
     }
     seeRow(attrs, k, i, first);
     const rv = cols.reviews ? cols.reviews[i] : null;

@@ -2,6 +2,7 @@
  * Reading the sheet (SPEC §2): the header row and the column mapping, each mapped input column
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
+import { groupKeys } from "./key-groups";
 import { detectColumns, filledCells, findHeaderRow, type Mapping } from "../columns";
 import { clientKey, isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
@@ -33,30 +34,16 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
 
 /** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
 export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
-  return isOrderList(countRepeats(names.map((n) => (n === null ? null : clientKey(n)))));
+  const groups = groupKeys(names.map((n) => (n === null ? null : clientKey(n))));
+  return isOrderList({ nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct });
 }
 
+/** Client cells, and how many repeat an earlier name (key-groups: nonBlank − distinct). */
 export interface Repeats {
   /** Non-blank client cells. */
   nonBlank: number;
   /** Cells that repeat an earlier name. */
   repeats: number;
-}
-
-export function countRepeats(keys: readonly (string | null)[]): Repeats {
-  const seen = new Set<string>();
-  let nonBlank = 0;
-  let repeats = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k === null || k === undefined) continue;
-    nonBlank++;
-    // One lookup per key: the set does not grow when the key is already in it.
-    const before = seen.size;
-    seen.add(k);
-    if (seen.size === before) repeats++;
-  }
-  return { nonBlank, repeats };
 }
 
 export const isOrderList = (r: Repeats): boolean => r.nonBlank > 0 && r.repeats * 5 > r.nonBlank;
