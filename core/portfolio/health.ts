@@ -81,12 +81,11 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
   };
 }
 
-/** Revenue by industry over the clients with a positive revenue, in rank order. */
+/** Revenue by industry over the clients with a positive revenue (read in sheet order: front to back). */
 function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
-  const revenue = r.byRank.revenue;
-  const paying = new Uint32Array(revenue.length);
-  let count = 0;
-  for (let i = 0; i < revenue.length; i++) if ((revenue[i] as number) > 0) paying[count++] = i;
-  const industry = r.inputs.industry;
-  return industryShares(count, (j) => industry[r.order[paying[j] as number] as number] as string | null, (j) => revenue[paying[j] as number] as number);
+  const { revenue, industry, count } = r.inputs;
+  const paying = new Uint32Array(count);
+  let n = 0;
+  for (let k = 0; k < count; k++) if ((revenue[k] as number) > 0) paying[n++] = k;
+  return industryShares(n, (j) => industry[paying[j] as number] as string | null, (j) => revenue[paying[j] as number] as number);
 }

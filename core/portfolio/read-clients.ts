@@ -38,28 +38,35 @@ const UNREADABLE = 2;
 /**
  * Where each client's value of one attribute comes from: the first of its rows (0-based data
  * index) with a valid value, and the first with an unreadable one; -1 for none. Typed arrays with
- * room for every client, made once: at 100,000 clients this runs ten times a row.
+ * room for every client, made once. In a per-client sheet (one row each) there is nothing to
+ * choose: `valid` and `unreadable` stay null and the client's one row is read where asked.
  */
 interface FirstValues {
   /** The attribute's column (null: pain, read through `painAt`). */
   column: readonly unknown[] | null;
   cell: ((i: number) => Cell) | null;
-  valid: Int32Array;
-  unreadable: Int32Array;
+  valid: Int32Array | null;
+  unreadable: Int32Array | null;
+  /** Each client's first row (shared by the attributes). */
+  firstRow: Int32Array;
 }
 
 function cellOf(v: unknown): Cell {
   return v === null || v === undefined ? BLANK : v instanceof Invalid ? UNREADABLE : VALID;
 }
 
-function firstValues(column: readonly unknown[] | null, capacity: number): FirstValues | null {
-  return column === null ? null : { column, cell: null, valid: new Int32Array(capacity), unreadable: new Int32Array(capacity) };
+const cellAt = (t: FirstValues, i: number): Cell => (t.cell === null ? cellOf((t.column as readonly unknown[])[i]) : t.cell(i));
+
+function firstValues(column: readonly unknown[] | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
+  if (column === null) return null;
+  const capacity = firstRow.length;
+  return { column, cell: null, valid: manyRows ? new Int32Array(capacity) : null, unreadable: manyRows ? new Int32Array(capacity) : null, firstRow };
 }
 
-/** Notes row `i` for client `k` (its first row when `first`). */
+/** Notes row `i` for client `k` (its first row when `first`), where a client may have many rows. */
 function see(t: FirstValues | null, k: number, i: number, first: boolean): void {
-  if (t === null) return;
-  const cell = t.cell === null ? cellOf((t.column as readonly unknown[])[i]) : t.cell(i);
+  if (t === null || t.valid === null || t.unreadable === null) return;
+  const cell = cellAt(t, i);
   if (first) {
     t.valid[k] = cell === VALID ? i : -1;
     t.unreadable[k] = cell === UNREADABLE ? i : -1;
@@ -69,11 +76,22 @@ function see(t: FirstValues | null, k: number, i: number, first: boolean): void 
 }
 
 /** The first valid value of client `k` (its data row index), or -1. */
-const validAt = (t: FirstValues | null, k: number): number => (t === null ? -1 : (t.valid[k] as number));
+function validAt(t: FirstValues | null, k: number): number {
+  if (t === null) return -1;
+  if (t.valid !== null) return t.valid[k] as number;
+  const i = t.firstRow[k] as number;
+  return cellAt(t, i) === VALID ? i : -1;
+}
+
 /** The first unreadable cell of client `k`, or undefined. */
 function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: number): T | undefined {
   if (t === null || column === null) return undefined;
-  const i = t.unreadable[k] as number;
+  let i: number;
+  if (t.unreadable !== null) i = t.unreadable[k] as number;
+  else {
+    i = t.firstRow[k] as number;
+    if (cellAt(t, i) !== UNREADABLE) i = -1;
+  }
   return i < 0 ? undefined : column[i];
 }
 
@@ -102,26 +120,37 @@ interface Attributes {
   review: FirstValues | null;
   /** Each client's first row (data index). */
   firstRow: Int32Array;
+  /** An order list: a client may have many rows, each attribute its first valid one. */
+  manyRows: boolean;
 }
 
-function attributes(cols: InputColumns, capacity: number): Attributes {
+function attributes(cols: InputColumns, capacity: number, manyRows: boolean): Attributes {
+  const firstRow = new Int32Array(capacity);
   return {
-    wallet: firstValues(cols.wallets, capacity),
-    strategic: firstValues(cols.strategics, capacity),
-    pain: { column: null, cell: (i) => (painAt(cols, i) === null ? BLANK : VALID), valid: new Int32Array(capacity), unreadable: new Int32Array(capacity) },
-    relationship: firstValues(cols.relationships, capacity),
-    benefit: firstValues(cols.benefits, capacity),
-    industry: firstValues(cols.industries, capacity),
-    override: firstValues(cols.overrides, capacity),
-    reason: firstValues(cols.reasons, capacity),
-    until: firstValues(cols.overrideUntils, capacity),
-    review: firstValues(cols.reviews, capacity),
-    firstRow: new Int32Array(capacity),
+    wallet: firstValues(cols.wallets, firstRow, manyRows),
+    strategic: firstValues(cols.strategics, firstRow, manyRows),
+    pain: {
+      column: null,
+      cell: (i) => (painAt(cols, i) === null ? BLANK : VALID),
+      valid: manyRows ? new Int32Array(capacity) : null,
+      unreadable: manyRows ? new Int32Array(capacity) : null,
+      firstRow,
+    },
+    relationship: firstValues(cols.relationships, firstRow, manyRows),
+    benefit: firstValues(cols.benefits, firstRow, manyRows),
+    industry: firstValues(cols.industries, firstRow, manyRows),
+    override: firstValues(cols.overrides, firstRow, manyRows),
+    reason: firstValues(cols.reasons, firstRow, manyRows),
+    until: firstValues(cols.overrideUntils, firstRow, manyRows),
+    review: firstValues(cols.reviews, firstRow, manyRows),
+    firstRow,
+    manyRows,
   };
 }
 
 function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
   if (first) a.firstRow[k] = i;
+  if (!a.manyRows) return;
   see(a.wallet, k, i, first);
   see(a.strategic, k, i, first);
   see(a.pain, k, i, first);
@@ -150,7 +179,7 @@ export function readClients(
   // An order list has at most one client per distinct name: room for those, not for every row.
   const capacity = mode === "orders" ? groups.distinct : data.length;
   const inputs = newClientInputs(capacity);
-  const attrs = attributes(cols, capacity);
+  const attrs = attributes(cols, capacity, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;
   const clientOfRow = new Int32Array(data.length).fill(-1);
