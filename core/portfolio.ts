@@ -63,7 +63,11 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
 
   // Clients are matched by name ignoring case and surrounding spaces: one key per row. A total
   // label names no client; a row that was not revenue still names one (an order list repeats names).
-  const keys = cols.names.map((n, i) => (n === null || skips.get(i) === TOTAL_ROW ? null : clientKey(n)));
+  const keys = new Array<string | null>(cols.names.length);
+  for (let i = 0; i < keys.length; i++) {
+    const n = cols.names[i] ?? null;
+    keys[i] = n === null || (skips.size > 0 && skips.get(i) === TOTAL_ROW) ? null : clientKey(n);
+  }
   const groups = groupKeys(keys);
   const repeats = { nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct };
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats) ? "orders" : "clients") : settings.mode;

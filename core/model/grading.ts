@@ -19,7 +19,21 @@ export interface Grading {
   explanation: ExplanationParts;
 }
 
-const RATING_INDEX: Record<ProfitRating, number> = { High: 0, Medium: 1, Low: 2, Unknown: 3, Laggard: 4 };
+/** High 0, Medium 1, Low 2, Unknown 3, Laggard 4 (a switch: faster than a keyed lookup, once a client). */
+function ratingIndex(r: ProfitRating): number {
+  switch (r) {
+    case "High":
+      return 0;
+    case "Medium":
+      return 1;
+    case "Low":
+      return 2;
+    case "Unknown":
+      return 3;
+    default:
+      return 4;
+  }
+}
 const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
 
 /**
@@ -47,7 +61,7 @@ export function gradingOf(
   override: Grade | null,
 ): Grading {
   const negative = negativeMargin(margin, profitability);
-  const ratings = (((RATING_INDEX[revenue] * 5 + RATING_INDEX[wallet]) * 5 + RATING_INDEX[profitability]) * 5 + RATING_INDEX[strategic]) * 5 + RATING_INDEX[pain];
+  const ratings = (((ratingIndex(revenue) * 5 + ratingIndex(wallet)) * 5 + ratingIndex(profitability)) * 5 + ratingIndex(strategic)) * 5 + ratingIndex(pain);
   const key = (ratings * 2 + (negative ? 1 : 0)) * 4 + (override === null ? 0 : OVERRIDE_INDEX[override]);
   let g = gradings.known.get(key);
   if (g === undefined) {

@@ -83,6 +83,12 @@ function validAt(t: FirstValues | null, k: number): number {
   return cellAt(t, i) === VALID ? i : -1;
 }
 
+/** Client `k`'s value of one attribute: its first valid one, or null. */
+function valueAt<T>(column: readonly T[] | null, t: FirstValues | null, k: number): T | null {
+  const i = validAt(t, k);
+  return column === null || i < 0 ? null : (column[i] as T);
+}
+
 /** The first unreadable cell of client `k`, or undefined. */
 function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: number): T | undefined {
   if (t === null || column === null) return undefined;
@@ -194,7 +200,7 @@ export function readClients(
     const row = firstDataRow + i;
     const name = cols.names[i] ?? null;
     const revenue = cols.revenues[i] ?? null;
-    const skip = skips.get(i);
+    const skip = skips.size === 0 ? undefined : skips.get(i);
     if (skip !== undefined) {
       skipped.push({ row, name: name ?? "", reason: skip });
       lastClient = -1;
@@ -272,16 +278,12 @@ function addClient(c: ClientInputs, row: number, key: string, name: string): num
 function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attributes): void {
   const amountNotes = c.issues[k] ?? null;
   c.issues[k] = null;
-  const at = <T>(column: readonly T[] | null, t: FirstValues | null): T | null => {
-    const i = validAt(t, k);
-    return column === null || i < 0 ? null : (column[i] as T);
-  };
 
-  const wallet = at(cols.wallets, a.wallet) as number | null;
+  const wallet = valueAt(cols.wallets, a.wallet, k) as number | null;
   c.wallet[k] = wallet;
   if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
 
-  const strategic = at(cols.strategics, a.strategic) as Level | null;
+  const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
   const badStrategic = unreadableAt(a.strategic, cols.strategics, k);
   c.strategic[k] = strategic ?? (badStrategic instanceof Invalid ? "Unknown" : "Low");
   if (strategic === null && badStrategic instanceof Invalid) {
@@ -294,17 +296,17 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   c.pain[k] = pain;
   if (pain === "Unknown") c.incomplete[k] = 1;
 
-  c.relationship[k] = at(cols.relationships, a.relationship) as number | null;
+  c.relationship[k] = valueAt(cols.relationships, a.relationship, k) as number | null;
   if (c.relationship[k] === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
-  c.benefit[k] = at(cols.benefits, a.benefit) as number | null;
+  c.benefit[k] = valueAt(cols.benefits, a.benefit, k) as number | null;
   if (c.benefit[k] === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
 
-  c.industry[k] = at(cols.industries, a.industry);
-  c.override[k] = at(cols.overrides, a.override) as Grade | null;
+  c.industry[k] = valueAt(cols.industries, a.industry, k);
+  c.override[k] = valueAt(cols.overrides, a.override, k) as Grade | null;
   const badOverride = unreadableAt(a.override, cols.overrides, k);
   if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
-  c.overrideReason[k] = at(cols.reasons, a.reason);
-  c.overrideUntil[k] = at(cols.overrideUntils, a.until) as Day | null;
+  c.overrideReason[k] = valueAt(cols.reasons, a.reason, k);
+  c.overrideUntil[k] = valueAt(cols.overrideUntils, a.until, k) as Day | null;
   const badUntil = unreadableAt(a.until, cols.overrideUntils, k);
   if (c.overrideUntil[k] === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
   const badReview = unreadableAt(a.review, cols.reviews, k);
