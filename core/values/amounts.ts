@@ -74,9 +74,16 @@ function amountText(text: string): AmountText {
   return { digits: s.replace(SPACES, ""), negative, exp };
 }
 
+const TAIL_WITH_DOT = /^\d*\.[\d.]*$/;
+
 /** Does a cell write its decimals with a comma (`1.234,56`, `12,5`, `12,5 %`)? */
 export function hasCommaDecimal(v: CellValue): boolean {
-  if (typeof v !== "string" || !v.includes(",")) return false;
+  if (typeof v !== "string") return false;
+  const comma = v.lastIndexOf(",");
+  if (comma < 0) return false;
+  // `$1,234.00`: after the last comma only digits and a dot, so a dot follows the comma — a
+  // thousands comma. Every comma-decimal form ends in the comma and digits alone.
+  if (TAIL_WITH_DOT.test(v.slice(comma + 1))) return false;
   const s = v.trim().replace(/^\((.*)\)$/, "$1").replace(/%$/, "");
   return COMMA_DECIMAL.test(amountText(s).digits);
 }

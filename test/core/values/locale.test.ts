@@ -9,6 +9,8 @@ describe("number locale per column (SPEC §2a)", () => {
     ["1.234,56", true], ["12,5", true], ["12,50", true], ["0,5", true], ["0,125", true], ["1,2345", true], ["1234,5", true], ["€ 1.234,56", true],
     ["(1.234,56)", true], ["12,5%", true], ["12,5 %", true], ["1,2k", true],
     ["1,234", false], ["1,234.56", false], ["12.5", false], ["2.500", false], ["1,234,567", false], ["abc,de", false], [12.5, false], [null, false],
+    // a dot after the last comma: a thousands comma (read without the full amount parse)
+    ["$1,234.00", false], ["1,234.", false], ["1,2.5", false], ["(1,234.00)", false], ["USD 1,234.00", false], ["1,234.00 €", false],
   ])("hasCommaDecimal(%j) = %s", (cell, want) => {
     expect(hasCommaDecimal(cell)).toBe(want);
   });
