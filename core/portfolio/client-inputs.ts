@@ -7,7 +7,14 @@
 import { FIELD_LABELS, type Field } from "../columns";
 import type { Rating } from "../model/ratings";
 import type { Grade } from "../settings";
-import { Invalid, type Day } from "../values";
+import { Invalid } from "../values";
+
+/**
+ * "No value" in a number column (a typed column cannot hold null): NaN, which no parsed cell is.
+ * `orNull` reads a place back as a number or null.
+ */
+export const NONE = Number.NaN;
+export const orNull = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 
 export interface ClientInputs {
   count: number;
@@ -19,8 +26,8 @@ export interface ClientInputs {
   revenue: Float64Array;
   /** Σ amount of the previous period (an order list with dates, SPEC §11); 0 otherwise. */
   previousRevenue: Float64Array;
-  /** Σ of the profit cells. */
-  profit: (number | null)[];
+  /** Σ of the profit cells; NONE when no row gives one (so for every column typed Float64Array below). */
+  profit: Float64Array;
   /**
    * Σ profit and Σ revenue over the rows that give a profit: a row's profit is its margin cell ×
    * its revenue (the margin column wins) or else its profit cell. `marginBasis` counts those rows,
@@ -31,24 +38,24 @@ export interface ClientInputs {
   marginBasis: Int32Array;
   marginRows: Int32Array;
   /** The margin cell of a client whose only row with a profit has one, kept exact. */
-  marginSingle: (number | null)[];
+  marginSingle: Float64Array;
   /** Σ of the margin cells (a client with no positive revenue takes their mean, SPEC §2a). */
   marginSum: Float64Array;
-  wallet: (number | null)[];
-  /** Σ of the cost-to-serve cells (SPEC §12); null when none of the client's rows gives one. */
-  costToServe: (number | null)[];
+  wallet: Float64Array;
+  /** Σ of the cost-to-serve cells (SPEC §12); NONE when none of the client's rows gives one. */
+  costToServe: Float64Array;
   strategic: Rating[];
   pain: Rating[];
-  relationship: (number | null)[];
-  benefit: (number | null)[];
+  relationship: Float64Array;
+  benefit: Float64Array;
   industry: (string | null)[];
   override: (Grade | null)[];
   overrideReason: (string | null)[];
-  /** The last day the override counts (SPEC §4), or null: no end. */
-  overrideUntil: (Day | null)[];
-  review: (Day | null)[];
-  firstDate: (Day | null)[];
-  lastDate: (Day | null)[];
+  /** The last day the override counts (SPEC §4), or NONE: no end. Days as in core/values (Day). */
+  overrideUntil: Float64Array;
+  review: Float64Array;
+  firstDate: Float64Array;
+  lastDate: Float64Array;
   orders: Int32Array;
   /** Blank or unreadable cells and what was assumed; null until there is one. */
   issues: (string[] | null)[];
@@ -58,6 +65,8 @@ export interface ClientInputs {
 /** Room for `capacity` clients (at most one per data row): every column is allocated once, and `readClients` sets each of them. */
 export function newClientInputs(capacity: number): ClientInputs {
   const nulls = <T>(): T[] => new Array<T>(capacity);
+  // A number column with no value yet: NaN (NONE) in every place.
+  const none = (): Float64Array => new Float64Array(capacity).fill(NONE);
   return {
     count: 0,
     row: new Int32Array(capacity),
@@ -65,26 +74,26 @@ export function newClientInputs(capacity: number): ClientInputs {
     name: nulls(),
     revenue: new Float64Array(capacity),
     previousRevenue: new Float64Array(capacity),
-    profit: nulls(),
+    profit: none(),
     marginProfit: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),
     marginBasis: new Int32Array(capacity),
     marginRows: new Int32Array(capacity),
-    marginSingle: nulls(),
+    marginSingle: none(),
     marginSum: new Float64Array(capacity),
-    wallet: nulls(),
-    costToServe: nulls(),
+    wallet: none(),
+    costToServe: none(),
     strategic: nulls(),
     pain: nulls(),
-    relationship: nulls(),
-    benefit: nulls(),
+    relationship: none(),
+    benefit: none(),
     industry: nulls(),
     override: nulls(),
     overrideReason: nulls(),
-    overrideUntil: nulls(),
-    review: nulls(),
-    firstDate: nulls(),
-    lastDate: nulls(),
+    overrideUntil: none(),
+    review: none(),
+    firstDate: none(),
+    lastDate: none(),
     orders: new Int32Array(capacity),
     issues: nulls(),
     incomplete: new Uint8Array(capacity),

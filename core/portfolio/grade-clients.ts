@@ -6,15 +6,16 @@ import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import type { Day, Level } from "../values";
 import { overrideExpired } from "../model/override";
-import { NO_ISSUES, noteOn, type ClientInputs } from "./client-inputs";
+import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
 
 /** Every client's margin and grading, in sheet order; grade (0 = A) and score for the rank order. */
 export interface Graded {
   gradings: Grading[];
-  margins: (number | null)[];
-  /** Profit after serving (SPEC §12), null when no profit or margin is known. */
-  profits: (number | null)[];
+  /** The margin each client is graded on; NONE when unknown. */
+  margins: Float64Array;
+  /** Profit after serving (SPEC §12); NONE when no profit or margin is known. */
+  profits: Float64Array;
   /** 1 where the margin is after the cost to serve. */
   afterServing: Uint8Array;
   gradeIndex: Uint8Array;
@@ -30,8 +31,8 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
   const gradings = newGradings(settings);
   const out: Graded = {
     gradings: new Array<Grading>(n),
-    margins: new Array<number | null>(n),
-    profits: new Array<number | null>(n),
+    margins: new Float64Array(n),
+    profits: new Float64Array(n),
     afterServing: new Uint8Array(n),
     gradeIndex: new Uint8Array(n),
     scores: new Float64Array(n),
@@ -39,18 +40,18 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
   for (let k = 0; k < n; k++) {
     const before = marginOf(c, k);
     if (before === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
-    const cost = c.costToServe[k] as number | null;
+    const cost = orNull(c.costToServe[k]);
     // The profit as summed (exact) when it covers all the revenue: the profit cells, or each row's margin × revenue; else revenue × margin.
-    const summed = c.marginRows[k] === 0 ? (c.profit[k] as number | null) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : null;
+    const summed = c.marginRows[k] === 0 ? orNull(c.profit[k]) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : null;
     const served = profitAfterServing(c.revenue[k] as number, before, summed, cost);
     if (costMapped && cost === null && before !== null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("cost to serve"))) noteOn(c, k, "cost to serve missing; margin before serving used");
     const margin = served.margin;
-    out.profits[k] = served.profit;
+    out.profits[k] = served.profit ?? NONE;
     out.afterServing[k] = served.afterServing ? 1 : 0;
-    const wallet = walletRating(c.wallet[k] as number | null, settings);
-    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(c.overrideUntil[k] ?? null, today) ? null : (c.override[k] as Grade | null));
+    const wallet = walletRating(orNull(c.wallet[k]), settings);
+    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] as Grade | null));
     out.gradings[k] = g;
-    out.margins[k] = margin;
+    out.margins[k] = margin ?? NONE;
     out.gradeIndex[k] = gradeOrder(g.result.grade);
     out.scores[k] = g.score;
   }

@@ -10,7 +10,7 @@ import { cleanRatio, painFromAlignment, type Rating } from "../model/ratings";
 import { placeOf, type Period } from "../period/window";
 import type { Grade } from "../settings";
 import { Invalid, type CellValue, type Day, type Level } from "../values";
-import { newClientInputs, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
+import { newClientInputs, NONE, noteIssue, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
 import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
@@ -236,7 +236,7 @@ export function readClients(
     }
     seeRow(attrs, k, i, first);
     const rv = cols.reviews ? cols.reviews[i] : null;
-    const review = inputs.review[k] as Day | null;
+    const review = orNull(inputs.review[k]);
     if (typeof rv === "number" && (review === null || rv > review)) inputs.review[k] = rv;
     const place = period === null ? "current" : placeOf(period, date as number);
     if (place === "current") addAmounts(inputs, k, cols, i, revenue);
@@ -260,13 +260,6 @@ function addClient(c: ClientInputs, row: number, key: string, name: string): num
   c.key[k] = key;
   c.name[k] = name;
   // Blank until a row gives them.
-  c.profit[k] = null;
-  c.marginSingle[k] = null;
-  c.costToServe[k] = null;
-  c.review[k] = null;
-  c.overrideUntil[k] = null;
-  c.firstDate[k] = null;
-  c.lastDate[k] = null;
   c.issues[k] = null;
   return k;
 }
@@ -280,7 +273,7 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   c.issues[k] = null;
 
   const wallet = valueAt(cols.wallets, a.wallet, k) as number | null;
-  c.wallet[k] = wallet;
+  c.wallet[k] = wallet ?? NONE;
   if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
 
   const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
@@ -296,21 +289,24 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   c.pain[k] = pain;
   if (pain === "Unknown") c.incomplete[k] = 1;
 
-  c.relationship[k] = valueAt(cols.relationships, a.relationship, k) as number | null;
-  if (c.relationship[k] === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
-  c.benefit[k] = valueAt(cols.benefits, a.benefit, k) as number | null;
-  if (c.benefit[k] === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
+  const relationship = valueAt(cols.relationships, a.relationship, k) as number | null;
+  c.relationship[k] = relationship ?? NONE;
+  if (relationship === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
+  const benefit = valueAt(cols.benefits, a.benefit, k) as number | null;
+  c.benefit[k] = benefit ?? NONE;
+  if (benefit === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
 
   c.industry[k] = valueAt(cols.industries, a.industry, k);
   c.override[k] = valueAt(cols.overrides, a.override, k) as Grade | null;
   const badOverride = unreadableAt(a.override, cols.overrides, k);
   if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
   c.overrideReason[k] = valueAt(cols.reasons, a.reason, k);
-  c.overrideUntil[k] = valueAt(cols.overrideUntils, a.until, k) as Day | null;
+  const until = valueAt(cols.overrideUntils, a.until, k) as Day | null;
+  c.overrideUntil[k] = until ?? NONE;
   const badUntil = unreadableAt(a.until, cols.overrideUntils, k);
-  if (c.overrideUntil[k] === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
+  if (until === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
   const badReview = unreadableAt(a.review, cols.reviews, k);
-  if (c.review[k] === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
+  if (orNull(c.review[k]) === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
 
   if (amountNotes !== null) for (const note of amountNotes) noteOn(c, k, note);
 }
@@ -341,7 +337,7 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
   c.orders[k] = (c.orders[k] as number) + 1;
   c.revenue[k] = (c.revenue[k] as number) + revenue;
   const p = cols.profits ? cols.profits[i] : null;
-  if (typeof p === "number") c.profit[k] = (c.profit[k] ?? 0) + p;
+  if (typeof p === "number") c.profit[k] = (orNull(c.profit[k]) ?? 0) + p;
   else if (p instanceof Invalid) noteOn(c, k, `profit: ${p.reason}`);
   const m = cols.margins ? cols.margins[i] : null;
   if (typeof m === "number") {
@@ -354,7 +350,7 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
     if (typeof p === "number") addMarginBasis(c, k, p, revenue);
   }
   const cost = cols.costs ? cols.costs[i] : null;
-  if (typeof cost === "number") c.costToServe[k] = (c.costToServe[k] ?? 0) + cost;
+  if (typeof cost === "number") c.costToServe[k] = (orNull(c.costToServe[k]) ?? 0) + cost;
   else if (cost instanceof Invalid) noteOn(c, k, `cost to serve: ${cost.reason}`);
 }
 
@@ -362,8 +358,8 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
 function addDate(c: ClientInputs, k: number, cols: InputColumns, i: number): void {
   const dt = cols.dates ? cols.dates[i] : null;
   if (typeof dt === "number") {
-    const first = c.firstDate[k] as Day | null;
-    const last = c.lastDate[k] as Day | null;
+    const first = orNull(c.firstDate[k]);
+    const last = orNull(c.lastDate[k]);
     c.firstDate[k] = first === null ? dt : Math.min(first, dt);
     c.lastDate[k] = last === null ? dt : Math.max(last, dt);
   }
@@ -387,10 +383,10 @@ export function marginOf(c: ClientInputs, k: number): number | null {
   const rows = c.marginRows[k] as number;
   if (!((c.revenue[k] as number) > 0)) return rows === 0 ? null : rows === 1 ? (c.marginSingle[k] as number) : cleanRatio((c.marginSum[k] as number) / rows);
   if (rows === 0) {
-    const profit = c.profit[k] as number | null;
+    const profit = orNull(c.profit[k]);
     return profit !== null ? cleanRatio(profit / (c.revenue[k] as number)) : null;
   }
-  if (c.marginBasis[k] === 1) return c.marginSingle[k] as number | null;
+  if (c.marginBasis[k] === 1) return orNull(c.marginSingle[k]);
   const revenue = c.marginRevenue[k] as number;
   return revenue !== 0 ? cleanRatio((c.marginProfit[k] as number) / revenue) : null;
 }

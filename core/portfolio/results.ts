@@ -17,7 +17,7 @@ import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
-import { NO_ISSUES, type ClientInputs } from "./client-inputs";
+import { NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
 import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
@@ -112,10 +112,10 @@ export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: 
   const quadrantIndex = new Uint8Array(n);
   const threshold = x.settings.quadrantThreshold;
   for (let k = 0; k < n; k++) {
-    const given = inputs.relationship[k] as number | null;
+    const given = orNull(inputs.relationship[k]);
     const g = graded.gradings[k] as Grading;
-    const rel = given ?? estimatedRelationship(inputs.wallet[k] as number | null, g.factors.pain);
-    const ben = (inputs.benefit[k] as number | null) ?? g.score;
+    const rel = given ?? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain);
+    const ben = orNull(inputs.benefit[k]) ?? g.score;
     relationship[k] = rel;
     benefit[k] = ben;
     quadrantIndex[k] = quadrantOf(rel, ben, threshold);
@@ -134,7 +134,7 @@ export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: 
     byRank.revenue[i] = inputs.revenue[k] as number;
     byRank.grade[i] = graded.gradeIndex[k] as number;
     byRank.quadrant[i] = quadrantIndex[k] as number;
-    byRank.profit[i] = (graded.profits[k] as number | null) ?? Number.NaN;
+    byRank.profit[i] = graded.profits[k] as number;
   }
   return { order, byRevenue, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade, byRank };
 }
@@ -148,18 +148,18 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const c = r.inputs;
   const graded = r.graded;
   const g = graded.gradings[k] as Grading;
-  const margin = graded.margins[k] as number | null;
+  const margin = orNull(graded.margins[k]);
   const { settings } = x;
   const sc = g.score;
   const grade = g.result.grade;
   const key = c.key[k] as string;
   const revenue = c.revenue[k] as number;
-  const wallet = c.wallet[k] as number | null;
-  const review = c.review[k] as Day | null;
-  const firstDate = c.firstDate[k] as Day | null;
-  const lastDate = c.lastDate[k] as Day | null;
+  const wallet = orNull(c.wallet[k]);
+  const review = orNull(c.review[k]);
+  const firstDate = orNull(c.firstDate[k]);
+  const lastDate = orNull(c.lastDate[k]);
   const overrideReason = c.overrideReason[k] as string | null;
-  const relationshipEstimated = c.relationship[k] === null;
+  const relationshipEstimated = orNull(c.relationship[k]) === null;
   const relationship = r.relationship[k] as number;
   const benefit = r.benefit[k] as number;
   let flags = gradingFlags(g);
@@ -178,7 +178,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   }
   const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
-  if (c.override[k] !== null && overrideExpired(c.overrideUntil[k] ?? null, x.today)) flags |= FLAG_BIT["override-expired"];
+  if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
   const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
   const specialistKind = specialist(wallet, settings);
   return {
@@ -206,8 +206,8 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     overrideReason,
     relationshipEstimated,
     untappedSpend: untappedSpend(revenue, wallet),
-    profit: graded.profits[k] as number | null,
-    costToServe: c.costToServe[k] as number | null,
+    profit: orNull(graded.profits[k]),
+    costToServe: orNull(c.costToServe[k]),
     industry: c.industry[k] as string | null,
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
