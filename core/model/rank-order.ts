@@ -35,14 +35,20 @@ function sortableHalves(values: ArrayLike<number>): { hi: Uint32Array; lo: Uint3
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** One stable LSD pass on a 16-bit digit, descending. */
-function passDescending(order: Uint32Array, out: Uint32Array, key: Uint32Array, shift: number, counts: Uint32Array): void {
+/**
+ * One stable LSD pass on a 16-bit digit, descending, into `out`; false (and `out` untouched) when
+ * every key has the same digit there, so the order stands — whole amounts below a million leave
+ * the low 32 bits of the double all zero, and two of the four passes go.
+ */
+function passDescending(order: Uint32Array, out: Uint32Array, key: Uint32Array, shift: number, counts: Uint32Array): boolean {
   counts.fill(0);
   const n = order.length;
+  // Counted in index order (the same counts, read front to back).
   for (let i = 0; i < n; i++) {
-    const d = 0xffff - (((key[order[i] as number] as number) >>> shift) & 0xffff);
+    const d = 0xffff - (((key[i] as number) >>> shift) & 0xffff);
     counts[d] = (counts[d] as number) + 1;
   }
+  if (counts[0xffff - (((key[0] as number) >>> shift) & 0xffff)] === n) return false;
   let total = 0;
   for (let d = 0; d < 65536; d++) {
     const c = counts[d] as number;
@@ -55,6 +61,7 @@ function passDescending(order: Uint32Array, out: Uint32Array, key: Uint32Array, 
     out[counts[d] as number] = idx;
     counts[d] = (counts[d] as number) + 1;
   }
+  return true;
 }
 
 const byName = (names: readonly string[]) => (a: number, b: number): number => {
@@ -81,8 +88,7 @@ export function revenueOrder(revenues: ArrayLike<number>, names: readonly string
   let out = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
-    passDescending(order, out, key, shift, counts);
-    [order, out] = [out, order];
+    if (passDescending(order, out, key, shift, counts)) [order, out] = [out, order];
   }
   // Runs of equal revenue: by name, then index (the radix passes kept index order).
   const cmp = byName(names);

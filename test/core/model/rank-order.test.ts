@@ -33,6 +33,19 @@ describe("revenueOrder", () => {
     expect(Array.from(revenueOrder(revenues, names))).toEqual(revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names)));
   });
 
+  it("whole amounts (the passes over digits all keys share are left out) and a column of one amount agree too", () => {
+    const n = 3000;
+    for (const revenues of [
+      Array.from({ length: n }, (_, i) => ((i * 7919) % 100_003) * (i % 5 === 0 ? -1 : 1)),
+      Array.from({ length: n }, (_, i) => (i * 7919) % 64),
+      Array.from({ length: n }, () => 250),
+      Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 0 : -0)),
+    ]) {
+      const names = Array.from({ length: n }, (_, i) => `C${(i * 31) % 97}`);
+      expect(Array.from(revenueOrder(revenues, names))).toEqual(revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names)));
+    }
+  });
+
   it("runs of equal revenue, short (sorted in place) and long, are ordered by name, then position", () => {
     // Run lengths 1…40 (the in-place sort takes runs of up to 16), names repeating inside a run.
     const revenues: number[] = [];
