@@ -161,17 +161,23 @@ export interface Detection {
 /** How many cells of a column (0-based) are filled below the header. */
 export type FilledCells = (column: number) => number;
 
-/** Counts the filled cells of a column in `rows` from row `from` (0-based), once per column and only when asked. */
+/**
+ * Counts the filled cells of a column in `rows` from row `from` (0-based): only when first asked,
+ * then every column's in one pass over the rows (a row's cells sit together; a column's do not).
+ */
 export function filledCells(rows: readonly (readonly CellValue[])[], from: number): FilledCells {
-  const counts = new Map<number, number>();
+  let counts: number[] | null = null;
   return (column) => {
-    let n = counts.get(column);
-    if (n === undefined) {
-      n = 0;
-      for (let r = from; r < rows.length; r++) if (!isBlank(rows[r]?.[column])) n++;
-      counts.set(column, n);
+    if (counts === null) {
+      const made: number[] = [];
+      for (let r = from; r < rows.length; r++) {
+        const row = rows[r];
+        if (row === undefined) continue;
+        for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) made[c] = (made[c] ?? 0) + 1;
+      }
+      counts = made;
     }
-    return n;
+    return counts[column] ?? 0;
   };
 }
 
