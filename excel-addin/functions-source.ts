@@ -1,5 +1,6 @@
 /**
- * Generates what Excel reads about the custom functions, from the one table in core/functions.ts:
+ * Generates what Excel reads about the custom functions, from the one table in core/functions.ts
+ * and its help (core/functions/help.ts):
  * a JSDoc'd TypeScript module (one `@customfunction` per table row, the real parameter names and
  * descriptions) for custom-functions-metadata to turn into functions.json, and the entry module
  * that registers each function with `CustomFunctions.associate` under the id the metadata gave it.
@@ -7,6 +8,7 @@
  * functions.json and functions.js.
  */
 import { FUNCTIONS, type KamFunction, type Param } from "../core/functions";
+import { documented, type DocumentedFunction } from "../core/functions/help";
 
 /** Text safe inside a JSDoc block: one line, no comment terminator. */
 function doc(text: string): string {
@@ -17,7 +19,7 @@ function paramType(p: Param): string {
   return p.kind === "range" ? "any[][]" : "any";
 }
 
-function resultType(f: KamFunction): string {
+function resultType(f: DocumentedFunction): string {
   if (f.returns === "scalar") return f.resultType === "any" ? "any" : f.resultType;
   return f.resultType === "any" ? "any[][]" : `${f.resultType}[][]`;
 }
@@ -29,12 +31,12 @@ function returnsDoc(f: KamFunction): string {
 }
 
 /** The Excel formula example: `=KAM_GRADE(...)` in the table is `=KAM.GRADE(...)` in Excel. */
-export function excelExample(f: KamFunction): string {
+export function excelExample(f: DocumentedFunction): string {
   return f.example.replace(/KAM_/g, "KAM.");
 }
 
 /** One exported function per table row, each forwarding to the shared runtime wrapper. */
-export function functionsSource(runtimeImport: string, functions: readonly KamFunction[] = FUNCTIONS): string {
+export function functionsSource(runtimeImport: string, functions: readonly DocumentedFunction[] = documented()): string {
   const out: string[] = [
     "// Generated from core/functions.ts by scripts/build/excel.mjs. Do not edit.",
     `import { invokeMatrix, invokeScalar } from ${JSON.stringify(runtimeImport)};`,

@@ -3,9 +3,9 @@
  * top-level stub in Code.js, with this JSDoc, so Apps Script can call it by name (triggers, menu
  * items, google.script.run). The custom functions' stubs are generated from core/functions.ts.
  */
+import functionHelp from "help:functions";
 import sampleClients from "sample:clients";
 import { buildSummary, type BuildSummary, type PanelState } from "../core/bridge";
-import { FUNCTIONS } from "../core/functions";
 import { addInputColumnsSync, type AddedColumns } from "../core/use-cases/add-input-columns";
 import { buildMatrixSync, type MatrixResult } from "../core/use-cases/build-matrix";
 import { buildPortfolioSync, type PortfolioResult } from "../core/use-cases/build-portfolio";
@@ -164,10 +164,7 @@ export function runSelfTest(): CheckLine[] {
 /** Menu: shows what the add-on does and the custom functions. */
 export function showHelp(): void {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  const items = FUNCTIONS.map((f) => {
-    const params = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
-    return `<li><code>KAM_${esc(f.name)}(${esc(params)})</code> — ${esc(f.description)}</li>`;
-  }).join("");
+  const items = functionHelp.map((f) => `<li><code>${esc(f.signature)}</code> — ${esc(f.description)}</li>`).join("");
   const html = `<div style="font:13px/1.45 Arial,sans-serif;color:#202124">
 <p><b>KAM Portfolio</b> grades every client of the active sheet with the key-account matrix.</p>
 <ol><li>Open the panel (Extensions ▸ KAM Portfolio ▸ Open panel) and check the columns.</li>
