@@ -3,8 +3,7 @@
  * core/functions.ts and its help (core/functions/help.ts; scripts/build/sheets.mjs bundles this
  * for node; nothing here ships): one `KAM_<NAME>` function per table row with @customfunction
  * JSDoc, the table's parameter names (Sheets shows them in autocomplete) and the descriptions,
- * which state DEFAULT_SETTINGS. Also the Help dialog's list of functions, which Code.js carries as
- * data (the help text is not in the runtime table).
+ * which state DEFAULT_SETTINGS.
  */
 import type { Param } from "../core/functions";
 import { documented, type DocumentedFunction } from "../core/functions/help";
@@ -42,15 +41,3 @@ export function customFunctionStubs(globalName: string, functions: readonly Docu
   return functions.map((f) => customFunctionStub(f, globalName));
 }
 
-/** One line of the Help dialog: how the function is called (optional parameters in brackets) and what it does. */
-export interface FunctionHelpLine {
-  signature: string;
-  description: string;
-}
-
-export function functionHelpLines(functions: readonly DocumentedFunction[] = documented()): FunctionHelpLine[] {
-  return functions.map((f) => ({
-    signature: `KAM_${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`,
-    description: f.description,
-  }));
-}
