@@ -16,7 +16,7 @@ import { writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import ts from "typescript";
 
-export const GLOBAL = "KAM_CORE";
+const GLOBAL = "KAM_CORE";
 const NAMESPACE = "kam-core";
 /** Bytes a module may grow in functions.js by publishing exports it already carries (bindings kept, renamed). */
 const NOISE = 32;
@@ -64,7 +64,7 @@ function sharedCorePlugin(root, shared) {
           all ||= got.all;
           for (const n of got.names) names.add(n);
         }
-        if (all || names.size > 0) out.set(module, all ? "*" : [...names].sort());
+        out.set(module, all ? "*" : [...names].sort()); // no names: imported for its effects, which run in functions.js
       }
       return out;
     },
@@ -103,7 +103,7 @@ function coreExportsSource(root, needs) {
       lines.push(`import * as m${i} from ${from};`);
       entries.push(`  ${JSON.stringify(module)}: m${i},`);
     } else {
-      lines.push(`import { ${names.map((n, j) => `${n} as m${i}_${j}`).join(", ")} } from ${from};`);
+      if (names.length > 0) lines.push(`import { ${names.map((n, j) => `${n} as m${i}_${j}`).join(", ")} } from ${from};`);
       entries.push(`  ${JSON.stringify(module)}: { ${names.map((n, j) => `${JSON.stringify(n)}: m${i}_${j}`).join(", ")} },`);
     }
   });
