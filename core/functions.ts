@@ -1,8 +1,10 @@
 /**
- * The custom functions of SPEC §8 as one table: name, parameters, documentation and an
- * implementation over 2D arrays. Sheets (`KAM_GRADE`), Excel (`KAM.GRADE`) and the HyperFormula
- * test plugin are generated from this table, so names and parameters cannot drift; defaults and
- * the descriptions that state them come from DEFAULT_SETTINGS.
+ * The custom functions of SPEC §8 as one table: name, parameters and an implementation over 2D
+ * arrays. Sheets (`KAM_GRADE`), Excel (`KAM.GRADE`) and the HyperFormula test plugin are generated
+ * from this table, so names and parameters cannot drift; defaults come from DEFAULT_SETTINGS. The
+ * documentation (descriptions that state those defaults, parameter help, examples) is build-time
+ * only, in functions/help.ts, joined to this table by `documented()`: the bundled code carries none
+ * of it (Code.js's generated stubs carry their JSDoc).
  *
  * Every function takes a cell or a range and returns the same shape; a blank input gives a blank
  * output, a bad cell gives a `KamError` in that cell alone. Coercion happens once, through
@@ -20,7 +22,7 @@ export { isKamError, KamError, toMatrix, type Out } from "./functions/shapes";
 export type { KamFunction, Param } from "./functions/signature";
 export { populationReads, populationSorts } from "./functions/population";
 export { recognised } from "./functions/recognise";
-export { PORTFOLIO_COLUMNS } from "./functions/portfolio";
+export { PORTFOLIO_COLUMNS } from "./functions/portfolio-table";
 export { PROFIT_CURVE_COLUMNS } from "./functions/money";
 
 export const FUNCTIONS: readonly KamFunction[] = [...RATING_FUNCTIONS, ...GRADING_FUNCTIONS, ...PORTFOLIO_FUNCTIONS, ...MONEY_FUNCTIONS];

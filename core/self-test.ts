@@ -5,7 +5,7 @@
  * same way for both, as one pass / fail / info line each, with what to report when it fails.
  * Pure: no host API.
  */
-import { callFunction } from "./functions";
+import { portfolioTable } from "./functions/portfolio-table";
 import { DEFAULT_SETTINGS, type Grade } from "./settings";
 import { dayFromParts, dayToIso, type CellValue, type Day } from "./values";
 
@@ -69,9 +69,9 @@ const FLAGS = 11;
 export function dateCase(last: [number, number, number] = [2024, 3, 5]): DateCase {
   const iso = dayToIso(dayFromParts(...last)); // bounded: a [year, month, day] tuple
   const rows: CellValue[][] = [["Client", "Revenue", "Last review"], ["Acme", 1000, iso]];
-  const grade = callFunction("PORTFOLIO", [rows]).result[1]?.[2] as Grade;
+  const grade = portfolioTable(rows, null)[1]?.[2] as Grade;
   const today: Day = dayFromParts(...last) + DEFAULT_SETTINGS.reviewDays[grade] - 1; // bounded: a [year, month, day] tuple
-  const flags = String(callFunction("PORTFOLIO", [rows, dayToIso(today)]).result[1]?.[FLAGS] ?? "");
+  const flags = String(portfolioTable(rows, today)[1]?.[FLAGS] ?? "");
   return { client: ["Acme", 1000, last], today: dayToIso(today).split("-").map(Number) as [number, number, number], flags };
 }
 

@@ -1,14 +1,14 @@
 /**
  * support.html, the manifest's support URL: what the add-in does and every KAM.* function with its
- * parameters, generated from the core function table. Static: no script, no network.
+ * parameters, generated from the core function table and its help. Static: no script, no network.
  */
-import { FUNCTIONS } from "../core/functions";
+import { documented } from "../core/functions/help";
 import { excelExample } from "./functions-source";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function supportHtml(): string {
-  const rows = FUNCTIONS.map((f) => {
+  const rows = documented().map((f) => {
     const sig = `KAM.${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
     const params = f.params.map((p) => `<li><code>${esc(p.name)}</code>${p.optional ? " (optional)" : ""}: ${esc(p.description)}</li>`).join("");
     return `<section><h3><code>${esc(sig)}</code></h3><p>${esc(f.description)}</p><ul>${params}</ul><p>Example: <code>${esc(excelExample(f))}</code></p></section>`;

@@ -1,7 +1,8 @@
 /**
  * taskpane.html: the shared runtime's page. It loads Microsoft's office.js (the one file from
  * outside, as Office requires), then functions.js (registers the KAM.* functions in this runtime)
- * and taskpane.js (the panel on the Office bridge).
+ * and taskpane.js (the panel on the Office bridge), in that order: taskpane.js takes the core
+ * functions.js carries from it (scripts/lib/shared-core.mjs).
  */
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 

@@ -1,7 +1,7 @@
 /**
  * The grading functions of the table (SPEC §4–§6, §8): score, grade and its explanation from the
- * five ratings, relationship strength, the quadrant and the one-line plan. Their defaults and
- * descriptions come from DEFAULT_SETTINGS.
+ * five ratings, relationship strength, the quadrant and the one-line plan. Their defaults come
+ * from DEFAULT_SETTINGS; what they say about themselves is in help.ts.
  */
 import { actionLine } from "../model/actions";
 import { explain } from "../model/explain";
@@ -14,27 +14,10 @@ import { flat, guarded, KamError, mapShape, perCell } from "./shapes";
 import { range, value, type KamFunction, type Param } from "./signature";
 
 const d = DEFAULT_SETTINGS;
-const w = d.weights;
 
-const RATING_PARAMS: Param[] = [
-  range("revenue_r", "Revenue rating (High/Medium/Low), e.g. from KAM_REVENUE_RATING."),
-  range("wallet_r", "Wallet-share rating; a Low share scores the most (upside)."),
-  range("profit_r", "Profitability rating (High/Medium/Low/Laggard)."),
-  range("strategic", "Strategic value: High/Medium/Low, H/M/L or 3/2/1; blank is Low."),
-  range("pain", "Pain: Low/Medium/High, L/M/H or 1/2/3; blank is Unknown."),
-];
-const WEIGHTS = range(
-  "weights",
-  `Five weights summing to 100, in the order revenue, wallet, profitability, strategic, pain (default ${w.revenue}, ${w.wallet}, ${w.profitability}, ${w.strategic}, ${w.pain}).`,
-  true,
-);
-const GRADE_PARAMS: Param[] = [
-  ...RATING_PARAMS,
-  range("override", "Manual grade A/B/C that wins over the computed one.", true),
-  WEIGHTS,
-  value("a_min", `Score from which the base grade is A (default ${d.gradeAMin}).`),
-  value("b_min", `Score from which the base grade is B (default ${d.gradeBMin}).`),
-];
+const RATING_PARAMS: Param[] = [range("revenue_r"), range("wallet_r"), range("profit_r"), range("strategic"), range("pain")];
+const WEIGHTS = range("weights", true);
+const GRADE_PARAMS: Param[] = [...RATING_PARAMS, range("override", true), WEIGHTS, value("a_min"), value("b_min")];
 
 function gradeRow(values: readonly CellValue[], weights: Weights, thresholds: Pick<Settings, "gradeAMin" | "gradeBMin">) {
   const factors = factorsOf(values);
@@ -47,11 +30,8 @@ function gradeRow(values: readonly CellValue[], weights: Weights, thresholds: Pi
 export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   {
     name: "SCORE",
-    description: `Key-account score 0–100: weighted points of the five ratings (revenue ${w.revenue}, profitability ${w.profitability}, strategic ${w.strategic}, wallet ${w.wallet}, pain ${w.pain}).`,
     params: [...RATING_PARAMS, WEIGHTS],
     returns: "matrix",
-    resultType: "any",
-    example: "=KAM_SCORE(H2:H500, I2:I500, J2:J500, F2:F500, G2:G500)",
     run(args) {
       const driver = args[0] ?? [[null]];
       return guarded(driver, () => {
@@ -65,11 +45,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "GRADE",
-    description: "Key-account grade A/B/C from the five ratings, with the shed, laggard and strategic-floor rules and an optional manual override.",
     params: GRADE_PARAMS,
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_GRADE(H2:H500, I2:I500, J2:J500, F2:F500, G2:G500)",
     run(args) {
       const driver = args[0] ?? [[null]];
       return guarded(driver, () => {
@@ -81,11 +58,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "WHY",
-    description: "Explains a grade: each factor's rating and points and every rule that fired.",
     params: GRADE_PARAMS,
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_WHY(H2, I2, J2, F2, G2)",
     run(args) {
       const driver = args[0] ?? [[null]];
       return guarded(driver, () => {
@@ -100,15 +74,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "RELATIONSHIP",
-    description: "Relationship strength 0–100: from a relationship column (1–5, 0–10, 0–100, H/M/L or a stage word), or estimated from wallet share and pain when pain is given.",
-    params: [
-      range("strength_or_share", "Relationship strength; or, with pain alone, the share of wallet."),
-      range("pain", "Pain rating: when given, strength is estimated as 100 × (½·share + ½·pain points).", true),
-      range("share", "Share of wallet: with it, strength_or_share is the relationship column and blank cells are estimated from share and pain.", true),
-    ],
+    params: [range("strength_or_share"), range("pain", true), range("share", true)],
     returns: "matrix",
-    resultType: "any",
-    example: "=KAM_RELATIONSHIP(E2:E500, G2:G500)",
     run([first, pain, share]) {
       const driver = first ?? [[null]];
       const estimate = (sharesAsPercent: boolean, s: CellValue, p: CellValue): number => {
@@ -150,15 +117,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "QUADRANT",
-    description: `Quadrant of relationship strength × mutual benefit (both 0–100, ${d.quadrantThreshold} and above is strong/high): Key client, Invest in relationship, Higher-value offers or Rethink.`,
-    params: [
-      range("relationship", "Relationship strength 0–100 (e.g. from KAM_RELATIONSHIP)."),
-      range("benefit", "Mutual benefit 0–100 (usually the score)."),
-      value("threshold", `Boundary on both axes (default ${d.quadrantThreshold}).`),
-    ],
+    params: [range("relationship"), range("benefit"), value("threshold")],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_QUADRANT(N2:N500, L2:L500)",
     run([relationship, benefit, threshold]) {
       const driver = relationship ?? [[null]];
       return guarded(driver, () => {
@@ -176,11 +136,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "ACTIONS",
-    description: "The one-line plan for a grade: sponsor, meeting cadence, and a growth or relationship specialist by wallet share.",
-    params: [range("grade", "A, B or C."), range("share", "Share of wallet, for the specialist.", true)],
+    params: [range("grade"), range("share", true)],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_ACTIONS(M2:M500, E2:E500)",
     run([g, share]) {
       const driver = g ?? [[null]];
       const asPercent = share ? percentScale(flat(share)) : false;

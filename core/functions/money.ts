@@ -24,12 +24,8 @@ function profits(arg: Matrix | undefined): number[] | KamError {
 export const MONEY_FUNCTIONS: readonly KamFunction[] = [
   {
     name: "PROFIT_CURVE",
-    description:
-      "The profit curve (whale curve): clients sorted by profit, highest first; per client the cumulative share of clients and the cumulative profit as a share of total profit (above 100% where later clients lose money).",
-    params: [range("profits", "Every client's profit (after the cost to serve); blanks are skipped.")],
+    params: [range("profits")],
     returns: "table",
-    resultType: "any",
-    example: "=KAM_PROFIT_CURVE(D2:D500)",
     run([arg]) {
       const nums = profits(arg);
       if (nums instanceof KamError) return [[nums]];

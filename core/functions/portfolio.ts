@@ -1,24 +1,20 @@
 /**
  * The portfolio functions of the table (SPEC §7, §8): the whole ranked portfolio, live, and the
- * concentration checks (HHI, the top clients' share of revenue).
+ * concentration checks (HHI, the top clients' share of revenue). The table itself is made by
+ * portfolio-table.ts.
  */
 import { hhi, topShare } from "../model/concentration";
-import { gradePortfolio } from "../portfolio";
 import { DEFAULT_SETTINGS } from "../settings";
 import { Invalid, isBlank, parseDate, type Day } from "../values";
 import { amounts, percentArg, scalarArg } from "./arguments";
-import { fail, flat, KamError, type Matrix, type Out } from "./shapes";
-import { pct, range, value, type KamFunction } from "./signature";
+import { portfolioTable } from "./portfolio-table";
+import { fail, flat, KamError, type Matrix } from "./shapes";
+import { range, value, type KamFunction } from "./signature";
 
 const d = DEFAULT_SETTINGS;
 
 /** Concentration is of the positive revenues (SPEC §2a): a credit note never makes a share above 100%. */
 const positive = (revenues: readonly number[]): number[] => revenues.filter((r) => r > 0);
-
-export const PORTFOLIO_COLUMNS = [
-  "Rank", "Client", "Grade", "Score", "Revenue", "Revenue rating", "Wallet rating", "Profit rating",
-  "Strategic", "Pain", "Quadrant", "Flags", "Actions",
-] as const;
 
 /** The optional `today` argument: a date (typed, a serial, a Date) or blank. */
 function todayArg(arg: Matrix | undefined): Day | null {
@@ -27,36 +23,11 @@ function todayArg(arg: Matrix | undefined): Day | null {
   return day;
 }
 
-/**
- * The ranked table. Review-due is judged against `today`; a custom function recalculates only when
- * its arguments change, so it never reads the clock: without a `today` argument the flag is left
- * out (a stale "today" would keep it wrong until the next edit).
- */
-function portfolioTable(rows: Matrix, today: Day | null): Out[][] {
-  const p = gradePortfolio({ rows, settings: d, today: today ?? 0 });
-  const out: Out[][] = [[...PORTFOLIO_COLUMNS]];
-  for (const c of p.clients) {
-    const flags = today === null ? c.flags.filter((f) => f !== "review-due") : c.flags;
-    out.push([c.rank, c.name, c.grade, c.score, c.revenue, c.revenueRating, c.walletRating, c.profitRating, c.strategic, c.pain, c.quadrant, flags.join(", "), c.actions]);
-  }
-  for (const n of p.needsData) {
-    out.push(["", n.name || `(row ${n.row})`, "Needs data", "", "", "", "", "", "", "", "", `row ${n.row}: ${n.reason}`, ""]);
-  }
-  return out;
-}
-
-
 export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
   {
     name: "PORTFOLIO",
-    description: "The whole ranked portfolio, live, from a table whose first row holds the headers (one row per client or per order). Review-due is flagged only when today is given.",
-    params: [
-      range("table_with_headers", "The client table including its header row."),
-      value("today", "The date review-due is judged on: a date, or a cell holding one (without it no client is flagged review-due: a custom function does not see the date change)."),
-    ],
+    params: [range("table_with_headers"), value("today")],
     returns: "table",
-    resultType: "any",
-    example: "=KAM_PORTFOLIO(A1:K500, M1)",
     run([table, today]) {
       const rows = table ?? [[null]];
       if (flat(rows).every(isBlank)) return [[""]];
@@ -69,11 +40,8 @@ export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "HHI",
-    description: "Herfindahl-Hirschman index of revenue concentration (0–10,000; above 1,800 highly concentrated, 1,000–1,800 moderately).",
-    params: [range("revenues", "Every client's revenue.")],
+    params: [range("revenues")],
     returns: "scalar",
-    resultType: "any",
-    example: "=KAM_HHI(C2:C500)",
     run([revenues]) {
       const nums = amounts(revenues);
       if (nums instanceof KamError) return [[nums]];
@@ -84,11 +52,8 @@ export const PORTFOLIO_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "TOP_SHARE",
-    description: `Share of revenue from the top ${pct(d.topSharePct)} of clients (the 80/20 check), as a fraction.`,
-    params: [range("revenues", "Every client's revenue."), value("top_pct", `Percent of clients counted as the top (default ${d.topSharePct}).`)],
+    params: [range("revenues"), value("top_pct")],
     returns: "scalar",
-    resultType: "any",
-    example: "=KAM_TOP_SHARE(C2:C500)",
     run([revenues, top]) {
       try {
         const pct = percentArg(top, "top_pct", d.topSharePct);

@@ -1,7 +1,7 @@
 /**
  * The rating functions of the table (SPEC §3, §8): revenue by Pareto rank or cumulative share,
  * wallet share, profitability, and the helpers behind them (margin, a level, pain from two
- * answers). Their defaults and descriptions come from DEFAULT_SETTINGS.
+ * answers). Their defaults come from DEFAULT_SETTINGS; what they say about themselves is in help.ts.
  */
 import { cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating } from "../model/ratings";
 import { DEFAULT_SETTINGS } from "../settings";
@@ -9,24 +9,15 @@ import { Invalid, isBlank, MARGIN_RANGE, parseAmount, parseFraction, parseLevel,
 import { percentArg, scalarArg } from "./arguments";
 import { countGreater, population } from "./population";
 import { fail, flat, guarded, KamError, perCell } from "./shapes";
-import { pct, range, value, type KamFunction } from "./signature";
+import { range, value, type KamFunction } from "./signature";
 
 const d = DEFAULT_SETTINGS;
 
 export const RATING_FUNCTIONS: readonly KamFunction[] = [
   {
     name: "REVENUE_RATING",
-    description: `Revenue rating by Pareto rank: High for the top ${pct(d.revenueTopPct)} of clients, Medium for the next ${pct(d.revenueNextPct)}, else Low.`,
-    params: [
-      range("revenue", "The revenue of one client, or a column of revenues."),
-      range("all_revenue", "Every client's revenue (the population ranked); default: the revenue argument.", true),
-      value("top_pct", `Percent of clients rated High (default ${d.revenueTopPct}).`),
-      value("next_pct", `Percent of clients rated Medium after them (default ${d.revenueNextPct}).`),
-      value("method", `"rank" (default) or "cumulative": High while cumulative revenue ≤ top_pct (default ${pct(d.cumulativeHighPct)}), Medium ≤ next_pct (default ${pct(d.cumulativeMediumPct)}).`),
-    ],
+    params: [range("revenue"), range("all_revenue", true), value("top_pct"), value("next_pct"), value("method")],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_REVENUE_RATING(C2:C500, C2:C500)",
     run([revenue, all, top, next, method]) {
       const driver = revenue ?? [[null]];
       return guarded(driver, () => {
@@ -55,15 +46,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "WALLET_RATING",
-    description: `Wallet-share rating: High above ${pct(d.walletHighPct)}, Medium from ${pct(d.walletMediumPct)} to ${pct(d.walletHighPct)}, Low below ${pct(d.walletMediumPct)} (a low share is upside).`,
-    params: [
-      range("share", "Share of wallet: 60%, 0.6 or 60 (a column where any value is above 1 is read as percents)."),
-      value("medium_pct", `Share from which the rating is Medium (default ${d.walletMediumPct}).`),
-      value("high_pct", `Share above which the rating is High (default ${d.walletHighPct}).`),
-    ],
+    params: [range("share"), value("medium_pct"), value("high_pct")],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_WALLET_RATING(E2:E500)",
     run([share, medium, high]) {
       const driver = share ?? [[null]];
       return guarded(driver, () => {
@@ -81,15 +65,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "PROFIT_RATING",
-    description: `Profitability rating on margin: High if ≥ ${pct(d.profitHighPct)}, Medium if ≥ ${pct(d.profitAdequatePct)}, Low if ≥ 0, Laggard if negative.`,
-    params: [
-      range("margin", "Margin: 12%, 0.12 or 12 (a column where any value is above 1 is read as percents)."),
-      value("adequate", `Margin from which the rating is Medium (default ${pct(d.profitAdequatePct)}).`),
-      value("high", `Margin from which the rating is High (default ${pct(d.profitHighPct)}).`),
-    ],
+    params: [range("margin"), value("adequate"), value("high")],
     returns: "matrix",
-    resultType: "string",
-    example: `=KAM_PROFIT_RATING(D2:D500, ${pct(d.profitAdequatePct)}, ${pct(d.profitHighPct)})`,
     run([margin, adequate, high]) {
       const driver = margin ?? [[null]];
       return guarded(driver, () => {
@@ -107,11 +84,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "MARGIN",
-    description: "Margin = profit ÷ revenue, as a fraction (format the cell as a percent).",
-    params: [range("profit", "Profit amount."), range("revenue", "Revenue amount.")],
+    params: [range("profit"), range("revenue")],
     returns: "matrix",
-    resultType: "any",
-    example: "=KAM_MARGIN(D2:D500, C2:C500)",
     run([profit, revenue]) {
       const driver = profit ?? [[null]];
       return perCell(driver, [revenue], ([p, r]) => {
@@ -128,14 +102,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "LEVEL",
-    description: "A strategic-value or pain cell as High/Medium/Low (accepts H/M/L and 3/2/1).",
-    params: [
-      range("value", "High/Medium/Low, H/M/L or 3/2/1."),
-      range("otherwise", "Used where value is blank or unreadable, e.g. KAM_PAIN(aligned, easy) for pain.", true),
-    ],
+    params: [range("value"), range("otherwise", true)],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_LEVEL(F2:F500)",
     run([v, otherwise]) {
       const driver = v ?? [[null]];
       return perCell(driver, [otherwise], ([x, alt]) => {
@@ -154,11 +122,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
   },
   {
     name: "PAIN",
-    description: "Pain from two yes/no answers: aligned and easy → Low, not aligned and hard → High, otherwise Medium.",
-    params: [range("aligned", "Are their goals aligned with what we offer? yes/no."), range("easy", "Are they easy to serve? yes/no.")],
+    params: [range("aligned"), range("easy")],
     returns: "matrix",
-    resultType: "string",
-    example: "=KAM_PAIN(H2:H500, I2:I500)",
     run([aligned, easy]) {
       const driver = aligned ?? [[null]];
       return perCell(driver, [easy], ([a, e]) => {

@@ -11,6 +11,7 @@ import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { functionsMetadata } from "../lib/excel-metadata.mjs";
 import { drawIcon } from "../lib/icons.mjs";
+import { planSharedCore } from "../lib/shared-core.mjs";
 
 /** Both browser bundles (the functions runtime and the task pane) are built alike. */
 const BROWSER = {
@@ -56,15 +57,35 @@ export async function run(root) {
   if (problems.length > 0) throw new Error(`functions.json disagrees with core/functions.ts:\n  ${problems.join("\n  ")}`);
   await writeFile(`${out}/functions.json`, `${JSON.stringify(metadata, null, 2)}\n`);
 
-  // 3. functions.js: the generated functions and one associate call per metadata id.
+  // 3. functions.js's entry: the generated functions and one associate call per metadata id.
   await writeFile(`${gen}/functions-entry.ts`, g.associateSource("./functions", associate));
-  await build({ ...BROWSER, entryPoints: [`${gen}/functions-entry.ts`], outfile: `${out}/functions.js` });
 
-  // 4. The task pane: the shared panel (panel/) on the Office bridge; its CSS lands in taskpane.css.
-  await build({ ...BROWSER, entryPoints: [`${root}excel-addin/taskpane.ts`], outfile: `${out}/taskpane.js` });
+  // 4. What the task pane takes from functions.js (scripts/lib/shared-core.mjs): the page loads
+  //    both, so the core modules functions.js carries are not bundled a second time in taskpane.js.
+  await writeFile(`${gen}/functions-main.ts`, 'import "./core-exports";\nimport "./functions-entry";\n');
+  const taskpane = {
+    ...BROWSER,
+    entryPoints: [`${root}excel-addin/taskpane.ts`],
+    // The what-if worker (this script started again) loads functions.js before anything else runs.
+    banner: { js: `typeof document>"u"&&typeof importScripts=="function"&&importScripts(${JSON.stringify(g.PAGES.functionsScript)});` },
+  };
+  const shared = await planSharedCore(build, root, {
+    functions: { ...BROWSER, entryPoints: [`${gen}/functions-entry.ts`] },
+    functionsMain: `${gen}/functions-main.ts`,
+    taskpane,
+    exportsFile: `${gen}/core-exports.ts`,
+  });
+
+  // 5. functions.js (publishing KAM_CORE) and the task pane, the shared panel (panel/) on the Office
+  //    bridge; its CSS lands in taskpane.css.
+  // Their metafiles (what each source adds) are kept in dist/.gen for bench/bundle-size.bench.mjs.
+  const functionsJs = await build({ ...BROWSER, entryPoints: [`${gen}/functions-main.ts`], outfile: `${out}/functions.js`, metafile: true });
+  const taskpaneJs = await build({ ...taskpane, outfile: `${out}/taskpane.js`, plugins: [shared], metafile: true });
+  await writeFile(`${gen}/functions.meta.json`, JSON.stringify(functionsJs.metafile));
+  await writeFile(`${gen}/taskpane.meta.json`, JSON.stringify(taskpaneJs.metafile));
   await writeFile(`${out}/taskpane.html`, g.taskpaneHtml());
 
-  // 5. Manifest, support page, icons.
+  // 6. Manifest, support page, icons.
   const pkg = JSON.parse(await readFile(`${root}package.json`, "utf8"));
   const baseUrl = g.checkBaseUrl(process.env.KAM_EXCEL_BASE_URL || g.DEV_BASE_URL);
   await writeFile(`${out}/manifest.xml`, g.manifestXml({ baseUrl, version: pkg.version }));

@@ -4,7 +4,8 @@
 // new numbers, and the matrix formulas leave out exactly the arguments equal to the new defaults.
 // A number hard-coded again anywhere on that path fails here.
 import { describe, expect, it, vi } from "vitest";
-import { callFunction, FUNCTIONS, FUNCTION_BY_NAME } from "../../core/functions";
+import { callFunction } from "../../core/functions";
+import { documented } from "../../core/functions/help";
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from "../../core/settings";
 import { decideMatrix } from "../../core/use-cases/build-matrix";
 import { dayFromParts } from "../../core/values";
@@ -45,7 +46,8 @@ describe("with every default changed", () => {
   });
 
   it("the descriptions state the new defaults and no number of the old ones", () => {
-    const f = (name: string) => FUNCTION_BY_NAME.get(name) as (typeof FUNCTIONS)[number];
+    const functions = documented();
+    const f = (name: string) => functions.find((x) => x.name === name) as (typeof functions)[number];
     const param = (name: string, p: string) => f(name).params.find((x) => x.name === p)?.description;
     expect(f("REVENUE_RATING").description).toContain("High for the top 12% of clients, Medium for the next 13%");
     expect(param("REVENUE_RATING", "top_pct")).toContain("(default 12)");
@@ -64,7 +66,7 @@ describe("with every default changed", () => {
     expect(param("TOP_SHARE", "top_pct")).toContain("(default 22)");
     // Every "(default …)" of the table names only numbers of the changed defaults.
     const allowed = new Set([32, 27, 18, 12, 11, 13, 70, 90, 8, 28, 45, 65, 33, 55, 22]);
-    const texts = FUNCTIONS.flatMap((x) => [x.description, x.example, ...x.params.map((p) => p.description)]);
+    const texts = functions.flatMap((x) => [x.description, x.example, ...x.params.map((p) => p.description)]);
     const stated = texts.flatMap((t) => [...t.matchAll(/default ([\d%, ]+)/g)].flatMap((m) => (m[1] as string).match(/\d+/g) ?? []).map(Number));
     expect(stated.length).toBeGreaterThan(15);
     expect(stated.filter((n) => !allowed.has(n))).toEqual([]);

@@ -2,6 +2,7 @@
 // error in that cell alone, shapes are kept, scalars broadcast, and results agree with the portfolio.
 import { describe, expect, it } from "vitest";
 import { callFunction, FUNCTIONS, isKamError, KamError, PORTFOLIO_COLUMNS, populationSorts, toMatrix, type Out } from "../../core/functions";
+import { documented, FUNCTION_HELP } from "../../core/functions/help";
 import { gradePortfolio } from "../../core/portfolio";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts, type CellValue } from "../../core/values";
@@ -45,7 +46,7 @@ describe("the table", () => {
   });
 
   it("every function documents itself and each parameter", () => {
-    for (const f of FUNCTIONS) {
+    for (const f of documented()) {
       expect(f.description.length, f.name).toBeGreaterThan(20);
       expect(f.example, f.name).toMatch(new RegExp(`^=KAM_${f.name}\\(`));
       for (const p of f.params) expect(p.description.length, `${f.name}(${p.name})`).toBeGreaterThan(5);
@@ -53,6 +54,18 @@ describe("the table", () => {
       const firstOptional = f.params.findIndex((p) => p.optional);
       if (firstOptional >= 0) expect(f.params.slice(firstOptional).every((p) => p.optional), f.name).toBe(true);
     }
+  });
+
+  it("the help (build-time only) covers exactly the table's functions and parameters, in the table's order", () => {
+    const functions = documented();
+    expect(functions.map((f) => f.name)).toEqual(FUNCTIONS.map((f) => f.name));
+    for (const [i, f] of functions.entries()) expect(f.params.map((p) => [p.name, p.kind, p.optional])).toEqual(FUNCTIONS[i]?.params.map((p) => [p.name, p.kind, p.optional]));
+    const level = FUNCTION_HELP.LEVEL as (typeof FUNCTION_HELP)[string];
+    expect(() => documented(FUNCTIONS, { ...FUNCTION_HELP, NOPE: level })).toThrow(/help for NOPE, which core\/functions.ts does not have/);
+    const { LEVEL: _, ...withoutLevel } = FUNCTION_HELP;
+    expect(() => documented(FUNCTIONS, withoutLevel)).toThrow(/LEVEL has no help/);
+    expect(() => documented(FUNCTIONS, { ...FUNCTION_HELP, LEVEL: { ...level, params: { value: "x" } } })).toThrow(/LEVEL\(otherwise\) has no help/);
+    expect(() => documented(FUNCTIONS, { ...FUNCTION_HELP, LEVEL: { ...level, params: { ...level.params, constructor: "x" } } })).toThrow(/LEVEL: help for a parameter constructor it does not take/);
   });
 
   it("an unknown function is an error value, not a throw", () => {

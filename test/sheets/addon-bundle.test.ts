@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, FUNCTIONS } from "../../core/functions";
+import { documented } from "../../core/functions/help";
 import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET } from "../../core/plan";
 import type { BuildSummary, PanelState } from "../../core/bridge";
 import { ROOT } from "../helpers";
@@ -27,8 +28,8 @@ beforeAll(() => {
 });
 
 describe("dist/sheets-addon is a pushable Apps Script project", () => {
-  it("holds exactly Code.js, Sidebar.html and appsscript.json, and .clasp.json points at it", () => {
-    expect(readdirSync(ADDON).sort()).toEqual(["Code.js", "Sidebar.html", "appsscript.json"]);
+  it("holds exactly Code.js, Help.html, Sidebar.html and appsscript.json, and .clasp.json points at it", () => {
+    expect(readdirSync(ADDON).sort()).toEqual(["Code.js", "Help.html", "Sidebar.html", "appsscript.json"]);
     const clasp = JSON.parse(readFileSync(`${ROOT}.clasp.json`, "utf8"));
     expect(clasp.rootDir).toBe("dist/sheets-addon");
     expect(typeof clasp.scriptId).toBe("string");
@@ -37,7 +38,7 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
   it("is what clasp would push (clasp status, offline)", () => {
     const out = execFileSync(process.execPath, [`${ROOT}node_modules/@google/clasp/build/src/index.js`, "status", "--json"], { cwd: ROOT, encoding: "utf8" });
     const status = JSON.parse(out.slice(out.indexOf("{")));
-    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
+    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Help.html", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
   });
 
   it("runs on V8 with exactly the two scopes", () => {
@@ -61,7 +62,7 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
   });
 
   it("declares every custom function at top level with its @customfunction JSDoc and real parameter names", () => {
-    for (const f of FUNCTIONS) {
+    for (const f of documented()) {
       const params = f.params.map((p) => p.name);
       const at = code.indexOf(`\nfunction KAM_${f.name}(${params.join(", ")}) {`);
       expect(at, `KAM_${f.name}`).toBeGreaterThan(0);
@@ -153,8 +154,24 @@ describe("menu", () => {
     expect(g.ui.sidebars[0]?.title).toBe("KAM Portfolio");
     expect(g.ui.sidebars[0]?.getContent()).toContain('<div id="app"></div>');
     call(addon, "showHelp");
+    expect(g.ui.dialogs[0]?.title).toBe("KAM Portfolio — Help");
     const help = g.ui.dialogs[0]?.html.getContent() ?? "";
     for (const f of FUNCTIONS) expect(help).toContain(`KAM_${f.name}(`);
+    // Help.html, generated from the function table's help: every signature and description, no script.
+    for (const f of documented()) {
+      const signature = `KAM_${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+      expect(help).toContain(`<li><code>${signature}</code> — ${f.description.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}</li>`);
+    }
+    expect(help).not.toMatch(/<script/i);
+  });
+
+  it("carries the function help only where it is shown: the stubs' JSDoc and Help.html, not the bundled code", () => {
+    const bundled = code.slice(0, code.indexOf("// ---- Top-level functions"));
+    expect(bundled.length).toBeGreaterThan(50_000);
+    for (const f of documented()) {
+      expect(bundled).not.toContain(f.description);
+      for (const p of f.params) if (p.description.length > 20) expect(bundled, `${f.name}(${p.name})`).not.toContain(p.description);
+    }
   });
 
   it("adds the sample sheet with a client named like a formula kept as text, ready to build", () => {
