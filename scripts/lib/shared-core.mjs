@@ -83,7 +83,8 @@ function sharedCorePlugin(root, shared) {
         b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
           contents: [
             `var core = typeof ${GLOBAL} === "object" ? ${GLOBAL}[${JSON.stringify(args.path)}] : undefined;`,
-            `if (!core) throw new Error("KAM Portfolio: functions.js must load before taskpane.js (the task pane takes the core from it)");`,
+            // Said in the pane too (not only the console): the page would otherwise stay on "Loading…".
+            `if (!core) { var why = "KAM Portfolio: functions.js must load before taskpane.js (the task pane takes the core from it)"; var root = typeof document === "object" && document.getElementById ? document.getElementById("kam-root") : null; if (root) root.textContent = "KAM Portfolio could not start: part of the add-in (functions.js) did not load. Close the pane and open it again; if this stays, remove the add-in and add it again."; throw new Error(why); }`,
             "module.exports = core;",
           ].join("\n"),
           loader: "js",

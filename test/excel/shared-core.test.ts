@@ -50,8 +50,12 @@ describe("functions.js publishes the core the task pane takes from it", () => {
     expect(pane.filter((s) => functions.includes(s))).toContain("core/settings.ts");
   });
 
-  it("taskpane.js without functions.js stops at once and says why", () => {
+  it("taskpane.js without functions.js stops at once and says why, in the console and in the pane", () => {
     expect(() => vm.runInContext(taskpaneJs(), vm.createContext({}), { filename: "taskpane.js" })).toThrow(/functions\.js must load before taskpane\.js/);
+    const root = { textContent: "Loading KAM Portfolio…" };
+    const document = { getElementById: (id: string) => (id === "kam-root" ? root : null) };
+    expect(() => vm.runInContext(taskpaneJs(), vm.createContext({ document }), { filename: "taskpane.js" })).toThrow(/functions\.js must load/);
+    expect(root.textContent).toMatch(/could not start: part of the add-in \(functions\.js\) did not load/);
   });
 
   it("started as the what-if worker, taskpane.js loads functions.js first and grades with its core", () => {
