@@ -9,6 +9,16 @@ export const SPACES = /[\s\u00a0\u2007\u202f']/g;
 const LEADING_CURRENCY = /^(?:US\$|[A-Z]{3}(?=[\s\d.(+-])|[$€£¥₹₩₽¢])/;
 const TRAILING_CURRENCY = /(?:(?<=[\d.\s])[A-Z]{3}|[$€£¥₹₩₽¢])$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A text that is a plain finite number (`1234.5`, `-0.12`, `1e3`: most cells of a CSV) outside a
+ * column that writes `1.234,56`, as that number; otherwise null (read it the long way).
+ */
+export function plainNumber(v: string, locale?: NumberLocale): number | null {
+  if (locale?.decimalComma || !PLAIN_NUMBER.test(v)) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
 /** Words are data: a Map, so a cell reading `constructor` is no suffix (SPEC §2a). */
 const SUFFIX = new Map([["k", 3], ["m", 6], ["mm", 6], ["mn", 6], ["b", 9], ["bn", 9]]);
 /** `1.234,56` or `12,5`: a comma decimal (a comma not followed by exactly three digits, or after dot groups). */
@@ -98,10 +108,8 @@ export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number>
   if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
   if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
   // Most cells of a CSV: a plain number with nothing to take off.
-  if (!locale?.decimalComma && PLAIN_NUMBER.test(v)) {
-    const n = Number(v);
-    if (Number.isFinite(n)) return n;
-  }
+  const plain = plainNumber(v, locale);
+  if (plain !== null) return plain;
   if (v.trim() === "") return null;
   if (spreadsheetError(v)) return notA(v, "an amount");
   const { digits, negative, exp } = amountText(v);

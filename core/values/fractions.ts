@@ -1,5 +1,5 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
-import { columnLocale, parseAmount, SPACES, type NumberLocale } from "./amounts";
+import { columnLocale, parseAmount, plainNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
 
 
@@ -7,6 +7,8 @@ import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cel
 export function numericPart(v: CellValue, locale?: NumberLocale): { n: number; percentSign: boolean } | null {
   if (typeof v === "number") return Number.isFinite(v) ? { n: v, percentSign: false } : null;
   if (typeof v !== "string") return null;
+  const plain = plainNumber(v, locale);
+  if (plain !== null) return { n: plain, percentSign: false };
   let s = v.trim().replace(SPACES, "");
   const paren = /^\((.*%)\)$/.exec(s);
   if (paren) s = `-${paren[1] ?? ""}`;
@@ -48,6 +50,9 @@ export function parseFraction(v: CellValue, asPercent: boolean, range: FractionR
   // A plain number (most cells): no text to read.
   if (typeof v === "number" && Number.isFinite(v)) return fractionInRange(v, asPercent ? v / 100 : v, range);
   if (isBlank(v)) return null;
+  // A plain number written as text (a CSV's cells): as the number cell it stands for.
+  const plain = typeof v === "string" ? plainNumber(v, locale) : null;
+  if (plain !== null) return fractionInRange(v, asPercent ? plain / 100 : plain, range);
   const p = numericPart(v, locale);
   if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
   return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);

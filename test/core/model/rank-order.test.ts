@@ -46,6 +46,13 @@ describe("revenueOrder", () => {
     }
   });
 
+  it("from 16,384 clients (16-bit digits, fewer passes) it agrees too", () => {
+    const n = 20_000;
+    const revenues = Array.from({ length: n }, (_, i) => ((i * 7919) % 50_021) * (i % 3 === 0 ? -1 : 1) + (i % 4) / 8);
+    const names = Array.from({ length: n }, (_, i) => `C${(i * 31) % 97}`);
+    expect(Array.from(revenueOrder(revenues, names))).toEqual(revenues.map((_, i) => i).sort(byRevenueThenName(revenues, names)));
+  });
+
   it("runs of equal revenue, short (sorted in place) and long, are ordered by name, then position", () => {
     // Run lengths 1…40 (the in-place sort takes runs of up to 16), names repeating inside a run.
     const revenues: number[] = [];
