@@ -10,7 +10,9 @@ import { percentText } from "../core/model/explain";
 import { mergedRows, unrankedNote } from "../core/report";
 import { migrationRows } from "../core/model/builds";
 
-const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+/** Whole amounts with thousands separators; made when a table is first written (ICU's number data loads slowly, and `--json` and `--version` never need it). */
+let moneyFormat: Intl.NumberFormat | null = null;
+const money = { format: (x: number): string => (moneyFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(x) };
 
 /** Line breaks, tabs, other C0/C1 controls and bidirectional overrides: escaped, never printed raw. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
