@@ -34,7 +34,13 @@ const EXTENSIONS: [RegExp, string][] = [
 
 async function packageExtension(source: Source): Promise<string> {
   if (!source.xlsx) return ".xlsx";
-  const type = (await source.xlsx.pkg.contentType(source.xlsx.workbook.path)) ?? "";
+  let type: string;
+  try {
+    type = (await source.xlsx.pkg.contentType(source.xlsx.workbook.path)) ?? "";
+  } catch (e) {
+    if (e instanceof PackageError) throw new InputError(`${source.file}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
   return EXTENSIONS.find(([re]) => re.test(type))?.[1] ?? ".xlsx";
 }
 

@@ -4,7 +4,8 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { OoxmlPackage, PackageError } from "../../cli/xlsx/package";
-import { CellConflictError, editSheet, type NewCell } from "../../cli/xlsx/sheet-data";
+import { CellConflictError, type NewCell } from "../../cli/xlsx/sheet-data";
+import { editSheet, newRows } from "../../cli/xlsx/sheet-edit";
 import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
@@ -47,7 +48,7 @@ describe("editSheet", () => {
   it("inserts cells in column order, creates missing rows in order, and grows the used range", () => {
     const xml = sheet('<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="3"><c r="A3"><v>9</v></c></row>');
     const cells0 = new Map<number, Map<number, NewCell>>([[1, new Map([[2, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [5, new Map([[6, { value: "x" }]])]]);
-    const out = editSheet(xml, { clear: null, cells: cells0 });
+    const out = editSheet(xml, { clear: null, cells: newRows(cells0) });
     const cells = cellsOf(out, []);
     expect(cells.map((c) => [c.ref, c.value])).toEqual([["A1", 1], ["B1", "b"], ["C1", 3], ["D1", 4], ["A2", true], ["A3", 9], ["F5", "x"]]);
     expect(out).toContain('<dimension ref="A1:F5"/>');
@@ -58,7 +59,7 @@ describe("editSheet", () => {
 
   it("numbers implicit rows and cells before inserting around them", () => {
     const xml = sheet("<row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c><v>5</v></c></row>");
-    const out = editSheet(xml, { clear: null, cells: new Map([[3, new Map([[3, { value: "new" }]])]]) });
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[3, new Map([[3, { value: "new" }]])]])) });
     // Untouched rows keep their cells as they were (implicitly numbered, which stays valid) …
     expect(out).toContain('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"/>');
     // … and the row we write into has every cell numbered.
@@ -68,23 +69,23 @@ describe("editSheet", () => {
   it("works in a part written with a namespace prefix", () => {
     const xml = sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', "x:");
     const strings = new SharedStrings(null);
-    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "KAM grade" }]])]]) }, strings);
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "KAM grade" }]])]])) }, strings);
     expect(out).toContain('<x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>');
     expect(strings.toXml()).toContain("<si><t>KAM grade</t></si>");
   });
 
   it("clears the columns it owned and never overwrites a cell with a value or formula elsewhere", () => {
     const xml = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>old</t></is></c><c r="C1" s="4"/><c r="D1"><f>1+1</f><v>2</v></c></row>');
-    const out = editSheet(xml, { clear: { from: 2, to: 2 }, cells: new Map([[1, new Map([[2, { value: "new" }], [3, { value: "ok" }]])]]) });
+    const out = editSheet(xml, { clear: { from: 2, to: 2 }, cells: newRows(new Map([[1, new Map([[2, { value: "new" }], [3, { value: "ok" }]])]])) });
     const cells = cellsOf(out, []);
     expect(cells.map((c) => [c.ref, c.value, c.style])).toEqual([["A1", 1, 0], ["B1", "new", 0], ["C1", "ok", 4], ["D1", 2, 0]]);
-    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: "x" }]])]]) })).toThrow(CellConflictError);
-    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "x" }]])]]) })).toThrow(/cell B1 is not empty/);
+    expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: "x" }]])]])) })).toThrow(CellConflictError);
+    expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "x" }]])]])) })).toThrow(/cell B1 is not empty/);
   });
 
   it("adds widths only for columns no <col> covers, keeping them sorted", () => {
     const xml = sheet("").replace("<sheetData>", '<cols><col min="1" max="3" width="20" customWidth="1"/><col min="9" max="9" width="5"/></cols><sheetData>');
-    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: 1 }]])]]), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: 1 }]])]])), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
     expect(/<cols>.*<\/cols>/.exec(out)?.[0]).toBe('<cols><col min="1" max="3" width="20" customWidth="1"/><col min="4" max="4" width="12" customWidth="1"/><col min="9" max="9" width="5"/><col min="10" max="10" width="14" customWidth="1"/></cols>');
   });
 });
