@@ -5,11 +5,12 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { OoxmlPackage, PackageError } from "../../cli/xlsx/package";
 import { CellConflictError, type NewCell } from "../../cli/xlsx/sheet-data";
-import { editSheet, newRows } from "../../cli/xlsx/sheet-edit";
+import { checkEdit, editedPieces, editSheet, newRows } from "../../cli/xlsx/sheet-edit";
 import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
 import { cellsOf } from "../fixtures/xlsx";
+import { seeded } from "../helpers";
 
 const sheet = (data: string, prefix = "") =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
@@ -81,6 +82,36 @@ describe("editSheet", () => {
     expect(cells.map((c) => [c.ref, c.value, c.style])).toEqual([["A1", 1, 0], ["B1", "new", 0], ["C1", "ok", 4], ["D1", 2, 0]]);
     expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: "x" }]])]])) })).toThrow(CellConflictError);
     expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "x" }]])]])) })).toThrow(/cell B1 is not empty/);
+  });
+
+  it("edits a part given in pieces as it edits the whole: checked first (a cell in the way, the last row, the watched row), then written", async () => {
+    const xml = sheet('<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>\n<row r="3"><c r="A3"><v>9</v></c></row><row r="4"/>').replace("<sheetData>", '<cols><col min="1" max="1" width="9"/></cols><sheetData>');
+    const edit = { clear: { from: 3, to: 3 }, cells: newRows(new Map([[1, new Map([[3, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [6, new Map([[6, { value: 6 }]])]])), widths: new Map([[4, 12]]) };
+    const whole = editSheet(xml, edit);
+    expect(whole).toContain('<dimension ref="A1:F6"/>');
+    async function* of(parts: string[]) {
+      yield* parts;
+    }
+    const cut = (seed: number) => {
+      const rnd = seeded(seed);
+      const parts: string[] = [];
+      for (let at = 0; at < xml.length; ) {
+        const n = 1 + Math.floor(rnd() * 30);
+        parts.push(xml.slice(at, at + n));
+        at += n;
+      }
+      return parts;
+    };
+    for (const parts of [[xml], [...xml], cut(1), cut(2), cut(3)]) {
+      const check = await checkEdit(of(parts), edit, 1);
+      expect(check).toEqual({ lastRow: 4, watched: '<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>' });
+      const out: string[] = [];
+      for await (const piece of editedPieces(of(parts), edit, undefined, check.lastRow)) out.push(piece);
+      expect(out.join("")).toBe(whole);
+    }
+    // A cell in the way is found by the check, whatever the pieces.
+    const blocked = { clear: null, cells: newRows(new Map([[3, new Map([[1, { value: "x" }]])]])) };
+    for (const parts of [[xml], [...xml]]) await expect(checkEdit(of(parts), blocked)).rejects.toThrow(/cell A3 is not empty/);
   });
 
   it("adds widths only for columns no <col> covers, keeping them sorted", () => {
