@@ -169,7 +169,7 @@ export async function splitPieces(pieces: AsyncIterable<string> | Iterable<strin
  * element after the rows, such as `<sheetProtection>`), or null. Text never holds a `<`, so any
  * `<name` is the element.
  */
-export async function findStartTag(pieces: AsyncIterable<string>, root: string, name: string): Promise<string | null> {
+export async function findStartTag(pieces: AsyncIterable<string> | Iterable<string>, root: string, name: string): Promise<string | null> {
   let text = "";
   let open: string | null = null;
   for await (const piece of pieces) {

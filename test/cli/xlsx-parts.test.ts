@@ -86,7 +86,7 @@ describe("editSheet", () => {
 
   it("edits a part given in pieces as it edits the whole: checked first (a cell in the way, the last row, the watched row), then written", async () => {
     const xml = sheet('<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>\n<row r="3"><c r="A3"><v>9</v></c></row><row r="4"/>').replace("<sheetData>", '<cols><col min="1" max="1" width="9"/></cols><sheetData>');
-    const edit = { clear: { from: 3, to: 3 }, cells: newRows(new Map([[1, new Map([[3, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [6, new Map([[6, { value: 6 }]])]])), widths: new Map([[4, 12]]) };
+    const edit = { clear: { from: 3, to: 3 }, cells: newRows(new Map<number, Map<number, NewCell>>([[1, new Map([[3, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [6, new Map([[6, { value: 6 }]])]])), widths: new Map([[4, 12]]) };
     const whole = editSheet(xml, edit);
     expect(whole).toContain('<dimension ref="A1:F6"/>');
     async function* of(parts: string[]) {
