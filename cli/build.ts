@@ -112,6 +112,15 @@ async function keepHistory(source: Source, out: string, force: boolean): Promise
 
 export async function buildFile(o: Options, note: (s: string) => void = () => {}): Promise<{ message: string; out: string }> {
   const source = await openSource(o.file, o.sheet);
+  try {
+    return await buildSource(o, source, note);
+  } finally {
+    // The input's parts are copied into the output until it is written.
+    source.xlsx?.pkg.close();
+  }
+}
+
+async function buildSource(o: Options, source: Source, note: (s: string) => void): Promise<{ message: string; out: string }> {
   for (const n of source.notes) note(`kam-portfolio: ${n}`);
   const ext = await packageExtension(source);
   const out = o.out ?? defaultOut(o.file, ext);

@@ -8,6 +8,8 @@ import { escapeControls, renderTable } from "./text-table";
 
 export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" | "settingsInput" | "settingsGiven" | "today">, note: (s: string) => void = () => {}): Promise<Portfolio> {
   const source = await openSource(o.file, o.sheet, o.settings.mapping);
+  // Everything grading needs is read.
+  source.xlsx?.pkg.close();
   for (const n of source.notes) note(`kam-portfolio: ${n}`);
   try {
     return gradePortfolio({

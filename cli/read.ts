@@ -6,7 +6,7 @@
  * (cli/xlsx/cells.ts), so a sheet of 100,000 clients is never held as one string, and charts,
  * validations or names elsewhere in the workbook can neither slow the read down nor trip it.
  */
-import { readFile } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { extname } from "node:path";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
@@ -37,14 +37,6 @@ function unreadable(file: string, e: unknown): InputError {
   return new InputError(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a folder, not a file` : `${file}: cannot be read (${code ?? String(e)})`);
 }
 
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-}
-
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Why bytes are not a readable .xlsx, or null when they look like one. */
@@ -69,21 +61,47 @@ export interface XlsxFile {
   markers: Markers;
 }
 
-export async function openXlsx(file: string, given?: Buffer): Promise<XlsxFile> {
-  const bytes = given ?? (await readBytes(file));
-  const why = notAWorkbook(bytes, file);
-  if (why) throw new InputError(why);
-  let pkg: OoxmlPackage;
-  let workbook: WorkbookPart;
+/**
+ * The first bytes of a file, enough to tell what it is (an OLE2 file whole: its stream names say
+ * whether it is an encrypted workbook).
+ */
+async function headOf(file: string): Promise<Buffer> {
+  let handle: FileHandle;
   try {
-    pkg = await OoxmlPackage.open(bytes);
-    workbook = await WorkbookPart.read(pkg);
+    handle = await open(file, "r");
   } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    return bytesRead === 8 && head.equals(OLE2) ? await handle.readFile() : head.subarray(0, bytesRead);
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An .xlsx package, from its file (read as parts are asked for: `close` its package when done) or
+ * from bytes already read.
+ */
+export async function openXlsx(file: string, given?: Buffer): Promise<XlsxFile> {
+  const why = notAWorkbook(given ?? (await headOf(file)), file);
+  if (why) throw new InputError(why);
+  let pkg: OoxmlPackage | null = null;
+  try {
+    pkg = given ? await OoxmlPackage.open(given) : await OoxmlPackage.openFile(file);
+    const workbook = await WorkbookPart.read(pkg);
+    if (!workbook.sheets.some((s) => s.path)) throw new InputError(`${file}: the workbook has no worksheets`);
+    return { file, pkg, workbook, markers: readMarkers(workbook) };
+  } catch (e) {
+    pkg?.close();
+    if (e instanceof InputError) throw e;
     const detail = e instanceof PackageError ? e.message : (e as Error).message;
     throw new InputError(`${file}: not a readable .xlsx workbook (${detail})`);
   }
-  if (!workbook.sheets.some((s) => s.path)) throw new InputError(`${file}: the workbook has no worksheets`);
-  return { file, pkg, workbook, markers: readMarkers(workbook) };
 }
 
 /** Does the worksheet part hold any cell with a value? (Read until the first one.) */
@@ -130,16 +148,8 @@ async function sheetCandidates(x: XlsxFile, sheet?: string): Promise<SheetInfo[]
   return [first];
 }
 
-/** What reading any sheet of the workbook needs (the shared strings, the date formats), read once. */
-const readings = new WeakMap<XlsxFile, Promise<CellReading>>();
-
-function cellReading(x: XlsxFile): Promise<CellReading> {
-  let r = readings.get(x);
-  if (!r) readings.set(x, (r = readCellReading(x)));
-  return r;
-}
-
-async function readCellReading(x: XlsxFile): Promise<CellReading> {
+/** What reading any sheet of the workbook needs: the shared strings, the date formats and system. */
+async function cellReading(x: XlsxFile): Promise<CellReading> {
   const wb = x.workbook;
   const rels = await x.pkg.rels(wb.path);
   // A part the workbook names but does not hold is damage (a flipped byte in a part name), never
@@ -251,8 +261,19 @@ export async function openSource(file: string, sheet?: string, graded?: Partial<
   }
 }
 
+/** The workbook's Source; its package stays open (for a build to copy its parts), unless reading it fails. */
 async function openWorkbookSource(file: string, sheet?: string): Promise<Source> {
   const x = await openXlsx(file);
+  try {
+    return await workbookSource(x, sheet);
+  } catch (e) {
+    x.pkg.close();
+    throw e;
+  }
+}
+
+async function workbookSource(x: XlsxFile, sheet?: string): Promise<Source> {
+  const file = x.file;
   const history = x.markers.history;
   const candidates = await sheetCandidates(x, sheet);
   let ws = candidates[0] as SheetInfo;

@@ -99,7 +99,8 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
       },
       item: (_gap, xml) => {
         const close = `</${prefix}si>`;
-        strings.push(xml.endsWith("/>") ? "" : itemText(xml.slice(xml.indexOf(">") + 1, xml.length - close.length), prefix));
+        // Its own copy: a piece of the part's text kept by one cell would keep the whole piece.
+        strings.push(xml.endsWith("/>") ? "" : ownString(itemText(xml.slice(xml.indexOf(">") + 1, xml.length - close.length), prefix)));
       },
       close: () => {},
       tail: () => {},

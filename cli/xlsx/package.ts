@@ -106,6 +106,32 @@ export class OoxmlPackage {
     return new OoxmlPackage(zip, entries);
   }
 
+  /**
+   * A package read from its file as parts are asked for, never held whole (a 100,000-client
+   * workbook is 30 MB); `close` it when done.
+   */
+  static async openFile(path: string): Promise<OoxmlPackage> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+    } catch (e) {
+      throw new PackageError(`not a zip file: ${(e as Error).message}`);
+    }
+    const entries = new Map<string, yauzl.Entry>();
+    try {
+      for await (const e of zip.eachEntry()) if (!e.fileName.endsWith("/")) entries.set(e.fileName, e);
+    } catch (e) {
+      zip.close();
+      throw new PackageError(`not a zip file: ${(e as Error).message}`);
+    }
+    return new OoxmlPackage(zip, entries);
+  }
+
+  /** Lets go of the file a package was read from (`openFile`); its stored parts cannot be read after. */
+  close(): void {
+    this.zip?.close();
+  }
+
   /** A package with no parts yet (a workbook made from a CSV). */
   static empty(): OoxmlPackage {
     return new OoxmlPackage(null, new Map());

@@ -4,7 +4,7 @@
 // text and phonetic runs, dates as serials in both date systems, formulas with and without cached
 // values, styled empty cells, rows out of order), and where they differ on purpose, what the part
 // says. Parts split into pieces anywhere read the same as whole.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -287,5 +287,34 @@ describe("a part read in pieces", () => {
     }
     expect(await readSharedStrings(of([sst]))).toEqual(["one", "", "two"]);
     expect(await readSharedStrings(of([...sst]))).toEqual(["one", "", "two"]);
+  });
+});
+
+describe("the input workbook's file", () => {
+  // A workbook is read from its file as its parts are needed (never held whole); every way out of
+  // a grade or a build lets go of it.
+  it.skipIf(process.platform !== "linux")("is closed after a grade, a build, a refused build and an unreadable workbook", async () => {
+    const sub = mkdtempSync(join(tmpdir(), "kam-fd-"));
+    try {
+      const ok = join(sub, "ok.xlsx");
+      writeFileSync(ok, await richWorkbook());
+      const blocked = join(sub, "blocked.xlsx");
+      writeFileSync(blocked, await richWorkbook({ extraCell: { ref: "Q5", value: { formula: 'IF(1,"","")', result: "" } } }));
+      const broken = join(sub, "broken.xlsx");
+      writeFileSync(broken, await handWritten({ strings: ["<t>a</t>"], rows: '<row r="1"><c r="A1" t="s"><v>5</v></c></row>' }));
+      const open = () => readdirSync("/proc/self/fd").length;
+      const quiet = { out: () => {}, err: () => {} };
+      const before = open();
+      expect(await main(["grade", ok], quiet)).toBe(0);
+      expect(await main(["build", ok, "--out", join(sub, "out.xlsx")], quiet)).toBe(0);
+      // Over an earlier output: its history read, then carried forward.
+      expect(await main(["build", ok, "--out", join(sub, "out.xlsx")], quiet)).toBe(0);
+      expect(await main(["build", blocked, "--out", join(sub, "blocked.kam.xlsx")], quiet)).toBe(1);
+      expect(await main(["grade", broken], quiet)).toBe(1);
+      expect(await main(["build", broken, "--out", join(sub, "broken.kam.xlsx")], quiet)).toBe(1);
+      expect(open()).toBe(before);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
   });
 });
