@@ -52,7 +52,7 @@ async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ str
   const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.sharedStrings);
   const existing = rel ? resolveTarget(wb.path, rel.target) : null;
   const found = existing !== null && pkg.has(existing);
-  const strings = new SharedStrings(found ? await pkg.text(existing) : null);
+  const strings = found ? await SharedStrings.read(pkg.source(existing)) : SharedStrings.of(null);
   const save = async () => {
     const path = existing ?? pkg.freePath((n) => (n === 1 ? "xl/sharedStrings.xml" : `xl/sharedStrings${n}.xml`));
     if (!found) await pkg.setContentType(path, CONTENT_TYPE.sharedStrings);

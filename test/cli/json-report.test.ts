@@ -1,7 +1,7 @@
 // `grade --json` written client by client (cli/json-report.ts, issue 10): the same bytes as
 // JSON.stringify of the whole report, for every shape the report takes (a sheet of clients, an
 // order list on a period, an earlier build's history, cost to serve, no clients), in pieces of
-// whole lines however large the report.
+// whole lines a few hundred clients at a time.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,15 +45,14 @@ describe("grade --json in pieces", () => {
     for (const [name, p] of portfolios) expect(written(p), name).toBe(JSON.stringify(toJson(p), null, 2));
   });
 
-  it("comes in pieces of whole lines of about 64 KB for a large report", async () => {
+  it("comes in pieces of whole lines, a few hundred clients each, for a large report", async () => {
     const p = await graded(`${ROOT}examples/clients.csv`);
     const many = { ...p, clients: Array.from({ length: 3000 }, (_, i) => ({ ...(p.clients[i % p.clients.length] as Portfolio["clients"][number]), rank: i + 1 })) };
     const pieces = [...jsonReportPieces(many)];
-    expect(pieces.length).toBeGreaterThan(10);
-    for (const piece of pieces.slice(0, -1)) {
-      expect(piece.length).toBeGreaterThanOrEqual(1 << 16);
-      expect(piece.length).toBeLessThan((1 << 16) + 2000);
-    }
+    // The head, 12 batches of at most 256 clients, the tail.
+    expect(pieces).toHaveLength(14);
+    for (const piece of pieces.slice(1, -1)) expect(piece.match(/^ {4}\{$/gm)?.length).toBeLessThanOrEqual(256);
     expect(pieces.join("\n")).toBe(JSON.stringify(toJson(many), null, 2));
+    for (const n of [255, 256, 257, 512]) expect([...jsonReportPieces({ ...many, clients: many.clients.slice(0, n) })].join("\n"), `${n} clients`).toBe(JSON.stringify(toJson({ ...many, clients: many.clients.slice(0, n) }), null, 2));
   });
 });

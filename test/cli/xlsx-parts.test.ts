@@ -67,12 +67,12 @@ describe("editSheet", () => {
     expect(cellsOf(out, []).map((c) => [c.ref, c.value])).toEqual([["A3", 5], ["C3", "new"]]);
   });
 
-  it("works in a part written with a namespace prefix", () => {
+  it("works in a part written with a namespace prefix", async () => {
     const xml = sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', "x:");
-    const strings = new SharedStrings(null);
+    const strings = SharedStrings.of(null);
     const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "KAM grade" }]])]])) }, strings);
     expect(out).toContain('<x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>');
-    expect(strings.toXml()).toContain("<si><t>KAM grade</t></si>");
+    expect(await strings.toXml()).toContain("<si><t>KAM grade</t></si>");
   });
 
   it("clears the columns it owned and never overwrites a cell with a value or formula elsewhere", () => {
@@ -167,10 +167,50 @@ describe("StyleSheet", () => {
 });
 
 describe("SharedStrings", () => {
-  it("reuses the user's plain entries, appends new ones, and keeps rich entries apart", () => {
-    const s = new SharedStrings('<sst count="3" uniqueCount="3"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si></sst>');
+  it("reuses the user's plain entries, appends new ones, and keeps rich entries apart", async () => {
+    const s = SharedStrings.of('<sst count="3" uniqueCount="3"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si></sst>');
     expect([s.ref("High"), s.ref("rich"), s.ref(" x"), s.ref("Low"), s.ref("Low")]).toEqual([0, 3, 2, 4, 4]);
-    expect(s.toXml()).toBe('<sst count="8" uniqueCount="5"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si><si><t>rich</t></si><si><t>Low</t></si></sst>');
+    expect(await s.toXml()).toBe('<sst count="8" uniqueCount="5"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si><si><t>rich</t></si><si><t>Low</t></si></sst>');
+  });
+});
+
+describe("SharedStrings read in pieces", () => {
+  const part = '<?xml version="1.0"?>\n<x:sst xmlns:x="m" count="5" uniqueCount="4"><x:si><x:t>High</x:t></x:si>\n<x:si/><x:si><x:r><x:t>rich</x:t></x:r></x:si><x:si><x:t>a &amp; b_x000D_</x:t></x:si></x:sst><!-- after -->';
+  async function* of(parts: string[]) {
+    yield* parts;
+  }
+  const cut = (text: string, seed: number) => {
+    const rnd = seeded(seed);
+    const parts: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const n = 1 + Math.floor(rnd() * 25);
+      parts.push(text.slice(at, at + n));
+      at += n;
+    }
+    return parts;
+  };
+
+  it("indexes and writes the part as read whole, however it is cut, appending where its last entry ends", async () => {
+    const whole = SharedStrings.of(part);
+    const refs = (s: SharedStrings) => [s.ref("High"), s.ref(""), s.ref("rich"), s.ref("a & b\r"), s.ref("new")];
+    expect(refs(whole)).toEqual([0, 1, 4, 3, 5]);
+    const expected = await whole.toXml();
+    expect(expected).toBe('<?xml version="1.0"?>\n<x:sst xmlns:x="m" count="10" uniqueCount="6"><x:si><x:t>High</x:t></x:si>\n<x:si/><x:si><x:r><x:t>rich</x:t></x:r></x:si><x:si><x:t>a &amp; b_x000D_</x:t></x:si><x:si><x:t>rich</x:t></x:si><x:si><x:t>new</x:t></x:si></x:sst><!-- after -->');
+    for (const parts of [[...part], cut(part, 1), cut(part, 2), cut(part, 3)]) {
+      const s = await SharedStrings.read(() => of(parts));
+      expect(refs(s)).toEqual([0, 1, 4, 3, 5]);
+      expect(await s.toXml()).toBe(expected);
+    }
+  });
+
+  it("writes an empty part (<sst/>) and a new one", async () => {
+    const empty = await SharedStrings.read(() => of(["<sst/>"]));
+    expect(empty.ref("x")).toBe(0);
+    expect(await empty.toXml()).toBe('<sst count="1" uniqueCount="1"><si><t>x</t></si></sst>');
+    const made = SharedStrings.of(null);
+    made.ref("y");
+    expect(await made.toXml()).toMatch(/<sst xmlns="[^"]+" count="1" uniqueCount="1"><si><t>y<\/t><\/si><\/sst>$/);
+    await expect(SharedStrings.read(() => of(["<notStrings/>"]))).rejects.toThrow(/no <sst>/);
   });
 });
 
