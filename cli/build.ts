@@ -34,7 +34,13 @@ const EXTENSIONS: [RegExp, string][] = [
 
 async function packageExtension(source: Source): Promise<string> {
   if (!source.xlsx) return ".xlsx";
-  const type = (await source.xlsx.pkg.contentType(source.xlsx.workbook.path)) ?? "";
+  let type: string;
+  try {
+    type = (await source.xlsx.pkg.contentType(source.xlsx.workbook.path)) ?? "";
+  } catch (e) {
+    if (e instanceof PackageError) throw new InputError(`${source.file}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
   return EXTENSIONS.find(([re]) => re.test(type))?.[1] ?? ".xlsx";
 }
 
@@ -106,6 +112,15 @@ async function keepHistory(source: Source, out: string, force: boolean): Promise
 
 export async function buildFile(o: Options, note: (s: string) => void = () => {}): Promise<{ message: string; out: string }> {
   const source = await openSource(o.file, o.sheet);
+  try {
+    return await buildSource(o, source, note);
+  } finally {
+    // The input's parts are copied into the output until it is written.
+    source.xlsx?.pkg.close();
+  }
+}
+
+async function buildSource(o: Options, source: Source, note: (s: string) => void): Promise<{ message: string; out: string }> {
   for (const n of source.notes) note(`kam-portfolio: ${n}`);
   const ext = await packageExtension(source);
   const out = o.out ?? defaultOut(o.file, ext);

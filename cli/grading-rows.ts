@@ -13,13 +13,12 @@ import { columnNumber } from "../core/a1";
 import { FIELDS, findHeaderRow, headerScore, headerWords, type Field } from "../core/columns";
 import { isBlank, type CellValue } from "../core/values";
 import type { RowSink } from "./csv";
+import { ownString } from "./xlsx/xml";
 
 /** How many non-blank rows findHeaderRow looks at for the header. */
 const HEAD_ROWS = 10;
 /** Distinct values one column keeps as one string each; past that each value is its own string. */
 const SHARED_VALUES = 1 << 18;
-/** V8 keeps a shorter piece of a string as a copy, a longer one as a view of the whole. */
-const SLICED = 13;
 /** Stands for the cells a row holds in columns grading never reads (it is not blank). */
 const ELSEWHERE = "(cells in other columns)";
 /** Every blank data row. */
@@ -46,11 +45,6 @@ export function gradedColumns(header: readonly CellValue[], overrides: Partial<R
   for (const i of named) width = Math.max(width, i + 1);
   for (let i = 0; i < width; i++) if (graded(texts[i] ?? "", i)) out.push(i);
   return out;
-}
-
-/** A string that holds no piece of a larger one (a cell cut from a megabyte of text would keep it all). */
-function own(v: string): string {
-  return /^[\0-\xff]*$/.test(v) ? Buffer.from(v, "latin1").toString("latin1") : Buffer.from(v, "utf16le").toString("utf16le");
 }
 
 export class GradingRows {
@@ -126,7 +120,7 @@ export class GradingRows {
     const values = this.values[j] as Map<string, string>;
     const seen = values.get(v);
     if (seen !== undefined) return seen;
-    const kept = v.length >= SLICED ? own(v) : v;
+    const kept = ownString(v);
     if (values.size >= SHARED_VALUES) return kept;
     values.set(kept, kept);
     return kept;

@@ -4,9 +4,9 @@
  * input still shows what moved (▲ ▼ against the last build) — or the reason it cannot be read,
  * in which case the build refuses to replace it unless told `--force`.
  */
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
-import { openXlsx, readWorksheets } from "./read";
+import { openXlsx, readWorksheets, type XlsxFile } from "./read";
 import { readSavedSettings } from "./xlsx/markers";
 
 export type PreviousOutput =
@@ -18,15 +18,15 @@ export type PreviousOutput =
   | { kind: "unreadable"; reason: string };
 
 export async function previousOutput(out: string): Promise<PreviousOutput> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(out);
+    await stat(out);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" ? { kind: "none" } : { kind: "unreadable", reason: code ?? (e as Error).message };
   }
+  let x: XlsxFile | null = null;
   try {
-    const x = await openXlsx(out, bytes);
+    x = await openXlsx(out);
     const sheet = x.markers.history;
     if (sheet === null) return { kind: "none" };
     const cells = (await readWorksheets(x, [sheet])).get(sheet) ?? [];
@@ -39,6 +39,8 @@ export async function previousOutput(out: string): Promise<PreviousOutput> {
     return { kind: "history", rows, builds: new Set(rows.map((r) => r.date)).size, settings: await readSavedSettings(x.pkg) };
   } catch (e) {
     return { kind: "unreadable", reason: (e as Error).message.replace(`${out}: `, "") };
+  } finally {
+    x?.pkg.close();
   }
 }
 

@@ -2,14 +2,12 @@
  * Reading a client sheet from a .csv or .xlsx file, for `grade` and `build` alike (one reader).
  *
  * An .xlsx is opened as a package (cli/xlsx/package.ts) so nothing of it is lost on the way out;
- * ExcelJS reads cell values from a reduced copy holding only the sheets we need, their cells and
- * the styles and strings they use, so charts, validations or names elsewhere in the workbook
- * can neither slow the read down nor trip it.
+ * the cell values of the sheets we need are read from their parts as they inflate
+ * (cli/xlsx/cells.ts), so a sheet of 100,000 clients is never held as one string, and charts,
+ * validations or names elsewhere in the workbook can neither slow the read down nor trip it.
  */
-import { readFile } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { extname } from "node:path";
-import type ExcelJS from "exceljs";
-import { columnNumber } from "../core/a1";
 import { snapshotFromCells, type SnapshotRow } from "../core/model/history";
 import { mapColumns } from "../core/portfolio";
 import { DEFAULT_SETTINGS } from "../core/settings";
@@ -21,7 +19,8 @@ import { GradingRows } from "./grading-rows";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
 import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
-import { findElement, rootPrefix } from "./xlsx/xml";
+import { dateFormats, readCells, readSharedStrings, usesDate1904, type CellReading, type SkipColumns } from "./xlsx/cells";
+import { ElementSplitter, splitPieces, type ElementSink } from "./xlsx/elements";
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -32,51 +31,10 @@ export class InputError extends Error {
 
 export { parseCsv } from "./csv";
 
-/** An ExcelJS cell value → a plain cell value (formulas give their cached result). */
-export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object") {
-    if ("error" in v) return v.error;
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) {
-      const r = (v as ExcelJS.CellFormulaValue).result;
-      if (r === undefined || r === null) return null;
-      if (typeof r === "object" && "error" in r) return r.error;
-      return r as CellValue;
-    }
-    if ("text" in v) return String(v.text);
-  }
-  return String(v);
-}
-
-export function worksheetCells(ws: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: CellValue[] = new Array(width).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = fromExcelJs(cell.value);
-    });
-    rows.push(cells);
-  }
-  while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).every((v) => v === null || v === "")) rows.pop();
-  return rows;
-}
-
 /** Why a file could not be read, in the user's words. */
 function unreadable(file: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
   return new InputError(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a folder, not a file` : `${file}: cannot be read (${code ?? String(e)})`);
-}
-
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    throw unreadable(file, e);
-  }
 }
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -103,30 +61,67 @@ export interface XlsxFile {
   markers: Markers;
 }
 
-export async function openXlsx(file: string, given?: Buffer): Promise<XlsxFile> {
-  const bytes = given ?? (await readBytes(file));
-  const why = notAWorkbook(bytes, file);
-  if (why) throw new InputError(why);
-  let pkg: OoxmlPackage;
-  let workbook: WorkbookPart;
+/**
+ * The first bytes of a file, enough to tell what it is (an OLE2 file whole: its stream names say
+ * whether it is an encrypted workbook).
+ */
+async function headOf(file: string): Promise<Buffer> {
+  let handle: FileHandle;
   try {
-    pkg = await OoxmlPackage.open(bytes);
-    workbook = await WorkbookPart.read(pkg);
+    handle = await open(file, "r");
   } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    return bytesRead === 8 && head.equals(OLE2) ? await handle.readFile() : head.subarray(0, bytesRead);
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An .xlsx package, from its file (read as parts are asked for: `close` its package when done) or
+ * from bytes already read.
+ */
+export async function openXlsx(file: string, given?: Buffer): Promise<XlsxFile> {
+  const why = notAWorkbook(given ?? (await headOf(file)), file);
+  if (why) throw new InputError(why);
+  let pkg: OoxmlPackage | null = null;
+  try {
+    pkg = given ? await OoxmlPackage.open(given) : await OoxmlPackage.openFile(file);
+    const workbook = await WorkbookPart.read(pkg);
+    if (!workbook.sheets.some((s) => s.path)) throw new InputError(`${file}: the workbook has no worksheets`);
+    return { file, pkg, workbook, markers: readMarkers(workbook) };
+  } catch (e) {
+    pkg?.close();
+    if (e instanceof InputError) throw e;
     const detail = e instanceof PackageError ? e.message : (e as Error).message;
     throw new InputError(`${file}: not a readable .xlsx workbook (${detail})`);
   }
-  if (!workbook.sheets.some((s) => s.path)) throw new InputError(`${file}: the workbook has no worksheets`);
-  return { file, pkg, workbook, markers: readMarkers(workbook) };
 }
 
-/** Does the worksheet part hold any cell with a value? */
+/** Does the worksheet part hold any cell with a value? (Read until the first one.) */
 async function hasData(x: XlsxFile, sheet: SheetInfo): Promise<boolean> {
   if (!sheet.path) return false;
-  const xml = await x.pkg.text(sheet.path);
-  const p = rootPrefix(xml, "worksheet");
-  const data = findElement(xml, "sheetData", p);
-  return data?.inner ? /<(\w+:)?(v|is)[\s>]/.test(data.inner) : false;
+  let value = /<(v|is)[\s>]/;
+  let found = false;
+  const sink: ElementSink = {
+    head: (_text, p) => {
+      value = new RegExp(`<${p}(v|is)[\\s>]`);
+    },
+    item: (_gap, xml) => {
+      found ||= value.test(xml);
+    },
+    close: () => {},
+    tail: () => {},
+    missing: () => {},
+  };
+  await splitPieces(x.pkg.textPieces(sheet.path), new ElementSplitter("worksheet", "sheetData", "row", sink), () => found);
+  return found;
 }
 
 /**
@@ -153,41 +148,10 @@ async function sheetCandidates(x: XlsxFile, sheet?: string): Promise<SheetInfo[]
   return [first];
 }
 
-/** A part written with a namespace prefix (`<x:row>`) as the default namespace, which ExcelJS expects. */
-function unprefixed(xml: string, root: string): string {
-  const p = rootPrefix(xml, root);
-  if (!p) return xml;
-  const name = p.slice(0, -1);
-  return xml.split(`<${p}`).join("<").split(`</${p}`).join("</").replace(`xmlns:${name}=`, "xmlns=");
-}
-
-/**
- * Cell values of some worksheets, read by ExcelJS from a reduced package: the workbook part with
- * only those sheets and no names, their <sheetData> only, the styles (for dates) and strings.
- */
-/** Removes the cells of some columns (our own matrix: never an input, no need to parse it). */
-function withoutColumns(sheetXml: string, skip: { from: number; to: number }): string {
-  return sheetXml.replace(/<c\s+r="([A-Z]{1,3})\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell, letters: string) => {
-    const col = columnNumber(letters);
-    return col >= skip.from && col <= skip.to ? "" : cell;
-  });
-}
-
-export async function readWorksheets(x: XlsxFile, wanted: readonly string[], skip = new Map<string, { from: number; to: number }>()): Promise<Map<string, CellValue[][]>> {
-  const copy = OoxmlPackage.empty();
+/** What reading any sheet of the workbook needs: the shared strings, the date formats and system. */
+async function cellReading(x: XlsxFile): Promise<CellReading> {
   const wb = x.workbook;
   const rels = await x.pkg.rels(wb.path);
-  const sheets = wanted.map((n) => wb.sheet(n)).filter((s): s is SheetInfo => s !== undefined && s.path !== null);
-  const p = wb.prefix;
-  let book = wb.xml;
-  const sheetsEl = findElement(book, "sheets", p);
-  const entries = sheets.map((s, i) => `<${p}sheet name="${s.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  if (sheetsEl) book = `${book.slice(0, sheetsEl.start)}<${p}sheets>${entries}</${p}sheets>${book.slice(sheetsEl.end)}`;
-  const names = findElement(book, "definedNames", p);
-  if (names) book = book.slice(0, names.start) + book.slice(names.end);
-  if (!/xmlns:r=/.test(book.slice(0, 1000))) book = book.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `$& xmlns:r="${REL.relationships}"`);
-  copy.set("xl/workbook.xml", unprefixed(book, "workbook"));
-  const wbRels: string[] = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`);
   // A part the workbook names but does not hold is damage (a flipped byte in a part name), never
   // a silent read without it (the cells would show string numbers for names).
   const named = (type: string): string | null => {
@@ -198,40 +162,30 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
     return path;
   };
   const styles = named(REL.styles);
-  if (styles !== null) {
-    copy.set("xl/styles.xml", unprefixed(await x.pkg.text(styles), "styleSheet"));
-    wbRels.push(`<Relationship Id="rIdS" Type="${REL.styles}" Target="styles.xml"/>`);
-  }
   const strings = named(REL.sharedStrings);
-  if (strings !== null) {
-    copy.set("xl/sharedStrings.xml", unprefixed(await x.pkg.text(strings), "sst"));
-    wbRels.push(`<Relationship Id="rIdT" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/>`);
-  }
-  copy.set("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
-  copy.set("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`);
-  copy.set("[Content_Types].xml", await x.pkg.bytes("[Content_Types].xml"));
-  for (const [i, s] of sheets.entries()) {
-    const xml = await x.pkg.text(s.path as string);
-    const sp = rootPrefix(xml, "worksheet");
-    const root = new RegExp(`<${sp}worksheet[^>]*>`).exec(xml)?.[0] ?? "<worksheet>";
-    const data = findElement(xml, "sheetData", sp);
-    const part = unprefixed(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root}${data?.xml ?? ""}</${sp}worksheet>`, "worksheet");
-    const cut = skip.get(s.name);
-    copy.set(`xl/worksheets/sheet${i + 1}.xml`, cut ? withoutColumns(part, cut) : part);
-  }
-  const reduced = await copy.generate(false);
-  // ExcelJS is loaded for a workbook only: a CSV's grade starts without it (issue 10).
-  const { default: excel } = await import("exceljs");
-  const book2 = new excel.Workbook();
-  try {
-    await book2.xlsx.load(reduced as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(`${x.file}: not a readable .xlsx workbook (${(e as Error).message})`);
-  }
+  return {
+    dates: dateFormats(styles === null ? null : await x.pkg.text(styles)),
+    strings: strings === null ? [] : await readSharedStrings(x.pkg.textPieces(strings)),
+    date1904: usesDate1904(wb.xml),
+  };
+}
+
+/**
+ * Cell values of some worksheets (cli/xlsx/cells.ts), each read in pieces as its part inflates;
+ * `skip` leaves some columns of a sheet out (our own matrix: never an input, no need to read it).
+ */
+export async function readWorksheets(x: XlsxFile, wanted: readonly string[], skip = new Map<string, SkipColumns>()): Promise<Map<string, CellValue[][]>> {
   const out = new Map<string, CellValue[][]>();
-  for (const [i, s] of sheets.entries()) {
-    const ws = book2.worksheets.find((w) => w.name === s.name) ?? book2.worksheets[i];
-    out.set(s.name, ws ? worksheetCells(ws) : []);
+  try {
+    const reading = await cellReading(x);
+    for (const name of wanted) {
+      const sheet = x.workbook.sheet(name);
+      if (!sheet?.path) continue;
+      out.set(sheet.name, (await readCells(x.pkg.textPieces(sheet.path), reading, skip.get(sheet.name) ?? null)).rows);
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof PackageError) throw e;
+    throw new InputError(`${x.file}: not a readable .xlsx workbook (${(e as Error).message})`);
   }
   return out;
 }
@@ -307,8 +261,19 @@ export async function openSource(file: string, sheet?: string, graded?: Partial<
   }
 }
 
+/** The workbook's Source; its package stays open (for a build to copy its parts), unless reading it fails. */
 async function openWorkbookSource(file: string, sheet?: string): Promise<Source> {
   const x = await openXlsx(file);
+  try {
+    return await workbookSource(x, sheet);
+  } catch (e) {
+    x.pkg.close();
+    throw e;
+  }
+}
+
+async function workbookSource(x: XlsxFile, sheet?: string): Promise<Source> {
+  const file = x.file;
   const history = x.markers.history;
   const candidates = await sheetCandidates(x, sheet);
   let ws = candidates[0] as SheetInfo;

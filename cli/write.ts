@@ -7,6 +7,7 @@
 import { cellRef, parseCellRef, quoteSheet, rangeA1, sheetRange } from "../core/a1";
 import { appendBuild, indexFromDates } from "../core/history-window";
 import { HISTORY_HEADERS, HISTORY_SHEET } from "../core/plan";
+import type { MatrixPlan } from "../core/matrix";
 import { snapshotToCells, type SnapshotRow } from "../core/model/history";
 import { chartPartXml, drawingPartXml, lineChartPartXml, type DrawnChart } from "./chart";
 import type { FilePort, PortfolioWrite } from "./port";
@@ -15,12 +16,14 @@ import type { Source, XlsxFile } from "./read";
 import { CSV_SHEET_PATH, csvSheet, newWorkbook } from "./xlsx/csv-workbook";
 import { markHistory, markMatrix, markPortfolio, readMarkers, writeSavedSettings } from "./xlsx/markers";
 import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type OoxmlPackage } from "./xlsx/package";
-import { cellXml, editSheet, planCell, type NewCell, type SheetEdit } from "./xlsx/sheet-data";
+import { cellXml, planCell, type NewCell } from "./xlsx/sheet-data";
+import { checkEdit, editedPieces, type NewRows, type SheetEdit } from "./xlsx/sheet-edit";
+import { findStartTag } from "./xlsx/elements";
 import { SharedStrings } from "./xlsx/strings";
 import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
 import { WorkbookPart } from "./xlsx/workbook";
 import { batched, worksheetChunks } from "./xlsx/worksheet";
-import { findElement, findElements, rootPrefix } from "./xlsx/xml";
+import { findElement, findElements } from "./xlsx/xml";
 
 /** Rows a worksheet can hold. */
 export const MAX_ROWS = 1_048_576;
@@ -49,7 +52,7 @@ async function sharedStrings(pkg: OoxmlPackage, wb: WorkbookPart): Promise<{ str
   const rel = (await pkg.rels(wb.path)).find((r) => r.type === REL.sharedStrings);
   const existing = rel ? resolveTarget(wb.path, rel.target) : null;
   const found = existing !== null && pkg.has(existing);
-  const strings = new SharedStrings(found ? await pkg.text(existing) : null);
+  const strings = found ? await SharedStrings.read(pkg.source(existing)) : SharedStrings.of(null);
   const save = async () => {
     const path = existing ?? pkg.freePath((n) => (n === 1 ? "xl/sharedStrings.xml" : `xl/sharedStrings${n}.xml`));
     if (!found) await pkg.setContentType(path, CONTENT_TYPE.sharedStrings);
@@ -178,11 +181,16 @@ async function writeHistory(x: XlsxFile, source: Source, snapshot: readonly Snap
     throw new HistoryFullError(`the history sheet "${historyName}" cannot take this build's ${snapshot.length} rows (a sheet holds ${MAX_ROWS.toLocaleString("en-US")}); unhide it and delete old builds' rows, then build again`);
   }
   const textStyle = styles.cellFormat({ numFmt: "@" });
-  const cells = new Map<number, Map<number, NewCell>>();
-  snapshot.forEach((s, i) => {
-    cells.set(lastRow + 1 + i, new Map(snapshotToCells(s).map((v, j) => [j + 1, { value: v, style: j === 0 ? textStyle : undefined }])));
-  });
-  pkg.set(historyPath, editSheet(await pkg.text(historyPath), { clear: null, cells }, strings));
+  const first = lastRow + 1;
+  const cells: NewRows = {
+    rows: snapshot.map((_, i) => first + i),
+    cellsOf: (r) => {
+      const s = snapshot[r - first];
+      return s && new Map(snapshotToCells(s).map((v, j) => [j + 1, { value: v, style: j === 0 ? textStyle : undefined }]));
+    },
+    maxCol: snapshot.length ? HISTORY_HEADERS.length : 0,
+  };
+  await setEdited(pkg, historyPath, { clear: null, cells }, strings);
   markHistory(wb, historyName, lastRow, snapshot.length);
 }
 
@@ -199,20 +207,18 @@ export async function lockedReason(source: Source): Promise<string | null> {
   }
   const data = x.workbook.sheet(source.sheetName);
   if (data?.path) {
-    const xml = await x.pkg.text(data.path);
-    const sp = findElement(xml, "sheetProtection", rootPrefix(xml, "worksheet"));
-    if (sp && /\ssheet="(1|true)"/.test(sp.tag)) {
+    const sp = await findStartTag(x.pkg.textPieces(data.path), "worksheet", "sheetProtection");
+    if (sp && /\ssheet="(1|true)"/.test(sp)) {
       return `${source.file}: sheet "${source.sheetName}" is protected, so the matrix columns cannot be written; unprotect it (Review ▸ Unprotect Sheet) and try again`;
     }
   }
   return null;
 }
 
-/** The style of the user's last header cell left of the matrix, for our header cells. */
-function headerCellStyle(sheetXml: string, headerRow: number, column: number): number | undefined {
-  const p = rootPrefix(sheetXml, "worksheet");
-  const at = new RegExp(`<${p}row\\s[^>]*?\\br="${headerRow}"`).exec(sheetXml)?.index;
-  const row = at === undefined ? undefined : findElement(sheetXml, "row", p, at);
+/** The style of the user's last header cell left of the matrix (in the header row's XML), for our header cells. */
+function headerCellStyle(rowXml: string, column: number): number | undefined {
+  const p = /^<(\w+:)?row/.exec(rowXml)?.[1] ?? "";
+  const row = findElement(rowXml, "row", p);
   if (!row?.inner) return undefined;
   let best: { col: number; s: number } | undefined;
   for (const c of findElements(row.inner, "c", p)) {
@@ -230,29 +236,61 @@ function parseCellRefAttr(tag: string): number | null {
   return r ? (parseCellRef(r)?.col ?? null) : null;
 }
 
-/** The matrix columns written into the user's data sheet, in place. */
+/**
+ * Sets a worksheet part to itself with an edit applied, made as the package is written; the edit
+ * is checked first (a cell in the way throws here, before anything is written). Gives the XML of
+ * row `watch`, if asked for.
+ */
+async function setEdited(pkg: OoxmlPackage, path: string, edit: SheetEdit, strings: SharedStrings, watch?: number): Promise<string | null> {
+  const source = pkg.source(path);
+  const { lastRow, watched } = await checkEdit(source(), edit, watch);
+  pkg.set(path, { large: pkg.isLarge(path), chunks: () => editedPieces(source(), edit, strings, lastRow) });
+  return watched;
+}
+
+/** The matrix columns as new cells of the data sheet: the header row's, then each data row's (made when written). */
+function matrixCells(matrix: MatrixPlan, formats: readonly (number | undefined)[], headerStyle: () => number | undefined): NewRows {
+  const rows = [matrix.headerRow];
+  let width = matrix.headers.length;
+  matrix.cells.forEach((row, i) => {
+    let last = -1;
+    for (let j = 0; j < row.length; j++) if (row[j] !== null) last = j;
+    if (last >= 0) rows.push(matrix.firstDataRow + i);
+    width = Math.max(width, last + 1);
+  });
+  rows.sort((a, b) => a - b);
+  return {
+    rows,
+    cellsOf: (r) => {
+      const out = new Map<number, NewCell>();
+      if (r === matrix.headerRow) {
+        const style = headerStyle();
+        matrix.headers.forEach((h, j) => out.set(matrix.column + j, { value: h, style }));
+      }
+      matrix.cells[r - matrix.firstDataRow]?.forEach((v, j) => {
+        if (v !== null) out.set(matrix.column + j, planCell(v, formats[j]));
+      });
+      return out.size ? out : undefined;
+    },
+    maxCol: width ? matrix.column + width - 1 : 0,
+  };
+}
+
+/** The matrix columns written into the user's data sheet, in place (as the package is written). */
 async function writeMatrixColumns(x: XlsxFile, source: Source, port: FilePort, path: string, styles: StyleSheet, strings: SharedStrings): Promise<void> {
   const matrix = port.matrix;
   if (!matrix) return;
-  const { pkg } = x;
-  const sheetXml = await pkg.text(path);
-  const edit: SheetEdit = { clear: null, cells: new Map(), widths: new Map() };
-  if (matrix.previous) edit.clear = { from: matrix.previous.column, to: matrix.previous.column + matrix.previous.count - 1 };
   const formats = matrix.formats.map((f) => (f ? styles.cellFormat({ numFmt: f }) : undefined));
-  const headerStyle = headerCellStyle(sheetXml, matrix.headerRow, matrix.column);
-  const at = (r: number) => {
-    let m = edit.cells.get(r);
-    if (!m) edit.cells.set(r, (m = new Map()));
-    return m;
+  // Our header cells take the style of the user's header cell left of them, known once the header row is read.
+  let headerStyle: number | undefined;
+  const widths = new Map(matrix.headers.map((h, j) => [matrix.column + j, Math.max(10, Math.ceil(h.length * 1.1) + 2)]));
+  const edit: SheetEdit = {
+    clear: matrix.previous ? { from: matrix.previous.column, to: matrix.previous.column + matrix.previous.count - 1 } : null,
+    cells: matrixCells(matrix, formats, () => headerStyle),
+    widths,
   };
-  matrix.headers.forEach((h, j) => {
-    at(matrix.headerRow).set(matrix.column + j, { value: h, style: headerStyle });
-    edit.widths?.set(matrix.column + j, Math.max(10, Math.ceil(h.length * 1.1) + 2));
-  });
-  matrix.cells.forEach((row, i) => row.forEach((v, j) => {
-    if (v !== null) at(matrix.firstDataRow + i).set(matrix.column + j, planCell(v, formats[j]));
-  }));
-  pkg.set(path, editSheet(sheetXml, edit, strings));
+  const header = await setEdited(x.pkg, path, edit, strings, matrix.headerRow);
+  headerStyle = header === null ? undefined : headerCellStyle(header, matrix.column);
   markMatrix(x.workbook, source.sheetName, matrix.headerRow, matrix.column, matrix.headers.length);
 }
 

@@ -83,35 +83,40 @@ export interface JsonReport {
   };
 }
 
-export function toJson(p: Portfolio): JsonReport {
+/** SPEC §10's JSON of one client of the portfolio (which optional fields it has is the portfolio's). */
+export function clientToJson(p: Portfolio): (c: Portfolio["clients"][number]) => JsonClient {
   const costs = p.mapping.costToServe !== undefined;
   const profits = p.profitCurve !== null;
+  return (c) => ({
+    rank: c.rank,
+    row: c.row,
+    name: c.name,
+    revenue: c.revenue,
+    revenueRating: c.revenueRating,
+    walletShare: c.walletShare,
+    walletRating: c.walletRating,
+    margin: c.margin,
+    profitRating: c.profitRating,
+    strategic: c.strategic,
+    pain: c.pain,
+    score: c.score,
+    grade: c.grade,
+    relationship: c.relationship,
+    benefit: c.benefit,
+    quadrant: c.quadrant,
+    flags: [...c.flags],
+    ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
+    ...(p.period !== null
+      ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
+      : {}),
+    ...(costs ? { costToServe: c.costToServe } : {}),
+    ...(profits ? { profit: c.profit } : {}),
+  });
+}
+
+export function toJson(p: Portfolio): JsonReport {
   return {
-    clients: p.clients.map((c) => ({
-      rank: c.rank,
-      row: c.row,
-      name: c.name,
-      revenue: c.revenue,
-      revenueRating: c.revenueRating,
-      walletShare: c.walletShare,
-      walletRating: c.walletRating,
-      margin: c.margin,
-      profitRating: c.profitRating,
-      strategic: c.strategic,
-      pain: c.pain,
-      score: c.score,
-      grade: c.grade,
-      relationship: c.relationship,
-      benefit: c.benefit,
-      quadrant: c.quadrant,
-      flags: [...c.flags],
-      ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
-      ...(p.period !== null
-        ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
-        : {}),
-      ...(costs ? { costToServe: c.costToServe } : {}),
-      ...(profits ? { profit: c.profit } : {}),
-    })),
+    clients: p.clients.map(clientToJson(p)),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     summary: {

@@ -4,6 +4,7 @@
  * not touch is copied with the same bytes: charts, pivot tables, macros, comments, other sheets.
  */
 import { Readable } from "node:stream";
+import { TextDecoder } from "node:util";
 import zlib from "node:zlib";
 import yauzl from "yauzl";
 import yazl from "yazl";
@@ -38,11 +39,11 @@ export interface Relationship {
 }
 
 /**
- * A part written piece by piece when the package is (a sheet's rows): `chunks` is called once;
- * `large` parts are deflated at zlib's fastest level.
+ * A part written piece by piece when the package is (a sheet's rows, or a sheet edited as it is
+ * read): `chunks` is called once; `large` parts are deflated at zlib's fastest level.
  */
 export interface ChunkedPart {
-  chunks: () => Iterable<string | Uint8Array>;
+  chunks: () => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
   large?: boolean;
 }
 export type PartContent = string | Uint8Array | ChunkedPart;
@@ -105,6 +106,32 @@ export class OoxmlPackage {
     return new OoxmlPackage(zip, entries);
   }
 
+  /**
+   * A package read from its file as parts are asked for, never held whole (a 100,000-client
+   * workbook is 30 MB); `close` it when done.
+   */
+  static async openFile(path: string): Promise<OoxmlPackage> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+    } catch (e) {
+      throw new PackageError(`not a zip file: ${(e as Error).message}`);
+    }
+    const entries = new Map<string, yauzl.Entry>();
+    try {
+      for await (const e of zip.eachEntry()) if (!e.fileName.endsWith("/")) entries.set(e.fileName, e);
+    } catch (e) {
+      zip.close();
+      throw new PackageError(`not a zip file: ${(e as Error).message}`);
+    }
+    return new OoxmlPackage(zip, entries);
+  }
+
+  /** Lets go of the file a package was read from (`openFile`); its stored parts cannot be read after. */
+  close(): void {
+    this.zip?.close();
+  }
+
   /** A package with no parts yet (a workbook made from a CSV). */
   static empty(): OoxmlPackage {
     return new OoxmlPackage(null, new Map());
@@ -133,23 +160,85 @@ export class OoxmlPackage {
     return [...all];
   }
 
-  /** A stored part's bytes, inflated and checked against its CRC-32. */
-  private async inflate(path: string): Promise<Buffer> {
+  /**
+   * A stored part's bytes as they inflate, piece by piece, checked against its CRC-32 at the end
+   * (a damaged part fails after its last piece: whoever reads it must not have acted on it yet).
+   */
+  private async *inflated(path: string): AsyncGenerator<Buffer> {
     const entry = this.entries.get(path);
     if (!entry || !this.zip) throw new PackageError(`missing part ${path}`);
-    const chunks: Buffer[] = [];
-    let crc = 0;
+    let stream: Readable;
     try {
-      const stream = await this.zip.openReadStreamPromise(entry);
-      for await (const c of stream as AsyncIterable<Buffer>) {
-        chunks.push(c);
-        crc = zlib.crc32(c, crc);
-      }
+      stream = await this.zip.openReadStreamPromise(entry);
     } catch (e) {
       throw new PackageError(`part ${path} cannot be read (${(e as Error).message})`);
     }
+    let crc = 0;
+    const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await pieces.next();
+        } catch (e) {
+          throw new PackageError(`part ${path} cannot be read (${(e as Error).message})`);
+        }
+        if (next.done) break;
+        crc = zlib.crc32(next.value, crc);
+        yield next.value;
+      }
+    } finally {
+      stream.destroy();
+    }
     if (crc >>> 0 !== entry.crc32 >>> 0) throw new PackageError(`part ${path} is damaged (CRC-32 mismatch)`);
+  }
+
+  /** A stored part's bytes, inflated and checked against its CRC-32. */
+  private async inflate(path: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const c of this.inflated(path)) chunks.push(c);
     return Buffer.concat(chunks);
+  }
+
+  /**
+   * A part's text in pieces (UTF-8, as `text` reads it), for parts too large to hold as one
+   * string: a stored part as it inflates (see `inflated`), a part set as text or bytes at once.
+   */
+  textPieces(path: string): AsyncGenerator<string> {
+    return this.source(path)();
+  }
+
+  /**
+   * The part's content as it is now, to read in pieces (`textPieces`) later — when the part may
+   * have been set to what is made from it (a sheet edited as the package is written).
+   */
+  source(path: string): () => AsyncGenerator<string> {
+    const p = this.find(path);
+    if (p === null) throw new PackageError(`missing part ${path}`);
+    const v = this.changed.get(p);
+    if (v === null || (v !== undefined && isChunked(v))) throw new PackageError(`part ${path} is written with the package and cannot be read back`);
+    if (v !== undefined) {
+      const text = typeof v === "string" ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("utf8");
+      return async function* () {
+        yield text;
+      };
+    }
+    const inflated = () => this.inflated(p);
+    return async function* () {
+      const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      for await (const piece of inflated()) {
+        const text = decoder.decode(piece, { stream: true });
+        if (text) yield text;
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    };
+  }
+
+  /** Is the stored part large (deflated at zlib's fastest level when written again)? */
+  isLarge(path: string): boolean {
+    const p = this.find(path);
+    return p !== null && (this.entries.get(p)?.uncompressedSize ?? 0) > LARGE_PART;
   }
 
   async bytes(path: string): Promise<Buffer> {
@@ -274,19 +363,18 @@ export class OoxmlPackage {
     const level = (large: boolean) => (!deflate ? 0 : large ? 1 : 6);
     const out = zip.outputStream as Readable;
     zip.on("error", (e: Error) => out.destroy(e));
+    // yazl pipes a part's stream without listening to its errors: a part failing half-way (a
+    // damaged stored part, a cell in the way of an edit) fails the zip.
+    const piped = (pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Readable =>
+      Readable.from(pieces, { objectMode: false }).once("error", (e: Error) => zip.emit("error", e));
     for (const p of paths) {
       const v = this.changed.get(p);
       if (v === undefined || v === null) {
-        // Untouched: the stored bytes, read when the zip gets to them.
+        // Untouched: the stored bytes as they inflate, when the zip gets to them.
         const large = (this.entries.get(p)?.uncompressedSize ?? 0) > LARGE_PART;
-        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(large) }, (cb) => {
-          this.inflate(p).then(
-            (b) => cb(null, Readable.from([b])),
-            (e: unknown) => cb(e, Readable.from([])),
-          );
-        });
+        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(large) }, (cb) => cb(null, piped(this.inflated(p))));
       } else if (isChunked(v)) {
-        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(v.large ?? false) }, (cb) => cb(null, Readable.from(v.chunks(), { objectMode: false })));
+        zip.addReadStreamLazy(p, { mtime, compressionLevel: level(v.large ?? false) }, (cb) => cb(null, piped(v.chunks())));
       } else {
         const b = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
         zip.addBuffer(b, p, { mtime, compressionLevel: level(b.length > LARGE_PART) });

@@ -41,6 +41,16 @@ export function decodeCellText(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/**
+ * A copy of a string that holds no piece of a larger one: V8 keeps a piece of 13 characters or
+ * more cut from a string as a view of the whole, so one cell's text kept from a 64 KB piece of a
+ * sheet's XML (or a line of a CSV file) would keep the whole piece.
+ */
+export function ownString(v: string): string {
+  if (v.length < 13) return v;
+  return /^[\0-\xff]*$/.test(v) ? Buffer.from(v, "latin1").toString("latin1") : Buffer.from(v, "utf16le").toString("utf16le");
+}
+
 /** A `<t>` element for cell text, preserving leading/trailing whitespace. */
 export function textElement(s: string, prefix = ""): string {
   const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";

@@ -4,11 +4,13 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { OoxmlPackage, PackageError } from "../../cli/xlsx/package";
-import { CellConflictError, editSheet, type NewCell } from "../../cli/xlsx/sheet-data";
+import { CellConflictError, type NewCell } from "../../cli/xlsx/sheet-data";
+import { checkEdit, editedPieces, editSheet, newRows } from "../../cli/xlsx/sheet-edit";
 import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
 import { cellsOf } from "../fixtures/xlsx";
+import { seeded } from "../helpers";
 
 const sheet = (data: string, prefix = "") =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
@@ -47,7 +49,7 @@ describe("editSheet", () => {
   it("inserts cells in column order, creates missing rows in order, and grows the used range", () => {
     const xml = sheet('<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="3"><c r="A3"><v>9</v></c></row>');
     const cells0 = new Map<number, Map<number, NewCell>>([[1, new Map([[2, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [5, new Map([[6, { value: "x" }]])]]);
-    const out = editSheet(xml, { clear: null, cells: cells0 });
+    const out = editSheet(xml, { clear: null, cells: newRows(cells0) });
     const cells = cellsOf(out, []);
     expect(cells.map((c) => [c.ref, c.value])).toEqual([["A1", 1], ["B1", "b"], ["C1", 3], ["D1", 4], ["A2", true], ["A3", 9], ["F5", "x"]]);
     expect(out).toContain('<dimension ref="A1:F5"/>');
@@ -58,33 +60,63 @@ describe("editSheet", () => {
 
   it("numbers implicit rows and cells before inserting around them", () => {
     const xml = sheet("<row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c><v>5</v></c></row>");
-    const out = editSheet(xml, { clear: null, cells: new Map([[3, new Map([[3, { value: "new" }]])]]) });
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[3, new Map([[3, { value: "new" }]])]])) });
     // Untouched rows keep their cells as they were (implicitly numbered, which stays valid) …
     expect(out).toContain('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"/>');
     // … and the row we write into has every cell numbered.
     expect(cellsOf(out, []).map((c) => [c.ref, c.value])).toEqual([["A3", 5], ["C3", "new"]]);
   });
 
-  it("works in a part written with a namespace prefix", () => {
+  it("works in a part written with a namespace prefix", async () => {
     const xml = sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', "x:");
-    const strings = new SharedStrings(null);
-    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "KAM grade" }]])]]) }, strings);
+    const strings = SharedStrings.of(null);
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "KAM grade" }]])]])) }, strings);
     expect(out).toContain('<x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>');
-    expect(strings.toXml()).toContain("<si><t>KAM grade</t></si>");
+    expect(await strings.toXml()).toContain("<si><t>KAM grade</t></si>");
   });
 
   it("clears the columns it owned and never overwrites a cell with a value or formula elsewhere", () => {
     const xml = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>old</t></is></c><c r="C1" s="4"/><c r="D1"><f>1+1</f><v>2</v></c></row>');
-    const out = editSheet(xml, { clear: { from: 2, to: 2 }, cells: new Map([[1, new Map([[2, { value: "new" }], [3, { value: "ok" }]])]]) });
+    const out = editSheet(xml, { clear: { from: 2, to: 2 }, cells: newRows(new Map([[1, new Map([[2, { value: "new" }], [3, { value: "ok" }]])]])) });
     const cells = cellsOf(out, []);
     expect(cells.map((c) => [c.ref, c.value, c.style])).toEqual([["A1", 1, 0], ["B1", "new", 0], ["C1", "ok", 4], ["D1", 2, 0]]);
-    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: "x" }]])]]) })).toThrow(CellConflictError);
-    expect(() => editSheet(xml, { clear: null, cells: new Map([[1, new Map([[2, { value: "x" }]])]]) })).toThrow(/cell B1 is not empty/);
+    expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: "x" }]])]])) })).toThrow(CellConflictError);
+    expect(() => editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: "x" }]])]])) })).toThrow(/cell B1 is not empty/);
+  });
+
+  it("edits a part given in pieces as it edits the whole: checked first (a cell in the way, the last row, the watched row), then written", async () => {
+    const xml = sheet('<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>\n<row r="3"><c r="A3"><v>9</v></c></row><row r="4"/>').replace("<sheetData>", '<cols><col min="1" max="1" width="9"/></cols><sheetData>');
+    const edit = { clear: { from: 3, to: 3 }, cells: newRows(new Map<number, Map<number, NewCell>>([[1, new Map([[3, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [6, new Map([[6, { value: 6 }]])]])), widths: new Map([[4, 12]]) };
+    const whole = editSheet(xml, edit);
+    expect(whole).toContain('<dimension ref="A1:F6"/>');
+    async function* of(parts: string[]) {
+      yield* parts;
+    }
+    const cut = (seed: number) => {
+      const rnd = seeded(seed);
+      const parts: string[] = [];
+      for (let at = 0; at < xml.length; ) {
+        const n = 1 + Math.floor(rnd() * 30);
+        parts.push(xml.slice(at, at + n));
+        at += n;
+      }
+      return parts;
+    };
+    for (const parts of [[xml], [...xml], cut(1), cut(2), cut(3)]) {
+      const check = await checkEdit(of(parts), edit, 1);
+      expect(check).toEqual({ lastRow: 4, watched: '<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>' });
+      const out: string[] = [];
+      for await (const piece of editedPieces(of(parts), edit, undefined, check.lastRow)) out.push(piece);
+      expect(out.join("")).toBe(whole);
+    }
+    // A cell in the way is found by the check, whatever the pieces.
+    const blocked = { clear: null, cells: newRows(new Map([[3, new Map([[1, { value: "x" }]])]])) };
+    for (const parts of [[xml], [...xml]]) await expect(checkEdit(of(parts), blocked)).rejects.toThrow(/cell A3 is not empty/);
   });
 
   it("adds widths only for columns no <col> covers, keeping them sorted", () => {
     const xml = sheet("").replace("<sheetData>", '<cols><col min="1" max="3" width="20" customWidth="1"/><col min="9" max="9" width="5"/></cols><sheetData>');
-    const out = editSheet(xml, { clear: null, cells: new Map([[1, new Map([[4, { value: 1 }]])]]), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: 1 }]])]])), widths: new Map([[3, 50], [4, 12], [10, 14]]) });
     expect(/<cols>.*<\/cols>/.exec(out)?.[0]).toBe('<cols><col min="1" max="3" width="20" customWidth="1"/><col min="4" max="4" width="12" customWidth="1"/><col min="9" max="9" width="5"/><col min="10" max="10" width="14" customWidth="1"/></cols>');
   });
 });
@@ -135,10 +167,50 @@ describe("StyleSheet", () => {
 });
 
 describe("SharedStrings", () => {
-  it("reuses the user's plain entries, appends new ones, and keeps rich entries apart", () => {
-    const s = new SharedStrings('<sst count="3" uniqueCount="3"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si></sst>');
+  it("reuses the user's plain entries, appends new ones, and keeps rich entries apart", async () => {
+    const s = SharedStrings.of('<sst count="3" uniqueCount="3"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si></sst>');
     expect([s.ref("High"), s.ref("rich"), s.ref(" x"), s.ref("Low"), s.ref("Low")]).toEqual([0, 3, 2, 4, 4]);
-    expect(s.toXml()).toBe('<sst count="8" uniqueCount="5"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si><si><t>rich</t></si><si><t>Low</t></si></sst>');
+    expect(await s.toXml()).toBe('<sst count="8" uniqueCount="5"><si><t>High</t></si><si><r><t>rich</t></r></si><si><t xml:space="preserve"> x</t></si><si><t>rich</t></si><si><t>Low</t></si></sst>');
+  });
+});
+
+describe("SharedStrings read in pieces", () => {
+  const part = '<?xml version="1.0"?>\n<x:sst xmlns:x="m" count="5" uniqueCount="4"><x:si><x:t>High</x:t></x:si>\n<x:si/><x:si><x:r><x:t>rich</x:t></x:r></x:si><x:si><x:t>a &amp; b_x000D_</x:t></x:si></x:sst><!-- after -->';
+  async function* of(parts: string[]) {
+    yield* parts;
+  }
+  const cut = (text: string, seed: number) => {
+    const rnd = seeded(seed);
+    const parts: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const n = 1 + Math.floor(rnd() * 25);
+      parts.push(text.slice(at, at + n));
+      at += n;
+    }
+    return parts;
+  };
+
+  it("indexes and writes the part as read whole, however it is cut, appending where its last entry ends", async () => {
+    const whole = SharedStrings.of(part);
+    const refs = (s: SharedStrings) => [s.ref("High"), s.ref(""), s.ref("rich"), s.ref("a & b\r"), s.ref("new")];
+    expect(refs(whole)).toEqual([0, 1, 4, 3, 5]);
+    const expected = await whole.toXml();
+    expect(expected).toBe('<?xml version="1.0"?>\n<x:sst xmlns:x="m" count="10" uniqueCount="6"><x:si><x:t>High</x:t></x:si>\n<x:si/><x:si><x:r><x:t>rich</x:t></x:r></x:si><x:si><x:t>a &amp; b_x000D_</x:t></x:si><x:si><x:t>rich</x:t></x:si><x:si><x:t>new</x:t></x:si></x:sst><!-- after -->');
+    for (const parts of [[...part], cut(part, 1), cut(part, 2), cut(part, 3)]) {
+      const s = await SharedStrings.read(() => of(parts));
+      expect(refs(s)).toEqual([0, 1, 4, 3, 5]);
+      expect(await s.toXml()).toBe(expected);
+    }
+  });
+
+  it("writes an empty part (<sst/>) and a new one", async () => {
+    const empty = await SharedStrings.read(() => of(["<sst/>"]));
+    expect(empty.ref("x")).toBe(0);
+    expect(await empty.toXml()).toBe('<sst count="1" uniqueCount="1"><si><t>x</t></si></sst>');
+    const made = SharedStrings.of(null);
+    made.ref("y");
+    expect(await made.toXml()).toMatch(/<sst xmlns="[^"]+" count="1" uniqueCount="1"><si><t>y<\/t><\/si><\/sst>$/);
+    await expect(SharedStrings.read(() => of(["<notStrings/>"]))).rejects.toThrow(/no <sst>/);
   });
 });
 
