@@ -131,7 +131,9 @@ const enum Holds {
   Value,
 }
 
-const ATTR = /\s([rts])\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTR_R = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const ATTR_T = /\st\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const ATTR_S = /\ss\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const REF = /^\$?([A-Z]{1,3})\$?\d+$/;
 
 /** The text of the first child element `name` of a cell's content, or undefined (an empty element gives ""). */
@@ -244,27 +246,17 @@ export class CellTable implements ElementSink {
       const end = inner.indexOf(">", at);
       if (end < 0) break;
       const tag = inner.slice(at, end + 1);
-      let ref: string | undefined;
-      let t: string | undefined;
-      let s = 0;
-      ATTR.lastIndex = 0;
-      for (let m = ATTR.exec(tag); m; m = ATTR.exec(tag)) {
-        const value = m[2] ?? m[3] ?? "";
-        if (m[1] === "r") ref = value;
-        else if (m[1] === "t") t = value;
-        else s = Number.parseInt(value, 10) || 0;
-      }
-      const letters = ref === undefined ? undefined : REF.exec(ref)?.[1];
+      const ref = ATTR_R.exec(tag);
+      const letters = ref === null ? undefined : REF.exec(ref[1] ?? ref[2] ?? "")?.[1];
       col = letters === undefined ? col + 1 : columnNumber(letters);
-      let cellInner: string | null = null;
-      if (tag.charCodeAt(tag.length - 2) !== 47) {
-        const closeAt = inner.indexOf(close, end);
-        if (closeAt < 0) throw new PartError(`unclosed <${p}c> in row ${n}`);
-        cellInner = inner.slice(end + 1, closeAt);
-        at = closeAt;
-      }
+      const closeAt = tag.charCodeAt(tag.length - 2) === 47 ? -1 : inner.indexOf(close, end);
+      if (closeAt < 0 && tag.charCodeAt(tag.length - 2) !== 47) throw new PartError(`unclosed <${p}c> in row ${n}`);
+      at = closeAt < 0 ? end : closeAt;
+      // A skipped column's cell is found, never read.
       if (this.skip && col >= this.skip.from && col <= this.skip.to) continue;
-      const cell = readCell(t, s, cellInner, p, this.reading);
+      const t = ATTR_T.exec(tag);
+      const s = ATTR_S.exec(tag);
+      const cell = readCell(t === null ? undefined : (t[1] ?? t[2]), s === null ? 0 : Number.parseInt(s[1] ?? s[2] ?? "", 10) || 0, closeAt < 0 ? null : inner.slice(end + 1, closeAt), p, this.reading);
       if (cell.holds === Holds.Nothing) continue;
       room = Math.max(room, col);
       if (cell.holds === Holds.Value) {

@@ -9,7 +9,7 @@
  * the used range needs before the rows), then written as the package is (`editedPieces`).
  */
 import { cellRef, columnNumber, parseCellRef } from "../../core/a1";
-import { ElementSplitter, type ElementSink } from "./elements";
+import { ElementSplitter, splitPieces, type ElementSink } from "./elements";
 import { CellConflictError, cellXml, type NewCell } from "./sheet-data";
 import type { SharedStrings } from "./strings";
 import { attributes, escapeXml, findElement, insertBefore, rootPrefix, withAttribute } from "./xml";
@@ -127,6 +127,57 @@ function addColumnWidths(xml: string, widths: Map<number, number>, p: string): s
 /** The elements CT_Worksheet puts after `<sheetData>`, before which a missing one is added. */
 const AFTER_SHEET_DATA = ["sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "drawing", "legacyDrawing", "tableParts", "extLst"];
 
+/** A row's start tag with its number written (rows numbered implicitly get it, since rows may be inserted before them). */
+function numbered(tag: string, row: number): string {
+  return `${tag.slice(0, tag.endsWith("/>") ? -2 : -1)} r="${row}"${tag.endsWith("/>") ? "/>" : ">"}`;
+}
+
+/**
+ * Checks an edit against a worksheet part's rows as they come (an ElementSink): a cell of the
+ * user's holding a value or formula where the edit puts one throws CellConflictError, as the
+ * edit itself would, before anything is written. Notes the last row and the row watched for.
+ */
+class EditCheck implements ElementSink {
+  private p = "";
+  private rowNum = 0;
+  lastRow = 0;
+  watched: string | null = null;
+
+  constructor(
+    private readonly edit: SheetEdit,
+    private readonly watch?: number,
+  ) {}
+
+  head(_text: string, prefix: string): void {
+    this.p = prefix;
+  }
+
+  item(_gap: string, xml: string): void {
+    const p = this.p;
+    const tagEnd = xml.indexOf(">");
+    const tag = xml.slice(0, tagEnd + 1);
+    const r = attributes(tag).get("r");
+    const row = (this.rowNum = this.lastRow = r ? Number(r) : this.rowNum + 1);
+    if (row === this.watch) this.watched = r ? xml : numbered(tag, row) + xml.slice(tag.length);
+    const news = this.edit.cells.cellsOf(row);
+    if (!news || tag.endsWith("/>")) return;
+    const inner = xml.slice(tagEnd + 1, xml.length - `</${p}row>`.length);
+    const clear = this.edit.clear;
+    let col = 0;
+    for (let f = findElement(inner, "c", p); f; f = findElement(inner, "c", p, f.end)) {
+      const m = CELL_R.exec(f.tag);
+      col = m ? columnNumber(m[1] as string) : col + 1;
+      if (clear && col >= clear.from && col <= clear.to) continue;
+      if (news.has(col) && hasContent(f.xml, p)) throw new CellConflictError(cellRef(row, col));
+    }
+  }
+
+  close(): void {}
+  tail(): void {}
+  /** A part without `<sheetData>` has no cell in the way. */
+  missing(): void {}
+}
+
 /**
  * Applies an edit to a worksheet part as its pieces come (an ElementSink of the part's rows);
  * the output is taken from `out`. With `lastRow` (the number of the part's last row) the text
@@ -137,9 +188,7 @@ class SheetEditor implements ElementSink {
   private p = "";
   private k = 0;
   private rowNum = 0;
-  /** The number of the last row seen, and the XML of the row watched for (`watch`). */
-  lastRow = 0;
-  watched: string | null = null;
+  private lastRow = 0;
   /** Where the text before the rows waits in `out` until the last row is known. */
   private held: { at: number; text: string } | null = null;
 
@@ -147,7 +196,6 @@ class SheetEditor implements ElementSink {
     private readonly edit: SheetEdit,
     private readonly strings: SharedStrings | undefined,
     private readonly knownLastRow?: number,
-    private readonly watch?: number,
   ) {}
 
   head(text: string, prefix: string): void {
@@ -168,17 +216,14 @@ class SheetEditor implements ElementSink {
     const inner = tag.endsWith("/>") ? null : xml.slice(tagEnd + 1, xml.length - `</${p}row>`.length);
     out.push(gap);
     const r = attributes(tag).get("r");
-    const rowNum = (this.rowNum = r ? Number(r) : this.rowNum + 1);
+    const rowNum = (this.rowNum = this.lastRow = r ? Number(r) : this.rowNum + 1);
     while (this.k < pending.length && (pending[this.k] as number) < rowNum) this.newRow(pending[this.k++] as number);
     const planned = this.k < pending.length && pending[this.k] === rowNum;
     const touched = planned || (edit.clear !== null && inner !== null && inner.length > 0);
     if (planned) this.k++;
-    // Rows numbered implicitly get their number written, since rows may be inserted before them.
-    const ownTag = r ? tag : `${tag.slice(0, tag.endsWith("/>") ? -2 : -1)} r="${rowNum}"${tag.endsWith("/>") ? "/>" : ">"}`;
+    const ownTag = r ? tag : numbered(tag, rowNum);
     const same = r ? xml : ownTag + xml.slice(tag.length);
-    if (rowNum === this.watch) this.watched = same;
     out.push((touched ? editRow(ownTag, inner ?? "", rowNum, edit, p, this.strings) : null) ?? same);
-    this.lastRow = rowNum;
   }
 
   close(gap: string): void {
@@ -244,14 +289,9 @@ export function editSheet(sheetXml: string, edit: SheetEdit, strings?: SharedStr
  * row `watch` (the header row, whose style our header cells take), or null.
  */
 export async function checkEdit(pieces: AsyncIterable<string>, edit: SheetEdit, watch?: number): Promise<{ lastRow: number; watched: string | null }> {
-  const editor = new SheetEditor(edit, undefined, 0, watch);
-  const splitter = new ElementSplitter("worksheet", "sheetData", "row", editor);
-  for await (const piece of pieces) {
-    splitter.push(piece);
-    editor.out.length = 0;
-  }
-  splitter.end();
-  return { lastRow: editor.lastRow, watched: editor.watched };
+  const check = new EditCheck(edit, watch);
+  await splitPieces(pieces, new ElementSplitter("worksheet", "sheetData", "row", check));
+  return { lastRow: check.lastRow, watched: check.watched };
 }
 
 /** A worksheet part, given in pieces, with an edit applied (checked first: `lastRow` is checkEdit's), in pieces. */
