@@ -8,7 +8,8 @@
  *   otherwise a number, or a Date when the cell's format shows a date (ExcelJS's rule: the format
  *   code, without its quoted text and `[…]` parts, holds one of `ymdhMsb`), in the 1900 or 1904
  *   date system of the workbook; `t="d"` (an ISO 8601 date) a Date.
- * - A formula gives its cached value, read as above by `t`, or null when it has none.
+ * - A formula gives its cached value, read as above by `t` (0 and FALSE too: ExcelJS gave null
+ *   for those, unlike the add-ins), or null when it has none.
  * - Text is XML-unescaped and SpreadsheetML's `_xHHHH_` escapes are decoded (ExcelJS decoded them
  *   in shared strings only).
  * - A `<c>` without `r` is the cell right of the one before; a `<row>` without `r` the row below.
