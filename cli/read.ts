@@ -181,7 +181,7 @@ export async function readWorksheets(x: XlsxFile, wanted: readonly string[], ski
     for (const name of wanted) {
       const sheet = x.workbook.sheet(name);
       if (!sheet?.path) continue;
-      out.set(sheet.name, (await readCells(x.pkg.textPieces(sheet.path), reading, skip.get(sheet.name) ?? null)).rows);
+      out.set(sheet.name, await readCells(x.pkg.textPieces(sheet.path), reading, skip.get(sheet.name) ?? null));
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PackageError) throw e;

@@ -8,7 +8,8 @@
  *   otherwise a number, or a Date when the cell's format shows a date (ExcelJS's rule: the format
  *   code, without its quoted text and `[…]` parts, holds one of `ymdhMsb`), in the 1900 or 1904
  *   date system of the workbook; `t="d"` (an ISO 8601 date) a Date.
- * - A formula gives its cached value, read as above by `t`, or null when it has none.
+ * - A formula gives its cached value, read as above by `t` (0 and FALSE too: ExcelJS gave null
+ *   for those, unlike the add-ins), or null when it has none.
  * - Text is XML-unescaped and SpreadsheetML's `_xHHHH_` escapes are decoded (ExcelJS decoded them
  *   in shared strings only).
  * - A `<c>` without `r` is the cell right of the one before; a `<row>` without `r` the row below.
@@ -205,8 +206,6 @@ export class CellTable implements ElementSink {
   /** The number of rows up to the last one holding a non-blank value. */
   private filled = 0;
   private rowNum = 0;
-  /** The number of the last `<row>` element (in the part's order), 0 without one. */
-  lastRow = 0;
 
   constructor(
     private readonly reading: CellReading,
@@ -224,7 +223,7 @@ export class CellTable implements ElementSink {
     const r = /\sr\s*=\s*["']([^"']*)["']/.exec(xml.slice(0, tagEnd + 1))?.[1];
     const n = r === undefined ? this.rowNum + 1 : Number(r);
     if (!Number.isInteger(n) || n < 1 || n > MAX_ROWS) throw new PartError(`a row is numbered "${r}", not 1 to ${MAX_ROWS.toLocaleString("en-US")}`);
-    this.rowNum = this.lastRow = n;
+    this.rowNum = n;
     // Grown one row at a time: a row far below the last would turn the array into a dictionary.
     while (this.rows.length < n) this.rows.push(undefined);
     if (xml.charCodeAt(tagEnd - 1) === 47) {
@@ -285,6 +284,8 @@ export class CellTable implements ElementSink {
   table(): CellValue[][] {
     const out = this.rows as CellValue[][];
     out.length = this.filled;
+    // (A row replaced by a blank one of the same number leaves blank rows at the end.)
+    while (out.length > 0 && (out[out.length - 1] ?? []).every((v) => v === null || v === "")) out.pop();
     for (let i = 0; i < out.length; i++) {
       const row = out[i];
       if (row === undefined) out[i] = new Array<CellValue>(this.width).fill(null);
@@ -296,8 +297,8 @@ export class CellTable implements ElementSink {
 }
 
 /** A worksheet part's cells, read in pieces; `skip` columns are left out (the matrix we wrote: never an input). */
-export async function readCells(pieces: AsyncIterable<string>, reading: CellReading, skip: SkipColumns | null = null): Promise<{ rows: CellValue[][]; lastRow: number }> {
+export async function readCells(pieces: AsyncIterable<string>, reading: CellReading, skip: SkipColumns | null = null): Promise<CellValue[][]> {
   const table = new CellTable(reading, skip);
   await splitPieces(pieces, new ElementSplitter("worksheet", "sheetData", "row", table));
-  return { rows: table.table(), lastRow: table.lastRow };
+  return table.table();
 }

@@ -185,6 +185,8 @@ describe("the streaming cell reader", () => {
     expect(await data({ rows: '<row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1"><v>1</v></c></row>' })).toEqual([[0, false, 1]]);
     // An ISO 8601 date cell (t="d") is a date (ExcelJS read the year as a number).
     expect(await data({ rows: '<row r="1"><c r="A1" t="d"><v>2025-12-31</v></c><c r="B1" t="d"><v>2025-12-31T06:00:00</v></c></row>' })).toEqual([[new Date(Date.UTC(2025, 11, 31)), new Date(Date.UTC(2025, 11, 31, 6))]]);
+    // A row given twice: the later one (ExcelJS kept the later one too), here blank, so the table ends before it.
+    expect(await data({ rows: '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="2"><c r="B2" t="inlineStr"><is><t></t></is></c></row>' })).toEqual([[1]]);
     // A sheet without <sheetData>, or with <sheetData/>, has no rows.
     expect(await data({ rows: "", sheetXml: `<worksheet xmlns="${MAIN}"><dimension ref="A1"/></worksheet>` })).toEqual([]);
     expect(await data({ rows: "", sheetXml: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>` })).toEqual([]);

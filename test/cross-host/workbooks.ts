@@ -5,7 +5,7 @@
  *   cell values (dates as serial numbers, text as text), the defined names with their references
  *   (workbook-scoped and sheet-scoped), the custom document properties — loaded into the fake
  *   Excel (test/fakes/excel.ts). The file is read with the command's own package reader
- *   (cli/read.ts, cli/xlsx/), the cells through ExcelJS.
+ *   (cli/read.ts, cli/xlsx/), the cells with its cell reader (cli/xlsx/cells.ts).
  * - `xlsxFromExcelState`: the reverse, a model of what Excel saves of the fake's workbook: sheets
  *   with their visibility, cell values, formulas and number formats (ExcelJS), then the defined
  *   names (with their scope) and the custom properties written into the package as Excel writes
