@@ -1,6 +1,6 @@
 // The kam-portfolio command: dist/cli/kam-portfolio.mjs, the package's `bin`. Its dependencies are
-// bundled in, so start-up reads one file; ExcelJS, imported only where a workbook is read, is a
-// chunk of its own beside it (dist/cli/chunks/), loaded for .xlsx files only.
+// bundled in, so start-up reads one file. Workbooks are read by the command's own streaming reader
+// (cli/xlsx/), not ExcelJS, which only the tests and scripts/make-examples.mjs use.
 import { chmod, rm } from "node:fs/promises";
 import { build } from "esbuild";
 
@@ -20,7 +20,7 @@ export async function run(root) {
     target: "node20",
     minify: true,
     sourcemap: true,
-    // The CommonJS dependencies (ExcelJS, yauzl, yazl, Papa Parse) call require() for node's own modules.
+    // The CommonJS dependencies (yauzl, yazl, Papa Parse) call require() for node's own modules.
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as kamRequire } from "node:module";\nconst require = kamRequire(import.meta.url);' },
     logLevel: "warning",
   });
