@@ -12,6 +12,23 @@ import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml"
 import { cellsOf } from "../fixtures/xlsx";
 import { seeded } from "../helpers";
 
+/** The pieces an inflating part arrives in, as an async stream. */
+async function* of(parts: string[]) {
+  yield* parts;
+}
+
+/** `text` cut into seeded pieces of 1 to `longest` characters. */
+function cutInPieces(text: string, seed: number, longest: number): string[] {
+  const rnd = seeded(seed);
+  const parts: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const n = 1 + Math.floor(rnd() * longest);
+    parts.push(text.slice(at, at + n));
+    at += n;
+  }
+  return parts;
+}
+
 const sheet = (data: string, prefix = "") =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
 
@@ -89,19 +106,7 @@ describe("editSheet", () => {
     const edit = { clear: { from: 3, to: 3 }, cells: newRows(new Map<number, Map<number, NewCell>>([[1, new Map([[3, { value: "b" }], [4, { value: 4 }]])], [2, new Map([[1, { value: true }]])], [6, new Map([[6, { value: 6 }]])]])), widths: new Map([[4, 12]]) };
     const whole = editSheet(xml, edit);
     expect(whole).toContain('<dimension ref="A1:F6"/>');
-    async function* of(parts: string[]) {
-      yield* parts;
-    }
-    const cut = (seed: number) => {
-      const rnd = seeded(seed);
-      const parts: string[] = [];
-      for (let at = 0; at < xml.length; ) {
-        const n = 1 + Math.floor(rnd() * 30);
-        parts.push(xml.slice(at, at + n));
-        at += n;
-      }
-      return parts;
-    };
+    const cut = (seed: number) => cutInPieces(xml, seed, 30);
     for (const parts of [[xml], [...xml], cut(1), cut(2), cut(3)]) {
       const check = await checkEdit(of(parts), edit, 1);
       expect(check).toEqual({ lastRow: 4, watched: '<row r="1" spans="1:2"><c r="A1" s="3"><v>1</v></c><c r="C1"><v>3</v></c></row>' });
@@ -176,19 +181,7 @@ describe("SharedStrings", () => {
 
 describe("SharedStrings read in pieces", () => {
   const part = '<?xml version="1.0"?>\n<x:sst xmlns:x="m" count="5" uniqueCount="4"><x:si><x:t>High</x:t></x:si>\n<x:si/><x:si><x:r><x:t>rich</x:t></x:r></x:si><x:si><x:t>a &amp; b_x000D_</x:t></x:si></x:sst><!-- after -->';
-  async function* of(parts: string[]) {
-    yield* parts;
-  }
-  const cut = (text: string, seed: number) => {
-    const rnd = seeded(seed);
-    const parts: string[] = [];
-    for (let at = 0; at < text.length; ) {
-      const n = 1 + Math.floor(rnd() * 25);
-      parts.push(text.slice(at, at + n));
-      at += n;
-    }
-    return parts;
-  };
+  const cut = (text: string, seed: number) => cutInPieces(text, seed, 25);
 
   it("indexes and writes the part as read whole, however it is cut, appending where its last entry ends", async () => {
     const whole = SharedStrings.of(part);
