@@ -4,7 +4,7 @@
  * 200,000 clients is never one string of 130 MB, nor 200,000 objects at once (issue 10).
  */
 import type { Portfolio } from "../core/portfolio";
-import { clientToJson, toJson } from "../core/report";
+import { clientToJson, reportBeyondClients, type JsonReport } from "../core/report";
 
 /** Clients stringified at a time. */
 const BATCH = 256;
@@ -15,12 +15,14 @@ const TAIL = "\n  ]\n}";
 
 /** The report's JSON in pieces of whole lines, each without its last line break (as `Io.out` takes a line). */
 export function* jsonReportPieces(p: Portfolio): Generator<string> {
-  const rest = toJson({ ...p, clients: [] });
+  // Not `toJson({ ...p, clients: [] })`: spreading the portfolio reads its `clients`, making and keeping every result.
+  const rest: JsonReport = { clients: [], ...reportBeyondClients(p) };
   const keys = Object.keys(rest) as (keyof typeof rest)[];
+  const n = p.summary.clients;
   let lines = ["{"];
   for (const [k, key] of keys.entries()) {
     const comma = k < keys.length - 1 ? "," : "";
-    if (key !== "clients" || p.clients.length === 0) {
+    if (key !== "clients" || n === 0) {
       // Nested one level: every line after the first indented by two more spaces.
       lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(rest[key], null, 2).replace(/\n/g, "\n  ")}${comma}`);
       continue;
@@ -30,9 +32,8 @@ export function* jsonReportPieces(p: Portfolio): Generator<string> {
     lines = [];
     // Each batch as the clients of `{ clients }`: nested as in the report, with the commas between them.
     const client = clientToJson(p);
-    const n = p.clients.length;
     for (let i = 0; i < n; i += BATCH) {
-      const json = JSON.stringify({ clients: p.clients.slice(i, i + BATCH).map(client) }, null, 2);
+      const json = JSON.stringify({ clients: p.clientsRanked(i, i + BATCH).map(client) }, null, 2);
       const middle = json.slice(HEAD.length, json.length - TAIL.length);
       yield i + BATCH < n ? `${middle},` : middle;
     }

@@ -117,6 +117,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     get clients() {
       return results.clients();
     },
+    clientsRanked: results.ranked,
     needsData,
     skipped,
     continuations,

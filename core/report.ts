@@ -115,8 +115,12 @@ export function clientToJson(p: Portfolio): (c: Portfolio["clients"][number]) =>
 }
 
 export function toJson(p: Portfolio): JsonReport {
+  return { clients: p.clients.map(clientToJson(p)), ...reportBeyondClients(p) };
+}
+
+/** The report's fields after its clients: what the rows that were not ranked and the summary say. */
+export function reportBeyondClients(p: Pick<Portfolio, "needsData" | "skipped" | "summary" | "period">): Omit<JsonReport, "clients"> {
   return {
-    clients: p.clients.map(clientToJson(p)),
     needsData: p.needsData.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     skipped: p.skipped.map((n) => ({ row: n.row, name: n.name, reason: n.reason })),
     summary: {

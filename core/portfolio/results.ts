@@ -245,6 +245,8 @@ export function countKeys(c: ClientInputs): Map<string, number> {
  */
 export interface Results {
   clients(): ClientResult[];
+  /** Ranks from + 1 … to: the kept results when made, else made for the caller and not kept. */
+  ranked(from: number, to: number): ClientResult[];
   /** Sheet row → the client it became (every row of an order list points at its client). */
   byRow(): Map<number, ClientResult>;
 }
@@ -274,6 +276,13 @@ export function lazyResults(r: Ranked, context: ResultContext, clientOfRow: Int3
   };
   return {
     clients: all,
+    ranked(from, to) {
+      const end = Math.min(to, r.order.length);
+      if (clients !== null) return clients.slice(from, end);
+      const some: ClientResult[] = [];
+      for (let i = Math.max(0, from); i < end; i++) some.push(clientResult(i + 1, r, r.order[i] as number, context));
+      return some;
+    },
     byRow() {
       if (byRow === null) {
         all();

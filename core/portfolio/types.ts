@@ -122,6 +122,12 @@ export interface Health {
 
 export interface Portfolio {
   clients: ClientResult[];
+  /**
+   * The clients ranked from + 1 … to (0 ≤ from ≤ to; past the last, fewer). Until `clients` is
+   * first read they are made for the caller and not kept: a writer of 200,000 clients takes them
+   * a few hundred at a time and never holds them all (`clients` would keep every one).
+   */
+  clientsRanked(from: number, to: number): ClientResult[];
   needsData: NeedsData[];
   /** Rows left out on purpose, with the reason (total rows, rows that were not revenue). */
   skipped: Skipped[];

@@ -36,8 +36,11 @@ describe("grade --json in pieces", () => {
       ["an earlier build's history", await graded(built)],
       ["cost to serve, and a row needing data", await graded(costs)],
     ];
-    const [, first] = portfolios[0] as [string, Portfolio];
-    portfolios.push(["no clients", { ...first, clients: [] }]);
+    const none = join(dir, "none.csv");
+    writeFileSync(none, "Client,Revenue,Gross Margin\nAcme,,30%\nBeta,n/a,10%\n");
+    portfolios.push(["no clients ranked, two rows needing data", await graded(none)]);
+    expect((portfolios[4]?.[1] as Portfolio).summary.clients).toBe(0);
+    expect((portfolios[4]?.[1] as Portfolio).needsData).toHaveLength(2);
     expect((portfolios[2]?.[1] as Portfolio).previousBuild).not.toBeNull();
     expect((portfolios[1]?.[1] as Portfolio).period).not.toBeNull();
     expect((portfolios[3]?.[1] as Portfolio).mapping.costToServe).toBeDefined();
@@ -45,14 +48,45 @@ describe("grade --json in pieces", () => {
     for (const [name, p] of portfolios) expect(written(p), name).toBe(JSON.stringify(toJson(p), null, 2));
   });
 
+  /** A sheet of n clients (revenues tie in tens, so the rank order is not the sheet's). */
+  function sheetOf(n: number): string {
+    const file = join(dir, `clients-${n}.csv`);
+    const rows = Array.from({ length: n }, (_, i) => `Client ${i + 1},${1000 + ((i * 7919) % (n + 3)) * 10},${(i % 40) / 100},${(i % 10) / 10}`);
+    writeFileSync(file, `Client,Revenue,Gross Margin,Share of Wallet\n${rows.join("\n")}\n`);
+    return file;
+  }
+
   it("comes in pieces of whole lines, a few hundred clients each, for a large report", async () => {
-    const p = await graded(`${ROOT}examples/clients.csv`);
-    const many = { ...p, clients: Array.from({ length: 3000 }, (_, i) => ({ ...(p.clients[i % p.clients.length] as Portfolio["clients"][number]), rank: i + 1 })) };
-    const pieces = [...jsonReportPieces(many)];
+    const p = await graded(sheetOf(3000));
+    const pieces = [...jsonReportPieces(p)];
     // The head, 12 batches of at most 256 clients, the tail.
     expect(pieces).toHaveLength(14);
     for (const piece of pieces.slice(1, -1)) expect(piece.match(/^ {4}\{$/gm)?.length).toBeLessThanOrEqual(256);
-    expect(pieces.join("\n")).toBe(JSON.stringify(toJson(many), null, 2));
-    for (const n of [255, 256, 257, 512]) expect([...jsonReportPieces({ ...many, clients: many.clients.slice(0, n) })].join("\n"), `${n} clients`).toBe(JSON.stringify(toJson({ ...many, clients: many.clients.slice(0, n) }), null, 2));
+    expect(pieces.join("\n")).toBe(JSON.stringify(toJson(p), null, 2));
+    for (const n of [255, 256, 257, 512]) {
+      const q = await graded(sheetOf(n));
+      expect(q.summary.clients).toBe(n);
+      expect(written(q), `${n} clients`).toBe(JSON.stringify(toJson(q), null, 2));
+    }
+  });
+
+  it("never reads the portfolio's clients, so it never holds every result at once", async () => {
+    const p = await graded(sheetOf(600));
+    const watched = new Proxy(p, {
+      get(target, key, receiver) {
+        if (key === "clients" || key === "clientByRow") throw new Error(`read ${String(key)}`);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const json = [...jsonReportPieces(watched)].join("\n");
+    // Results made for the writer are not kept: each range is made anew until `clients` is read.
+    const [once] = p.clientsRanked(0, 1);
+    expect(p.clientsRanked(0, 1)[0]).not.toBe(once);
+    expect(p.clientsRanked(0, 1)[0]).toEqual(once);
+    expect(json).toBe(JSON.stringify(toJson(p), null, 2));
+    // Once `clients` is read, ranges are slices of it.
+    expect(p.clientsRanked(0, 3)).toEqual(p.clients.slice(0, 3));
+    expect(p.clientsRanked(0, 1)[0]).toBe(p.clients[0]);
+    expect(p.clientsRanked(598, 700).map((c) => c.rank)).toEqual([599, 600]);
   });
 });
