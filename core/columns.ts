@@ -207,7 +207,12 @@ export function detectColumns(headers: readonly CellValue[], overrides: Partial<
       if (score > 0) candidates.push({ field, column, score });
     }
   });
-  candidates.sort((a, b) => b.score - a.score || filled(b.column) - filled(a.column) || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+  // Filled cells decide only between two columns standing equal for one input: counting them reads
+  // every cell, so they are counted only when such a tie exists. Otherwise no two candidates whose
+  // order they would change compete (another input, or the same column), and the mapping is the same.
+  const tie = candidates.some((a, i) => candidates.some((b, j) => j > i && a.field === b.field && a.score === b.score && a.column !== b.column));
+  const fill: FilledCells = tie ? filled : () => 0;
+  candidates.sort((a, b) => b.score - a.score || fill(b.column) - fill(a.column) || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   for (const c of candidates) {
     if (mapping[c.field] !== undefined || taken.has(c.column)) continue;
     mapping[c.field] = c.column;

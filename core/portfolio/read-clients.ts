@@ -195,11 +195,12 @@ export function readClients(
   // The client of the last order row: the order a continuation line belongs to (-1: that row was not merged).
   let lastClient = -1;
   for (let i = 0; i < data.length; i++) {
-    if (isBlankRow(data[i] as readonly CellValue[], own)) continue;
-    rowsRead++;
-    const row = firstDataRow + i;
     const name = cols.names[i] ?? null;
     const revenue = cols.revenues[i] ?? null;
+    // A row with a client or an amount is not blank: only the others are looked at cell by cell.
+    if (name === null && revenue === null && isBlankRow(data[i] as readonly CellValue[], own)) continue;
+    rowsRead++;
+    const row = firstDataRow + i;
     const skip = skips.size === 0 ? undefined : skips.get(i);
     if (skip !== undefined) {
       skipped.push({ row, name: name ?? "", reason: skip });

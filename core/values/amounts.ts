@@ -85,6 +85,9 @@ function amountText(text: string): AmountText {
 }
 
 const TAIL_WITH_DOT = /^\d*\.[\d.]*$/;
+/** `$1,234.00`, `1,234`: thousands in commas (never `0,123`, a comma decimal), an optional dollar sign and decimals. */
+const DOLLAR_GROUPS = /^\$?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+const DOLLAR_SIGN_AND_COMMAS = /[$,]/g;
 
 /** Does a cell write its decimals with a comma (`1.234,56`, `12,5`, `12,5 %`)? */
 export function hasCommaDecimal(v: CellValue): boolean {
@@ -110,6 +113,8 @@ export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number>
   // Most cells of a CSV: a plain number with nothing to take off.
   const plain = plainNumber(v, locale);
   if (plain !== null) return plain;
+  // The commonest money text of an export, `$1,234.00`: what the long way below makes of it.
+  if (!locale?.decimalComma && DOLLAR_GROUPS.test(v)) return Number(v.replace(DOLLAR_SIGN_AND_COMMAS, ""));
   if (v.trim() === "") return null;
   if (spreadsheetError(v)) return notA(v, "an amount");
   const { digits, negative, exp } = amountText(v);

@@ -1,6 +1,7 @@
 // core/columns.ts: header detection (SPEC §2 synonyms and preferences) and overrides.
 import { describe, expect, it } from "vitest";
-import { detectColumns, FIELDS, filledCells, findHeaderRow, MappingError, type Field } from "../../core/columns";
+import fc from "fast-check";
+import { detectColumns, FIELDS, filledCells, findHeaderRow, headerScore, MappingError, type Field, type Mapping } from "../../core/columns";
 import { gradePortfolio, mapColumns, MissingColumnsError } from "../../core/portfolio";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../core/settings";
 import { dayFromParts } from "../../core/values";
@@ -325,6 +326,39 @@ describe("SPEC §2a: between equals, more filled cells win, then the leftmost", 
       ["", "Cobalt Ltd", 30],
     ];
     expect(mapColumns(rows, DEFAULT_SETTINGS)).toMatchObject({ headerIndex: 1, mapping: { client: 0, revenue: 2 } });
+  });
+
+  it("counts filled cells only when two columns stand equal for one input (counting reads every cell)", () => {
+    let asked = 0;
+    const counting = (c: number) => (asked++, c);
+    detectColumns(["Client", "Industry", "Revenue", "Gross Margin", "Share of Wallet", "Strategic Value", "Pain"], {}, counting);
+    expect(asked).toBe(0);
+    expect(detectColumns(["Customer", "Company", "Revenue"], {}, counting).mapping.client).toBe(1);
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it("maps as if filled cells broke every tie, whichever headers and counts (random sheets)", () => {
+    // The rule as SPEC §2a states it: every candidate ordered by standing, filled cells, column, input.
+    const reference = (headers: string[], filled: (c: number) => number): Mapping => {
+      const candidates = headers.flatMap((h, column) => FIELDS.map((field) => ({ field, column, score: h === "" ? 0 : headerScore(field, h) }))).filter((c) => c.score > 0);
+      candidates.sort((a, b) => b.score - a.score || filled(b.column) - filled(a.column) || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+      const mapping: Mapping = {};
+      const taken = new Set<number>();
+      for (const c of candidates) {
+        if (mapping[c.field] !== undefined || taken.has(c.column)) continue;
+        mapping[c.field] = c.column;
+        taken.add(c.column);
+      }
+      return mapping;
+    };
+    const words = SYNONYMS.map(([, h]) => h).concat(["Amount Paid", "Invoice Total", "Notes", "Name", "Total", ""]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 9 }), fc.array(fc.nat(5), { minLength: 9, maxLength: 9 }), (headers, counts) => {
+        const filled = (c: number) => counts[c] ?? 0;
+        expect(detectColumns(headers, {}, filled).mapping).toEqual(reference(headers, filled));
+      }),
+      { numRuns: 2000, seed: 10 },
+    );
   });
 
   it("filledCells counts each column once, from the given row", () => {

@@ -29,6 +29,10 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
     ["€1.200,50", 1200.5],
     ["1.234.567,89", 1234567.89],
     ["1,234,567.89", 1234567.89],
+    ["$1,234", 1234],
+    ["$12,345.00", 12345],
+    ["$0,123", 0.123], // not thousands: a comma decimal after 0
+    ["1,2345", 1.2345], // not thousands: four digits after the comma
     ["12,5", 12.5],
     ["£900", 900],
     ["900 €", 900],
@@ -50,6 +54,7 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
     ["abc", '"abc" is not an amount'],
     ["12 apples", '"12 apples" is not an amount'],
     ["1.2.3", '"1.2.3" is not an amount'],
+    ["$1,234,56", '"$1,234,56" is not an amount'], // a group of two digits
     ["50%", '"50%" is not an amount'],
     ["$", '"$" is not an amount'],
     ["()", '"()" is not an amount'],
