@@ -63,6 +63,31 @@ function column<T>(data: readonly (readonly CellValue[])[], index: number | unde
   return out;
 }
 
+/*
+ * The text, level and date columns, each its own loop: a call through `column`'s `parse` is not
+ * inlined once several parsers have passed through it, and these columns are most of the cells.
+ */
+function textColumn(data: readonly (readonly CellValue[])[], index: number | undefined): (string | null)[] | null {
+  if (index === undefined) return null;
+  const out = new Array<string | null>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = parseText((data[i] as readonly CellValue[])[index]);
+  return out;
+}
+
+function levelColumn(data: readonly (readonly CellValue[])[], index: number | undefined): Parsed<Level>[] | null {
+  if (index === undefined) return null;
+  const out = new Array<Parsed<Level>>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = parseLevel((data[i] as readonly CellValue[])[index]);
+  return out;
+}
+
+function dateColumn(data: readonly (readonly CellValue[])[], index: number | undefined): Parsed<Day>[] | null {
+  if (index === undefined) return null;
+  const out = new Array<Parsed<Day>>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = parseDate((data[i] as readonly CellValue[])[index]);
+  return out;
+}
+
 function columnValues(data: readonly (readonly CellValue[])[], index: number | undefined): CellValue[] | null {
   if (index === undefined) return null;
   const out = new Array<CellValue>(data.length);
@@ -113,23 +138,23 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
   const benefitCells = columnValues(data, mapping.benefit);
   const costCells = columnValues(data, mapping.costToServe);
   return {
-    names: column(data, mapping.client, parseText) as (string | null)[],
+    names: textColumn(data, mapping.client) as (string | null)[],
     revenues: parseAmountColumn(revenueCells, hint),
     profits: profitCells && parseAmountColumn(profitCells, hint),
     margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE, hint),
     wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE, hint),
-    strategics: column(data, mapping.strategic, parseLevel),
-    pains: column(data, mapping.pain, parseLevel),
+    strategics: levelColumn(data, mapping.strategic),
+    pains: levelColumn(data, mapping.pain),
     aligned: column(data, mapping.aligned, parseYesNo),
     easy: column(data, mapping.easy, parseYesNo),
     relationships: relCells && parseRelationshipColumn(relCells, hint),
     benefits: benefitCells && parseRelationshipColumn(benefitCells, hint),
-    industries: column(data, mapping.industry, parseText),
-    dates: column(data, mapping.date, parseDate),
+    industries: textColumn(data, mapping.industry),
+    dates: dateColumn(data, mapping.date),
     overrides: column(data, mapping.override, parseOverride),
-    reasons: column(data, mapping.overrideReason, parseText),
-    overrideUntils: column(data, mapping.overrideUntil, parseDate),
-    reviews: column(data, mapping.review, parseDate),
+    reasons: textColumn(data, mapping.overrideReason),
+    overrideUntils: dateColumn(data, mapping.overrideUntil),
+    reviews: dateColumn(data, mapping.review),
     costs: costCells && parseAmountColumn(costCells, hint),
   };
 }
