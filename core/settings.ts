@@ -149,15 +149,8 @@ function choice<T extends string>(problems: Problems, path: string, v: unknown, 
   return fallback;
 }
 
-function group<K extends string>(
-  problems: Problems,
-  path: string,
-  v: unknown,
-  fallback: Readonly<Record<K, number>>,
-  min: number,
-  max: number,
-): Record<K, number> {
-  const out = { ...fallback } as Record<K, number>;
+function group<T extends { [K in keyof T]: number }>(problems: Problems, path: string, v: unknown, fallback: Readonly<T>, min: number, max: number): T {
+  const out = { ...fallback } as T;
   if (v === undefined) return out;
   if (!isRecord(v)) {
     problems.push({ setting: path, message: "must be an object" });
@@ -169,13 +162,13 @@ function group<K extends string>(
       problems.push({ setting: `${path}.${key}`, message: `is not a known setting (known: ${Object.keys(fallback).join(", ")})` });
       continue;
     }
-    out[key as K] = num(problems, `${path}.${key}`, v[key], fallback[key as K], min, max);
+    out[key as keyof T] = num(problems, `${path}.${key}`, v[key], fallback[key as keyof T], min, max) as T[keyof T];
   }
   return out;
 }
 
-function sumsTo100(problems: Problems, path: string, values: Record<string, number>): void {
-  const total = Object.values(values).reduce((a, b) => a + b, 0);
+function sumsTo100(problems: Problems, path: string, values: object): void {
+  const total = (Object.values(values) as number[]).reduce((a, b) => a + b, 0);
   if (Math.abs(total - 100) > 1e-9) {
     problems.push({ setting: path, message: `must sum to 100 (they sum to ${Math.round(total * 1000) / 1000})` });
   }
@@ -187,7 +180,48 @@ function ordered(problems: Problems, low: [string, number], high: [string, numbe
   }
 }
 
-const KNOWN_KEYS = new Set<string>(Object.keys(DEFAULT_SETTINGS));
+/** Checks one setting's value, `fallback` (its default) where the value is missing or wrong. */
+type Rule<T> = (problems: Problems, path: string, v: unknown, fallback: T) => T;
+const percent: Rule<number> = (problems, path, v, fallback) => num(problems, path, v, fallback, 0, 100);
+const percents = <T extends { [K in keyof T]: number }>(problems: Problems, path: string, v: unknown, fallback: T): T => group(problems, path, v, fallback, 0, 100);
+
+/**
+ * How each setting is checked, in the order of `Settings` (the order a checked settings object has,
+ * and its problems are listed in). The mapping is checked after the others, field by field. No calls
+ * here: a bundle that only needs the defaults (Excel's functions.js) leaves the table out.
+ */
+const RULES: { [K in keyof Settings]: Rule<Settings[K]> } = {
+  weights: percents,
+  revenueMethod: (problems, path, v, fallback) => choice(problems, path, v, fallback, ["rank", "cumulative"]),
+  revenueTopPct: percent,
+  revenueNextPct: percent,
+  cumulativeHighPct: percent,
+  cumulativeMediumPct: percent,
+  profitAdequatePct: percent,
+  profitHighPct: percent,
+  walletMediumPct: percent,
+  walletHighPct: percent,
+  gradeAMin: percent,
+  gradeBMin: percent,
+  quadrantThreshold: percent,
+  budget: percents,
+  reviewDays: (problems, path, v, fallback) => group(problems, path, v, fallback, 1, 3660),
+  topSharePct: percent,
+  clientWarningPct: percent,
+  industryWarningPct: percent,
+  mode: (problems, path, v, fallback) => choice(problems, path, v, fallback, ["auto", "clients", "orders"]),
+  mapping: () => ({}),
+  matrixOutput: (problems, path, v, fallback) => choice(problems, path, v, fallback, ["formulas", "values"]),
+  revenuePeriodMonths: (problems, path, v, fallback) => wholeNumber(problems, path, v, fallback, 0, 120),
+  asOf: isoDay,
+  trendPct: percent,
+  atRiskDropPct: percent,
+  atRiskDays: (problems, path, v, fallback) => wholeNumber(problems, path, v, fallback, 1, 3660),
+};
+
+function checked<K extends keyof Settings>(problems: Problems, key: K, raw: Record<string, unknown>): Settings[K] {
+  return RULES[key](problems, key, raw[key], DEFAULT_SETTINGS[key]);
+}
 
 /** Validates a partial settings object (from a config file, document properties or the panel). */
 export function checkSettings(input: unknown): { settings: Settings; errors: SettingError[] } {
@@ -197,37 +231,11 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
     problems.push({ setting: "settings", message: "must be a JSON object" });
   }
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) problems.push({ setting: key, message: "is not a known setting" });
+    if (!Object.hasOwn(RULES, key)) problems.push({ setting: key, message: "is not a known setting" });
   }
-  const d = DEFAULT_SETTINGS;
-  const s: Settings = {
-    weights: group(problems, "weights", raw.weights, d.weights as unknown as Record<keyof Weights, number>, 0, 100),
-    revenueMethod: choice(problems, "revenueMethod", raw.revenueMethod, d.revenueMethod, ["rank", "cumulative"] as const),
-    revenueTopPct: num(problems, "revenueTopPct", raw.revenueTopPct, d.revenueTopPct, 0, 100),
-    revenueNextPct: num(problems, "revenueNextPct", raw.revenueNextPct, d.revenueNextPct, 0, 100),
-    cumulativeHighPct: num(problems, "cumulativeHighPct", raw.cumulativeHighPct, d.cumulativeHighPct, 0, 100),
-    cumulativeMediumPct: num(problems, "cumulativeMediumPct", raw.cumulativeMediumPct, d.cumulativeMediumPct, 0, 100),
-    profitAdequatePct: num(problems, "profitAdequatePct", raw.profitAdequatePct, d.profitAdequatePct, 0, 100),
-    profitHighPct: num(problems, "profitHighPct", raw.profitHighPct, d.profitHighPct, 0, 100),
-    walletMediumPct: num(problems, "walletMediumPct", raw.walletMediumPct, d.walletMediumPct, 0, 100),
-    walletHighPct: num(problems, "walletHighPct", raw.walletHighPct, d.walletHighPct, 0, 100),
-    gradeAMin: num(problems, "gradeAMin", raw.gradeAMin, d.gradeAMin, 0, 100),
-    gradeBMin: num(problems, "gradeBMin", raw.gradeBMin, d.gradeBMin, 0, 100),
-    quadrantThreshold: num(problems, "quadrantThreshold", raw.quadrantThreshold, d.quadrantThreshold, 0, 100),
-    budget: group(problems, "budget", raw.budget, d.budget, 0, 100),
-    reviewDays: group(problems, "reviewDays", raw.reviewDays, d.reviewDays, 1, 3660),
-    topSharePct: num(problems, "topSharePct", raw.topSharePct, d.topSharePct, 0, 100),
-    clientWarningPct: num(problems, "clientWarningPct", raw.clientWarningPct, d.clientWarningPct, 0, 100),
-    industryWarningPct: num(problems, "industryWarningPct", raw.industryWarningPct, d.industryWarningPct, 0, 100),
-    mode: choice(problems, "mode", raw.mode, d.mode, ["auto", "clients", "orders"] as const),
-    mapping: {},
-    matrixOutput: choice(problems, "matrixOutput", raw.matrixOutput, d.matrixOutput, ["formulas", "values"] as const),
-    revenuePeriodMonths: wholeNumber(problems, "revenuePeriodMonths", raw.revenuePeriodMonths, d.revenuePeriodMonths, 0, 120),
-    asOf: isoDay(problems, "asOf", raw.asOf, d.asOf),
-    trendPct: num(problems, "trendPct", raw.trendPct, d.trendPct, 0, 100),
-    atRiskDropPct: num(problems, "atRiskDropPct", raw.atRiskDropPct, d.atRiskDropPct, 0, 100),
-    atRiskDays: wholeNumber(problems, "atRiskDays", raw.atRiskDays, d.atRiskDays, 1, 3660),
-  };
+  const s = {} as Record<keyof Settings, unknown>;
+  for (const key of Object.keys(RULES) as (keyof Settings)[]) s[key] = checked(problems, key, raw);
+  const settings = s as Settings;
   if (raw.mapping !== undefined) {
     if (!isRecord(raw.mapping)) problems.push({ setting: "mapping", message: "must be an object of field → header" });
     else {
@@ -236,20 +244,20 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
           problems.push({ setting: `mapping.${field}`, message: `is not a known field (fields: ${FIELDS.join(", ")})` });
         } else if (typeof header !== "string" || header.trim() === "") {
           problems.push({ setting: `mapping.${field}`, message: "must be a header name" });
-        } else (s.mapping as Record<string, string>)[field] = header;
+        } else (settings.mapping as Record<string, string>)[field] = header;
       }
     }
   }
-  if (raw.weights !== undefined) sumsTo100(problems, "weights", s.weights as unknown as Record<string, number>);
-  if (raw.budget !== undefined) sumsTo100(problems, "budget", s.budget);
-  ordered(problems, ["profitAdequatePct", s.profitAdequatePct], ["profitHighPct", s.profitHighPct], false);
-  ordered(problems, ["walletMediumPct", s.walletMediumPct], ["walletHighPct", s.walletHighPct], false);
-  ordered(problems, ["gradeBMin", s.gradeBMin], ["gradeAMin", s.gradeAMin], false);
-  ordered(problems, ["cumulativeHighPct", s.cumulativeHighPct], ["cumulativeMediumPct", s.cumulativeMediumPct], false);
-  if (s.revenueTopPct + s.revenueNextPct > 100) {
-    problems.push({ setting: "revenueNextPct", message: `revenueTopPct + revenueNextPct must be at most 100 (got ${s.revenueTopPct + s.revenueNextPct})` });
+  if (raw.weights !== undefined) sumsTo100(problems, "weights", settings.weights);
+  if (raw.budget !== undefined) sumsTo100(problems, "budget", settings.budget);
+  ordered(problems, ["profitAdequatePct", settings.profitAdequatePct], ["profitHighPct", settings.profitHighPct], false);
+  ordered(problems, ["walletMediumPct", settings.walletMediumPct], ["walletHighPct", settings.walletHighPct], false);
+  ordered(problems, ["gradeBMin", settings.gradeBMin], ["gradeAMin", settings.gradeAMin], false);
+  ordered(problems, ["cumulativeHighPct", settings.cumulativeHighPct], ["cumulativeMediumPct", settings.cumulativeMediumPct], false);
+  if (settings.revenueTopPct + settings.revenueNextPct > 100) {
+    problems.push({ setting: "revenueNextPct", message: `revenueTopPct + revenueNextPct must be at most 100 (got ${settings.revenueTopPct + settings.revenueNextPct})` });
   }
-  return { settings: s, errors: problems };
+  return { settings, errors: problems };
 }
 
 /** Settings from a partial object, or a `SettingsError` naming every bad setting. */

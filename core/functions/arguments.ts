@@ -6,8 +6,8 @@
 import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors } from "../model/score";
 import { DEFAULT_SETTINGS, type Grade, type Settings, type Weights } from "../settings";
-import { Invalid, isBlank, parseAmount, parseFraction, parseLevel, parseRelationship, percentScale, spreadsheetError, type CellValue } from "../values";
-import { fail, flat, KamError, type Matrix } from "./shapes";
+import { Invalid, isBlank, parseAmount, parseFraction, parseLevel, parseRelationship, percentScale, spreadsheetError, type CellValue, type FractionRange } from "../values";
+import { fail, flat, KamError, perCell, type Matrix, type Out } from "./shapes";
 
 /** The 0–100 scale of scores, grade thresholds and the quadrant's axes (SPEC §4, §5), as in the settings. */
 export const SCALE = { min: 0, max: 100 } as const;
@@ -106,13 +106,26 @@ export function axis(v: CellValue, what: string): number | KamError {
   return typeof x === "number" ? x : new KamError(`${what}: ${x instanceof Invalid ? x.reason : "blank"}`);
 }
 
-/** Every revenue of a range (blanks skipped); the first unreadable one is the error. */
-export function amounts(arg: Matrix | undefined): number[] | KamError {
+/** Every amount of a range (blanks skipped); the first unreadable one is the error, naming `what`. */
+export function amounts(arg: Matrix | undefined, what = "revenue"): number[] | KamError {
   const out: number[] = [];
   for (const v of flat(arg ?? [[null]])) {
     const n = parseAmount(v);
-    if (n instanceof Invalid) return new KamError(`revenue: ${n.reason}`);
+    if (n instanceof Invalid) return new KamError(`${what}: ${n.reason}`);
     if (n !== null) out.push(n);
   }
   return out;
+}
+
+/**
+ * A column of fractions (a wallet share, a margin) rated cell by cell: a column where any value is
+ * above 1 is read as percents; blank stays blank, an unreadable cell is its error.
+ */
+export function ratedFractions(driver: Matrix, range: FractionRange, rate: (f: number) => Out): Out[][] {
+  const asPercent = percentScale(flat(driver));
+  return perCell(driver, [], ([v]) => {
+    const f = parseFraction(v, asPercent, range);
+    if (f === null) return "";
+    return f instanceof Invalid ? new KamError(f.reason) : rate(f);
+  });
 }

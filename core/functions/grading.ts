@@ -10,7 +10,7 @@ import { grade as gradeOf, score as scoreOf } from "../model/score";
 import { DEFAULT_SETTINGS, GRADES, type Grade, type Settings, type Weights } from "../settings";
 import { Invalid, isBlank, parseFraction, parseRelationshipColumn, percentScale, WALLET_RANGE, type CellValue } from "../values";
 import { axis, factorsOf, gradeSettings, overrideOf, ratingOf, scaleArg, weightsArg } from "./arguments";
-import { flat, guarded, KamError, mapShape, perCell } from "./shapes";
+import { flat, guarded, KamError, mapShape, perCell, type Out } from "./shapes";
 import { range, value, type KamFunction, type Param } from "./signature";
 
 const d = DEFAULT_SETTINGS;
@@ -24,7 +24,20 @@ function gradeRow(values: readonly CellValue[], weights: Weights, thresholds: Pi
   if (!factors) return null;
   const sc = scoreOf(factors, weights);
   const override = overrideOf(values[5]);
-  return { factors, score: sc, result: gradeOf(factors, sc, null, thresholds, override) };
+  return { factors, weights, score: sc, result: gradeOf(factors, sc, null, thresholds, override) };
+}
+
+/** GRADE and WHY: each row of the five ratings (and the override) graded, `show` saying what of it. */
+function graded(args: Parameters<KamFunction["run"]>[0], show: (g: NonNullable<ReturnType<typeof gradeRow>>) => string): Out[][] {
+  const driver = args[0] ?? [[null]];
+  return guarded(driver, () => {
+    const weights = weightsArg(args[6]);
+    const thresholds = gradeSettings(args[7], args[8]);
+    return perCell(driver, args.slice(1, 6), (values) => {
+      const g = gradeRow(values, weights, thresholds);
+      return g ? show(g) : "";
+    });
+  });
 }
 
 export const GRADING_FUNCTIONS: readonly KamFunction[] = [
@@ -43,35 +56,8 @@ export const GRADING_FUNCTIONS: readonly KamFunction[] = [
       });
     },
   },
-  {
-    name: "GRADE",
-    params: GRADE_PARAMS,
-    returns: "matrix",
-    run(args) {
-      const driver = args[0] ?? [[null]];
-      return guarded(driver, () => {
-        const weights = weightsArg(args[6]);
-        const thresholds = gradeSettings(args[7], args[8]);
-        return perCell(driver, args.slice(1, 6), (values) => gradeRow(values, weights, thresholds)?.result.grade ?? "");
-      });
-    },
-  },
-  {
-    name: "WHY",
-    params: GRADE_PARAMS,
-    returns: "matrix",
-    run(args) {
-      const driver = args[0] ?? [[null]];
-      return guarded(driver, () => {
-        const weights = weightsArg(args[6]);
-        const thresholds = gradeSettings(args[7], args[8]);
-        return perCell(driver, args.slice(1, 6), (values) => {
-          const g = gradeRow(values, weights, thresholds);
-          return g ? explain({ factors: g.factors, weights, score: g.score, result: g.result }) : "";
-        });
-      });
-    },
-  },
+  { name: "GRADE", params: GRADE_PARAMS, returns: "matrix", run: (args) => graded(args, (g) => g.result.grade) },
+  { name: "WHY", params: GRADE_PARAMS, returns: "matrix", run: (args) => graded(args, explain) },
   {
     name: "RELATIONSHIP",
     params: [range("strength_or_share"), range("pain", true), range("share", true)],

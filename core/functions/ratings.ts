@@ -5,10 +5,10 @@
  */
 import { cleanRatio, painFromAlignment, profitRating, revenueCutoffs, revenueRatingForRank, walletRating } from "../model/ratings";
 import { DEFAULT_SETTINGS } from "../settings";
-import { Invalid, isBlank, MARGIN_RANGE, parseAmount, parseFraction, parseLevel, parseYesNo, percentScale, WALLET_RANGE } from "../values";
-import { percentArg, scalarArg } from "./arguments";
+import { Invalid, isBlank, MARGIN_RANGE, parseAmount, parseLevel, parseYesNo, WALLET_RANGE } from "../values";
+import { percentArg, ratedFractions, scalarArg } from "./arguments";
 import { countGreater, population } from "./population";
-import { fail, flat, guarded, KamError, perCell } from "./shapes";
+import { fail, guarded, KamError, perCell } from "./shapes";
 import { range, value, type KamFunction } from "./signature";
 
 const d = DEFAULT_SETTINGS;
@@ -53,13 +53,7 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
       return guarded(driver, () => {
         const s = { walletMediumPct: percentArg(medium, "medium_pct", d.walletMediumPct), walletHighPct: percentArg(high, "high_pct", d.walletHighPct) };
         if (s.walletMediumPct > s.walletHighPct) fail("medium_pct must be at most high_pct");
-        const asPercent = percentScale(flat(driver));
-        return perCell(driver, [], ([v]) => {
-          const f = parseFraction(v, asPercent, WALLET_RANGE);
-          if (f === null) return "";
-          if (f instanceof Invalid) return new KamError(f.reason);
-          return walletRating(f, s);
-        });
+        return ratedFractions(driver, WALLET_RANGE, (f) => walletRating(f, s));
       });
     },
   },
@@ -72,13 +66,7 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
       return guarded(driver, () => {
         const s = { profitAdequatePct: percentArg(adequate, "adequate", d.profitAdequatePct), profitHighPct: percentArg(high, "high", d.profitHighPct) };
         if (s.profitAdequatePct > s.profitHighPct) fail("adequate must be at most high");
-        const asPercent = percentScale(flat(driver));
-        return perCell(driver, [], ([v]) => {
-          const f = parseFraction(v, asPercent, MARGIN_RANGE);
-          if (f === null) return "";
-          if (f instanceof Invalid) return new KamError(f.reason);
-          return profitRating(f, s);
-        });
+        return ratedFractions(driver, MARGIN_RANGE, (f) => profitRating(f, s));
       });
     },
   },

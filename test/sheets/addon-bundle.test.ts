@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
+import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callFunction, FUNCTIONS } from "../../core/functions";
 import { documented } from "../../core/functions/help";
@@ -10,6 +11,7 @@ import { HISTORY_MARKER, MATRIX_MARKER, PORTFOLIO_MARKER, PORTFOLIO_SHEET } from
 import type { BuildSummary, PanelState } from "../../core/bridge";
 import { ROOT } from "../helpers";
 import { fakeGoogle, type FakeGoogle } from "../fakes/spreadsheet-app";
+import { enter, formulaLike, type FakeCell } from "../fakes/sheets/cells";
 import { ADDON, call, codeJs, loadAddon, loadAddonFast, topLevelFunctions, type AddonGlobals } from "./apps-script";
 import { csvSheet, syntheticClients } from "./data";
 
@@ -190,6 +192,13 @@ describe("menu", () => {
     expect(hyperlink?.format).toBeUndefined();
     // Numbers and percents typed as in the CSV become numbers, as an import would.
     expect(sample?.cell(2, 3)?.value).toBe(29100);
+    // Every cell is the CSV's cell as typed (the build carries the rows in a shorter form of its own).
+    const cells = Papa.parse<string[]>(readFileSync(`${ROOT}examples/clients.csv`, "utf8").trim(), { skipEmptyLines: true }).data;
+    cells.forEach((row, r) => row.forEach((v, c) => {
+      const typed: FakeCell = { value: undefined };
+      enter(typed, formulaLike(v) ? `'${v}` : v, g.ss.timeZone);
+      expect(sample?.cell(r + 1, c + 1)?.value, `row ${r + 1}, column ${c + 1}`).toEqual(typed.value);
+    }));
     call(addon, "menuBuildPortfolio");
     expect(g.ui.alerts).toEqual([]);
     expect(g.ss.toasts[0]).toMatch(/^KAM Portfolio: 42 clients/);
