@@ -183,11 +183,15 @@ export interface MatrixOptions {
  * An order list: per-row formulas would rate single orders, not clients. Rows the grading left out
  * (a TOTAL row, a refund, SPEC §2a): a formula over the whole column would count them as clients
  * (a total would take the top revenue rank), so the live matrix would disagree with the portfolio.
+ * Manual grades with an end date: `GRADE` takes the manual grade, not its end, so after that day
+ * the live grade would still be the manual one while the portfolio says `override-expired`.
  */
 export function valuesBecause(p: Portfolio): string | null {
   if (p.mode === "orders") return "an order list: each row shows its client's ratings";
   const n = p.skipped.length;
   if (n > 0) return `formulas over the column would count the ${n === 1 ? "skipped row as a client" : `${n} skipped rows as clients`}`;
+  // The grade formula takes the manual grade as it stands; it cannot tell the day it ends (SPEC §4).
+  if (p.mapping.override !== undefined && p.mapping.overrideUntil !== undefined) return "the grade formula would keep a manual grade past its “Override until” date";
   return null;
 }
 

@@ -67,6 +67,26 @@ describe("build use cases", () => {
     expect(decideMatrix(state(rows), o()).result.plan.spill).toBe(true);
   });
 
+  it("manual grades with an end date get values (the grade formula cannot tell the day a manual grade ends): an expired one shows the computed grade", () => {
+    const overrides = [
+      ["Client", "Revenue", "Margin", "Manual grade", "Override until"],
+      ["Acme", 1000, 0.3, "C", "2026-06-30"],
+      ["Beta", 500, 0.12, "A", "2027-01-31"],
+      ["Cora", 20, 0.05, "", ""],
+    ];
+    const m = decideMatrix(state(overrides), o()).result;
+    expect(m.plan.spill).toBe(false);
+    const grade = (row: number) => m.plan.cells[row]?.[6];
+    // Acme's C ended on 30 June: its computed grade; Beta's A still stands.
+    expect(m.portfolio.clients.find((c) => c.name === "Acme")?.flags).toContain("override-expired");
+    expect([grade(0), grade(1)]).toEqual([m.portfolio.clients.find((c) => c.name === "Acme")?.grade, "A"]);
+    expect(grade(0)).not.toBe("C");
+    expect(m.message).toMatch(/values, not live formulas: the grade formula would keep a manual grade past its “Override until” date$/);
+    // Manual grades without an end date keep their live formulas.
+    const noEnd = overrides.map((r) => r.slice(0, 4));
+    expect(decideMatrix(state(noEnd), o()).result.plan.spill).toBe(true);
+  });
+
   it("bad settings, given or saved, are a SettingsError naming them, and nothing is written", async () => {
     const given = recorder(state(rows));
     await expect(buildPortfolio(given.port, o({ settings: { gradeBMin: 70 } }))).rejects.toThrow(SettingsError);
