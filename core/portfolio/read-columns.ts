@@ -3,12 +3,12 @@
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
 import { groupKeys } from "./key-groups";
-import { detectColumns, filledCells, findHeaderRow, type Mapping } from "../columns";
+import { detectColumns, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
 import { clientKey, isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
   isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
-  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type Level, type NumberLocale, type Parsed,
+  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -56,10 +56,26 @@ export function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>
   return true;
 }
 
-function column<T>(data: readonly (readonly CellValue[])[], index: number | undefined, parse: (v: CellValue) => T): T[] | null {
-  if (index === undefined) return null;
-  const out = new Array<T>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = parse((data[i] as readonly CellValue[])[index]);
+/**
+ * The cells of every mapped column, each a list in row order, gathered in one pass over the rows:
+ * a row's cells sit together in memory, a column's do not, and at 100,000 rows a pass over the
+ * rows per column would fetch each row again from main memory for every column.
+ */
+function mappedCells(data: readonly (readonly CellValue[])[], mapping: Mapping): Partial<Record<Field, CellValue[]>> {
+  const fields = (Object.keys(mapping) as Field[]).filter((f) => mapping[f] !== undefined);
+  const index = fields.map((f) => mapping[f] as number);
+  const lists = fields.map(() => new Array<CellValue>(data.length));
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i] as readonly CellValue[];
+    for (let j = 0; j < index.length; j++) (lists[j] as CellValue[])[i] = row[index[j] as number];
+  }
+  return Object.fromEntries(fields.map((f, j) => [f, lists[j]]));
+}
+
+function column<T>(values: readonly CellValue[] | undefined, parse: (v: CellValue) => T): T[] | null {
+  if (values === undefined) return null;
+  const out = new Array<T>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = parse(values[i]);
   return out;
 }
 
@@ -67,31 +83,24 @@ function column<T>(data: readonly (readonly CellValue[])[], index: number | unde
  * The text, level and date columns, each its own loop: a call through `column`'s `parse` is not
  * inlined once several parsers have passed through it, and these columns are most of the cells.
  */
-function textColumn(data: readonly (readonly CellValue[])[], index: number | undefined): (string | null)[] | null {
-  if (index === undefined) return null;
-  const out = new Array<string | null>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = parseText((data[i] as readonly CellValue[])[index]);
+function textColumn(values: readonly CellValue[] | undefined): (string | null)[] | null {
+  if (values === undefined) return null;
+  const out = new Array<string | null>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = parseText(values[i]);
   return out;
 }
 
-function levelColumn(data: readonly (readonly CellValue[])[], index: number | undefined): Parsed<Level>[] | null {
-  if (index === undefined) return null;
-  const out = new Array<Parsed<Level>>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = parseLevel((data[i] as readonly CellValue[])[index]);
+function levelColumn(values: readonly CellValue[] | undefined): Parsed<Level>[] | null {
+  if (values === undefined) return null;
+  const out = new Array<Parsed<Level>>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = parseLevel(values[i]);
   return out;
 }
 
-function dateColumn(data: readonly (readonly CellValue[])[], index: number | undefined): Parsed<Day>[] | null {
-  if (index === undefined) return null;
-  const out = new Array<Parsed<Day>>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = parseDate((data[i] as readonly CellValue[])[index]);
-  return out;
-}
-
-function columnValues(data: readonly (readonly CellValue[])[], index: number | undefined): CellValue[] | null {
-  if (index === undefined) return null;
-  const out = new Array<CellValue>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = (data[i] as readonly CellValue[])[index];
+function dateColumn(values: readonly CellValue[] | undefined): Parsed<Day>[] | null {
+  if (values === undefined) return null;
+  const out = new Array<Parsed<Day>>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = parseDate(values[i]);
   return out;
 }
 
@@ -130,35 +139,31 @@ export interface InputColumns {
  * writes `1.234,56`, SPEC §2a): every number column (amounts, fractions, relationship) reads them so.
  */
 export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: Partial<NumberLocale> = {}): InputColumns {
-  const revenueCells = columnValues(data, mapping.revenue) as CellValue[];
-  const profitCells = columnValues(data, mapping.profit);
-  const marginCells = columnValues(data, mapping.margin);
-  const walletCells = columnValues(data, mapping.wallet);
-  const relCells = columnValues(data, mapping.relationship);
-  const benefitCells = columnValues(data, mapping.benefit);
-  const costCells = columnValues(data, mapping.costToServe);
+  const cells = mappedCells(data, mapping);
+  const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : parseAmountColumn(values, hint));
+  const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : parseFractionColumn(values, range, hint));
+  const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : parseRelationshipColumn(values, hint));
   return {
-    names: textColumn(data, mapping.client) as (string | null)[],
-    revenues: parseAmountColumn(revenueCells, hint),
-    profits: profitCells && parseAmountColumn(profitCells, hint),
-    margins: marginCells && parseFractionColumn(marginCells, MARGIN_RANGE, hint),
-    wallets: walletCells && parseFractionColumn(walletCells, WALLET_RANGE, hint),
-    strategics: levelColumn(data, mapping.strategic),
-    pains: levelColumn(data, mapping.pain),
-    aligned: column(data, mapping.aligned, parseYesNo),
-    easy: column(data, mapping.easy, parseYesNo),
-    relationships: relCells && parseRelationshipColumn(relCells, hint),
-    benefits: benefitCells && parseRelationshipColumn(benefitCells, hint),
-    industries: textColumn(data, mapping.industry),
-    dates: dateColumn(data, mapping.date),
-    overrides: column(data, mapping.override, parseOverride),
-    reasons: textColumn(data, mapping.overrideReason),
-    overrideUntils: dateColumn(data, mapping.overrideUntil),
-    reviews: dateColumn(data, mapping.review),
-    costs: costCells && parseAmountColumn(costCells, hint),
+    names: textColumn(cells.client) as (string | null)[],
+    revenues: amounts(cells.revenue) as Parsed<number>[],
+    profits: amounts(cells.profit),
+    margins: fractions(cells.margin, MARGIN_RANGE),
+    wallets: fractions(cells.wallet, WALLET_RANGE),
+    strategics: levelColumn(cells.strategic),
+    pains: levelColumn(cells.pain),
+    aligned: column(cells.aligned, parseYesNo),
+    easy: column(cells.easy, parseYesNo),
+    relationships: relationships(cells.relationship),
+    benefits: relationships(cells.benefit),
+    industries: textColumn(cells.industry),
+    dates: dateColumn(cells.date),
+    overrides: column(cells.override, parseOverride),
+    reasons: textColumn(cells.overrideReason),
+    overrideUntils: dateColumn(cells.overrideUntil),
+    reviews: dateColumn(cells.review),
+    costs: amounts(cells.costToServe),
   };
 }
-
 
 /** A mapped relationship column none of whose cells is a relationship strength (a CRM's pipeline stages: `Closed Won`). */
 export function noRelationshipValues(relationships: readonly Parsed<number>[] | null): boolean {
