@@ -75,6 +75,9 @@ function readFormat(text: string, parts: readonly string[]): Day | null {
   return dayToIso(day) === `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` ? day : null;
 }
 
+/** The days of date texts read lately. */
+const DAY_TEXT = new Map<string, Day>();
+
 export function parseDate(v: CellValue): Parsed<Day> {
   if (isBlank(v)) return null;
   if (v instanceof Date) {
@@ -88,6 +91,18 @@ export function parseDate(v: CellValue): Parsed<Day> {
     return notA(v, "a date");
   }
   if (typeof v !== "string") return notA(v, "a date");
+  // An order list repeats a few hundred dates over its rows: each text is read once.
+  const known = DAY_TEXT.get(v);
+  if (known !== undefined) return known;
+  const day = dateText(v);
+  if (typeof day === "number") {
+    if (DAY_TEXT.size >= 4096) DAY_TEXT.clear();
+    DAY_TEXT.set(v, day);
+  }
+  return day;
+}
+
+function dateText(v: string): Parsed<Day> {
   const s = v.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (iso) {

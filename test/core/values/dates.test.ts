@@ -120,3 +120,25 @@ describe("text dates, format by format", () => {
     expect(reasonOf(parseDate(text))).toMatch(/is not a date$/);
   });
 });
+
+describe("text dates read again", () => {
+  it("a text read once more (an order list's dates) gives the same day or error, past the texts remembered", () => {
+    // 6,000 texts (more than are remembered), each read twice in a row and again after the others:
+    // ISO, day-first, invalid days (30 February), years Date.UTC would shift (0050), not dates.
+    const texts: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const d = dayFromParts(2000, 1, 1) + i * 7;
+      const iso = dayToIso(d);
+      texts.push(i % 5 === 0 ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : i % 5 === 1 ? `${iso.slice(0, 8)}30` /* the 30th: no such day in February */ : i % 5 === 2 ? `0050${iso.slice(4)}` : i % 5 === 3 ? `${iso}x` : iso);
+    }
+    const first = texts.map((t) => parseDate(t));
+    expect(texts.map((t) => parseDate(t))).toEqual(first);
+    expect(texts.map((t) => parseDate(t))).toEqual(first);
+    expect(first.filter((d) => typeof d === "number").length).toBeGreaterThan(2000);
+    expect(first.filter((d) => d instanceof Invalid).length).toBeGreaterThan(1000);
+    expect(parseDate("2025-02-30")).toBeInstanceOf(Invalid);
+    expect(parseDate("2025-02-30")).toBeInstanceOf(Invalid);
+    expect(parseDate("0050-01-01")).toBeInstanceOf(Invalid);
+    expect(parseDate(" 2025-02-28 ")).toBe(parseDate("2025-02-28"));
+  });
+});
