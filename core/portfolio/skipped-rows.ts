@@ -16,11 +16,17 @@ import { show, type CellValue } from "../values";
 
 const TOTAL_LABEL = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
 
+const TRAILING_SPACE = /\s$/;
+
 /** The reason a total row is skipped with (SPEC §10). */
 export const TOTAL_ROW = "total row";
 
 /** Is a client cell (trimmed) a total label? */
 export function isTotalLabel(name: string): boolean {
+  // Every total label ends in l, s, m (total, totals, sum, overall), a colon or a space: most names
+  // are told apart by their last character, without the search for "total" through the whole name.
+  const last = name.charCodeAt(name.length - 1) | 0x20;
+  if (last !== 0x6c && last !== 0x73 && last !== 0x6d && last !== 0x3a && !TRAILING_SPACE.test(name)) return false;
   return TOTAL_LABEL.test(name);
 }
 

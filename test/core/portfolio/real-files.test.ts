@@ -2,6 +2,7 @@
 // and zero revenue, the number locale from the reader, rows that were not revenue (docs/files.md),
 // a stage column holding no relationship values, and order lists taking each attribute from the
 // first row that gives it.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isTotalLabel } from "../../../core/portfolio";
 import { EXCEL_DIALECT, planMatrix } from "../../../core/matrix";
@@ -30,8 +31,25 @@ describe("total rows (SPEC §2a): left out, reported under skipped as `total row
     ["Overall Builders Inc", false],
     ["Sumo Foods", false],
     ["totalizer", false],
+    ["Total ", true], // untrimmed
+    ["Grand total\u00a0", true],
+    ["TOTALS", true],
+    ["Client 000001", false],
+    ["Acme Tools", false],
   ])("%j is a total label: %s", (label, total) => {
     expect(isTotalLabel(label)).toBe(total);
+  });
+
+  it("the last-character shortcut never changes the answer (random labels against the whole pattern)", () => {
+    const pattern = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
+    const pieces = ["Total", "total", "TOTALS", "Grand", "sub", "-", "Sum", "overall", "Overall", " ", "\u00a0", "\t", ":", "s", "l", "M", "Acme", "1", "é"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {
+        const label = parts.join("");
+        expect(isTotalLabel(label)).toBe(pattern.test(label));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
   });
 
   it("a TOTAL row at the bottom is not graded and does not double the revenue", () => {
