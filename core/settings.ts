@@ -149,6 +149,9 @@ function choice<T extends string>(problems: Problems, path: string, v: unknown, 
   return fallback;
 }
 
+/** `Object.hasOwn` as ES5 has it: Code.js is built for ES2020, and Apps Script's page promises no newer library. */
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 function group<T extends { [K in keyof T]: number }>(problems: Problems, path: string, v: unknown, fallback: Readonly<T>, min: number, max: number): T {
   const out = { ...fallback } as T;
   if (v === undefined) return out;
@@ -158,7 +161,7 @@ function group<T extends { [K in keyof T]: number }>(problems: Problems, path: s
   }
   for (const key of Object.keys(v)) {
     // Own keys only: `constructor` or `toString` in a settings file is an unknown setting, not Object's.
-    if (!Object.hasOwn(fallback, key)) {
+    if (!hasOwn(fallback, key)) {
       problems.push({ setting: `${path}.${key}`, message: `is not a known setting (known: ${Object.keys(fallback).join(", ")})` });
       continue;
     }
@@ -231,7 +234,7 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
     problems.push({ setting: "settings", message: "must be a JSON object" });
   }
   for (const key of Object.keys(raw)) {
-    if (!Object.hasOwn(RULES, key)) problems.push({ setting: key, message: "is not a known setting" });
+    if (!hasOwn(RULES, key)) problems.push({ setting: key, message: "is not a known setting" });
   }
   const s = {} as Record<keyof Settings, unknown>;
   for (const key of Object.keys(RULES) as (keyof Settings)[]) s[key] = checked(problems, key, raw);

@@ -217,6 +217,7 @@ describe("Sheets: services", () => {
     const source = ts.createSourceFile("Code.js", codeJs(), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
     const seen = { optionalChain: 0, nullish: 0 };
     const newer: string[] = [];
+    const NEWER_METHODS = new Set(["hasOwn", "replaceAll", "at", "findLast", "findLastIndex", "toSorted", "toReversed", "toSpliced", "groupBy"]);
     const LOGICAL_ASSIGNMENT = [ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken];
     const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.QuestionDotToken) seen.optionalChain++;
@@ -224,6 +225,9 @@ describe("Sheets: services", () => {
       if (ts.isBinaryExpression(node) && LOGICAL_ASSIGNMENT.includes(node.operatorToken.kind)) newer.push(`logical assignment ${node.getText(source).slice(0, 40)}`);
       if (ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPrivateIdentifier(node)) newer.push(`class syntax ${node.getText(source).slice(0, 40)}`);
       if (ts.isNumericLiteral(node) && node.getText(source).includes("_")) newer.push(`numeric separator ${node.getText(source)}`);
+      // Library methods newer than ES2020, which no ES2020 build rewrites (Object.hasOwn was one).
+      if (ts.isPropertyAccessExpression(node) && NEWER_METHODS.has(node.name.text)) newer.push(`method ${node.getText(source).slice(0, 40)}`);
+      if (ts.isIdentifier(node) && node.text === "structuredClone") newer.push("structuredClone");
       ts.forEachChild(node, visit);
     };
     visit(source);
