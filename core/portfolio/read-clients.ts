@@ -184,7 +184,17 @@ export function readClients(
   const skipped: Skipped[] = [];
   // An order list has at most one client per distinct name: room for those, not for every row.
   const capacity = mode === "orders" ? groups.distinct : data.length;
-  const inputs = newClientInputs(capacity);
+  const inputs = newClientInputs(capacity, {
+    profit: cols.profits !== null,
+    margin: cols.margins !== null,
+    wallet: cols.wallets !== null,
+    relationship: cols.relationships !== null,
+    benefit: cols.benefits !== null,
+    costToServe: cols.costs !== null,
+    overrideUntil: cols.overrideUntils !== null,
+    review: cols.reviews !== null,
+    date: cols.dates !== null,
+  });
   const attrs = attributes(cols, capacity, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;

@@ -56,51 +56,51 @@ export function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>
   return true;
 }
 
+/** Columns read whole (a number column's locale and scale are the column's), and columns read cell by cell. */
+const WHOLE: readonly Field[] = ["revenue", "profit", "margin", "wallet", "relationship", "benefit", "costToServe", "aligned", "easy", "override"];
+const TEXTS: readonly Field[] = ["client", "industry", "overrideReason"];
+const LEVELS: readonly Field[] = ["strategic", "pain"];
+const DATES: readonly Field[] = ["date", "overrideUntil", "review"];
+
+/** The mapped columns, in one pass over the rows: the cells of those read whole, the others already parsed. */
+interface Gathered {
+  cells: Partial<Record<Field, CellValue[]>>;
+  texts: Partial<Record<Field, (string | null)[]>>;
+  levels: Partial<Record<Field, Parsed<Level>[]>>;
+  dates: Partial<Record<Field, Parsed<Day>[]>>;
+}
+
 /**
- * The cells of every mapped column, each a list in row order, gathered in one pass over the rows:
- * a row's cells sit together in memory, a column's do not, and at 100,000 rows a pass over the
- * rows per column would fetch each row again from main memory for every column.
+ * Every mapped column in one pass over the rows: a row's cells sit together in memory, a column's
+ * do not, and at 100,000 rows a pass per column would fetch each row from main memory again for
+ * every column. A text, level or date cell is parsed where it is read (no list of its cells), each
+ * kind in its own loop so that each parser's call is inlined.
  */
-function mappedCells(data: readonly (readonly CellValue[])[], mapping: Mapping): Partial<Record<Field, CellValue[]>> {
-  const fields = (Object.keys(mapping) as Field[]).filter((f) => mapping[f] !== undefined);
-  const index = fields.map((f) => mapping[f] as number);
-  const lists = fields.map(() => new Array<CellValue>(data.length));
+function gather(data: readonly (readonly CellValue[])[], mapping: Mapping): Gathered {
+  const mapped = (fields: readonly Field[]) => fields.filter((f) => mapping[f] !== undefined);
+  const [whole, texts, levels, dates] = [mapped(WHOLE), mapped(TEXTS), mapped(LEVELS), mapped(DATES)];
+  const at = (fields: Field[]) => fields.map((f) => mapping[f] as number);
+  const [wholeAt, textAt, levelAt, dateAt] = [at(whole), at(texts), at(levels), at(dates)];
+  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T>(data.length));
+  const cellLists = lists<CellValue>(whole);
+  const textLists = lists<string | null>(texts);
+  const levelLists = lists<Parsed<Level>>(levels);
+  const dateLists = lists<Parsed<Day>>(dates);
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as readonly CellValue[];
-    for (let j = 0; j < index.length; j++) (lists[j] as CellValue[])[i] = row[index[j] as number];
+    for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
+    for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
+    for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
+    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number]);
   }
-  return Object.fromEntries(fields.map((f, j) => [f, lists[j]]));
+  const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
+  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
 }
 
 function column<T>(values: readonly CellValue[] | undefined, parse: (v: CellValue) => T): T[] | null {
   if (values === undefined) return null;
   const out = new Array<T>(values.length);
   for (let i = 0; i < values.length; i++) out[i] = parse(values[i]);
-  return out;
-}
-
-/*
- * The text, level and date columns, each its own loop: a call through `column`'s `parse` is not
- * inlined once several parsers have passed through it, and these columns are most of the cells.
- */
-function textColumn(values: readonly CellValue[] | undefined): (string | null)[] | null {
-  if (values === undefined) return null;
-  const out = new Array<string | null>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = parseText(values[i]);
-  return out;
-}
-
-function levelColumn(values: readonly CellValue[] | undefined): Parsed<Level>[] | null {
-  if (values === undefined) return null;
-  const out = new Array<Parsed<Level>>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = parseLevel(values[i]);
-  return out;
-}
-
-function dateColumn(values: readonly CellValue[] | undefined): Parsed<Day>[] | null {
-  if (values === undefined) return null;
-  const out = new Array<Parsed<Day>>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = parseDate(values[i]);
   return out;
 }
 
@@ -139,28 +139,28 @@ export interface InputColumns {
  * writes `1.234,56`, SPEC §2a): every number column (amounts, fractions, relationship) reads them so.
  */
 export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: Partial<NumberLocale> = {}): InputColumns {
-  const cells = mappedCells(data, mapping);
+  const { cells, texts, levels, dates } = gather(data, mapping);
   const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : parseAmountColumn(values, hint));
   const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : parseFractionColumn(values, range, hint));
   const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : parseRelationshipColumn(values, hint));
   return {
-    names: textColumn(cells.client) as (string | null)[],
+    names: texts.client as (string | null)[],
     revenues: amounts(cells.revenue) as Parsed<number>[],
     profits: amounts(cells.profit),
     margins: fractions(cells.margin, MARGIN_RANGE),
     wallets: fractions(cells.wallet, WALLET_RANGE),
-    strategics: levelColumn(cells.strategic),
-    pains: levelColumn(cells.pain),
+    strategics: levels.strategic ?? null,
+    pains: levels.pain ?? null,
     aligned: column(cells.aligned, parseYesNo),
     easy: column(cells.easy, parseYesNo),
     relationships: relationships(cells.relationship),
     benefits: relationships(cells.benefit),
-    industries: textColumn(cells.industry),
-    dates: dateColumn(cells.date),
+    industries: texts.industry ?? null,
+    dates: dates.date ?? null,
     overrides: column(cells.override, parseOverride),
-    reasons: textColumn(cells.overrideReason),
-    overrideUntils: dateColumn(cells.overrideUntil),
-    reviews: dateColumn(cells.review),
+    reasons: texts.overrideReason ?? null,
+    overrideUntils: dates.overrideUntil ?? null,
+    reviews: dates.review ?? null,
     costs: amounts(cells.costToServe),
   };
 }
