@@ -12,7 +12,7 @@ import type { Grade } from "../settings";
 import { Invalid, type CellValue, type Day, type Level } from "../values";
 import { newClientInputs, NONE, noteIssue, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
-import { isBlankRow, type InputColumns } from "./read-columns";
+import { isBlankRow, mappedInputs, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
 
 /** The clients of a sheet's rows, the rows that need data or were skipped, and which client each row became. */
@@ -184,17 +184,7 @@ export function readClients(
   const skipped: Skipped[] = [];
   // An order list has at most one client per distinct name: room for those, not for every row.
   const capacity = mode === "orders" ? groups.distinct : data.length;
-  const inputs = newClientInputs(capacity, {
-    profit: cols.profits !== null,
-    margin: cols.margins !== null,
-    wallet: cols.wallets !== null,
-    relationship: cols.relationships !== null,
-    benefit: cols.benefits !== null,
-    costToServe: cols.costs !== null,
-    overrideUntil: cols.overrideUntils !== null,
-    review: cols.reviews !== null,
-    date: cols.dates !== null,
-  });
+  const inputs = newClientInputs(capacity, mappedInputs(cols));
   const attrs = attributes(cols, capacity, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;

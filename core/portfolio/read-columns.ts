@@ -10,6 +10,7 @@ import {
   isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
   parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
 } from "../values";
+import type { Given } from "./client-inputs";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
 export interface Columns {
@@ -162,6 +163,21 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
     overrideUntils: dates.overrideUntil ?? null,
     reviews: dates.review ?? null,
     costs: amounts(cells.costToServe),
+  };
+}
+
+/** Which of the number inputs the columns give (`ClientInputs` has a column of its own for each). */
+export function mappedInputs(cols: InputColumns): Given {
+  return {
+    profit: cols.profits !== null,
+    margin: cols.margins !== null,
+    wallet: cols.wallets !== null,
+    relationship: cols.relationships !== null,
+    benefit: cols.benefits !== null,
+    costToServe: cols.costs !== null,
+    overrideUntil: cols.overrideUntils !== null,
+    review: cols.reviews !== null,
+    date: cols.dates !== null,
   };
 }
 
