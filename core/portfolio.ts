@@ -16,7 +16,7 @@
  * - `types` and `errors`: what this module gives and throws.
  */
 import { migrationOf, recentBuilds } from "./model/builds";
-import { clientKey, latestSnapshot } from "./model/history";
+import { latestSnapshot } from "./model/history";
 import type { Grading } from "./model/grading";
 import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
@@ -25,9 +25,10 @@ import { dayToIso } from "./values";
 import { EmptySheetError } from "./portfolio/errors";
 import { countGrades, gradeClients, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
+import { keyOf } from "./portfolio/client-inputs";
 import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
-import { groupKeys } from "./portfolio/key-groups";
+import { groupNames } from "./portfolio/key-groups";
 import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
@@ -61,20 +62,15 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   }
   const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping));
 
-  // Clients are matched by name ignoring case and surrounding spaces: one key per row. A total
-  // label names no client; a row that was not revenue still names one (an order list repeats names).
-  const keys = new Array<string | null>(cols.names.length);
-  for (let i = 0; i < keys.length; i++) {
-    const n = cols.names[i] ?? null;
-    keys[i] = n === null || (skips.size > 0 && skips.get(i) === TOTAL_ROW) ? null : clientKey(n);
-  }
-  const groups = groupKeys(keys);
+  // Clients are matched by name ignoring case and surrounding spaces (clientKey). A total label
+  // names no client; a row that was not revenue still names one (an order list repeats names).
+  const groups = groupNames(cols.names, skips.size > 0 ? (i) => skips.get(i) === TOTAL_ROW : null);
   const repeats = { nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct };
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats) ? "orders" : "clients") : settings.mode;
 
   const period = currentPeriod(cols, skips, mode, settings);
   for (const n of periodNotes(period, mode, settings, mapping.date === undefined ? null : headers[mapping.date] ?? "")) notes.push(n);
-  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, keys, groups, mode, own, firstDataRow, skips, period);
+  const { inputs, needsData, skipped, continuations, rowsRead, clientOfRow, afterAsOf } = readClients(data, cols, groups, mode, own, firstDataRow, skips, period);
   if (afterAsOf > 0) notes.push(afterAsOfNote(afterAsOf, period));
   if (rowsRead === 0) throw new EmptySheetError(true);
 
@@ -123,7 +119,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     continuations,
     notes,
     previousBuild: previous.size > 0,
-    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, Array.from(order, (k) => ({ key: inputs.key[k] as string, grade: (graded.gradings[k] as Grading).result.grade }))) : null,
+    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, Array.from(order, (k) => ({ key: keyOf(inputs, k), grade: (graded.gradings[k] as Grading).result.grade }))) : null,
     summary,
     profitCurve: money.curve,
     profitSentence: money.sentence,

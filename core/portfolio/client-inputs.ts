@@ -5,6 +5,7 @@
  * the clients. A plain object, not a class instance: see model/grading.
  */
 import { FIELD_LABELS, type Field } from "../columns";
+import { clientKey } from "../model/history";
 import type { Rating } from "../model/ratings";
 import type { Grade } from "../settings";
 import { Invalid } from "../values";
@@ -20,9 +21,9 @@ export interface ClientInputs {
   count: number;
   /** Sheet row of the client's first row. */
   row: Int32Array;
-  /** The client's name as matched across rows and builds (clientKey). */
-  key: string[];
   name: string[];
+  /** Each client's key (clientKey of its name: matched across builds), made by `keyOf` when first asked for. */
+  keys: string[] | null;
   revenue: Float64Array;
   /** Σ amount of the previous period (an order list with dates, SPEC §11); 0 otherwise. */
   previousRevenue: Float64Array;
@@ -89,8 +90,8 @@ export function newClientInputs(capacity: number, given: Given): ClientInputs {
   return {
     count: 0,
     row: new Int32Array(capacity),
-    key: nulls(),
     name: nulls(),
+    keys: null,
     revenue: new Float64Array(capacity),
     previousRevenue: new Float64Array(capacity),
     profit: none(given.profit),
@@ -117,6 +118,16 @@ export function newClientInputs(capacity: number, given: Given): ClientInputs {
     issues: nulls(),
     incomplete: new Uint8Array(capacity),
   };
+}
+
+/**
+ * Client k's key (SPEC §2: its name ignoring case and surrounding spaces), made when first asked
+ * for: only a build with history or with repeated names asks, and most builds would make 100,000
+ * lower-case copies of the names for nothing.
+ */
+export function keyOf(c: ClientInputs, k: number): string {
+  const keys = (c.keys ??= new Array<string>(c.name.length));
+  return (keys[k] ??= clientKey(c.name[k] as string));
 }
 
 export function noteOn(c: ClientInputs, k: number, text: string): void {

@@ -172,7 +172,6 @@ function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
 export function readClients(
   data: readonly (readonly CellValue[])[],
   cols: InputColumns,
-  keys: readonly (string | null)[],
   groups: KeyGroups,
   mode: "clients" | "orders",
   own: ReadonlySet<number>,
@@ -227,12 +226,11 @@ export function readClients(
       needsData.push({ row, name, reason: "no valid date" });
       continue;
     }
-    const key = keys[i] as string;
     const g = groups.group[i] as number;
     let k = clientOfGroup === null ? -1 : (clientOfGroup[g] as number);
     const first = k < 0;
     if (k < 0) {
-      k = addClient(inputs, row, key, name);
+      k = addClient(inputs, row, name);
       if (clientOfGroup !== null) clientOfGroup[g] = k;
     }
     seeRow(attrs, k, i, first);
@@ -255,10 +253,9 @@ export function readClients(
 }
 
 /** A new client from its first row; its attributes are set once all its rows are read. */
-function addClient(c: ClientInputs, row: number, key: string, name: string): number {
+function addClient(c: ClientInputs, row: number, name: string): number {
   const k = c.count++;
   c.row[k] = row;
-  c.key[k] = key;
   c.name[k] = name;
   // Blank until a row gives them.
   c.issues[k] = null;

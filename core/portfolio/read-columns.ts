@@ -2,9 +2,9 @@
  * Reading the sheet (SPEC §2): the header row and the column mapping, each mapped input column
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
-import { groupKeys } from "./key-groups";
+import { groupNames } from "./key-groups";
 import { detectColumns, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
-import { clientKey, isGrade } from "../model/history";
+import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
   isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
@@ -35,7 +35,7 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
 
 /** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
 export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
-  const groups = groupKeys(names.map((n) => (n === null ? null : clientKey(n))));
+  const groups = groupNames(names);
   return isOrderList({ nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct });
 }
 

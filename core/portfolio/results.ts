@@ -17,7 +17,7 @@ import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
-import { NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
+import { keyOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
 import type { Graded } from "./grade-clients";
 import type { ClientResult, Flag } from "./types";
 
@@ -124,7 +124,7 @@ export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: 
   if (x.previous.size > 0) {
     previousGrade = new Array<Grade | null>(n);
     for (let k = 0; k < n; k++) {
-      const prev = x.previous.get(inputs.key[k] as string);
+      const prev = x.previous.get(keyOf(inputs, k));
       previousGrade[k] = prev && isGrade(prev.grade) ? prev.grade : null;
     }
   }
@@ -152,7 +152,6 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const { settings } = x;
   const sc = g.score;
   const grade = g.result.grade;
-  const key = c.key[k] as string;
   const revenue = c.revenue[k] as number;
   const wallet = orNull(c.wallet[k]);
   const review = orNull(c.review[k]);
@@ -167,7 +166,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate, lastDate, grade }, settings);
   if (over.lapsed) flags |= FLAG_BIT.lapsed;
   if (over.atRisk) flags |= FLAG_BIT["at-risk"];
-  if (x.dupCount !== null && (x.dupCount.get(key) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
+  if (x.dupCount !== null && (x.dupCount.get(keyOf(c, k)) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
   if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
   if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
   let nextReview: string | null = null;
@@ -176,7 +175,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     nextReview = isoDay(status.next);
     if (status.due) flags |= FLAG_BIT["review-due"];
   }
-  const grades = x.builds.length > 0 ? lastGrades(x.builds, key, grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
+  const grades = x.builds.length > 0 ? lastGrades(x.builds, keyOf(c, k), grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
   if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
   const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
@@ -233,7 +232,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
 export function countKeys(c: ClientInputs): Map<string, number> {
   const counts = new Map<string, number>();
   for (let k = 0; k < c.count; k++) {
-    const key = c.key[k] as string;
+    const key = keyOf(c, k);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

@@ -1,52 +1,74 @@
-// The client-key table (core/portfolio/key-groups): rows naming the same client share a group, in
-// order of first appearance; blanks have none. Checked against a JS Map on random keys, including
-// keys chosen to collide in the table.
+// The client table (core/portfolio/key-groups): rows naming the same client (the same clientKey:
+// case and surrounding spaces ignored) share a group, in order of first appearance; blanks and
+// rows said to name no client have none. Checked against a JS Map of clientKey on random names:
+// plain ASCII ones read without a lower-case copy, and every other kind (spaces around, non-ASCII,
+// letters whose lower case is ASCII such as the Kelvin sign, lone surrogates, control characters).
 import { describe, expect, it } from "vitest";
-import { groupKeys } from "../../../core/portfolio/key-groups";
+import { clientKey } from "../../../core/model/history";
+import { groupNames } from "../../../core/portfolio/key-groups";
 
-/** The same grouping with a Map: the reference. */
-function reference(keys: readonly (string | null)[]) {
+/** The same grouping with a Map of clientKey: the reference. */
+function reference(names: readonly (string | null)[], nameless: (i: number) => boolean = () => false) {
   const ids = new Map<string, number>();
-  const group = keys.map((k) => {
-    if (k === null) return -1;
+  let nonBlank = 0;
+  const group = names.map((n, i) => {
+    if (n === null || nameless(i)) return -1;
+    nonBlank++;
+    const k = clientKey(n);
     let g = ids.get(k);
     if (g === undefined) ids.set(k, (g = ids.size));
     return g;
   });
-  return { group, distinct: ids.size, nonBlank: keys.filter((k) => k !== null).length };
+  return { group, distinct: ids.size, nonBlank };
 }
 
-describe("groupKeys", () => {
-  it("groups equal keys in order of first appearance; blanks are -1", () => {
-    const g = groupKeys(["acme", null, "beta", "acme", "", "beta", "acme", ""]);
+describe("groupNames", () => {
+  it("groups names with one key in order of first appearance; blanks are -1", () => {
+    const g = groupNames(["Acme", null, "beta", "ACME", "", "Beta ", " acme", ""]);
     expect(Array.from(g.group)).toEqual([0, -1, 1, 0, 2, 1, 0, 2]);
     expect(g.distinct).toBe(3);
     expect(g.nonBlank).toBe(7);
   });
 
-  it("no keys at all", () => {
-    const g = groupKeys([]);
-    expect(g.distinct).toBe(0);
-    expect(g.nonBlank).toBe(0);
-    expect(groupKeys([null, null]).group).toEqual(new Int32Array([-1, -1]));
+  it("no names at all; rows said to name no client (a total row) have no group", () => {
+    expect(groupNames([]).distinct).toBe(0);
+    expect(groupNames([null, null]).group).toEqual(new Int32Array([-1, -1]));
+    const g = groupNames(["Acme", "Total", "acme"], (i) => i === 1);
+    expect(Array.from(g.group)).toEqual([0, -1, 0]);
+    expect(g.nonBlank).toBe(2);
   });
 
-  it("agrees with a Map on 20,000 random keys with many repeats, non-ASCII and lone surrogates", () => {
+  it("a plain name and a name whose key is plain meet, whichever comes first", () => {
+    for (const names of [
+      ["Kelvin", "\u212Aelvin", " KELVIN"],
+      ["\u212Aelvin", "kelvin"],
+      [" Acme ", "ACME", "acme\t"],
+      ["Straße", "STRASSE", "straße"],
+      ["İstanbul", "istanbul", "i\u0307stanbul"],
+    ]) {
+      expect(Array.from(groupNames(names).group), names.join("|")).toEqual(reference(names).group);
+    }
+  });
+
+  it("agrees with a Map of clientKey on 20,000 random names with many repeats", () => {
     let seed = 7;
     const rnd = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
-    const alphabet = ["a", "b", "é", "ß", "\u{1F600}", "\ud800", " ", "0"];
+    const alphabet = ["a", "A", "b", "B", "k", "\u212A", "é", "É", "ß", "\u{1F600}", "\ud800", " ", "\t", "\u0001", "0", "İ"];
     const pool = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(""));
-    const keys = Array.from({ length: 20_000 }, () => (rnd() < 0.05 ? null : (pool[Math.floor(rnd() * pool.length)] as string)));
-    const g = groupKeys(keys);
-    const r = reference(keys);
-    expect(Array.from(g.group)).toEqual(r.group);
-    expect(g.distinct).toBe(r.distinct);
-    expect(g.nonBlank).toBe(r.nonBlank);
+    const names = Array.from({ length: 20_000 }, () => (rnd() < 0.05 ? null : (pool[Math.floor(rnd() * pool.length)] as string)));
+    const nameless = (i: number) => i % 97 === 0;
+    for (const skip of [undefined, nameless]) {
+      const g = groupNames(names, skip ?? null);
+      const r = reference(names, skip);
+      expect(Array.from(g.group)).toEqual(r.group);
+      expect(g.distinct).toBe(r.distinct);
+      expect(g.nonBlank).toBe(r.nonBlank);
+    }
   });
 
-  it("keys that differ only where a weak hash would not look still get groups of their own", () => {
-    // Same length, same characters in another order, and prefixes of each other.
-    const keys = ["ab", "ba", "abab", "baba", "aabb", "abba", "a", "aa", "aaa", "ab", "ba", "aaa"];
-    expect(Array.from(groupKeys(keys).group)).toEqual(reference(keys).group);
+  it("names that differ only where a weak hash would not look still get groups of their own", () => {
+    // Same length, same characters in another order, prefixes of each other, case only.
+    const names = ["ab", "ba", "abab", "baba", "aabb", "abba", "a", "aa", "aaa", "AB", "bA", "aaa", "Ab"];
+    expect(Array.from(groupNames(names).group)).toEqual(reference(names).group);
   });
 });
