@@ -63,7 +63,7 @@ export interface ClientInputs {
   incomplete: Uint8Array;
 }
 
-/** Which inputs the sheet maps: each feeds a number column of its own. */
+/** Which inputs the sheet maps: each feeds a column of its own. */
 export interface Given {
   profit: boolean;
   margin: boolean;
@@ -74,19 +74,25 @@ export interface Given {
   overrideUntil: boolean;
   review: boolean;
   date: boolean;
+  industry: boolean;
+  override: boolean;
+  overrideReason: boolean;
 }
 
 /**
  * Room for `capacity` clients (at most one per data row): every column is allocated once, and
  * `readClients` sets each of them. A number column whose input the sheet does not map stays NONE
- * for every client: those share one such column, read-only, instead of one each (at 100,000
- * clients 800 kB of fresh memory apiece, filled with NONE page by page).
+ * for every client, a text column null: those share one such column, never given another value,
+ * instead of one each (at 100,000 clients 800 kB of fresh memory apiece).
  */
 export function newClientInputs(capacity: number, given: Given): ClientInputs {
   const nulls = <T>(): T[] => new Array<T>(capacity);
   // A number column with no value yet: NaN (NONE) in every place.
   let unmapped: Float64Array | null = null;
   const none = (mapped = true): Float64Array => (mapped ? new Float64Array(capacity).fill(NONE) : (unmapped ??= new Float64Array(capacity).fill(NONE)));
+  // Likewise a text column whose input is not mapped: null for every client, one list for all such.
+  let unmappedText: null[] | null = null;
+  const texts = <T>(mapped: boolean): (T | null)[] => (mapped ? nulls<T | null>() : (unmappedText ??= nulls<null>()));
   return {
     count: 0,
     row: new Int32Array(capacity),
@@ -107,9 +113,9 @@ export function newClientInputs(capacity: number, given: Given): ClientInputs {
     pain: nulls(),
     relationship: none(given.relationship),
     benefit: none(given.benefit),
-    industry: nulls(),
-    override: nulls(),
-    overrideReason: nulls(),
+    industry: texts<string>(given.industry),
+    override: texts<Grade>(given.override),
+    overrideReason: texts<string>(given.overrideReason),
     overrideUntil: none(given.overrideUntil),
     review: none(given.review),
     firstDate: none(given.date),

@@ -166,7 +166,7 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
   };
 }
 
-/** Which of the number inputs the columns give (`ClientInputs` has a column of its own for each). */
+/** Which of the inputs the columns give (`ClientInputs` has a column of its own for each). */
 export function mappedInputs(cols: InputColumns): Given {
   return {
     profit: cols.profits !== null,
@@ -178,6 +178,9 @@ export function mappedInputs(cols: InputColumns): Given {
     overrideUntil: cols.overrideUntils !== null,
     review: cols.reviews !== null,
     date: cols.dates !== null,
+    industry: cols.industries !== null,
+    override: cols.overrides !== null,
+    overrideReason: cols.reasons !== null,
   };
 }
 
