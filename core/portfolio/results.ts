@@ -97,11 +97,11 @@ export interface Ranked {
   /** The grade of the latest earlier build, or null (a new client, or a first build). */
   previousGrade: (Grade | null)[] | null;
   /**
-   * In rank order (index rank − 1), gathered once: the revenue, grade (0 = A), QUADRANTS index and
-   * profit (NaN: unknown) that the summary, health and profit curve add up. Read in sheet order
-   * through `order`, each sum would jump about memory at random.
+   * In rank order (index rank − 1), gathered once: the revenue, grade (0 = A) and QUADRANTS index
+   * that the summary and health add up in rank order. Read through `order`, each sum would jump
+   * about memory at random.
    */
-  byRank: { revenue: Float64Array; grade: Uint8Array; quadrant: Uint8Array; profit: Float64Array };
+  byRank: { revenue: Float64Array; grade: Uint8Array; quadrant: Uint8Array };
 }
 
 /** The columns of `Ranked`: one pass over the clients, no object per client. */
@@ -128,13 +128,12 @@ export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: 
       previousGrade[k] = prev && isGrade(prev.grade) ? prev.grade : null;
     }
   }
-  const byRank = { revenue: new Float64Array(n), grade: new Uint8Array(n), quadrant: new Uint8Array(n), profit: new Float64Array(n) };
+  const byRank = { revenue: new Float64Array(n), grade: new Uint8Array(n), quadrant: new Uint8Array(n) };
   for (let i = 0; i < order.length; i++) {
     const k = order[i] as number;
     byRank.revenue[i] = inputs.revenue[k] as number;
     byRank.grade[i] = graded.gradeIndex[k] as number;
     byRank.quadrant[i] = quadrantIndex[k] as number;
-    byRank.profit[i] = graded.profits[k] as number;
   }
   return { order, byRevenue, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade, byRank };
 }

@@ -38,11 +38,12 @@ export function summarise(r: Ranked, settings: Settings): Summary {
 /** The profit curve of the clients whose profit is known (SPEC §12), its sentence; nulls when no client's is. */
 export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
   const { order } = r;
-  const byRank = r.byRank.profit;
+  // In sheet order: the curve sorts the profits, so the order they come in changes nothing.
+  const all = r.graded.profits;
   const profits = new Float64Array(order.length);
   let known = 0;
-  for (let i = 0; i < order.length; i++) {
-    const p = byRank[i] as number;
+  for (let k = 0; k < order.length; k++) {
+    const p = all[k] as number;
     if (!Number.isNaN(p)) profits[known++] = p;
   }
   if (known === 0) return { curve: null, sentence: null };
