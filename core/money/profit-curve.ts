@@ -27,9 +27,13 @@ export interface ProfitCurve {
 
 /** The curve of `profits` (one per client, any order); `topPct` is the top share's percent of clients (20). */
 export function profitCurve(profits: ArrayLike<number>, topPct: number): ProfitCurve {
-  const n = profits.length;
   // A typed array sorts numerically (ascending): read from the end for highest first.
-  const sorted = Float64Array.from(profits).sort();
+  return sortedProfitCurve(Float64Array.from(profits).sort(), topPct);
+}
+
+/** The same from profits already sorted ascending (the caller's own array, kept by the curve). */
+export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitCurve {
+  const n = sorted.length;
   let total = 0;
   let lossMakers = 0;
   let lossTotal = 0;

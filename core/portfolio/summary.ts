@@ -3,7 +3,7 @@
  * share, HHI. Revenue is the clients' net total; the shares and the HHI are of the positive
  * revenues only (SPEC §2a: a credit note never makes a share above 100% or below 0).
  */
-import { profitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
+import { profitSentence, sortedProfitCurve, type ProfitCurve } from "../money/profit-curve";
 import { hhi, sum, topClientShare, topShareOfDescending } from "../model/concentration";
 import type { Settings } from "../settings";
 import type { Ranked } from "./results";
@@ -47,6 +47,7 @@ export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | 
     if (!Number.isNaN(p)) profits[known++] = p;
   }
   if (known === 0) return { curve: null, sentence: null };
-  const curve = profitCurve(profits.subarray(0, known), settings.topSharePct);
+  // The profits are this function's own: sorted where they are, not copied first.
+  const curve = sortedProfitCurve(profits.subarray(0, known).sort(), settings.topSharePct);
   return { curve, sentence: profitSentence(curve, settings.topSharePct, order.length - known) };
 }
