@@ -9,6 +9,7 @@ import { clientKey } from "../model/history";
 import type { Rating } from "../model/ratings";
 import type { Grade } from "../settings";
 import { Invalid } from "../values";
+import type { InputColumns } from "./read-columns";
 
 /**
  * "No value" in a number column (a typed column cannot hold null): NaN, which no parsed cell is.
@@ -63,29 +64,13 @@ export interface ClientInputs {
   incomplete: Uint8Array;
 }
 
-/** Which inputs the sheet maps: each feeds a column of its own. */
-export interface Given {
-  profit: boolean;
-  margin: boolean;
-  wallet: boolean;
-  relationship: boolean;
-  benefit: boolean;
-  costToServe: boolean;
-  overrideUntil: boolean;
-  review: boolean;
-  date: boolean;
-  industry: boolean;
-  override: boolean;
-  overrideReason: boolean;
-}
-
 /**
  * Room for `capacity` clients (at most one per data row): every column is allocated once, and
  * `readClients` sets each of them. A number column whose input the sheet does not map stays NONE
  * for every client, a text column null: those share one such column, never given another value,
  * instead of one each (at 100,000 clients 800 kB of fresh memory apiece).
  */
-export function newClientInputs(capacity: number, given: Given): ClientInputs {
+export function newClientInputs(capacity: number, cols: InputColumns): ClientInputs {
   const nulls = <T>(): T[] => new Array<T>(capacity);
   // A number column with no value yet: NaN (NONE) in every place.
   let unmapped: Float64Array | null = null;
@@ -100,26 +85,26 @@ export function newClientInputs(capacity: number, given: Given): ClientInputs {
     keys: null,
     revenue: new Float64Array(capacity),
     previousRevenue: new Float64Array(capacity),
-    profit: none(given.profit),
+    profit: none(cols.profits !== null),
     marginProfit: new Float64Array(capacity),
     marginRevenue: new Float64Array(capacity),
     marginBasis: new Int32Array(capacity),
     marginRows: new Int32Array(capacity),
-    marginSingle: none(given.margin),
+    marginSingle: none(cols.margins !== null),
     marginSum: new Float64Array(capacity),
-    wallet: none(given.wallet),
-    costToServe: none(given.costToServe),
+    wallet: none(cols.wallets !== null),
+    costToServe: none(cols.costs !== null),
     strategic: nulls(),
     pain: nulls(),
-    relationship: none(given.relationship),
-    benefit: none(given.benefit),
-    industry: texts<string>(given.industry),
-    override: texts<Grade>(given.override),
-    overrideReason: texts<string>(given.overrideReason),
-    overrideUntil: none(given.overrideUntil),
-    review: none(given.review),
-    firstDate: none(given.date),
-    lastDate: none(given.date),
+    relationship: none(cols.relationships !== null),
+    benefit: none(cols.benefits !== null),
+    industry: texts<string>(cols.industries !== null),
+    override: texts<Grade>(cols.overrides !== null),
+    overrideReason: texts<string>(cols.reasons !== null),
+    overrideUntil: none(cols.overrideUntils !== null),
+    review: none(cols.reviews !== null),
+    firstDate: none(cols.dates !== null),
+    lastDate: none(cols.dates !== null),
     orders: new Int32Array(capacity),
     issues: nulls(),
     incomplete: new Uint8Array(capacity),

@@ -12,7 +12,7 @@ import type { Grade } from "../settings";
 import { Invalid, type CellValue, type Day, type Level } from "../values";
 import { newClientInputs, NONE, noteIssue, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
-import { isBlankRow, mappedInputs, type InputColumns } from "./read-columns";
+import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
 
 /** The clients of a sheet's rows, the rows that need data or were skipped, and which client each row became. */
@@ -183,7 +183,7 @@ export function readClients(
   const skipped: Skipped[] = [];
   // An order list has at most one client per distinct name: room for those, not for every row.
   const capacity = mode === "orders" ? groups.distinct : data.length;
-  const inputs = newClientInputs(capacity, mappedInputs(cols));
+  const inputs = newClientInputs(capacity, cols);
   const attrs = attributes(cols, capacity, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;
@@ -200,7 +200,7 @@ export function readClients(
     if (name === null && revenue === null && isBlankRow(data[i] as readonly CellValue[], own)) continue;
     rowsRead++;
     const row = firstDataRow + i;
-    const skip = skips.size === 0 ? undefined : skips.get(i);
+    const skip = skips.get(i);
     if (skip !== undefined) {
       skipped.push({ row, name: name ?? "", reason: skip });
       lastClient = -1;

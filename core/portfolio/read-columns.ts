@@ -3,14 +3,13 @@
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
 import { groupNames } from "./key-groups";
-import { detectColumns, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
+import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
 import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
   isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
   parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
 } from "../values";
-import type { Given } from "./client-inputs";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
 export interface Columns {
@@ -57,11 +56,16 @@ export function isBlankRow(cells: readonly CellValue[], own: ReadonlySet<number>
   return true;
 }
 
-/** Columns read whole (a number column's locale and scale are the column's), and columns read cell by cell. */
-const WHOLE: readonly Field[] = ["revenue", "profit", "margin", "wallet", "relationship", "benefit", "costToServe", "aligned", "easy", "override"];
-const TEXTS: readonly Field[] = ["client", "industry", "overrideReason"];
-const LEVELS: readonly Field[] = ["strategic", "pain"];
-const DATES: readonly Field[] = ["date", "overrideUntil", "review"];
+/**
+ * How each input's column is read: whole (a number column's locale and scale are the column's;
+ * yes/no and manual grades, few and rare, with them), or cell by cell as text, level or date. A
+ * record over every field, so a new input cannot be left out.
+ */
+const READ_AS: Record<Field, "whole" | "text" | "level" | "date"> = {
+  client: "text", revenue: "whole", profit: "whole", margin: "whole", wallet: "whole", strategic: "level", pain: "level",
+  aligned: "whole", easy: "whole", relationship: "whole", benefit: "whole", industry: "text", date: "date", override: "whole",
+  overrideReason: "text", overrideUntil: "date", review: "date", costToServe: "whole",
+};
 
 /** The mapped columns, in one pass over the rows: the cells of those read whole, the others already parsed. */
 interface Gathered {
@@ -78,8 +82,8 @@ interface Gathered {
  * kind in its own loop so that each parser's call is inlined.
  */
 function gather(data: readonly (readonly CellValue[])[], mapping: Mapping): Gathered {
-  const mapped = (fields: readonly Field[]) => fields.filter((f) => mapping[f] !== undefined);
-  const [whole, texts, levels, dates] = [mapped(WHOLE), mapped(TEXTS), mapped(LEVELS), mapped(DATES)];
+  const mapped = (kind: (typeof READ_AS)[Field]) => FIELDS.filter((f) => READ_AS[f] === kind && mapping[f] !== undefined);
+  const [whole, texts, levels, dates] = [mapped("whole"), mapped("text"), mapped("level"), mapped("date")];
   const at = (fields: Field[]) => fields.map((f) => mapping[f] as number);
   const [wholeAt, textAt, levelAt, dateAt] = [at(whole), at(texts), at(levels), at(dates)];
   const lists = <T>(fields: Field[]) => fields.map(() => new Array<T>(data.length));
@@ -163,24 +167,6 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
     overrideUntils: dates.overrideUntil ?? null,
     reviews: dates.review ?? null,
     costs: amounts(cells.costToServe),
-  };
-}
-
-/** Which of the inputs the columns give (`ClientInputs` has a column of its own for each). */
-export function mappedInputs(cols: InputColumns): Given {
-  return {
-    profit: cols.profits !== null,
-    margin: cols.margins !== null,
-    wallet: cols.wallets !== null,
-    relationship: cols.relationships !== null,
-    benefit: cols.benefits !== null,
-    costToServe: cols.costs !== null,
-    overrideUntil: cols.overrideUntils !== null,
-    review: cols.reviews !== null,
-    date: cols.dates !== null,
-    industry: cols.industries !== null,
-    override: cols.overrides !== null,
-    overrideReason: cols.reasons !== null,
   };
 }
 

@@ -50,9 +50,6 @@ export function parseFraction(v: CellValue, asPercent: boolean, range: FractionR
   // A plain number (most cells): no text to read.
   if (typeof v === "number" && Number.isFinite(v)) return fractionInRange(v, asPercent ? v / 100 : v, range);
   if (isBlank(v)) return null;
-  // A plain number written as text (a CSV's cells): as the number cell it stands for.
-  const plain = typeof v === "string" ? plainNumber(v, locale) : null;
-  if (plain !== null) return fractionInRange(v, asPercent ? plain / 100 : plain, range);
   const p = numericPart(v, locale);
   if (!p) return notA(v, `a ${range.what} (a percent or a fraction)`);
   return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);
