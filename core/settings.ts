@@ -183,6 +183,24 @@ function ordered(problems: Problems, low: [string, number], high: [string, numbe
   }
 }
 
+/** The mapping, field by field: a known field to a header name; a fresh object each time (it is filled here). */
+function fieldHeaders(problems: Problems, path: string, v: unknown): Settings["mapping"] {
+  const out: Record<string, string> = {};
+  if (v === undefined) return out;
+  if (!isRecord(v)) {
+    problems.push({ setting: path, message: "must be an object of field → header" });
+    return out;
+  }
+  for (const [field, header] of Object.entries(v)) {
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      problems.push({ setting: `${path}.${field}`, message: `is not a known field (fields: ${FIELDS.join(", ")})` });
+    } else if (typeof header !== "string" || header.trim() === "") {
+      problems.push({ setting: `${path}.${field}`, message: "must be a header name" });
+    } else out[field] = header;
+  }
+  return out;
+}
+
 /** Checks one setting's value, `fallback` (its default) where the value is missing or wrong. */
 type Rule<T> = (problems: Problems, path: string, v: unknown, fallback: T) => T;
 const percent: Rule<number> = (problems, path, v, fallback) => num(problems, path, v, fallback, 0, 100);
@@ -190,8 +208,8 @@ const percents = <T extends { [K in keyof T]: number }>(problems: Problems, path
 
 /**
  * How each setting is checked, in the order of `Settings` (the order a checked settings object has,
- * and its problems are listed in). The mapping is checked after the others, field by field. No calls
- * here: a bundle that only needs the defaults (Excel's functions.js) leaves the table out.
+ * and its problems are listed in). No calls here: a bundle that only needs the defaults (Excel's
+ * functions.js) leaves the table out.
  */
 const RULES: { [K in keyof Settings]: Rule<Settings[K]> } = {
   weights: percents,
@@ -213,7 +231,7 @@ const RULES: { [K in keyof Settings]: Rule<Settings[K]> } = {
   clientWarningPct: percent,
   industryWarningPct: percent,
   mode: (problems, path, v, fallback) => choice(problems, path, v, fallback, ["auto", "clients", "orders"]),
-  mapping: () => ({}),
+  mapping: fieldHeaders,
   matrixOutput: (problems, path, v, fallback) => choice(problems, path, v, fallback, ["formulas", "values"]),
   revenuePeriodMonths: (problems, path, v, fallback) => wholeNumber(problems, path, v, fallback, 0, 120),
   asOf: isoDay,
@@ -239,18 +257,6 @@ export function checkSettings(input: unknown): { settings: Settings; errors: Set
   const s = {} as Record<keyof Settings, unknown>;
   for (const key of Object.keys(RULES) as (keyof Settings)[]) s[key] = checked(problems, key, raw);
   const settings = s as Settings;
-  if (raw.mapping !== undefined) {
-    if (!isRecord(raw.mapping)) problems.push({ setting: "mapping", message: "must be an object of field → header" });
-    else {
-      for (const [field, header] of Object.entries(raw.mapping)) {
-        if (!(FIELDS as readonly string[]).includes(field)) {
-          problems.push({ setting: `mapping.${field}`, message: `is not a known field (fields: ${FIELDS.join(", ")})` });
-        } else if (typeof header !== "string" || header.trim() === "") {
-          problems.push({ setting: `mapping.${field}`, message: "must be a header name" });
-        } else (settings.mapping as Record<string, string>)[field] = header;
-      }
-    }
-  }
   if (raw.weights !== undefined) sumsTo100(problems, "weights", settings.weights);
   if (raw.budget !== undefined) sumsTo100(problems, "budget", settings.budget);
   ordered(problems, ["profitAdequatePct", settings.profitAdequatePct], ["profitHighPct", settings.profitHighPct], false);

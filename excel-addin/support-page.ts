@@ -2,16 +2,15 @@
  * support.html, the manifest's support URL: what the add-in does and every KAM.* function with its
  * parameters, generated from the core function table and its help. Static: no script, no network.
  */
-import { documented } from "../core/functions/help";
+import { documented, signature } from "../core/functions/help";
 import { excelExample } from "./functions-source";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function supportHtml(): string {
   const rows = documented().map((f) => {
-    const sig = `KAM.${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
     const params = f.params.map((p) => `<li><code>${esc(p.name)}</code>${p.optional ? " (optional)" : ""}: ${esc(p.description)}</li>`).join("");
-    return `<section><h3><code>${esc(sig)}</code></h3><p>${esc(f.description)}</p><ul>${params}</ul><p>Example: <code>${esc(excelExample(f))}</code></p></section>`;
+    return `<section><h3><code>${esc(signature(f, "KAM."))}</code></h3><p>${esc(f.description)}</p><ul>${params}</ul><p>Example: <code>${esc(excelExample(f))}</code></p></section>`;
   }).join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

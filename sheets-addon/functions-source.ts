@@ -40,4 +40,3 @@ export function customFunctionStub(f: DocumentedFunction, globalName: string): s
 export function customFunctionStubs(globalName: string, functions: readonly DocumentedFunction[] = documented()): string[] {
   return functions.map((f) => customFunctionStub(f, globalName));
 }
-

@@ -4,13 +4,13 @@
  * function table and its help (core/functions/help.ts). A file of the project beside Code.js, so
  * the script Apps Script loads for every execution does not carry the help text. Static: no script.
  */
-import { documented, type DocumentedFunction } from "../core/functions/help";
+import { documented, signature, type DocumentedFunction } from "../core/functions/help";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function helpHtml(functions: readonly DocumentedFunction[] = documented()): string {
   const items = functions
-    .map((f) => `<li><code>KAM_${esc(f.name)}(${esc(f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", "))})</code> — ${esc(f.description)}</li>`)
+    .map((f) => `<li><code>${esc(signature(f, "KAM_"))}</code> — ${esc(f.description)}</li>`)
     .join("");
   return `<div style="font:13px/1.45 Arial,sans-serif;color:#202124">
 <p><b>KAM Portfolio</b> grades every client of the active sheet with the key-account matrix.</p>

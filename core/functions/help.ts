@@ -29,6 +29,11 @@ export interface DocumentedFunction extends Omit<KamFunction, "params">, Omit<Fu
   params: DocumentedParam[];
 }
 
+/** How a function is written in help: `KAM_WHY(revenue_r, …, [override], …)`, optional parameters in brackets. */
+export function signature(f: DocumentedFunction, prefix: string): string {
+  return `${prefix}${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+}
+
 /** 25 → "25%". */
 const pct = (n: number): string => `${n}%`;
 

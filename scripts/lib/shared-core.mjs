@@ -18,6 +18,8 @@ import ts from "typescript";
 
 const GLOBAL = "KAM_CORE";
 const NAMESPACE = "kam-core";
+/** The one module of the task pane that reads KAM_CORE (a name no import of the source can have). */
+const TAKE = "kam-core:take";
 /** Bytes a module may grow in functions.js by publishing exports it already carries (bindings kept, renamed). */
 const NOISE = 32;
 
@@ -80,13 +82,22 @@ function sharedCorePlugin(root, shared) {
           sites.get(module).push({ importer: args.importer, specifier: args.path });
           return { path: module, namespace: NAMESPACE };
         });
+        // One module reads KAM_CORE and says why when it cannot; each taken module is one call of it.
+        b.onResolve({ filter: new RegExp(`^${TAKE}$`) }, () => ({ path: TAKE, namespace: NAMESPACE }));
         b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-          contents: [
-            `var core = typeof ${GLOBAL} === "object" ? ${GLOBAL}[${JSON.stringify(args.path)}] : undefined;`,
-            // Said in the pane too (not only the console): the page would otherwise stay on "Loading…".
-            `if (!core) { var why = "KAM Portfolio: functions.js must load before taskpane.js (the task pane takes the core from it)"; var root = typeof document === "object" && document.getElementById ? document.getElementById("kam-root") : null; if (root) root.textContent = "KAM Portfolio could not start: part of the add-in (functions.js) did not load. Close the pane and open it again; if this stays, remove the add-in and add it again."; throw new Error(why); }`,
-            "module.exports = core;",
-          ].join("\n"),
+          contents:
+            args.path === TAKE
+              ? [
+                  "module.exports = function (file) {",
+                  `  var core = typeof ${GLOBAL} === "object" ? ${GLOBAL}[file] : undefined;`,
+                  "  if (core) return core;",
+                  // Said in the pane too (not only the console): the page would otherwise stay on "Loading…".
+                  '  var root = typeof document === "object" && document.getElementById ? document.getElementById("kam-root") : null;',
+                  '  if (root) root.textContent = "KAM Portfolio could not start: part of the add-in (functions.js) did not load. Close the pane and open it again; if this stays, remove the add-in and add it again.";',
+                  '  throw new Error("KAM Portfolio: functions.js must load before taskpane.js (the task pane takes the core from it)");',
+                  "};",
+                ].join("\n")
+              : `module.exports = require(${JSON.stringify(TAKE)})(${JSON.stringify(args.path)});`,
           loader: "js",
         }));
       },

@@ -71,6 +71,16 @@ describe("validation names the setting at fault", () => {
     expect(errorsOf({ profitAdequatePct: 25, walletMediumPct: 75, gradeBMin: 60 })).toEqual([]);
   });
 
+  it("problems are listed in the order of Settings, the mapping's in its place; the mapping is a fresh object each time", () => {
+    const input = { matrixOutput: "x", mapping: { customer: "A" }, mode: "x", weights: { nope: 1 } };
+    expect(settingsNamed(input)).toEqual(["weights.nope", "mode", "mapping.customer", "matrixOutput"]);
+    const a = checkSettings({ mapping: { client: "Customer" } }).settings.mapping;
+    const b = checkSettings({}).settings.mapping;
+    expect(a).toEqual({ client: "Customer" });
+    expect(b).toEqual({});
+    expect(b).not.toBe(DEFAULT_SETTINGS.mapping);
+  });
+
   it("every bad setting is reported, not only the first", () => {
     expect(settingsNamed({ colour: 1, mode: "x", weights: { pain: 20 } }).sort()).toEqual(["colour", "mode", "weights"]);
     const e = (() => {

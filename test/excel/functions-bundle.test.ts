@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FUNCTIONS } from "../../core/functions";
+import { documented } from "../../core/functions/help";
 import { parseCsv } from "../../cli/read";
 import { ROOT } from "../helpers";
 
@@ -147,5 +148,19 @@ describe("functions.js in a vm with a fake CustomFunctions", () => {
     expect(out[2]?.[1]).toBe("Bob");
     expect(out.slice(3).map((r) => r[2])).toEqual(["Needs data", "Needs data"]);
     expect(new Set(out.map((r) => r.length)).size).toBe(1);
+  });
+});
+
+describe("the function help is build-time only", () => {
+  it("functions.js and taskpane.js carry no description or parameter help; functions.json does", () => {
+    const bundles = ["functions.js", "taskpane.js"].map((f) => [f, readFileSync(`${DIST}${f}`, "utf8")] as const);
+    const json = JSON.parse(readFileSync(`${DIST}functions.json`, "utf8")) as { functions: { name: string; description: string }[] };
+    for (const f of documented()) {
+      expect(json.functions.find((m) => m.name === f.name)?.description.length, f.name).toBeGreaterThan(20);
+      for (const [file, code] of bundles) {
+        expect(code, `${file}: ${f.name}`).not.toContain(f.description);
+        for (const p of f.params) if (p.description.length > 20) expect(code, `${file}: ${f.name}(${p.name})`).not.toContain(p.description);
+      }
+    }
   });
 });

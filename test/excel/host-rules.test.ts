@@ -2,7 +2,8 @@
 // The fake Excel (test/fakes/excel/) and its custom-function host enforce every rule; where a page
 // is silent the fake assumes the worst, and the rule is listed in docs/testing.md with what the
 // pane's self-test checks instead.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { buildPortfolio } from "../../core/use-cases/build-portfolio";
@@ -17,6 +18,7 @@ import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
 import { CUSTOM_PROPERTY_LIMIT, FakeContext, FakeExcelError, FakeWorkbookState, type FakeExcelOptions, type FakeSheetState } from "../fakes/excel";
 import { ExcelCellError, ExcelFunctionsHost, type FunctionMetadata } from "../fakes/excel/custom-functions";
 import { isSetSupported, versionAtLeast } from "../fakes/excel/requirements";
+import { startWorker } from "../fakes/excel/worker";
 import { ROOT } from "../helpers";
 import { apiUses, type ApiUse } from "./api-sets";
 import { csvSheet, syntheticSheet } from "./sheets";
@@ -46,6 +48,9 @@ const PAGE = {
   chart: `${API}/excel/excel.chart`,
   chartSeries: `${API}/excel/excel.chartseries`,
   pageLayout: `${API}/excel/excel.pagelayout`,
+  script: "https://developer.mozilla.org/en-US/docs/Web/HTML/Element/script",
+  worker: "https://developer.mozilla.org/en-US/docs/Web/API/Worker/Worker",
+  importScripts: "https://developer.mozilla.org/en-US/docs/Web/API/WorkerGlobalScope/importScripts",
 };
 
 const today = dayFromParts(2026, 11, 22);
@@ -268,6 +273,42 @@ describe("Excel: payloads and values", () => {
     expect(xml).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
     expect(xml.indexOf("<Runtimes>")).toBeGreaterThan(xml.indexOf('<Host xsi:type="Workbook">'));
     expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+  });
+
+  it(`the shared runtime's page runs functions.js, then taskpane.js: classic scripts without async, defer or type=module run in document order — ${PAGE.script} ${PAGE.sharedRuntime}`, () => {
+    // taskpane.js takes the core from the KAM_CORE functions.js publishes (scripts/lib/shared-core.mjs),
+    // so it must run after functions.js has run; alone it stops (test/excel/shared-core.test.ts).
+    const html = readFileSync(`${DIST}taskpane.html`, "utf8");
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+    const src = scripts.map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]);
+    expect(src.slice(1)).toEqual(["functions.js", "taskpane.js"]);
+    for (const attrs of scripts) expect(attrs).not.toMatch(/\b(async|defer)\b|type="module"/);
+    expect(existsSync(`${DIST}functions.js`) && existsSync(`${DIST}taskpane.js`)).toBe(true);
+  });
+
+  it(`the what-if worker is a classic worker started from taskpane.js's URL, so its importScripts("functions.js") loads the file beside it — ${PAGE.worker} ${PAGE.importScripts}`, () => {
+    // Started with no options (a classic worker: importScripts throws in a module worker) and by URL
+    // (a relative importScripts URL resolves against the worker's entry script, not the page).
+    const file = `${ROOT}panel/what-if-worker.ts`;
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const workers: ts.NewExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isNewExpression(n) && n.expression.getText(source) === "Worker") workers.push(n);
+      ts.forEachChild(n, visit);
+    };
+    visit(source);
+    expect(workers.length).toBeGreaterThan(0);
+    for (const w of workers) expect(w.arguments?.length, w.getText(source)).toBe(1);
+
+    const base = "https://kam.example/addin/";
+    const serve = (url: string) => (url.startsWith(base) && existsSync(`${DIST}${url.slice(base.length)}`) ? `${DIST}${url.slice(base.length)}` : undefined);
+    const worker = startWorker(`${base}taskpane.js`, serve);
+    expect(worker.imported).toEqual([`${base}functions.js`]);
+    expect(typeof worker.scope.onmessage).toBe("function");
+    // The fake keeps the page's rules: a module worker has no importScripts, and from a blob URL
+    // (as the Sheets sidebar starts its inline script) "functions.js" resolves to nothing.
+    expect(() => startWorker(`${base}taskpane.js`, serve, "module")).toThrow(TypeError);
+    expect(() => startWorker("blob:https://kam.example/0b7f", (url) => (url.startsWith("blob:") ? `${DIST}taskpane.js` : undefined))).toThrow(/Invalid URL/);
   });
 });
 

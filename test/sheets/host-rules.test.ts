@@ -210,6 +210,22 @@ describe("Sheets: services", () => {
     expect(g.log.named("Utilities.formatDate")).toBeGreaterThan(0);
   });
 
+  it(`createHtmlOutputFromFile takes an HTML file of the project by its name without .html, and throws when there is none — ${PAGE.htmlService}`, () => {
+    // Every file the add-on opens so (the sidebar, the Help dialog) is an .html file of the pushed project.
+    const source = readFileSync(`${ROOT}sheets-addon/entry-points.ts`, "utf8");
+    const names = [...source.matchAll(/createHtmlOutputFromFile\("([^"]+)"\)/g)].map((m) => m[1] as string);
+    expect(names.sort()).toEqual(["Help", "Sidebar"]);
+    for (const name of names) expect(readFileSync(`${ADDON}${name}.html`, "utf8").length).toBeGreaterThan(0);
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const addon = loadAddon(g);
+    call(addon, "showHelp");
+    expect(g.ui.dialogs[0]?.html.getContent()).toContain("KAM_GRADE(");
+    g.files.delete("Help");
+    expect(() => call(addon, "showHelp")).toThrow(/No HTML file named Help/);
+    g.files.set("Help.html", "<p>x</p>");
+    expect(() => call(addon, "showHelp")).toThrow(/No HTML file named Help/);
+  });
+
   it(`Code.js is ES2020 at most: \`?.\` and \`??\` as written, nothing the page does not vouch for — ${PAGE.v8}`, () => {
     // The V8 runtime takes "modern ECMAScript syntax"; Google's own samples use ?. and ?? in .gs
     // files (scripts/build/sheets.mjs names them). Class fields are reported missing

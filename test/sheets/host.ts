@@ -23,6 +23,7 @@ export const PAGE = {
   lock: "https://developers.google.com/apps-script/reference/lock/lock",
   utilities: "https://developers.google.com/apps-script/reference/utilities/utilities",
   v8: "https://developers.google.com/apps-script/guides/v8-runtime",
+  htmlService: "https://developers.google.com/apps-script/reference/html/html-service",
   properties: "https://developers.google.com/apps-script/reference/properties/properties-service",
   quotas: "https://developers.google.com/apps-script/guides/services/quotas",
   scopes: "https://developers.google.com/workspace/add-ons/concepts/editor-scopes",
