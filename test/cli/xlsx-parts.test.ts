@@ -84,6 +84,18 @@ describe("editSheet", () => {
     expect(cellsOf(out, []).map((c) => [c.ref, c.value])).toEqual([["A3", 5], ["C3", "new"]]);
   });
 
+  it("reads single-quoted attributes (valid XML, as the reader reads them): the user's cells keep their columns, a cell in the way is found", async () => {
+    const xml = sheet("<row r='1'><c r='A1'><v>1</v></c><c r='D1' s='2'><v>4</v></c></row>");
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: 2 }]])]])) });
+    expect(out).toContain(`<row r='1'><c r='A1'><v>1</v></c><c r="B1"><v>2</v></c><c r='D1' s='2'><v>4</v></c></row>`);
+    // Clearing the column we owned (B) leaves the user's D1 where it is.
+    const cleared = editSheet(xml, { clear: { from: 2, to: 2 }, cells: newRows(new Map()) });
+    expect(cleared).toContain("<c r='D1' s='2'><v>4</v></c>");
+    const blocked = { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: "x" }]])]])) };
+    expect(() => editSheet(xml, blocked)).toThrow(/cell D1 is not empty/);
+    await expect(checkEdit(of([xml]), blocked)).rejects.toThrow(/cell D1 is not empty/);
+  });
+
   it("works in a part written with a namespace prefix", async () => {
     const xml = sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', "x:");
     const strings = SharedStrings.of(null);
