@@ -10,24 +10,7 @@ import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
 import { cellsOf } from "../fixtures/xlsx";
-import { seeded } from "../helpers";
-
-/** The pieces an inflating part arrives in, as an async stream. */
-async function* of(parts: string[]) {
-  yield* parts;
-}
-
-/** `text` cut into seeded pieces of 1 to `longest` characters. */
-function cutInPieces(text: string, seed: number, longest: number): string[] {
-  const rnd = seeded(seed);
-  const parts: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    const n = 1 + Math.floor(rnd() * longest);
-    parts.push(text.slice(at, at + n));
-    at += n;
-  }
-  return parts;
-}
+import { cutInPieces, streamOf as of } from "../helpers";
 
 const sheet = (data: string, prefix = "") =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
