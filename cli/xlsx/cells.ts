@@ -18,7 +18,7 @@
  */
 import { columnNumber } from "../../core/a1";
 import type { CellValue } from "../../core/values";
-import { type ElementSink, ElementSplitter, splitPieces } from "./elements";
+import { type ElementSink, ElementSplitter, sinkOf, splitPieces } from "./elements";
 import { attributes, decodeCellText, findElement, findElements, ownString, rootPrefix, unescapeXml } from "./xml";
 
 /** Rows and columns a worksheet can hold. */
@@ -93,7 +93,7 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
   let prefix = "";
   await splitPieces(
     pieces,
-    new ElementSplitter("sst", "sst", "si", {
+    new ElementSplitter("sst", "sst", "si", sinkOf({
       head: (_text, p) => {
         found = true;
         prefix = p;
@@ -103,10 +103,7 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
         // Its own copy: a piece of the part's text kept by one cell would keep the whole piece.
         strings.push(xml.endsWith("/>") ? "" : ownString(itemText(xml.slice(xml.indexOf(">") + 1, xml.length - close.length), prefix)));
       },
-      close: () => {},
-      tail: () => {},
-      missing: () => {},
-    }),
+    })),
   );
   if (!found) throw new PartError("the shared strings part has no <sst>");
   return strings;
