@@ -86,10 +86,6 @@ export class SharedStrings {
     return i;
   }
 
-  get changed(): boolean {
-    return this.added.length > 0 || this.refs > 0;
-  }
-
   /**
    * The part's XML with the new entries appended and the counts updated, in pieces as the part is
    * read again (a sheet of 100,000 clients adds as many entries). Made once every text cell has
