@@ -24,7 +24,7 @@ import { SharedStrings } from "./xlsx/strings";
 import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
 import { WorkbookPart } from "./xlsx/workbook";
 import { batched, worksheetChunks } from "./xlsx/worksheet";
-import { findElement, findElements } from "./xlsx/xml";
+import { attributes, findElement, findElements } from "./xlsx/xml";
 
 /** Rows a worksheet can hold. */
 export const MAX_ROWS = 1_048_576;
@@ -195,6 +195,12 @@ async function writeHistory(x: XlsxFile, source: Source, snapshot: readonly Snap
   markHistory(wb, historyName, lastRow, snapshot.length);
 }
 
+/** Is a boolean attribute of a start tag on (`1` or `true`, however quoted)? */
+function isOn(tag: string, name: string): boolean {
+  const v = attributes(tag).get(name);
+  return v === "1" || v === "true";
+}
+
 /**
  * Refuses what the owner has locked: a protected workbook structure (no sheet may be added) or a
  * protected data sheet (no cell may be written). Returns the reason, or null.
@@ -203,13 +209,13 @@ export async function lockedReason(source: Source): Promise<string | null> {
   const x = source.xlsx;
   if (!x) return null;
   const protection = findElement(x.workbook.xml, "workbookProtection", x.workbook.prefix);
-  if (protection && /\slockStructure="(1|true)"/.test(protection.tag)) {
+  if (protection && isOn(protection.tag, "lockStructure")) {
     return `${source.file}: the workbook's structure is protected, so no sheet can be added; unprotect it (Review ▸ Protect Workbook) and try again`;
   }
   const data = x.workbook.sheet(source.sheetName);
   if (data?.path) {
     const sp = await findStartTag(x.pkg.textPieces(data.path), "worksheet", "sheetProtection");
-    if (sp && /\ssheet="(1|true)"/.test(sp)) {
+    if (sp && isOn(sp, "sheet")) {
       return `${source.file}: sheet "${source.sheetName}" is protected, so the matrix columns cannot be written; unprotect it (Review ▸ Unprotect Sheet) and try again`;
     }
   }
