@@ -20,7 +20,7 @@ import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
 import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
 import { dateFormats, readCells, readSharedStrings, usesDate1904, type CellReading, type SkipColumns } from "./xlsx/cells";
-import { ElementSplitter, splitPieces, type ElementSink } from "./xlsx/elements";
+import { ElementSplitter, sinkOf, splitPieces } from "./xlsx/elements";
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -109,17 +109,14 @@ async function hasData(x: XlsxFile, sheet: SheetInfo): Promise<boolean> {
   if (!sheet.path) return false;
   let value = /<(v|is)[\s>]/;
   let found = false;
-  const sink: ElementSink = {
+  const sink = sinkOf({
     head: (_text, p) => {
       value = new RegExp(`<${p}(v|is)[\\s>]`);
     },
     item: (_gap, xml) => {
       found ||= value.test(xml);
     },
-    close: () => {},
-    tail: () => {},
-    missing: () => {},
-  };
+  });
   await splitPieces(x.pkg.textPieces(sheet.path), new ElementSplitter("worksheet", "sheetData", "row", sink), () => found);
   return found;
 }

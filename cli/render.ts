@@ -96,7 +96,7 @@ function blockFormats(b: Block, styles: StyleSheet): BlockFormats {
 }
 
 /** A row's cells from the blocks covering it, in column order (a later block wins a cell). */
-function rowCells(r: number, active: readonly Block[], formats: Map<Block, BlockFormats>, strings: SharedStrings): string {
+function rowCells(r: number, active: readonly Block[], formats: Map<Block, BlockFormats>, strings: SharedStrings, date1904: boolean): string {
   const cells: { col: number; xml: string }[] = [];
   for (const b of active) {
     const i = r - b.row;
@@ -108,7 +108,7 @@ function rowCells(r: number, active: readonly Block[], formats: Map<Block, Block
       const style = s[j] as number;
       if (v === null && style === 0) continue;
       const col = b.col + j;
-      cells.push({ col, xml: cellXml(cellRef(r, col), planCell(v, style), "", undefined, strings) });
+      cells.push({ col, xml: cellXml(cellRef(r, col), planCell(v, style, date1904), "", undefined, strings) });
     }
   }
   if (active.length > 1) {
@@ -120,14 +120,14 @@ function rowCells(r: number, active: readonly Block[], formats: Map<Block, Block
 }
 
 /** The `<row>` elements of a plan, top to bottom. */
-function* planRows(plan: SheetPlan, formats: Map<Block, BlockFormats>, heights: Map<number, number>, strings: SharedStrings): Generator<string> {
+function* planRows(plan: SheetPlan, formats: Map<Block, BlockFormats>, heights: Map<number, number>, strings: SharedStrings, date1904: boolean): Generator<string> {
   const blocks = plan.blocks.filter((b) => b.values.length > 0);
   let end = lastRowOf(blocks, 0);
   for (const r of heights.keys()) end = Math.max(end, r);
   for (let r = 1; r <= end; r++) {
     const active = blocks.filter((b) => b.row <= r && r < b.row + b.values.length);
     const ht = heights.get(r);
-    const cells = active.length ? rowCells(r, active, formats, strings) : "";
+    const cells = active.length ? rowCells(r, active, formats, strings, date1904) : "";
     if (!cells && ht === undefined) continue;
     const attrs = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
     yield cells ? `<row r="${r}"${attrs}>${cells}</row>` : `<row r="${r}"${attrs}/>`;
@@ -137,6 +137,8 @@ function* planRows(plan: SheetPlan, formats: Map<Block, BlockFormats>, heights: 
 export interface RenderTarget {
   styles: StyleSheet;
   strings: SharedStrings;
+  /** The workbook counts days from 1904: dates are written as it counts them. */
+  date1904?: boolean;
   /** Relationship id of the drawing holding the plan's chart. */
   drawing?: string;
 }
@@ -176,7 +178,7 @@ export function renderPlan(plan: SheetPlan, t: RenderTarget): ChunkedPart {
         dimension: rangeA1({ row: 1, col: 1, rows: lastRow, cols: lastCol }),
         freeze: { rows: plan.freezeRows, cols: plan.freezeCols },
         widths: plan.columnWidths,
-        rows: batched(planRows(plan, formats, heights, t.strings)),
+        rows: batched(planRows(plan, formats, heights, t.strings, t.date1904 ?? false)),
         ...(table.rows > 1 ? { autoFilter: rangeA1(table) } : {}),
         merges,
         conditionalFormats,

@@ -19,11 +19,12 @@ import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type Ooxm
 import { cellXml, planCell, type NewCell } from "./xlsx/sheet-data";
 import { checkEdit, editedPieces, type NewRows, type SheetEdit } from "./xlsx/sheet-edit";
 import { findStartTag } from "./xlsx/elements";
+import { usesDate1904 } from "./xlsx/cells";
 import { SharedStrings } from "./xlsx/strings";
 import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
 import { WorkbookPart } from "./xlsx/workbook";
 import { batched, worksheetChunks } from "./xlsx/worksheet";
-import { findElement, findElements } from "./xlsx/xml";
+import { attributes, findElement, findElements } from "./xlsx/xml";
 
 /** Rows a worksheet can hold. */
 export const MAX_ROWS = 1_048_576;
@@ -111,7 +112,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     path = (await wb.addSheet(name, "", "visible")).path as string;
   }
   const drawing = await addCharts(pkg, w, name, path);
-  pkg.set(path, renderPlan(w.plan, { styles, strings, ...(drawing ? { drawing } : {}) }));
+  pkg.set(path, renderPlan(w.plan, { styles, strings, date1904: usesDate1904(wb.xml), ...(drawing ? { drawing } : {}) }));
   markPortfolio(wb, name);
   const index = wb.indexOf(name);
   const t = w.plan.table.range;
@@ -194,6 +195,12 @@ async function writeHistory(x: XlsxFile, source: Source, snapshot: readonly Snap
   markHistory(wb, historyName, lastRow, snapshot.length);
 }
 
+/** Is a boolean attribute of a start tag on (`1` or `true`, however quoted)? */
+function isOn(tag: string, name: string): boolean {
+  const v = attributes(tag).get(name);
+  return v === "1" || v === "true";
+}
+
 /**
  * Refuses what the owner has locked: a protected workbook structure (no sheet may be added) or a
  * protected data sheet (no cell may be written). Returns the reason, or null.
@@ -202,13 +209,13 @@ export async function lockedReason(source: Source): Promise<string | null> {
   const x = source.xlsx;
   if (!x) return null;
   const protection = findElement(x.workbook.xml, "workbookProtection", x.workbook.prefix);
-  if (protection && /\slockStructure="(1|true)"/.test(protection.tag)) {
+  if (protection && isOn(protection.tag, "lockStructure")) {
     return `${source.file}: the workbook's structure is protected, so no sheet can be added; unprotect it (Review ▸ Protect Workbook) and try again`;
   }
   const data = x.workbook.sheet(source.sheetName);
   if (data?.path) {
     const sp = await findStartTag(x.pkg.textPieces(data.path), "worksheet", "sheetProtection");
-    if (sp && /\ssheet="(1|true)"/.test(sp)) {
+    if (sp && isOn(sp, "sheet")) {
       return `${source.file}: sheet "${source.sheetName}" is protected, so the matrix columns cannot be written; unprotect it (Review ▸ Unprotect Sheet) and try again`;
     }
   }
@@ -249,7 +256,7 @@ async function setEdited(pkg: OoxmlPackage, path: string, edit: SheetEdit, strin
 }
 
 /** The matrix columns as new cells of the data sheet: the header row's, then each data row's (made when written). */
-function matrixCells(matrix: MatrixPlan, formats: readonly (number | undefined)[], headerStyle: () => number | undefined): NewRows {
+function matrixCells(matrix: MatrixPlan, formats: readonly (number | undefined)[], headerStyle: () => number | undefined, date1904: boolean): NewRows {
   const rows = [matrix.headerRow];
   let width = matrix.headers.length;
   matrix.cells.forEach((row, i) => {
@@ -268,7 +275,7 @@ function matrixCells(matrix: MatrixPlan, formats: readonly (number | undefined)[
         matrix.headers.forEach((h, j) => out.set(matrix.column + j, { value: h, style }));
       }
       matrix.cells[r - matrix.firstDataRow]?.forEach((v, j) => {
-        if (v !== null) out.set(matrix.column + j, planCell(v, formats[j]));
+        if (v !== null) out.set(matrix.column + j, planCell(v, formats[j], date1904));
       });
       return out.size ? out : undefined;
     },
@@ -286,7 +293,7 @@ async function writeMatrixColumns(x: XlsxFile, source: Source, port: FilePort, p
   const widths = new Map(matrix.headers.map((h, j) => [matrix.column + j, Math.max(10, Math.ceil(h.length * 1.1) + 2)]));
   const edit: SheetEdit = {
     clear: matrix.previous ? { from: matrix.previous.column, to: matrix.previous.column + matrix.previous.count - 1 } : null,
-    cells: matrixCells(matrix, formats, () => headerStyle),
+    cells: matrixCells(matrix, formats, () => headerStyle, usesDate1904(x.workbook.xml)),
     widths,
   };
   const header = await setEdited(x.pkg, path, edit, strings, matrix.headerRow);

@@ -47,6 +47,23 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/** `text` cut into seeded pieces of 1 to `longest` characters (anywhere: inside names, between `<` and the name). */
+export function cutInPieces(text: string, seed: number, longest: number): string[] {
+  const rnd = seeded(seed);
+  const parts: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const n = 1 + Math.floor(rnd() * longest);
+    parts.push(text.slice(at, at + n));
+    at += n;
+  }
+  return parts;
+}
+
+/** Pieces as an async stream, as an inflating part gives them. */
+export async function* streamOf(parts: readonly string[]): AsyncGenerator<string> {
+  yield* parts;
+}
+
 /** How to get the programs some suites drive (the README says the same; `.ci/run` installs them). */
 export const INSTALL_PROGRAMS = "sudo apt-get install -y chromium libreoffice-calc-nogui poppler-utils (Debian/Ubuntu), or run .ci/run";
 

@@ -18,7 +18,7 @@
  */
 import { columnNumber } from "../../core/a1";
 import type { CellValue } from "../../core/values";
-import { type ElementSink, ElementSplitter, splitPieces } from "./elements";
+import { type ElementSink, ElementSplitter, sinkOf, splitPieces } from "./elements";
 import { attributes, decodeCellText, findElement, findElements, ownString, rootPrefix, unescapeXml } from "./xml";
 
 /** Rows and columns a worksheet can hold. */
@@ -46,7 +46,7 @@ export interface CellReading {
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** Does a number format code show a date or time? (ExcelJS's `isDateFmt`.) */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
@@ -79,7 +79,7 @@ export function usesDate1904(workbookXml: string): boolean {
 }
 
 /** The text of a string item (`<si>`, `<is>`): its `<t>`, or its runs' joined; phonetic runs (`<rPh>`) are not part of it. */
-export function itemText(inner: string, p: string): string {
+function itemText(inner: string, p: string): string {
   const body = inner.includes(`<${p}rPh`) ? inner.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, "g"), "") : inner;
   let out = "";
   for (let f = findElement(body, "t", p); f; f = findElement(body, "t", p, f.end)) out += decodeCellText(unescapeXml(f.inner ?? ""));
@@ -93,7 +93,7 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
   let prefix = "";
   await splitPieces(
     pieces,
-    new ElementSplitter("sst", "sst", "si", {
+    new ElementSplitter("sst", "sst", "si", sinkOf({
       head: (_text, p) => {
         found = true;
         prefix = p;
@@ -103,10 +103,7 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
         // Its own copy: a piece of the part's text kept by one cell would keep the whole piece.
         strings.push(xml.endsWith("/>") ? "" : ownString(itemText(xml.slice(xml.indexOf(">") + 1, xml.length - close.length), prefix)));
       },
-      close: () => {},
-      tail: () => {},
-      missing: () => {},
-    }),
+    })),
   );
   if (!found) throw new PartError("the shared strings part has no <sst>");
   return strings;

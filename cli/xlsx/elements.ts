@@ -23,6 +23,11 @@ export interface ElementSink {
   missing(text: string): void;
 }
 
+/** A sink that does nothing with what it is not given a function for. */
+export function sinkOf(s: Partial<ElementSink>): ElementSink {
+  return { head: () => {}, item: () => {}, close: () => {}, tail: () => {}, missing: () => {}, ...s };
+}
+
 const enum State {
   Head,
   Items,

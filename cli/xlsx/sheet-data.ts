@@ -7,10 +7,13 @@ import { dayFromParts, dayToSerial } from "../../core/values";
 import type { SharedStrings } from "./strings";
 import { escapeXml, textElement } from "./xml";
 
-/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number. */
-export function isoToSerial(iso: string): number {
+/** Days between the 1900 and the 1904 date systems' day 0. */
+const DAYS_1900_TO_1904 = 1462;
+
+/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number, in the workbook's date system. */
+export function isoToSerial(iso: string, date1904 = false): number {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return dayToSerial(dayFromParts(y, m, d));
+  return dayToSerial(dayFromParts(y, m, d)) - (date1904 ? DAYS_1900_TO_1904 : 0);
 }
 
 export type CellContent = string | number | boolean | null;
@@ -50,10 +53,13 @@ export function cellXml(ref: string, cell: NewCell, prefix = "", keepStyle?: str
   return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is>${textElement(v, prefix)}</${prefix}is></${c}>`;
 }
 
-/** A plan value as a cell: a date as its serial number, `{ formula }` as the add-in's formula. */
-export function planCell(v: PlanValue, style?: number): NewCell {
+/**
+ * A plan value as a cell: a date as its serial number (in the 1904 date system for a workbook
+ * that uses it), `{ formula }` as the add-in's formula.
+ */
+export function planCell(v: PlanValue, style?: number, date1904 = false): NewCell {
   if (v === null || typeof v !== "object") return { value: v, style };
-  if (isPlanDate(v)) return { value: isoToSerial(v.date), style };
+  if (isPlanDate(v)) return { value: isoToSerial(v.date, date1904), style };
   return { value: null, formula: v.formula.replace(/^=/, ""), style };
 }
 

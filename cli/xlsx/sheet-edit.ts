@@ -47,10 +47,11 @@ interface CellEl {
 const hasContent = (cellXmlText: string, p: string): boolean =>
   cellXmlText.includes(`<${p}v>`) || cellXmlText.includes(`<${p}v `) || cellXmlText.includes(`<${p}f`) || cellXmlText.includes(`<${p}is>`);
 
-const SPANS = /\sspans\s*=\s*"[^"]*"/;
-const ROW_R = /\sr\s*=\s*"[^"]*"/;
-const CELL_R = /\sr\s*=\s*"\$?([A-Z]{1,3})\$?(\d+)"/;
-const CELL_S = /\ss\s*=\s*"(\d+)"/;
+// Attribute values may be single-quoted (valid XML; the reader, cli/xlsx/cells.ts, reads them too).
+const SPANS = /\sspans\s*=\s*(?:"[^"]*"|'[^']*')/;
+const ROW_R = /\sr\s*=\s*(?:"[^"]*"|'[^']*')/;
+const CELL_R = /\sr\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)["']/;
+const CELL_S = /\ss\s*=\s*["'](\d+)["']/;
 
 function cellsOf(cells: ReadonlyMap<number, NewCell>, row: number, p: string, strings?: SharedStrings): CellEl[] {
   const out: CellEl[] = [];

@@ -6,18 +6,13 @@
  * The part is read in pieces, twice: once for its plain entries' texts, once when it is written
  * again, so its text (10 MB for 100,000 clients) is never held (issue 10).
  */
-import { ElementSplitter, type ElementSink } from "./elements";
+import { ElementSplitter, sinkOf } from "./elements";
 import { decodeCellText, ownString, textElement, unescapeXml, withAttribute } from "./xml";
 
 /** A part's text, in pieces, as often as asked for. */
 type Source = () => AsyncIterable<string> | Iterable<string>;
 
 const NEW_PART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`;
-
-/** A sink that does nothing with what it is not given a function for. */
-function sink(s: Partial<ElementSink>): ElementSink {
-  return { head: () => {}, item: () => {}, close: () => {}, tail: () => {}, missing: () => {}, ...s };
-}
 
 export class SharedStrings {
   private prefix = "";
@@ -56,7 +51,7 @@ export class SharedStrings {
       "sst",
       "sst",
       "si",
-      sink({
+      sinkOf({
         head: (text, p) => {
           this.prefix = p;
           const count = /\scount="(\d+)"/.exec(text.slice(text.lastIndexOf(`<${p}sst`)))?.[1];
@@ -91,10 +86,6 @@ export class SharedStrings {
     return i;
   }
 
-  get changed(): boolean {
-    return this.added.length > 0 || this.refs > 0;
-  }
-
   /**
    * The part's XML with the new entries appended and the counts updated, in pieces as the part is
    * read again (a sheet of 100,000 clients adds as many entries). Made once every text cell has
@@ -109,7 +100,7 @@ export class SharedStrings {
       "sst",
       "sst",
       "si",
-      sink({
+      sinkOf({
         head: (text) => {
           const at = text.lastIndexOf(`<${p}sst`);
           let tag = withAttribute(text.slice(at).replace(/\/>$/, ">"), "count", String((this.oldCount ?? this.existing) + this.refs));

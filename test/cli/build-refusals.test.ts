@@ -3,13 +3,23 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { encryptedWorkbook, prefixedWorkbook, richWorkbook, simpleWorkbook } from "../fixtures/workbooks";
+import { encryptedWorkbook, prefixedWorkbook, richWorkbook, simpleWorkbook, type RichOptions } from "../fixtures/workbooks";
 import { cellsOf, openXlsx, sheetCells, tableRows } from "../fixtures/xlsx";
 import { build, damaged, run, sha, tempDir } from "./build-helpers";
 
 const dir = tempDir("kam-build-bad-");
 
 /** A workbook whose part `from` is stored under another name (as one flipped byte in the zip's directory does). */
+/** The rich workbook with one protection element written with single quotes (valid XML). */
+async function singleQuoted(o: RichOptions, path: string, element: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await richWorkbook(o));
+  const xml = await (zip.file(path) as JSZip.JSZipObject).async("string");
+  const quoted = xml.replace(new RegExp(`<${element}[^>]*>`), (tag) => tag.replace(/"/g, "'"));
+  expect(quoted).toMatch(new RegExp(`<${element} [^>]*='1'`));
+  zip.file(path, quoted);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
 async function renamedPart(from: string, to: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await simpleWorkbook([["Client", "Revenue"], ["Acme", 500], ["Beta", 100]]));
   zip.file(to, await (zip.file(from) as JSZip.JSZipObject).async("uint8array"));
@@ -36,6 +46,8 @@ describe("bad input: one line, exit code 1, no output file", () => {
     ["an unknown sheet name", () => simpleWorkbook([["Client", "Revenue"], ["A", 1]]), ["--sheet", "Nope"], /no sheet named "Nope" \(sheets: Clients\)/],
     ["a protected workbook structure", () => richWorkbook({ lockStructure: true }), [], /structure is protected/],
     ["a protected data sheet", () => richWorkbook({ protectDataSheet: true }), [], /sheet "Clients" is protected/],
+    ["a protected data sheet, its attributes single-quoted", () => singleQuoted({ protectDataSheet: true }, "xl/worksheets/sheet1.xml", "sheetProtection"), [], /sheet "Clients" is protected/],
+    ["a protected workbook structure, its attributes single-quoted", () => singleQuoted({ lockStructure: true }, "xl/workbook.xml", "workbookProtection"), [], /structure is protected/],
     ["a formula cell (blank result) where the matrix goes", () => richWorkbook({ extraCell: { ref: "Q5", value: { formula: 'IF(1,"","")', result: "" } } }), [], /cell Q5 is in the way of the matrix columns/],
   ];
   it.each(cases)("%s", async (label, make, args, message) => {

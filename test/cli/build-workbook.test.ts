@@ -2,7 +2,10 @@
 // (matrix in place, own tab replaced, history appended, movement, settings kept).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openXlsx as openXlsxFile, readWorksheets } from "../../cli/read";
+import type { CellValue } from "../../core/values";
 import { CUSTOM_PROPS, richWorkbook, USER_CHART, USER_NAMES } from "../fixtures/workbooks";
 import { cellsOf, definedNames, grid, openXlsx, sheetCells, tableRows, type Cell, type Xlsx } from "../fixtures/xlsx";
 import { build, gradeJson, run, sha, tempDir } from "./build-helpers";
@@ -154,5 +157,33 @@ describe("rebuild", () => {
     expect(line).toMatch(/^Settings: weights revenue 40 · profitability 20 /);
     expect(line).toMatch(/grade A ≥ 70/);
     expect(tableRows(await sheetCells(x2, "KAM Portfolio")).filter((r) => r.Grade === "A" && Number(r.Score) < 70 && !String(r.Flags).includes("override"))).toEqual([]);
+  });
+});
+
+describe("a workbook in the 1904 date system (Excel for Mac's old default)", () => {
+  it("the portfolio's dates are the orders' dates, written as that workbook counts days", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const orders = wb.addWorksheet("Orders");
+    orders.addRow(["Customer", "Order Date", "Sales"]);
+    orders.addRow(["Acme", new Date(Date.UTC(2026, 2, 15)), 500]);
+    orders.addRow(["Acme", new Date(Date.UTC(2026, 9, 1)), 700]);
+    orders.addRow(["Bolt", new Date(Date.UTC(2025, 11, 31)), 300]);
+    orders.getColumn(2).numFmt = "yyyy-mm-dd";
+    const file = join(dir, "mac-1904.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "mac-1904.kam.xlsx");
+    await build(file, out);
+    // Read back as Excel reads it: the serials in the workbook's own date system.
+    const x = await openXlsxFile(out);
+    expect(x.workbook.xml).toMatch(/date1904="(1|true)"/);
+    const portfolio = (await readWorksheets(x, ["KAM Portfolio"])).get("KAM Portfolio") ?? [];
+    x.pkg.close();
+    const header = portfolio.findIndex((r) => r.includes("Client") && r.includes("Last order"));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const [client, last] = [(portfolio[header] as CellValue[]).indexOf("Client"), (portfolio[header] as CellValue[]).indexOf("Last order")];
+    const lastOrder = (name: string) => portfolio.slice(header + 1).find((r) => r[client] === name)?.[last];
+    expect(lastOrder("Acme")).toEqual(new Date(Date.UTC(2026, 9, 1)));
+    expect(lastOrder("Bolt")).toEqual(new Date(Date.UTC(2025, 11, 31)));
   });
 });

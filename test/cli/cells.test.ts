@@ -15,7 +15,7 @@ import { CellTable, readSharedStrings, type CellReading } from "../../cli/xlsx/c
 import { ElementSplitter, findStartTag, type ElementSink } from "../../cli/xlsx/elements";
 import type { CellValue } from "../../core/values";
 import { prefixedWorkbook, richWorkbook, simpleWorkbook } from "../fixtures/workbooks";
-import { ROOT, seeded } from "../helpers";
+import { cutInPieces, ROOT, streamOf } from "../helpers";
 import { exceljsCells } from "./exceljs-reference";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -219,16 +219,7 @@ describe("the streaming cell reader", () => {
 });
 
 /** Text cut into pieces at random places (including inside names and between `<` and the name). */
-function pieces(text: string, seed: number, most = 40): string[] {
-  const rnd = seeded(seed);
-  const out: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    const n = 1 + Math.floor(rnd() * most);
-    out.push(text.slice(at, at + n));
-    at += n;
-  }
-  return out;
-}
+const pieces = (text: string, seed: number) => cutInPieces(text, seed, 40);
 
 describe("a part read in pieces", () => {
   const xml = `<?xml version="1.0"?>\n<x:worksheet xmlns:x="${MAIN}"><x:dimension ref="A1:C3"/><x:sheetData>\n <x:row r="1" spans="1:3"><x:c r="A1" t="inlineStr"><x:is><x:t>a &lt;row&gt;</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><!-- a comment -->\n<x:row r="2"/><x:row r="3"><x:c r="C3"><x:f>A1</x:f><x:v>7</x:v></x:c></x:row>\n</x:sheetData><x:sheetProtection sheet="1"/></x:worksheet>`;
@@ -284,11 +275,8 @@ describe("a part read in pieces", () => {
 
   it("reads shared strings however their part is cut", async () => {
     const sst = `<sst xmlns="${MAIN}" count="3"><si><t>one</t></si><si/><si><r><t>t</t></r><r><t>wo</t></r></si></sst>`;
-    async function* of(parts: string[]) {
-      yield* parts;
-    }
-    expect(await readSharedStrings(of([sst]))).toEqual(["one", "", "two"]);
-    expect(await readSharedStrings(of([...sst]))).toEqual(["one", "", "two"]);
+    expect(await readSharedStrings(streamOf([sst]))).toEqual(["one", "", "two"]);
+    expect(await readSharedStrings(streamOf([...sst]))).toEqual(["one", "", "two"]);
   });
 });
 

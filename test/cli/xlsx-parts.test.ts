@@ -10,24 +10,7 @@ import { SharedStrings } from "../../cli/xlsx/strings";
 import { StyleSheet } from "../../cli/xlsx/styles";
 import { decodeCellText, encodeCellText, unescapeXml } from "../../cli/xlsx/xml";
 import { cellsOf } from "../fixtures/xlsx";
-import { seeded } from "../helpers";
-
-/** The pieces an inflating part arrives in, as an async stream. */
-async function* of(parts: string[]) {
-  yield* parts;
-}
-
-/** `text` cut into seeded pieces of 1 to `longest` characters. */
-function cutInPieces(text: string, seed: number, longest: number): string[] {
-  const rnd = seeded(seed);
-  const parts: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    const n = 1 + Math.floor(rnd() * longest);
-    parts.push(text.slice(at, at + n));
-    at += n;
-  }
-  return parts;
-}
+import { cutInPieces, streamOf as of } from "../helpers";
 
 const sheet = (data: string, prefix = "") =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}dimension ref="A1:B2"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
@@ -82,6 +65,18 @@ describe("editSheet", () => {
     expect(out).toContain('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"/>');
     // … and the row we write into has every cell numbered.
     expect(cellsOf(out, []).map((c) => [c.ref, c.value])).toEqual([["A3", 5], ["C3", "new"]]);
+  });
+
+  it("reads single-quoted attributes (valid XML, as the reader reads them): the user's cells keep their columns, a cell in the way is found", async () => {
+    const xml = sheet("<row r='1'><c r='A1'><v>1</v></c><c r='D1' s='2'><v>4</v></c></row>");
+    const out = editSheet(xml, { clear: null, cells: newRows(new Map([[1, new Map([[2, { value: 2 }]])]])) });
+    expect(out).toContain(`<row r='1'><c r='A1'><v>1</v></c><c r="B1"><v>2</v></c><c r='D1' s='2'><v>4</v></c></row>`);
+    // Clearing the column we owned (B) leaves the user's D1 where it is.
+    const cleared = editSheet(xml, { clear: { from: 2, to: 2 }, cells: newRows(new Map()) });
+    expect(cleared).toContain("<c r='D1' s='2'><v>4</v></c>");
+    const blocked = { clear: null, cells: newRows(new Map([[1, new Map([[4, { value: "x" }]])]])) };
+    expect(() => editSheet(xml, blocked)).toThrow(/cell D1 is not empty/);
+    await expect(checkEdit(of([xml]), blocked)).rejects.toThrow(/cell D1 is not empty/);
   });
 
   it("works in a part written with a namespace prefix", async () => {
