@@ -107,6 +107,23 @@ export function hasCommaDecimal(v: CellValue): boolean {
  * the locale for a whole column.
  */
 export function parseAmount(v: CellValue, locale?: NumberLocale): Parsed<number> {
+  const n = readNumber(v, locale);
+  return typeof n === "number" && !(Math.abs(n) < AMOUNT_LIMIT) ? tooLarge(v) : n;
+}
+
+/**
+ * No amount reaches 10¹⁵ (a thousand trillion): a spreadsheet keeps 15 digits, so such a number has
+ * lost its units already, and summing many of them could pass the largest number there is
+ * (≈1.8 × 10³⁰⁸) and make every share NaN. Below it, no sum of a sheet's amounts can overflow.
+ */
+export const AMOUNT_LIMIT = 1e15;
+
+function tooLarge(v: CellValue): Invalid {
+  return new Invalid(`${show(v)} is too large to be an amount (more than 15 digits)`);
+}
+
+/** A number written the ways `parseAmount` reads, however large (a percent's body, SPEC §2). */
+export function readNumber(v: CellValue, locale?: NumberLocale): Parsed<number> {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : new Invalid(`${v} is not an amount`);
   if (typeof v === "boolean" || v instanceof Date) return notA(v, "an amount");
@@ -149,8 +166,8 @@ export function parseAmountColumn(values: readonly CellValue[], hint: Partial<Nu
   const out = new Array<Parsed<number>>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    // A finite number (most cells of a workbook) is its own amount.
-    out[i] = typeof v === "number" && Number.isFinite(v) ? v : parseAmount(v, locale);
+    // A number (most cells of a workbook) below the limit is its own amount.
+    out[i] = typeof v === "number" && Math.abs(v) < AMOUNT_LIMIT ? v : parseAmount(v, locale);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
-import { columnLocale, parseAmount, plainNumber, SPACES, type NumberLocale } from "./amounts";
+import { columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
 
 
@@ -14,7 +14,7 @@ export function numericPart(v: CellValue, locale?: NumberLocale): { n: number; p
   if (paren) s = `-${paren[1] ?? ""}`;
   const percentSign = s.endsWith("%");
   const body = percentSign ? s.slice(0, -1) : s;
-  const n = parseAmount(body, locale);
+  const n = readNumber(body, locale);
   return typeof n === "number" ? { n, percentSign } : null;
 }
 

@@ -1,6 +1,8 @@
 // core/values/ (amounts): money amounts (SPEC §2 revenue), table-driven.
 import { describe, expect, it } from "vitest";
-import { Invalid, parseAmount, type CellValue } from "../../../core/values";
+import { gradePortfolio } from "../../../core/portfolio";
+import { resolveSettings } from "../../../core/settings";
+import { dayFromParts, Invalid, parseAmount, parseAmountColumn, type CellValue } from "../../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
@@ -76,4 +78,44 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
       expect(reasonOf(parseAmount(cell))).toBe(`the cell holds the error ${cell.toUpperCase()}`);
     },
   );
+});
+
+describe("parseAmount: no amount reaches 10¹⁵ (a sum of amounts can never overflow to Infinity)", () => {
+  const tooLarge = (cell: CellValue) => `${typeof cell === "string" ? JSON.stringify(cell) : String(cell)} is too large to be an amount (more than 15 digits)`;
+
+  it.each<[CellValue, number]>([
+    [999_999_999_999_999, 999_999_999_999_999],
+    [-999_999_999_999_999, -999_999_999_999_999],
+    ["999999999999999", 999_999_999_999_999],
+    ["$999,999,999,999,999.00", 999_999_999_999_999],
+    ["999999bn", 999_999e9],
+    ["(999,999,999,999,999)", -999_999_999_999_999],
+  ])("%j is read (%d)", (cell, want) => {
+    expect(parseAmount(cell)).toBe(want);
+    expect(parseAmountColumn([cell])).toEqual([want]);
+  });
+
+  it.each<CellValue>([1e15, -1e15, 1.7976884052373804e308, "1000000000000000", "$1,000,000,000,000,000.00", "1000000bn", "1e300", "(1e15)", "1.000.000.000.000.000,00"])(
+    "%j is invalid with the reason",
+    (cell) => {
+      expect(reasonOf(parseAmount(cell))).toBe(tooLarge(cell));
+      expect(reasonOf(parseAmountColumn([cell, 1])[0])).toBe(tooLarge(cell));
+    },
+  );
+
+  it("two order lines that would pass the largest number put their client under Needs data, and the shares stay numbers", () => {
+    const rows: CellValue[][] = [
+      ["Client", "Revenue", "Date"],
+      ["Acme", 1.7976884052373804e308, "2026-01-05"],
+      ["Acme", 4.7e302, "2026-02-05"],
+      ["Bolt", 500, "2026-02-05"],
+    ];
+    const p = gradePortfolio({ rows, settings: resolveSettings({}), today: dayFromParts(2026, 6, 30) });
+    expect(p.needsData.map((n) => [n.row, n.reason])).toEqual([
+      [2, `revenue: ${tooLarge(1.7976884052373804e308)}`],
+      [3, `revenue: ${tooLarge(4.7e302)}`],
+    ]);
+    expect(p.clients.map((c) => [c.name, c.revenue])).toEqual([["Bolt", 500]]);
+    expect([p.summary.revenue, p.summary.topClientShare, p.summary.top20Share, p.summary.hhi]).toEqual([500, 1, 1, 10_000]);
+  });
 });
