@@ -295,6 +295,8 @@ describe("KAM_PORTFOLIO, KAM_HHI and KAM_TOP_SHARE", () => {
       expect(call(name, null)).toEqual([[""]]);
       expect((call(name, col(10, "abc"))[0]?.[0] as KamError).message).toBe('revenue: "abc" is not an amount');
       expect((call(name, col(0, 0))[0]?.[0] as KamError).message).toBe("total revenue is not positive");
+      // Two amounts whose sum would pass the largest number: refused, not NaN.
+      expect((call(name, col(10, 1e308, 1e308))[0]?.[0] as KamError).message).toBe("revenue: 1e+308 is too large to be an amount (more than 15 digits)");
     }
   });
 });
