@@ -77,6 +77,18 @@ export function industryConcentration(rows: readonly { industry: string | null; 
 /** `industryConcentration` of `count` clients read through `industry` and `revenue` (no object per client). */
 export function industryShares(count: number, industry: (i: number) => string | null, revenue: (i: number) => number): { industries: IndustryShare[]; hhi: number | null } {
   const by = new Map<string, { revenue: number; clients: number }>();
+  const total = byIndustry(count, industry, revenue, by);
+  const industries = [...by.entries()]
+    .map(([name, e]) => ({ industry: name, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
+    .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));
+  return { industries, hhi: hhi(industries.map((i) => i.revenue)) };
+}
+
+/**
+ * Adds into `by` the revenue and clients of each industry; returns the total. A function that
+ * returns a number as its loop ends (see portfolio/health.ts).
+ */
+function byIndustry(count: number, industry: (i: number) => string | null, revenue: (i: number) => number, by: Map<string, { revenue: number; clients: number }>): number {
   let total = 0;
   for (let i = 0; i < count; i++) {
     const key = industry(i) ?? "(none)";
@@ -90,8 +102,5 @@ export function industryShares(count: number, industry: (i: number) => string | 
     e.clients += 1;
     total += r;
   }
-  const industries = [...by.entries()]
-    .map(([name, e]) => ({ industry: name, revenue: e.revenue, clients: e.clients, share: total > 0 ? e.revenue / total : 0 }))
-    .sort((a, b) => b.revenue - a.revenue || (a.industry < b.industry ? -1 : 1));
-  return { industries, hhi: hhi(industries.map((i) => i.revenue)) };
+  return total;
 }

@@ -34,21 +34,12 @@ export function profitCurve(profits: ArrayLike<number>, topPct: number): ProfitC
 /** The same from profits already sorted ascending (the caller's own array, kept by the curve). */
 export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitCurve {
   const n = sorted.length;
-  let total = 0;
-  let lossMakers = 0;
-  let lossTotal = 0;
-  for (let i = 0; i < n; i++) {
-    const p = sorted[i] as number;
-    total += p;
-    if (p < 0) {
-      lossMakers++;
-      lossTotal += p;
-    }
-  }
+  const losses = new Float64Array(2);
+  const total = profitTotals(sorted, losses);
+  const [lossMakers, lossTotal] = [losses[0] as number, losses[1] as number];
   if (!(total > 0)) return { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
   const top = Math.min(n, ceilPercentOf(n, topPct));
-  let running = 0;
-  for (let i = 0; i < top; i++) running += sorted[n - 1 - i] as number;
+  const running = sumOfLast(sorted, top);
   let points: CurvePoint[] | null = null;
   return {
     // One point per client: made when a chart or KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
@@ -70,6 +61,30 @@ export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitC
     lossMakers,
     lossTotal,
   };
+}
+
+// Each pass over the clients is a function that returns a number as its loop ends (see portfolio/health.ts).
+
+/** The total profit; counts into `losses` the clients losing money (0) and their total (1). */
+function profitTotals(profits: Float64Array, losses: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < profits.length; i++) {
+    const p = profits[i] as number;
+    total += p;
+    if (p < 0) {
+      losses[0] = (losses[0] as number) + 1;
+      losses[1] = (losses[1] as number) + p;
+    }
+  }
+  return total;
+}
+
+/** The sum of the last `count` values, added from the last one back. */
+function sumOfLast(values: Float64Array, count: number): number {
+  const n = values.length;
+  let running = 0;
+  for (let i = 0; i < count; i++) running += values[n - 1 - i] as number;
+  return running;
 }
 
 /** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */

@@ -12,19 +12,67 @@ import { movementOf, type Ranked } from "./results";
 import type { Health, Summary } from "./types";
 
 export function healthOf(r: Ranked, summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
-  // Sums by grade (0 = A) and by quadrant (QUADRANTS order), in rank order; positive revenues apart for the shares and budget.
-  const gradeRevenue = new Float64Array(3);
-  const gradePositive = new Float64Array(3);
-  const gradePaying = new Uint32Array(3);
+  const sums: RankSums = {
+    gradeRevenue: new Float64Array(3),
+    gradePositive: new Float64Array(3),
+    gradePaying: new Uint32Array(3),
+    quadrantRevenue: new Float64Array(QUADRANTS.length),
+    quadrantCount: new Uint32Array(QUADRANTS.length),
+  };
+  const total = sumByRank(r, sums);
+  const moves = new Uint32Array(3);
+  if (r.previousGrade !== null) countMovements(r, hasHistory, moves);
+  const byQuadrant = (values: Float64Array | Uint32Array) => Object.fromEntries(QUADRANTS.map((q, i) => [q, values[i] as number])) as Record<Quadrant, number>;
+  const h = summary.hhi;
+  const warnings = total > 0 ? clientWarnings(r, total, settings.clientWarningPct) : [];
+  const ind = industryMapped ? payingIndustries(r) : { industries: [], hhi: null };
+  for (const i of ind.industries) {
+    if (i.share * 100 > settings.industryWarningPct) {
+      warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
+    }
+  }
+  const { gradeRevenue, gradePositive, gradePaying } = sums;
+  const paying: Record<Grade, number> = { A: gradePaying[0] as number, B: gradePaying[1] as number, C: gradePaying[2] as number };
+  const share = (g: number) => (total > 0 ? (gradePositive[g] as number) / total : null);
+  return {
+    revenueByGrade: { A: gradeRevenue[0] as number, B: gradeRevenue[1] as number, C: gradeRevenue[2] as number },
+    shareByGrade: { A: share(0), B: share(1), C: share(2) },
+    countByQuadrant: byQuadrant(sums.quadrantCount),
+    revenueByQuadrant: byQuadrant(sums.quadrantRevenue),
+    hhiBand: h === null ? null : hhiBand(h),
+    industries: ind.industries,
+    industryHhi: ind.hhi,
+    warnings,
+    upgrades: moves[0] as number,
+    downgrades: moves[1] as number,
+    newClients: moves[2] as number,
+    budgetByGrade: budgetPerGrade(paying, settings.budget),
+  };
+}
+
+/*
+ * Each pass over the clients below is a function of its own that returns as its loop ends, with a
+ * number or nothing. V8 compiles a long loop while it runs (on-stack replacement) and, at 100,000
+ * clients, before the code after it has ever run: any property read or object made there would
+ * send the compiled loop back to the interpreter, on every grading until the whole function is
+ * compiled again. So the caller makes the arrays a pass fills.
+ */
+
+/** Sums by grade (0 = A) and by quadrant (QUADRANTS order) in rank order, positive revenues apart for the shares and budget. */
+interface RankSums {
+  gradeRevenue: Float64Array;
+  gradePositive: Float64Array;
+  gradePaying: Uint32Array;
+  quadrantRevenue: Float64Array;
+  quadrantCount: Uint32Array;
+}
+
+/** Fills `sums`; returns the total of the positive revenues. */
+function sumByRank(r: Ranked, sums: RankSums): number {
+  const { gradeRevenue, gradePositive, gradePaying, quadrantRevenue, quadrantCount } = sums;
   let positiveTotal = 0;
-  const quadrantRevenue = new Float64Array(QUADRANTS.length);
-  const quadrantCount = new Uint32Array(QUADRANTS.length);
-  let upgrades = 0;
-  let downgrades = 0;
-  let newClients = 0;
-  const { order } = r;
   const { revenue: revenues, grade, quadrant } = r.byRank;
-  for (let i = 0; i < order.length; i++) {
+  for (let i = 0; i < revenues.length; i++) {
     const revenue = revenues[i] as number;
     const g = grade[i] as number;
     const q = quadrant[i] as number;
@@ -37,55 +85,41 @@ export function healthOf(r: Ranked, summary: Summary, settings: Settings, indust
     quadrantRevenue[q] = (quadrantRevenue[q] as number) + revenue;
     quadrantCount[q] = (quadrantCount[q] as number) + 1;
   }
-  if (r.previousGrade !== null) {
-    for (let k = 0; k < r.inputs.count; k++) {
-      const m = movementOf(r, k);
-      if (m === "▲") upgrades++;
-      else if (m === "▼") downgrades++;
-      else if (m === "new" && hasHistory) newClients++;
-    }
+  return positiveTotal;
+}
+
+/** Counts into `moves` the clients whose grade went up, went down, and new ones (counted only with a history). */
+function countMovements(r: Ranked, hasHistory: boolean, moves: Uint32Array): void {
+  for (let k = 0; k < r.inputs.count; k++) {
+    const m = movementOf(r, k);
+    const at = m === "▲" ? 0 : m === "▼" ? 1 : m === "new" && hasHistory ? 2 : -1;
+    if (at >= 0) moves[at] = (moves[at] as number) + 1;
   }
-  const byQuadrant = (sums: Float64Array | Uint32Array) => Object.fromEntries(QUADRANTS.map((q, i) => [q, sums[i] as number])) as Record<Quadrant, number>;
-  const h = summary.hhi;
-  const total = positiveTotal;
+}
+
+/** A warning for each client above `pct`% of the positive revenue `total`, in rank order. */
+function clientWarnings(r: Ranked, total: number, pct: number): string[] {
   const warnings: string[] = [];
-  if (total > 0) {
-    for (let i = 0; i < order.length; i++) {
-      const revenue = revenues[i] as number;
-      if (revenue * 100 > settings.clientWarningPct * total) {
-        warnings.push(`${r.inputs.name[order[i] as number] as string} is ${percentText(revenue / total)} of revenue (above ${settings.clientWarningPct}%)`);
-      }
-    }
+  const { order } = r;
+  const revenues = r.byRank.revenue;
+  for (let i = 0; i < order.length; i++) {
+    const revenue = revenues[i] as number;
+    if (revenue * 100 > pct * total) warnings.push(`${r.inputs.name[order[i] as number] as string} is ${percentText(revenue / total)} of revenue (above ${pct}%)`);
   }
-  const ind = industryMapped ? payingIndustries(r) : { industries: [], hhi: null };
-  for (const i of ind.industries) {
-    if (i.share * 100 > settings.industryWarningPct) {
-      warnings.push(`${i.industry} is ${percentText(i.share)} of revenue (above ${settings.industryWarningPct}%)`);
-    }
-  }
-  const paying: Record<Grade, number> = { A: gradePaying[0] as number, B: gradePaying[1] as number, C: gradePaying[2] as number };
-  const share = (g: number) => (total > 0 ? (gradePositive[g] as number) / total : null);
-  return {
-    revenueByGrade: { A: gradeRevenue[0] as number, B: gradeRevenue[1] as number, C: gradeRevenue[2] as number },
-    shareByGrade: { A: share(0), B: share(1), C: share(2) },
-    countByQuadrant: byQuadrant(quadrantCount),
-    revenueByQuadrant: byQuadrant(quadrantRevenue),
-    hhiBand: h === null ? null : hhiBand(h),
-    industries: ind.industries,
-    industryHhi: ind.hhi,
-    warnings,
-    upgrades,
-    downgrades,
-    newClients,
-    budgetByGrade: budgetPerGrade(paying, settings.budget),
-  };
+  return warnings;
 }
 
 /** Revenue by industry over the clients with a positive revenue (read in sheet order: front to back). */
 function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
   const { revenue, industry, count } = r.inputs;
   const paying = new Uint32Array(count);
-  let n = 0;
-  for (let k = 0; k < count; k++) if ((revenue[k] as number) > 0) paying[n++] = k;
+  const n = payingClients(revenue, paying);
   return industryShares(n, (j) => industry[paying[j] as number] as string | null, (j) => revenue[paying[j] as number] as number);
+}
+
+/** Fills `paying` with the clients (their places, front to back) whose revenue is positive; returns how many. */
+function payingClients(revenue: Float64Array, paying: Uint32Array): number {
+  let n = 0;
+  for (let k = 0; k < paying.length; k++) if ((revenue[k] as number) > 0) paying[n++] = k;
+  return n;
 }

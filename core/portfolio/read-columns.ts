@@ -86,11 +86,31 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping): Gath
   const [whole, texts, levels, dates] = [mapped("whole"), mapped("text"), mapped("level"), mapped("date")];
   const at = (fields: Field[]) => fields.map((f) => mapping[f] as number);
   const [wholeAt, textAt, levelAt, dateAt] = [at(whole), at(texts), at(levels), at(dates)];
-  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T>(data.length));
+  // Filled with null first, so a list holds any value from the start: one that starts empty changes
+  // its kind of storage when the first text or fraction lands in it, and the compiled loop must
+  // start again.
+  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.length).fill(null));
   const cellLists = lists<CellValue>(whole);
-  const textLists = lists<string | null>(texts);
+  const textLists = lists<string>(texts);
   const levelLists = lists<Parsed<Level>>(levels);
   const dateLists = lists<Parsed<Day>>(dates);
+  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists);
+  const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
+  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
+}
+
+/**
+ * The pass over the rows of `gather`: a function that returns as its loop ends, since V8 compiles
+ * the loop while it runs and code after it would send it back to the interpreter on every grading
+ * (see portfolio/health.ts).
+ */
+function gatherRows(
+  data: readonly (readonly CellValue[])[],
+  wholeAt: number[], cellLists: CellValue[][],
+  textAt: number[], textLists: (string | null)[][],
+  levelAt: number[], levelLists: Parsed<Level>[][],
+  dateAt: number[], dateLists: Parsed<Day>[][],
+): void {
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as readonly CellValue[];
     for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
@@ -98,8 +118,6 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping): Gath
     for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
     for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number]);
   }
-  const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
-  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
 }
 
 function column<T>(values: readonly CellValue[] | undefined, parse: (v: CellValue) => T): T[] | null {

@@ -104,38 +104,53 @@ export interface Ranked {
   byRank: { revenue: Float64Array; grade: Uint8Array; quadrant: Uint8Array };
 }
 
-/** The columns of `Ranked`: one pass over the clients, no object per client. */
+/**
+ * The columns of `Ranked`, no object per client. Each pass over the clients is a function that
+ * returns as its loop ends, with nothing made after it (see portfolio/health.ts).
+ */
 export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: ClientInputs, graded: Graded, x: ResultContext): Ranked {
   const n = inputs.count;
   const relationship = new Float64Array(n);
   const benefit = new Float64Array(n);
-  const quadrantIndex = new Uint8Array(n);
-  const threshold = x.settings.quadrantThreshold;
-  for (let k = 0; k < n; k++) {
+  const quadrant = new Uint8Array(n);
+  placeClients(inputs, graded, x.settings.quadrantThreshold, relationship, benefit, quadrant);
+  const previousGrade = x.previous.size > 0 ? previousGrades(inputs, x.previous, new Array<Grade | null>(n)) : null;
+  const byRank = { revenue: new Float64Array(n), grade: new Uint8Array(n), quadrant: new Uint8Array(n) };
+  gatherByRank(order, inputs.revenue, graded.gradeIndex, quadrant, byRank);
+  return { order, byRevenue, inputs, graded, relationship, benefit, quadrant, previousGrade, byRank };
+}
+
+/** Each client's relationship (given or estimated), mutual benefit (given or its score) and quadrant. */
+function placeClients(inputs: ClientInputs, graded: Graded, threshold: number, relationship: Float64Array, benefit: Float64Array, quadrant: Uint8Array): void {
+  for (let k = 0; k < inputs.count; k++) {
     const given = orNull(inputs.relationship[k]);
     const g = graded.gradings[k] as Grading;
     const rel = given ?? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain);
     const ben = orNull(inputs.benefit[k]) ?? g.score;
     relationship[k] = rel;
     benefit[k] = ben;
-    quadrantIndex[k] = quadrantOf(rel, ben, threshold);
+    quadrant[k] = quadrantOf(rel, ben, threshold);
   }
-  let previousGrade: (Grade | null)[] | null = null;
-  if (x.previous.size > 0) {
-    previousGrade = new Array<Grade | null>(n);
-    for (let k = 0; k < n; k++) {
-      const prev = x.previous.get(keyOf(inputs, k));
-      previousGrade[k] = prev && isGrade(prev.grade) ? prev.grade : null;
-    }
+}
+
+/** Each client's grade in the latest earlier build, or null, into `into`. */
+function previousGrades(inputs: ClientInputs, previous: ResultContext["previous"], into: (Grade | null)[]): (Grade | null)[] {
+  for (let k = 0; k < into.length; k++) {
+    const prev = previous.get(keyOf(inputs, k));
+    into[k] = prev && isGrade(prev.grade) ? prev.grade : null;
   }
-  const byRank = { revenue: new Float64Array(n), grade: new Uint8Array(n), quadrant: new Uint8Array(n) };
+  return into;
+}
+
+/** The revenue, grade and quadrant of each rank, gathered once (see `Ranked.byRank`). */
+function gatherByRank(order: Uint32Array, revenue: Float64Array, gradeIndex: Uint8Array, quadrant: Uint8Array, byRank: Ranked["byRank"]): void {
+  const { revenue: rankRevenue, grade: rankGrade, quadrant: rankQuadrant } = byRank;
   for (let i = 0; i < order.length; i++) {
     const k = order[i] as number;
-    byRank.revenue[i] = inputs.revenue[k] as number;
-    byRank.grade[i] = graded.gradeIndex[k] as number;
-    byRank.quadrant[i] = quadrantIndex[k] as number;
+    rankRevenue[i] = revenue[k] as number;
+    rankGrade[i] = gradeIndex[k] as number;
+    rankQuadrant[i] = quadrant[k] as number;
   }
-  return { order, byRevenue, inputs, graded, relationship, benefit, quadrant: quadrantIndex, previousGrade, byRank };
 }
 
 /** Client k's movement since the latest earlier build. */

@@ -87,11 +87,19 @@ export function notRevenueRows(data: readonly (readonly CellValue[])[], headers:
 
 /** Each skipped row (0-based data index) and its reason: total rows, then rows that are not revenue. */
 export function skippedRows(names: readonly (string | null)[], notRevenue: ReadonlyMap<number, string>): Map<number, string> {
-  const skips = new Map<number, string>();
+  const skips = totalRows(names, new Map<number, string>());
+  for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);
+  return skips;
+}
+
+/**
+ * Adds the total rows to `skips`. A pass over the rows in a function of its own that returns as
+ * its loop ends (see portfolio/health.ts).
+ */
+function totalRows(names: readonly (string | null)[], skips: Map<number, string>): Map<number, string> {
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name !== null && name !== undefined && isTotalLabel(name)) skips.set(i, TOTAL_ROW);
   }
-  for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);
   return skips;
 }
