@@ -35,7 +35,7 @@ function hashOf(key: string): number {
  * The hash of `clientKey(name)` for a plain name (ASCII, no space or control character at either
  * end: its key is its letters in lower case), without making the key; -1 for any other name.
  */
-function plainHash(name: string): number {
+export function plainHash(name: string): number {
   const n = name.length;
   if (n === 0 || name.charCodeAt(0) <= 0x20 || name.charCodeAt(n - 1) <= 0x20) return -1;
   let h = 0x811c9dc5;
@@ -90,6 +90,9 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
   while (size < n * 2) size *= 2;
   const mask = size - 1;
   const slots = new Int32Array(size).fill(-1);
+  // Each slot's hash beside it: a name is compared with a slot's only when their hashes match
+  // (reading the other name is a trip to memory at random).
+  const hashes = new Int32Array(size);
   // Each group's first row (its name is names[firstRow[g]]), and that name's key when it is not plain.
   const firstRow = new Int32Array(n);
   const keyOfGroup: (string | undefined)[] = [];
@@ -107,11 +110,13 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
       const g = slots[s] as number;
       if (g < 0) {
         slots[s] = distinct;
+        hashes[s] = h;
         firstRow[distinct] = i;
         if (key !== undefined) keyOfGroup[distinct] = key;
         group[i] = distinct++;
         break;
       }
+      if (hashes[s] !== h) continue;
       const other = names[firstRow[g] as number] as string;
       const otherKey = keyOfGroup[g];
       // A plain name's key is its letters folded: compared folded with the other plain name, or with

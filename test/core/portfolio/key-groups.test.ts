@@ -5,7 +5,7 @@
 // letters whose lower case is ASCII such as the Kelvin sign, lone surrogates, control characters).
 import { describe, expect, it } from "vitest";
 import { clientKey } from "../../../core/model/history";
-import { groupNames } from "../../../core/portfolio/key-groups";
+import { groupNames, plainHash } from "../../../core/portfolio/key-groups";
 
 /** The same grouping with a Map of clientKey: the reference. */
 function reference(names: readonly (string | null)[], nameless: (i: number) => boolean = () => false) {
@@ -71,4 +71,25 @@ describe("groupNames", () => {
     const names = ["ab", "ba", "abab", "baba", "aabb", "abba", "a", "aa", "aaa", "AB", "bA", "aaa", "Ab"];
     expect(Array.from(groupNames(names).group)).toEqual(reference(names).group);
   });
+
+  it("two names whose hashes are equal are still told apart, and each still finds its own group", () => {
+    // Search for two plain names with the same hash (30 bits: a pair turns up within ~100,000 names).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null && i < 1_000_000; i++) {
+      const name = `Client ${i}`;
+      const h = plainHash(name);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, name];
+      else seen.set(h, name);
+    }
+    expect(pair).not.toBeNull();
+    const [a, b] = pair as [string, string];
+    expect(plainHash(a)).toBe(plainHash(b));
+    const names = [a, b, a.toUpperCase(), ` ${b} `, b.toLowerCase(), a];
+    const g = groupNames(names);
+    expect(Array.from(g.group)).toEqual([0, 1, 0, 1, 1, 0]);
+    expect(Array.from(g.group)).toEqual(reference(names).group);
+  });
 });
+
