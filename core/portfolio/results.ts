@@ -123,10 +123,13 @@ export function rankClients(order: Uint32Array, byRevenue: Uint32Array, inputs: 
 /** Each client's relationship (given or estimated), mutual benefit (given or its score) and quadrant. */
 function placeClients(inputs: ClientInputs, graded: Graded, threshold: number, relationship: Float64Array, benefit: Float64Array, quadrant: Uint8Array): void {
   for (let k = 0; k < inputs.count; k++) {
-    const given = orNull(inputs.relationship[k]);
+    // NaN (NONE) is "not given"; read as numbers, not through `orNull`, whose number-or-null
+    // would box each one.
+    const given = inputs.relationship[k] as number;
     const g = graded.gradings[k] as Grading;
-    const rel = given ?? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain);
-    const ben = orNull(inputs.benefit[k]) ?? g.score;
+    const rel = given === given ? given : estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain);
+    const givenBenefit = inputs.benefit[k] as number;
+    const ben = givenBenefit === givenBenefit ? givenBenefit : g.score;
     relationship[k] = rel;
     benefit[k] = ben;
     quadrant[k] = quadrantOf(rel, ben, threshold);
