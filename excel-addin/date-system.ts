@@ -18,7 +18,7 @@ export function queueDateSystemProbe(wb: Excel.Workbook): Excel.FunctionResult<n
 }
 
 /** The probe's answer: true for the 1904 date system, false for the 1900 one; anything else is refused. */
-export function isDate1904(probe: Excel.FunctionResult<number>): boolean {
+export function isDate1904(probe: Pick<Excel.FunctionResult<number>, "value" | "error">): boolean {
   if (!probe.error && probe.value === 0) return true;
   if (!probe.error && probe.value === DAYS_1900_TO_1904) return false;
   const got = probe.error ? probe.error : JSON.stringify(probe.value);

@@ -27,10 +27,11 @@ export function dateSystemCheck(probe: { value: unknown; error?: string }, cell:
 }
 
 /**
- * KAM.PORTFOLIO over the case's table with its last review as a serial of the workbook's date
- * system and `today` as text: the functions read serials in the 1900 system (they cannot ask the
- * workbook, docs/excel.md), so a 1904 workbook's date comes out 1,462 days early. That is the
- * documented limitation (information); any other result fails.
+ * KAM.PORTFOLIO over the case's table (a client two days before its review: `dateCase(…, 2)`)
+ * with its last review as a serial of the workbook's date system and `today` as text: the
+ * functions read serials in the 1900 system (they cannot ask the workbook, docs/excel.md), so a
+ * 1904 workbook's date comes out 1,462 days early and the client due. That is the documented
+ * limitation (information); any other result fails.
  */
 export function functionDatesCheck(c: DateCase, table: readonly (readonly unknown[])[], date1904: boolean): CheckLine {
   const got = table[1]?.[FLAGS];

@@ -83,9 +83,11 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
       ws.getRange("R1").values = [[serial(c.today)]];
       ws.getRange("T1:V1").formulas = [["=TODAY()", null, "=DATE(1904,1,1)"]];
       ws.getRange("A20").formulas = [["=KAM.PORTFOLIO(N1:P2, R1)"]];
-      // The same client, today as text: a serial the function reads in another date system shows.
-      ws.getRange("N4:P5").values = [["Client", "Revenue", "Last review"], [c.client[0], c.client[1], serial(c.client[2])]];
-      ws.getRange("A24").formulas = [[`=KAM.PORTFOLIO(N4:P5, "${dayToIso(dayFromParts(...c.today))}")`]]; // bounded: a [year, month, day] tuple
+      // The same client two days before its review, today as text: only a serial read in another
+      // date system (not a zone's day) flags it.
+      const system = dateCase(c.client[2], 2);
+      ws.getRange("N4:P5").values = [["Client", "Revenue", "Last review"], [system.client[0], system.client[1], serial(system.client[2])]];
+      ws.getRange("A24").formulas = [[`=KAM.PORTFOLIO(N4:P5, "${dayToIso(dayFromParts(...system.today))}")`]]; // bounded: a [year, month, day] tuple
       await ctx.sync();
       const read = async (address: string) => {
         const r = ws.getRange(address);
@@ -108,7 +110,7 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
       lines.push(dateCheck(c, table.values.slice(0, 2), "the workbook's"));
       const dateCells = await read("T1:V1");
       lines.push(dateSystemCheck(dateSystem, dateCells.values[0]?.[2]));
-      lines.push(functionDatesCheck(c, table.values.slice(4), date1904));
+      lines.push(functionDatesCheck(system, table.values.slice(4), date1904));
       const mine = dayToSerial(dayFromDate(host.now()), date1904);
       const excel = dateCells.values[0]?.[0];
       lines.push(excel === mine
