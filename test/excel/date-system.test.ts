@@ -12,11 +12,11 @@ import { toJson } from "../../core/report";
 import { resolveSettings } from "../../core/settings";
 import { gradeData } from "../../core/use-cases/what-if";
 import { dayFromDate, dayToIso, DAYS_1900_TO_1904, parseDate } from "../../core/values";
-import { OfficeBridge, type OfficeHost } from "../../excel-addin/bridge";
 import { isDate1904 } from "../../excel-addin/date-system";
 import { ExcelPort } from "../../excel-addin/port";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
 import { ROOT } from "../helpers";
+import { fakeBridge } from "./fake-bridge";
 import { csvSheet } from "./sheets";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
@@ -26,16 +26,7 @@ function setup(file: string, date1904: boolean) {
   const st = new FakeWorkbookState();
   st.date1904 = date1904;
   st.addSheet("Clients", csvSheet(file, date1904));
-  const runs: FakeContext[] = [];
-  const host: OfficeHost = {
-    run: (batch) => {
-      const ctx = new FakeContext(st);
-      runs.push(ctx);
-      return batch(ctx.asRequestContext());
-    },
-    now: () => NOW,
-  };
-  return { st, runs, bridge: new OfficeBridge(host) };
+  return { st, ...fakeBridge(st, NOW) };
 }
 
 const portfolioSheet = (st: FakeWorkbookState) => st.sheet(PORTFOLIO_SHEET) as FakeSheetState;
