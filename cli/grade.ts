@@ -19,6 +19,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
       history: source.history,
       ownColumns: ownColumns(source.matrix),
       decimalComma: source.decimalComma,
+      ...(source.date1904 ? { date1904: true } : {}),
     });
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);

@@ -32,7 +32,7 @@ export class FilePort implements WorkbookPort {
     // The last HISTORY_BUILDS_READ builds, as every host reads them (SPEC §7a); the write keeps the rest.
     const span = recentRows(indexFromDates(s.history.map((r) => r.date)));
     const history = span === null ? [] : s.history.slice(span.firstRow - 2);
-    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history, settings: s.settings, decimalComma: s.decimalComma };
+    return { sheetName: s.sheetName, rows: s.rows, isOwnSheet: s.isOwnSheet, matrix: s.matrix, history, settings: s.settings, decimalComma: s.decimalComma, ...(s.date1904 ? { date1904: true } : {}) };
   }
 
   async writeMatrix(plan: MatrixPlan): Promise<void> {

@@ -238,6 +238,12 @@ export interface Source {
   notes: string[];
   /** A semicolon-delimited CSV: its numbers write `1.234,56` (SPEC §2a). */
   decimalComma: boolean;
+  /**
+   * The workbook counts its dates from 1904 (`<workbookPr date1904="1"/>`): a date-formatted cell
+   * is read as its day already; a plain number in a date column is a serial of that system too,
+   * as Excel's add-in reads it (WorkbookState.date1904).
+   */
+  date1904?: boolean;
 }
 
 /**
@@ -299,6 +305,7 @@ async function workbookSource(x: XlsxFile, sheet?: string): Promise<Source> {
     settings: await readSavedSettings(x.pkg),
     notes: [],
     decimalComma: false,
+    ...(usesDate1904(x.workbook.xml) ? { date1904: true } : {}),
   };
 }
 

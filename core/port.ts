@@ -36,6 +36,11 @@ export interface WorkbookState {
   settings: unknown;
   /** The file writes its numbers `1.234,56` (a semicolon CSV, SPEC §2a); hosts with typed cells leave it out. */
   decimalComma?: boolean;
+  /**
+   * The workbook counts its date serials from 1904 (Excel's 1904 date system, read by the Excel
+   * adapter): a number in a date column is read in it. Hosts whose dates arrive as dates leave it out.
+   */
+  date1904?: boolean;
 }
 
 export interface WorkbookPort {

@@ -51,7 +51,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const own = new Set(input.ownColumns ?? []);
   const data = input.rows.slice(headerIndex + 1);
   const firstDataRow = firstRow + headerIndex + 1;
-  const cols = parseColumns(data, mapping, { decimalComma: input.decimalComma === true });
+  const cols = parseColumns(data, mapping, { decimalComma: input.decimalComma === true, date1904: input.date1904 === true });
   const notes: string[] = [];
   if (noRelationshipValues(cols.relationships)) {
     // A CRM's "Stage" holds pipeline stages (Closed Won), not relationship stages: not used, rather than a note on every client.

@@ -60,19 +60,30 @@ export interface DateCase {
   flags: string;
 }
 
-const FLAGS = 11;
+/** KAM_PORTFOLIO's Flags column (0-based). */
+export const FLAGS = 11;
 
 /**
  * A client whose review-due flag turns on a day's difference: `today` is the day before its next
- * review, so a last-review date read a day early (a zone ahead of the script's) flags it.
+ * review, so a last-review date read a day early (a zone ahead of the script's) flags it. With a
+ * `margin` of more days, only a date read that many days early or more does.
  */
-export function dateCase(last: [number, number, number] = [2024, 3, 5]): DateCase {
-  const iso = dayToIso(dayFromParts(...last)); // bounded: a [year, month, day] tuple
-  const rows: CellValue[][] = [["Client", "Revenue", "Last review"], ["Acme", 1000, iso]];
+export function dateCase(last: [number, number, number] = [2024, 3, 5], margin = 1): DateCase {
+  const rows = caseRows(dayFromParts(...last)); // bounded: a [year, month, day] tuple
   const grade = portfolioTable(rows, null)[1]?.[2] as Grade;
-  const today: Day = dayFromParts(...last) + DEFAULT_SETTINGS.reviewDays[grade] - 1; // bounded: a [year, month, day] tuple
+  const today: Day = dayFromParts(...last) + DEFAULT_SETTINGS.reviewDays[grade] - margin; // bounded: a [year, month, day] tuple
   const flags = String(portfolioTable(rows, today)[1]?.[FLAGS] ?? "");
   return { client: ["Acme", 1000, last], today: dayToIso(today).split("-").map(Number) as [number, number, number], flags };
+}
+
+function caseRows(lastReview: Day): CellValue[][] {
+  return [["Client", "Revenue", "Last review"], ["Acme", 1000, dayToIso(lastReview)]];
+}
+
+/** The flags the case's client gets when its last review is read `shift` days off the day the sheet shows. */
+export function flagsReadOff(c: DateCase, shift: number): string {
+  const rows = caseRows(dayFromParts(...c.client[2]) + shift); // bounded: a [year, month, day] tuple
+  return String(portfolioTable(rows, dayFromParts(...c.today))[1]?.[FLAGS] ?? ""); // bounded: a [year, month, day] tuple
 }
 
 export function dateCheck(c: DateCase, table: readonly (readonly unknown[])[], zone: string): CheckLine {

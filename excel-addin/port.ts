@@ -1,8 +1,9 @@
 /**
  * WorkbookPort over Office.js (Excel). Batch-shaped, as the port contract (core/port.ts) asks:
  *
- * - `read`: one `context.sync` for the data sheet's values, the markers, the settings and the
- *   workbook's sheet names; a second one only when a history exists, for its last snapshot.
+ * - `read`: one `context.sync` for the data sheet's values, the markers, the settings, the
+ *   workbook's sheet names and its date system (date-system.ts); a second one only when a history
+ *   exists, for its last snapshot. Every date the builds write is a serial in that date system.
  * - `writePortfolio`: the plan is written into a new sheet, then that sheet is swapped in for the
  *   one carrying the portfolio marker, and the snapshot is appended to the hidden history sheet.
  *   Every write is queued as a step with its payload size and the steps are packed into as few
@@ -32,6 +33,7 @@ import type { InputColumnsPort, WorkbookState } from "../core/port";
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import { INPUT_COLUMNS, type InputColumnsPlan } from "../core/inputs";
+import { isDate1904, queueDateSystemProbe } from "./date-system";
 import { ExcelHistory } from "./history";
 import { CELLS_PER_READ, readRowsInChunks } from "./reads";
 import { DEFAULT_BUDGET, OP_OVERHEAD, packSteps, type Step } from "./payload";
@@ -75,6 +77,8 @@ interface Known {
   /** Every table name in the workbook, and those on our old portfolio sheet. */
   tables: string[];
   portfolioTables: string[];
+  /** The workbook counts its dates from 1904: dates are written as serials of that system. */
+  date1904: boolean;
 }
 
 export class ExcelPort implements InputColumnsPort {
@@ -116,7 +120,8 @@ export class ExcelPort implements InputColumnsPort {
       legacySetting.load("value");
       wb.worksheets.load("items/name,items/position");
       wb.tables.load("items/name");
-      return { ws, used, matrixName, names, custom, legacySetting };
+      const dateSystem = queueDateSystemProbe(wb);
+      return { ws, used, matrixName, names, custom, legacySetting, dateSystem };
     };
     // One round trip, unless the sheet's values alone pass Excel on the web's 5 MB response limit
     // or the 5,000,000 cells of one read ("the API will either return null or throw an error"):
@@ -140,6 +145,7 @@ export class ExcelPort implements InputColumnsPort {
       values = q.used.isNullObject ? null : await this.readInChunks(q.ws, q.used);
     }
     const { ws, used, matrixName, names, custom, legacySetting } = q;
+    const date1904 = isDate1904(q.dateSystem);
 
     const ref = (n: Excel.NamedItem) => (n.isNullObject ? null : parseAreaRef(n.formula));
     const sheets = wb.worksheets.items.map((s) => ({ name: s.name, position: s.position }));
@@ -164,6 +170,7 @@ export class ExcelPort implements InputColumnsPort {
       matrixNamed: !matrixName.isNullObject,
       tables: wb.tables.items.map((t) => t.name),
       portfolioTables: [],
+      date1904,
     };
 
     // The last builds' snapshots and our old sheet's tables, when a build needs them: one more round trip.
@@ -198,6 +205,7 @@ export class ExcelPort implements InputColumnsPort {
       matrix: matrixRef && matrixRef.sheet === ws.name ? { column: matrixRef.col, count: matrixRef.cols } : null,
       history: snapshots,
       settings: settingsFromProperties(custom.items.map((p) => [p.key, p.value] as const)) ?? (legacySetting.isNullObject ? null : parseSetting(legacySetting.value)),
+      ...(date1904 ? { date1904: true } : {}),
     };
   }
 
@@ -215,7 +223,7 @@ export class ExcelPort implements InputColumnsPort {
     const known = this.requireKnown();
     const ws = this.ctx.workbook.worksheets.getItem(known.dataSheet);
     await this.runSteps(
-      matrixSteps(ws, plan, this.budget, (header) => {
+      matrixSteps(ws, plan, { budget: this.budget, date1904: known.date1904 }, (header) => {
         if (known.matrixNamed) ws.names.getItem(MARKER_NAMES.matrix).delete();
         ws.names.add(MARKER_NAMES.matrix, header, "KAM Portfolio matrix columns (kam-portfolio:matrix)");
       }),
@@ -229,7 +237,7 @@ export class ExcelPort implements InputColumnsPort {
     const tempTable = `${PORTFOLIO_TABLE}_${this.suffix}`;
 
     // 1. The new sheet, written in full under a temporary name.
-    const { steps, sheet } = sheetSteps(wb, tempName, tempTable, plan, this.budget);
+    const { steps, sheet } = sheetSteps(wb, tempName, tempTable, plan, { budget: this.budget, date1904: known.date1904 });
 
     // 2. The swap: only after every write above is queued (a batch stops at its first error).
     const keep = new Set(known.sheets.map((s) => s.name));

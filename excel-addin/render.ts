@@ -4,13 +4,14 @@
  * the port can pack them into as few syncs as Excel on the web's 5 MB request limit allows.
  *
  * Text from the data that Excel would not store as written (needsTextFormat) gets the text number
- * format before its value is written; only `{ formula }` plan values become formulas. Enum values
- * are written as their string literals so this runs against a fake `Excel`.
+ * format before its value is written; only `{ formula }` plan values become formulas; dates are
+ * serial numbers in the workbook's date system (date-system.ts). Enum values are written as their
+ * string literals so this runs against a fake `Excel`.
  */
 import { isPlanDate, isPlanFormula, looksLikeFormula, type Block, type CellStyle, type PlanValue, type RangeRef, type SheetPlan } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
 import { rangeA1 } from "../core/a1";
-import { dayFromParts, dayToSerial } from "../core/values";
+import { isoToSerial } from "../core/values";
 import { addChart, addLineChart } from "./chart";
 import { jsonBytes, OP_OVERHEAD, rowChunks, type Step } from "./payload";
 
@@ -37,14 +38,18 @@ const POINTS_PER_CHAR = 6;
 /** The portfolio sheet's tab colour. */
 const TAB_COLOUR = "#1F4E78";
 
-/** A plan value as Excel takes it: dates as serial numbers, formulas as their text. */
-function excelValue(v: PlanValue): string | number | boolean | null {
+/** How a plan is written: the request payload allowed per sync, and the workbook's date system. */
+export interface WriteOptions {
+  budget: number;
+  /** The workbook counts its dates from 1904. */
+  date1904: boolean;
+}
+
+/** A plan value as Excel takes it: dates as serial numbers in the workbook's date system, formulas as their text. */
+function excelValue(v: PlanValue, date1904: boolean): string | number | boolean | null {
   if (v === null) return null;
   if (isPlanFormula(v)) return v.formula;
-  if (isPlanDate(v)) {
-    const [y, m, d] = v.date.split("-").map(Number) as [number, number, number];
-    return dayToSerial(dayFromParts(y, m, d));
-  }
+  if (isPlanDate(v)) return isoToSerial(v.date, date1904);
   return v;
 }
 
@@ -52,7 +57,7 @@ function excelValue(v: PlanValue): string | number | boolean | null {
  * The steps that write `plan` into a new sheet called `name`, its ranked table named `tableName`.
  * `sheet()` is that sheet once the first step has run.
  */
-export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, plan: SheetPlan, budget: number): { steps: Step[]; sheet: () => Excel.Worksheet } {
+export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, plan: SheetPlan, o: WriteOptions): { steps: Step[]; sheet: () => Excel.Worksheet } {
   let created: Excel.Worksheet | null = null;
   const sheet = () => {
     if (!created) throw new Error(`the sheet "${name}" is not created yet`);
@@ -71,7 +76,7 @@ export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, 
       },
     },
   ];
-  for (const b of plan.blocks) for (const s of blockSteps(sheet, b, budget)) steps.push(s);
+  for (const b of plan.blocks) for (const s of blockSteps(sheet, b, o)) steps.push(s);
   steps.push({ bytes: OP_OVERHEAD * 4, run: () => tableAndFormats(sheet(), plan, tableName) });
   const chart = plan.chart;
   if (chart) steps.push({ bytes: OP_OVERHEAD * (8 + chart.series.length * 8), run: () => addChart(sheet(), chart) });
@@ -85,7 +90,7 @@ export function sheetSteps(wb: Excel.Workbook, name: string, tableName: string, 
  * header (handed to `markHeader`, which names it), number formats, then the values or, with spill,
  * one formula per column in the first data row.
  */
-export function matrixSteps(ws: Excel.Worksheet, plan: MatrixPlan, budget: number, markHeader: (header: Excel.Range) => void): Step[] {
+export function matrixSteps(ws: Excel.Worksheet, plan: MatrixPlan, o: WriteOptions, markHeader: (header: Excel.Range) => void): Step[] {
   const steps: Step[] = [];
   const width = plan.headers.length;
   const height = plan.lastDataRow - plan.headerRow + 1;
@@ -106,7 +111,7 @@ export function matrixSteps(ws: Excel.Worksheet, plan: MatrixPlan, budget: numbe
     const formulas = (plan.cells[0] ?? []).map((v) => (isPlanFormula(v) ? v.formula : null));
     steps.push({ bytes: jsonBytes(formulas) + OP_OVERHEAD, run: () => (ws.getRangeByIndexes(plan.firstDataRow - 1, plan.column - 1, 1, width).formulas = [formulas]) });
   } else {
-    for (const s of valueSteps(ws, plan.firstDataRow, plan.column, plan.cells, plan.formats, budget)) steps.push(s);
+    for (const s of valueSteps(ws, plan.firstDataRow, plan.column, plan.cells, plan.formats, o)) steps.push(s);
   }
   return steps;
 }
@@ -147,11 +152,11 @@ function applyStyle(r: Excel.Range, s: CellStyle): void {
  * Values of a rectangle in row chunks, each cell that Excel would read as a formula given the text
  * format first (in the same chunk, before its value).
  */
-function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, col: number, cells: readonly PlanValue[][], formats: readonly (string | null)[] | undefined, budget: number): Step[] {
+function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, col: number, cells: readonly PlanValue[][], formats: readonly (string | null)[] | undefined, o: WriteOptions): Step[] {
   const sheet = typeof ws === "function" ? ws : () => ws;
-  const values = cells.map((r) => r.map(excelValue));
+  const values = cells.map((r) => r.map((v) => excelValue(v, o.date1904)));
   const steps: Step[] = [];
-  for (const c of rowChunks(values, Math.floor(budget / 4))) {
+  for (const c of rowChunks(values, Math.floor(o.budget / 4))) {
     const width = widthOf(c.rows);
     // Cells Excel would read as formulas get the text format first: a whole column of the chunk
     // when it holds only text, else cell by cell (one operation each).
@@ -186,7 +191,7 @@ function valueSteps(ws: Excel.Worksheet | (() => Excel.Worksheet), row: number, 
 }
 
 /** One block: number formats per column, then values, then styles. */
-function blockSteps(sheet: () => Excel.Worksheet, b: Block, budget: number): Step[] {
+function blockSteps(sheet: () => Excel.Worksheet, b: Block, o: WriteOptions): Step[] {
   const rows = b.values.length;
   const cols = widthOf(b.values);
   if (rows === 0 || cols === 0) return [];
@@ -200,7 +205,7 @@ function blockSteps(sheet: () => Excel.Worksheet, b: Block, budget: number): Ste
     }
   }
   // Header rows hold our own words: they never need the text format.
-  for (const s of valueSteps(sheet, b.row, b.col, b.values, b.formats, budget)) steps.push(s);
+  for (const s of valueSteps(sheet, b.row, b.col, b.values, b.formats, o)) steps.push(s);
   if (b.style || b.headerStyle) {
     steps.push({
       bytes: OP_OVERHEAD * 4,

@@ -2,16 +2,19 @@
  * The pane's Self-test button: on a temporary sheet the add-in writes through its own code paths
  * (render.ts's sheet steps: text, the table, the chart, the page layout), the behaviours of Excel
  * that the offline tests could only assume from the documentation (docs/testing.md), judged by
- * core/self-test.ts. The sheet is deleted at the end, with the two probe properties it wrote.
+ * core/self-test.ts (and self-test-dates.ts for the workbook's date system). The sheet is deleted
+ * at the end, with the two probe properties it wrote.
  */
 import { cellRef } from "../core/a1";
 import { MATRIX_HEADERS } from "../core/matrix";
 import { FORMATS, type SheetPlan } from "../core/plan";
 import { AROUND_ERROR, dateCase, dateCheck, errorInputCheck, failed, line, SELF_TEST_SHEET, SETTINGS_PROBE, settingsCheck, textCheck, TEXT_CASES, type CheckLine } from "../core/self-test";
-import { dayFromDate, dayFromParts, dayToSerial } from "../core/values";
+import { dayFromDate, dayFromParts, dayToIso, dayToSerial } from "../core/values";
+import { isDate1904, queueDateSystemProbe } from "./date-system";
 import { REQUIREMENT_SETS } from "./manifest";
 import { DEFAULT_BUDGET, packSteps } from "./payload";
 import { sheetSteps } from "./render";
+import { dateSystemCheck, functionDatesCheck } from "./self-test-dates";
 
 export interface SelfTestHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -55,22 +58,36 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
   await host.run(async (ctx) => {
     const wb = ctx.workbook;
     try {
-      // 1. The portfolio writer's own steps: text as text, the table, the chart, the page layout.
-      const { steps, sheet } = sheetSteps(wb, name, `KAMSelfTest_${name.slice(-4)}`, probePlan(name), DEFAULT_BUDGET);
+      // 1. The portfolio writer's own steps: text as text, the table, the chart, the page layout; the
+      // workbook's date system asked in the first sync, as a build asks it (the probe plan holds no date).
+      const dateSystem = queueDateSystemProbe(wb);
+      const { steps, sheet } = sheetSteps(wb, name, `KAMSelfTest_${name.slice(-4)}`, probePlan(name), { budget: DEFAULT_BUDGET, date1904: false });
       for (const batch of packSteps(steps, DEFAULT_BUDGET)) {
         for (const s of batch) s.run();
         await ctx.sync();
       }
       const ws = sheet();
-      // 2. Formulas the add-in does not write itself: an error cell under a custom function, dates.
+      let date1904 = false;
+      try {
+        date1904 = isDate1904(dateSystem);
+      } catch {
+        // Reported by the date-system line below; the other checks count from 1900.
+      }
+      // 2. Formulas the add-in does not write itself: an error cell under a custom function, dates
+      // (serials of the workbook's date system, as a build writes them).
       const c = dateCase();
-      const serial = (d: [number, number, number]) => dayToSerial(dayFromParts(...d)); // bounded: a [year, month, day] tuple
+      const serial = (d: [number, number, number]) => dayToSerial(dayFromParts(...d), date1904); // bounded: a [year, month, day] tuple
       ws.getRange("K1:K3").formulas = [[AROUND_ERROR[0]], ["=NA()"], [AROUND_ERROR[1]]];
       ws.getRange("L1").formulas = [["=KAM.LEVEL(K1:K3)"]];
       ws.getRange("N1:P2").values = [["Client", "Revenue", "Last review"], [c.client[0], c.client[1], serial(c.client[2])]];
       ws.getRange("R1").values = [[serial(c.today)]];
-      ws.getRange("T1").formulas = [["=TODAY()"]];
+      ws.getRange("T1:V1").formulas = [["=TODAY()", null, "=DATE(1904,1,1)"]];
       ws.getRange("A20").formulas = [["=KAM.PORTFOLIO(N1:P2, R1)"]];
+      // The same client two days before its review, today as text: only a serial read in another
+      // date system (not a zone's day) flags it.
+      const system = dateCase(c.client[2], 2);
+      ws.getRange("N4:P5").values = [["Client", "Revenue", "Last review"], [system.client[0], system.client[1], serial(system.client[2])]];
+      ws.getRange("A24").formulas = [[`=KAM.PORTFOLIO(N4:P5, "${dayToIso(dayFromParts(...system.today))}")`]]; // bounded: a [year, month, day] tuple
       await ctx.sync();
       const read = async (address: string) => {
         const r = ws.getRange(address);
@@ -78,20 +95,24 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
         await ctx.sync();
         return r;
       };
+      const tables = () => read(`A20:${cellRef(25, MATRIX_HEADERS.length + 4)}`);
       let errors = await read("L1:L3");
-      let table = await read(`A20:${cellRef(21, MATRIX_HEADERS.length + 4)}`);
-      for (let i = 0; i < WAITS && [errors.values, table.values].some((g) => g.some((r) => r.some((v) => v === BUSY)) || g[0]?.[0] === ""); i++) {
+      let table = await tables();
+      const computing = () => [errors.values, table.values.slice(0, 2), table.values.slice(4)].some((g) => g.some((r) => r.some((v) => v === BUSY)) || g[0]?.[0] === "");
+      for (let i = 0; i < WAITS && computing(); i++) {
         await host.wait(500);
         errors = await read("L1:L3");
-        table = await read(`A20:${cellRef(21, MATRIX_HEADERS.length + 4)}`);
+        table = await tables();
       }
       const text = await read(`A2:A${TEXT_CASES.length + 1}`);
       lines.push(textCheck(text.values.map((r) => r[0]), text.formulas.map((r) => String(r[0] ?? "")).map((f, i) => (f === text.values[i]?.[0] ? "" : f)), "the text number format (@) before the values"));
       lines.push(errorInputCheck(errors.values.map((r) => r[0])));
-      lines.push(dateCheck(c, table.values, "the workbook's"));
-      const todayCell = await read("T1");
-      const mine = dayToSerial(dayFromDate(host.now()));
-      const excel = todayCell.values[0]?.[0];
+      lines.push(dateCheck(c, table.values.slice(0, 2), "the workbook's"));
+      const dateCells = await read("T1:V1");
+      lines.push(dateSystemCheck(dateSystem, dateCells.values[0]?.[2]));
+      lines.push(functionDatesCheck(system, table.values.slice(4), date1904));
+      const mine = dayToSerial(dayFromDate(host.now()), date1904);
+      const excel = dateCells.values[0]?.[0];
       lines.push(excel === mine
         ? line("Today in Excel and in the pane", "pass", `both ${mine}: a build's "today" is Excel's`)
         : line("Today in Excel and in the pane", "fail", `TODAY() gave ${JSON.stringify(excel)}, the pane's clock ${mine} (${Intl.DateTimeFormat().resolvedOptions().timeZone})`));

@@ -17,7 +17,7 @@
  *   formula or a style (ExcelJS's `columnCount`); it ends at the last row holding a non-blank value.
  */
 import { columnNumber } from "../../core/a1";
-import type { CellValue } from "../../core/values";
+import { dayToSerial, type CellValue } from "../../core/values";
 import { type ElementSink, ElementSplitter, sinkOf, splitPieces } from "./elements";
 import { attributes, decodeCellText, findElement, findElements, ownString, rootPrefix, unescapeXml } from "./xml";
 
@@ -110,9 +110,9 @@ export async function readSharedStrings(pieces: AsyncIterable<string>): Promise<
 }
 
 const MS_PER_DAY = 86_400_000;
-/** Serial day 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer. */
+/** A serial number (with its time of day) as a UTC Date, in the workbook's date system (core/values' serial day 0). */
 function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * MS_PER_DAY));
+  return new Date(Math.round((serial - dayToSerial(0, date1904)) * MS_PER_DAY));
 }
 
 /** An ISO 8601 date or date-time (`t="d"`), read as UTC when it names no zone; unreadable text stays text. */

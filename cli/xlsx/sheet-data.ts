@@ -3,18 +3,9 @@
  * existing part, around these, is cli/xlsx/sheet-edit.ts.)
  */
 import { isPlanDate, type PlanValue } from "../../core/plan";
-import { dayFromParts, dayToSerial } from "../../core/values";
+import { isoToSerial } from "../../core/values";
 import type { SharedStrings } from "./strings";
 import { escapeXml, textElement } from "./xml";
-
-/** Days between the 1900 and the 1904 date systems' day 0. */
-const DAYS_1900_TO_1904 = 1462;
-
-/** An ISO date (yyyy-mm-dd) as a spreadsheet serial number, in the workbook's date system. */
-export function isoToSerial(iso: string, date1904 = false): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return dayToSerial(dayFromParts(y, m, d)) - (date1904 ? DAYS_1900_TO_1904 : 0);
-}
 
 export type CellContent = string | number | boolean | null;
 

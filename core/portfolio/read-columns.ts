@@ -81,7 +81,7 @@ interface Gathered {
  * every column. A text, level or date cell is parsed where it is read (no list of its cells), each
  * kind in its own loop, so each loop calls one parser (not one passed in as an argument).
  */
-function gather(data: readonly (readonly CellValue[])[], mapping: Mapping): Gathered {
+function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1904: boolean): Gathered {
   const mapped = (kind: (typeof READ_AS)[Field]) => FIELDS.filter((f) => READ_AS[f] === kind && mapping[f] !== undefined);
   const [whole, texts, levels, dates] = [mapped("whole"), mapped("text"), mapped("level"), mapped("date")];
   const at = (fields: Field[]) => fields.map((f) => mapping[f] as number);
@@ -116,7 +116,7 @@ function gatherRows(
     for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
     for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
     for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
-    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number]);
+    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904);
   }
 }
 
@@ -157,12 +157,19 @@ export interface InputColumns {
   costs: Parsed<number>[] | null;
 }
 
+/** What a host says of its cells: numbers written `1.234,56` (a semicolon CSV, SPEC §2a), date serials counted from 1904. */
+export interface CellHint extends Partial<NumberLocale> {
+  date1904?: boolean;
+}
+
 /**
  * Each mapped column parsed once. `hint` is what the file says of its numbers (a semicolon CSV
- * writes `1.234,56`, SPEC §2a): every number column (amounts, fractions, relationship) reads them so.
+ * writes `1.234,56`, SPEC §2a): every number column (amounts, fractions, relationship) reads them
+ * so; and of its dates: a workbook in the 1904 date system (`date1904`) has every date column's
+ * serial numbers read in it.
  */
-export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: Partial<NumberLocale> = {}): InputColumns {
-  const { cells, texts, levels, dates } = gather(data, mapping);
+export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: CellHint = {}): InputColumns {
+  const { cells, texts, levels, dates } = gather(data, mapping, hint.date1904 === true);
   const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : parseAmountColumn(values, hint));
   const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : parseFractionColumn(values, range, hint));
   const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : parseRelationshipColumn(values, hint));

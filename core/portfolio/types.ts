@@ -176,4 +176,9 @@ export interface PortfolioInput {
    * column is read with `,` as the decimal mark. Without it each column decides on its own cells.
    */
   decimalComma?: boolean;
+  /**
+   * The workbook counts its dates from 1904 (Excel's 1904 date system): a number in a date
+   * column is a serial of that system. Hosts whose dates arrive as dates or text leave it out.
+   */
+  date1904?: boolean;
 }

@@ -61,6 +61,7 @@ export function gradeState(state: WorkbookState, o: BuildOptions): Graded {
     history: state.history,
     ownColumns: ownColumns(state.matrix),
     ...(state.decimalComma ? { decimalComma: true } : {}),
+    ...(state.date1904 ? { date1904: true } : {}),
   });
   return { portfolio, saveSettings: given ? [(port) => port.saveSettings(settings)] : [] };
 }

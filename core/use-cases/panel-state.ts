@@ -114,7 +114,7 @@ export function gradingDataOf(state: WorkbookState, today: Day): GradingData {
     for (let c = 0; c < width; c++) out[c] = hidden.has(c) ? null : plainCell(r[c]);
     return out;
   });
-  return { rows, ownColumns: own.filter((c) => c < width), today };
+  return { rows, ownColumns: own.filter((c) => c < width), today, ...(state.date1904 ? { date1904: true } : {}) };
 }
 
 /** Nothing to write: the view of what was read. */

@@ -23,11 +23,13 @@ export interface GradingData {
   ownColumns: number[];
   /** Today in the document's time zone, as a build would take it. */
   today: Day;
+  /** The workbook counts its date serials from 1904 (WorkbookState.date1904). */
+  date1904?: boolean;
 }
 
 /** The data graded with these settings, as a build would grade it. */
 export function gradeData(data: GradingData, settings: Settings): Portfolio {
-  return gradePortfolio({ rows: data.rows, settings, today: data.today, ownColumns: data.ownColumns });
+  return gradePortfolio({ rows: data.rows, settings, today: data.today, ownColumns: data.ownColumns, ...(data.date1904 ? { date1904: true } : {}) });
 }
 
 export interface GradeCount {

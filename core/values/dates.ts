@@ -5,6 +5,13 @@ export type Day = number;
 const MS_PER_DAY = 86_400_000;
 /** Spreadsheet serial 25569 is 1970-01-01 (both Sheets and Excel after 1900-03-01). */
 const SERIAL_EPOCH = 25569;
+/**
+ * Excel's 1904 date system (a workbook setting, Excel for Mac's old default) counts from
+ * 1904-01-01 = serial 0: its serials are 1,462 days (four years and a day) below the 1900 system's.
+ */
+export const DAYS_1900_TO_1904 = 1462;
+/** 9999-12-31, the last day a spreadsheet holds, in the 1900 date system. */
+const LAST_SERIAL = 2958465;
 
 export function dayFromParts(y: number, m: number, d: number): Day {
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
@@ -12,8 +19,23 @@ export function dayFromParts(y: number, m: number, d: number): Day {
 export function dayToIso(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
-export function dayToSerial(day: Day): number {
-  return day + SERIAL_EPOCH;
+/** A day as a spreadsheet serial number, in the 1900 date system or (`date1904`) the 1904 one. */
+export function dayToSerial(day: Day, date1904 = false): number {
+  return day + SERIAL_EPOCH - (date1904 ? DAYS_1900_TO_1904 : 0);
+}
+/** An ISO day (yyyy-mm-dd, how a plan carries its dates) as a serial number in the workbook's date system. */
+export function isoToSerial(iso: string, date1904 = false): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return dayToSerial(dayFromParts(y, m, d), date1904);
+}
+/**
+ * A serial number's day: the days a spreadsheet holds, serials 1 … 2958465 in the 1900 date
+ * system (1899-12-31 … 9999-12-31), 0 … 2957003 in the 1904 one (1904-01-01 … 9999-12-31).
+ */
+function serialDay(v: number, date1904: boolean): Parsed<Day> {
+  const first = date1904 ? 0 : 1;
+  const last = LAST_SERIAL - (date1904 ? DAYS_1900_TO_1904 : 0);
+  return Number.isFinite(v) && v >= first && v < last + 1 ? Math.floor(v) - dayToSerial(0, date1904) : notA(v, "a date");
 }
 /** The calendar day a host's Date shows (its local date parts). */
 export function dayFromDate(d: Date): Day {
@@ -78,22 +100,29 @@ function readFormat(text: string, parts: readonly string[]): Day | null {
 /** The days of date texts read lately. */
 const DAY_TEXT = new Map<string, Day>();
 
-export function parseDate(v: CellValue): Parsed<Day> {
+/** A serial number typed as text ("45658"). */
+const SERIAL_TEXT = /^\s*\d+(\.\d+)?\s*$/;
+
+/**
+ * A date cell's day. A number (or a number typed as text) is a serial number, in the 1900 date
+ * system unless the workbook counts from 1904 (`date1904`, what the host says of its workbook); a
+ * `Date` and a date text are the day they show in either.
+ */
+export function parseDate(v: CellValue, date1904 = false): Parsed<Day> {
   if (isBlank(v)) return null;
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return new Invalid("an invalid date");
     // Only the days a spreadsheet can hold (serials 1 … 2958465: 1899-12-31 … 9999-12-31).
     const day = dayFromDate(v);
-    return day + SERIAL_EPOCH >= 1 && day + SERIAL_EPOCH < 2958466 ? day : notA(v, "a date");
+    return day + SERIAL_EPOCH >= 1 && day + SERIAL_EPOCH <= LAST_SERIAL ? day : notA(v, "a date");
   }
-  if (typeof v === "number") {
-    if (Number.isFinite(v) && v >= 1 && v < 2958466) return Math.floor(v) - SERIAL_EPOCH;
-    return notA(v, "a date");
-  }
+  if (typeof v === "number") return serialDay(v, date1904);
   if (typeof v !== "string") return notA(v, "a date");
-  // An order list repeats a few hundred dates over its rows: each text is read once.
+  // An order list repeats a few hundred dates over its rows: each text is read once. A serial
+  // typed as text is not kept: its day depends on the workbook's date system.
   const known = DAY_TEXT.get(v);
   if (known !== undefined) return known;
+  if (SERIAL_TEXT.test(v)) return serialDay(Number(v), date1904);
   const day = dateText(v);
   if (typeof day === "number") {
     if (DAY_TEXT.size >= 4096) DAY_TEXT.clear();
@@ -113,7 +142,6 @@ function dateText(v: string): Parsed<Day> {
     }
     return notA(v, "a date");
   }
-  if (/^\d+(\.\d+)?$/.test(s)) return parseDate(Number(s));
   for (const parts of FORMAT_PARTS) {
     const day = readFormat(s, parts);
     if (day !== null) return day;

@@ -186,4 +186,28 @@ describe("a workbook in the 1904 date system (Excel for Mac's old default)", () 
     expect(lastOrder("Acme")).toEqual(new Date(Date.UTC(2026, 9, 1)));
     expect(lastOrder("Bolt")).toEqual(new Date(Date.UTC(2025, 11, 31)));
   });
+
+  it("a plain number in a date column (no date format) is a serial of the workbook's system too, as Excel's add-in reads it", async () => {
+    const make = async (date1904: boolean, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const orders = wb.addWorksheet("Orders");
+      orders.addRow(["Customer", "Order Date", "Sales"]);
+      // 2026-10-01 and 2025-12-31 as the workbook counts them, typed as numbers (General format).
+      const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+      for (const [c, y, m, d, v] of [["Acme", 2026, 3, 15, 500], ["Acme", 2026, 10, 1, 700], ["Bolt", 2025, 12, 31, 300]] as const) orders.addRow([c, serial(y, m, d), v]);
+      const file = join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const lastOrders = async (file: string) => {
+      const r = await run("grade", file, "--json", "--today", "2026-11-22");
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out) as { clients: { name: string; lastOrder?: string | null }[] };
+      return Object.fromEntries(json.clients.map((c) => [c.name, c.lastOrder]));
+    };
+    const want = { Acme: "2026-10-01", Bolt: "2025-12-31" };
+    expect(await lastOrders(await make(true, "mac-1904-numbers.xlsx"))).toEqual(want);
+    expect(await lastOrders(await make(false, "pc-1900-numbers.xlsx"))).toEqual(want);
+  });
 });

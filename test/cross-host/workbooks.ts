@@ -2,34 +2,34 @@
  * Moving a workbook between the two hosts that write .xlsx, for the cross-host tests:
  *
  * - `excelStateFromXlsx`: what Excel shows the add-in of a file — each sheet's name, visibility and
- *   cell values (dates as serial numbers, text as text), the defined names with their references
+ *   cell values (dates as serial numbers of the file's date system, text as text; a 1904 file is a
+ *   1904 fake workbook), the defined names with their references
  *   (workbook-scoped and sheet-scoped), the custom document properties — loaded into the fake
  *   Excel (test/fakes/excel.ts). The file is read with the command's own package reader
  *   (cli/read.ts, cli/xlsx/), the cells with its cell reader (cli/xlsx/cells.ts).
- * - `xlsxFromExcelState`: the reverse, a model of what Excel saves of the fake's workbook: sheets
- *   with their visibility, cell values, formulas and number formats (ExcelJS), then the defined
+ * - `xlsxFromExcelState`: the reverse, a model of what Excel saves of the fake's workbook: its date
+ *   system, sheets with their visibility, cell values, formulas and number formats (ExcelJS), then the defined
  *   names (with their scope) and the custom properties written into the package as Excel writes
  *   them (`<definedName localSheetId>`, docProps/custom.xml). Tables, charts and formats of the
  *   add-in's sheets are not exported: the command replaces the portfolio sheet whole anyway.
  */
 import ExcelJS from "exceljs";
 import { openXlsx, readWorksheets } from "../../cli/read";
+import { usesDate1904 } from "../../cli/xlsx/cells";
 import { readCustomProperties } from "../../cli/xlsx/markers";
 import { CONTENT_TYPE, OoxmlPackage, REL } from "../../cli/xlsx/package";
 import { WorkbookPart } from "../../cli/xlsx/workbook";
 import { escapeXml } from "../../cli/xlsx/xml";
 import { parseAreaRef, sheetRange } from "../../core/a1";
-import type { CellValue } from "../../core/values";
+import { dayToSerial, type CellValue } from "../../core/values";
 import { FakeWorkbookState, type FakeRect, type FakeSheetState } from "../fakes/excel";
 
 const MS_PER_DAY = 86_400_000;
-/** Excel's serial number of 1970-01-01. */
-const SERIAL_EPOCH = 25569;
 
-/** A cell value as Excel holds it: numbers, text, booleans; a date is its serial number. */
-function excelCell(v: CellValue): string | number | boolean | null {
+/** A cell value as Excel holds it: numbers, text, booleans; a date is its serial number in the workbook's date system. */
+function excelCell(v: CellValue, date1904: boolean): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + SERIAL_EPOCH;
+  if (v instanceof Date) return v.getTime() / MS_PER_DAY + dayToSerial(0, date1904);
   return v;
 }
 
@@ -40,8 +40,9 @@ export async function excelStateFromXlsx(bytes: Buffer, file = "workbook.xlsx"):
   const worksheets = x.workbook.sheets.filter((s) => s.path !== null);
   const cells = await readWorksheets(x, worksheets.map((s) => s.name));
   const st = new FakeWorkbookState();
+  st.date1904 = usesDate1904(x.workbook.xml);
   for (const s of worksheets) {
-    const sheet = st.addSheet(s.name, (cells.get(s.name) ?? []).map((r) => r.map(excelCell)));
+    const sheet = st.addSheet(s.name, (cells.get(s.name) ?? []).map((r) => r.map((v) => excelCell(v, st.date1904))));
     sheet.visibility = VISIBILITY[s.state] ?? "Visible";
   }
   st.active = st.sheets.find((s) => s.visibility === "Visible") ?? null;
@@ -59,6 +60,7 @@ export async function excelStateFromXlsx(bytes: Buffer, file = "workbook.xlsx"):
 
 export async function xlsxFromExcelState(st: FakeWorkbookState): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
+  book.properties.date1904 = st.date1904;
   for (const s of st.sheets) {
     const ws = book.addWorksheet(s.name, { state: s.visibility === "Hidden" ? "hidden" : s.visibility === "VeryHidden" ? "veryHidden" : "visible" });
     for (const [key, c] of s.cells) {

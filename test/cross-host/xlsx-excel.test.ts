@@ -3,18 +3,20 @@
 // build, the settings the command saved), and the other way round. Both hosts keep the markers of
 // core/markers.ts; what Excel shows the add-in of the file is loaded into the fake Excel
 // (test/fakes/excel.ts) by test/cross-host/workbooks.ts, and what Excel saves is modelled there too.
+import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
+import { openXlsx as openCliXlsx, readWorksheets } from "../../cli/read";
 import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { HISTORY_SHEET, PORTFOLIO_SHEET } from "../../core/plan";
 import { MARKER_NAMES, SETTINGS_PROPERTY } from "../../core/markers";
 import { EXCEL_DIALECT, MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
-import { dayFromParts } from "../../core/values";
+import { dayFromParts, dayToIso, parseDate } from "../../core/values";
 import { OfficeBridge } from "../../excel-addin/bridge";
 import { ExcelPort } from "../../excel-addin/port";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
@@ -161,5 +163,52 @@ describe("built by the Excel add-in, rebuilt by the command", () => {
     expect([cedar?.["Previous grade"], cedar?.Movement]).toEqual(["A", "▼"]);
     expect(table.filter((t) => t.Client !== "Cedar Ridge Clinic").every((t) => t.Movement === "=")).toBe(true);
     expect(grid(await sheetCells(x, PORTFOLIO_SHEET)).get(3)?.get(1)).toMatch(/grade A ≥ 70/);
+  });
+});
+
+describe("a workbook in the 1904 date system (Excel for Mac's old default), between the two hosts", () => {
+  /** The "Last order" of each client on a portfolio sheet, as the days they show. */
+  function lastOrders(rows: readonly (readonly unknown[])[], day: (v: unknown) => string): Record<string, string> {
+    const header = rows.findIndex((r) => r.includes("Client") && r.includes("Last order"));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const [client, last] = [rows[header]?.indexOf("Client") ?? -1, rows[header]?.indexOf("Last order") ?? -1];
+    return Object.fromEntries(rows.slice(header + 1).filter((r) => typeof r[client] === "string" && r[last] !== null && r[last] !== "").map((r) => [r[client], day(r[last])]));
+  }
+
+  it("the command's build opened in Excel: the add-in reads and writes its dates in 1904 serials, and the command reads them back as the same days", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const orders = wb.addWorksheet("Orders");
+    orders.addRow(["Customer", "Order Date", "Sales"]);
+    for (const [c, d, v] of [["Acme", Date.UTC(2026, 2, 15), 500], ["Acme", Date.UTC(2026, 9, 1), 700], ["Bolt", Date.UTC(2025, 11, 31), 300], ["Bolt", Date.UTC(2026, 0, 2), 50], ["Cobalt", Date.UTC(2026, 5, 30), 90]] as const) {
+      orders.addRow([c, new Date(d), v]);
+    }
+    orders.getColumn(2).numFmt = "yyyy-mm-dd";
+    const file = join(dir, "mac-1904.xlsx");
+    await wb.xlsx.writeFile(file);
+    const built = join(dir, "mac-1904.kam.xlsx");
+    await cliBuild(file, built, "2026-11-22");
+    const want = { Acme: "2026-10-01", Bolt: "2026-01-02", Cobalt: "2026-06-30" };
+
+    // Excel shows the add-in the file's 1904 serials; the add-in sees the system and rebuilds with the same days.
+    const st = await excelStateFromXlsx(readFileSync(built), built);
+    expect(st.date1904).toBe(true);
+    const p = excelPort(st, "Orders", "m");
+    const { portfolio } = await buildPortfolio(p.port, { today: dayFromParts(2026, 11, 22), builtAt: "2026-11-22T12:00:00Z", dialect: EXCEL_DIALECT });
+    expect(Object.fromEntries(portfolio.clients.map((c) => [c.name, c.lastDate]))).toEqual(want);
+    const sheet = marked(st, MARKER_NAMES.portfolio);
+    const used = sheet.used() as NonNullable<ReturnType<FakeSheetState["used"]>>;
+    const rows = Array.from({ length: used.rows }, (_, r) => Array.from({ length: used.cols }, (_, c) => sheet.cell(r, c)?.value ?? null));
+    expect(lastOrders(rows, (v) => dayToIso(parseDate(v as number, true) as number))).toEqual(want);
+
+    // Saved by Excel (still 1904) and built again by the command: the same days.
+    const saved = join(dir, "mac-1904.excel.xlsx");
+    writeFileSync(saved, await xlsxFromExcelState(st));
+    const again = join(dir, "mac-1904.excel.kam.xlsx");
+    await cliBuild(saved, again, "2026-11-23");
+    const x = await openCliXlsx(again);
+    const back = (await readWorksheets(x, [PORTFOLIO_SHEET])).get(PORTFOLIO_SHEET) ?? [];
+    x.pkg.close();
+    expect(lastOrders(back, (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : `not a date: ${String(v)}`))).toEqual(want);
   });
 });

@@ -4,26 +4,18 @@ import { describe, expect, it } from "vitest";
 import { PORTFOLIO_SHEET } from "../../core/plan";
 import { MATRIX_HEADERS } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
-import { OfficeBridge, type OfficeHost } from "../../excel-addin/bridge";
+import { OfficeBridge } from "../../excel-addin/bridge";
 import { columnLetters } from "../../core/a1";
 import { INPUT_COLUMNS } from "../../core/inputs";
 import { SETTINGS_PROPERTY } from "../../core/markers";
 import { FakeContext, FakeWorkbookState, type FakeSheetState } from "../fakes/excel";
+import { fakeBridge } from "./fake-bridge";
 import { csvSheet } from "./sheets";
 
 function setup(file = "examples/clients.csv") {
   const st = new FakeWorkbookState();
   st.addSheet("Clients", csvSheet(file));
-  const runs: FakeContext[] = [];
-  const host: OfficeHost = {
-    run: (batch) => {
-      const ctx = new FakeContext(st);
-      runs.push(ctx);
-      return batch(ctx.asRequestContext());
-    },
-    now: () => new Date("2026-11-22T10:00:00Z"),
-  };
-  return { st, runs, bridge: new OfficeBridge(host) };
+  return { st, ...fakeBridge(st) };
 }
 
 describe("OfficeBridge", () => {

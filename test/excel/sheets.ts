@@ -1,6 +1,7 @@
 /**
- * Client sheets as Excel holds them (numbers as numbers, percents as fractions, dates as serials)
- * for the Office.js adapter's tests: the examples, the shared vector, and n synthetic clients.
+ * Client sheets as Excel holds them (numbers as numbers, percents as fractions, dates as serials:
+ * of the 1904 date system with `date1904`) for the Office.js adapter's tests: the examples, the
+ * shared vector, and n synthetic clients.
  */
 import { readFileSync } from "node:fs";
 import { parseCsv } from "../../cli/read";
@@ -8,7 +9,7 @@ import { dayFromParts, dayToSerial } from "../../core/values";
 import { ROOT } from "../helpers";
 
 /** What typing the CSV text into Excel would store. */
-export function excelLike(rows: unknown[][]): (string | number | boolean)[][] {
+export function excelLike(rows: unknown[][], date1904 = false): (string | number | boolean)[][] {
   return rows.map((r) => r.map((v) => {
     if (typeof v !== "string") return v as number;
     const s = v.trim();
@@ -16,13 +17,13 @@ export function excelLike(rows: unknown[][]): (string | number | boolean)[][] {
     const pct = /^(-?\d+(\.\d+)?)%$/.exec(s);
     if (pct) return Number(pct[1]) / 100;
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (iso) return dayToSerial(dayFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+    if (iso) return dayToSerial(dayFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3])), date1904);
     return v;
   }));
 }
 
-export function csvSheet(file: string): (string | number | boolean)[][] {
-  return excelLike(parseCsv(readFileSync(`${ROOT}${file}`, "utf8")));
+export function csvSheet(file: string, date1904 = false): (string | number | boolean)[][] {
+  return excelLike(parseCsv(readFileSync(`${ROOT}${file}`, "utf8")), date1904);
 }
 
 const INDUSTRIES = ["Legal", "Health", "Media", "Retail", "Logistics", "Food", "Technology", "Finance"];

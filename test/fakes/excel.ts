@@ -17,11 +17,15 @@
  * is refused as undocumented); values, formulas and number formats must be 2-D arrays; a read of
  * more than 5,000,000 cells gives null or an error; an API above the supported requirement sets
  * (the manifest's, unless told otherwise) fails with ApiNotFound at sync (excel/requirements.ts).
+ * A workbook may use the 1904 date system (`FakeWorkbookState.date1904`): then every date serial it
+ * holds or gives (DATE(), TODAY(), `workbook.functions.date`, ISO text written) counts from 1904
+ * (excel/functions.ts).
  * excel/custom-functions.ts runs the built functions.js as Excel's custom-function host, and
  * excel/evaluate.ts lets formula cells show KAM.*, NA(), DATE() and TODAY() results.
  */
 import type { FakeApplication, FakeContext } from "./excel/context";
 import type { FakeAxis, FakeChart, FakeSeries, FakeSeriesCollection } from "./excel/chart";
+import type { FakeFunctionResult, FakeFunctions } from "./excel/functions";
 import type { FakeNamedItem, FakeNamedItemCollection } from "./excel/names";
 import type { FakeCustomProperty, FakeCustomPropertyCollection, FakeDocumentProperties, FakeSetting, FakeSettingCollection } from "./excel/properties";
 import type { FakeCellValueConditionalFormat, FakeConditionalFormat_, FakeConditionalFormatCollection, FakeDataValidation, FakeFill, FakeFont, FakeRange, FakeRangeFormat } from "./excel/range";
@@ -62,6 +66,8 @@ conforms<FakeCustomPropertyCollection, Excel.CustomPropertyCollection>(true);
 conforms<FakeCustomProperty, Excel.CustomProperty>(true);
 conforms<FakeFreezePanes, Excel.WorksheetFreezePanes>(true);
 conforms<FakePageLayout, Excel.PageLayout>(true);
+conforms<FakeFunctions, Excel.Functions>(true);
+conforms<FakeFunctionResult, Excel.FunctionResult<number>>(true);
 conforms<FakeChart, Excel.Chart>(true);
 conforms<FakeChart["legend"], Excel.ChartLegend>(true);
 conforms<FakeAxis, Excel.ChartAxis>(true);

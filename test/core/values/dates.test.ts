@@ -1,6 +1,6 @@
 // core/values/ (dates): dates as day numbers, table-driven.
 import { describe, expect, it } from "vitest";
-import { dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, parseDate, type CellValue } from "../../../core/values";
+import { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, isoToSerial, parseDate, type CellValue } from "../../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
@@ -140,5 +140,41 @@ describe("text dates read again", () => {
     expect(parseDate("2025-02-30")).toBeInstanceOf(Invalid);
     expect(parseDate("0050-01-01")).toBeInstanceOf(Invalid);
     expect(parseDate(" 2025-02-28 ")).toBe(parseDate("2025-02-28"));
+  });
+});
+
+// Excel's 1904 date system: serial 0 is 1904-01-01, every serial 1,462 days below the 1900 system's
+// (support.microsoft.com "Date systems in Excel"; ECMA-376 Part 1 §18.17.4.1: 0 … 2,957,003).
+describe("serial numbers in the 1904 date system", () => {
+  it("a serial is read in the system the host names; a Date or a date text is the day it shows in either", () => {
+    const day = dayFromParts(2025, 1, 1);
+    expect(DAYS_1900_TO_1904).toBe(1462);
+    expect(dayToSerial(day, true)).toBe(45658 - 1462);
+    expect(isoToSerial("2025-01-01", true)).toBe(44196);
+    expect(isoToSerial("2025-01-01")).toBe(45658);
+    expect(parseDate(44196, true)).toBe(day);
+    expect(parseDate(44196.5, true)).toBe(day);
+    expect(parseDate(44196)).toBe(day - 1462); // the same number read in the 1900 system: 4 years and a day early
+    expect(parseDate(new Date(2025, 0, 1), true)).toBe(day);
+    expect(parseDate("2025-01-01", true)).toBe(day);
+    expect(parseDate("1/1/2025", true)).toBe(day);
+  });
+
+  it("a serial typed as text is read in the system too, whichever system read it first", () => {
+    const day = dayFromParts(2025, 1, 1);
+    expect(parseDate("44196")).toBe(day - 1462);
+    expect(parseDate("44196", true)).toBe(day);
+    expect(parseDate(" 44196 ", true)).toBe(day);
+    expect(parseDate("44196")).toBe(day - 1462);
+  });
+
+  it("the days each system holds: 1904-01-01 (0) … 9999-12-31 (2,957,003); 0 is no date in the 1900 system", () => {
+    expect(dayToIso(parseDate(0, true) as number)).toBe("1904-01-01");
+    expect(dayToIso(parseDate(2957003, true) as number)).toBe("9999-12-31");
+    expect(dayToIso(parseDate(2958465) as number)).toBe("9999-12-31");
+    expect(reasonOf(parseDate(2957004, true))).toMatch(/is not a date/);
+    expect(reasonOf(parseDate(2958466))).toMatch(/is not a date/);
+    expect(reasonOf(parseDate(-1, true))).toMatch(/is not a date/);
+    expect(reasonOf(parseDate(0))).toMatch(/is not a date/);
   });
 });

@@ -4,7 +4,8 @@
  * - Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign
  *   ("="), Excel interprets this value as a formula. … use a locale-neutral format like ISO
  *   (YYYY-MM-DD) … to ensure dates are stored as dates": a string is read as if typed, an ISO date
- *   becomes a date serial, number text a number, TRUE / FALSE a boolean (the worst case).
+ *   becomes a date serial (of the workbook's date system; text when the day is before it), number
+ *   text a number, TRUE / FALSE a boolean (the worst case).
  * - The text number format: "Text format cells are treated as text even when a number is in the
  *   cell. The cell is displayed exactly as entered" (Excel.NumberFormatCategory.text): a value
  *   written into a cell formatted "@" is kept as written.
@@ -13,7 +14,7 @@
  * - "Use null in 2-D arrays to leave specific cells unchanged"; values, formulas and numberFormat
  *   are 2-D arrays matching the range (a single value for them is not documented any more).
  */
-import { dayFromParts, dayToSerial } from "../../../core/values";
+import { daySerial } from "./functions";
 import { FakeExcelError, type FakeCell, type FakeRect, type FakeSheetState } from "./state";
 
 /** "A range is limited to 5,000,000 cells for read operations." */
@@ -49,8 +50,8 @@ export function forEachCell(ref: RangeRef, v: unknown, what: string, f: (cell: F
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** What Excel stores when a value is written through Range.values. */
-export function writeValue(cell: FakeCell, value: unknown): void {
+/** What Excel stores when a value is written through Range.values (`date1904`: the workbook's date system). */
+export function writeValue(cell: FakeCell, value: unknown, date1904: boolean): void {
   delete cell.formula;
   if (typeof value === "string") {
     if (cell.numberFormat === "@" || value === "") {
@@ -63,8 +64,9 @@ export function writeValue(cell: FakeCell, value: unknown): void {
       return;
     }
     const iso = ISO_DATE.exec(value.trim());
-    if (iso) {
-      cell.value = dayToSerial(dayFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+    const serial = iso ? daySerial(Number(iso[1]), Number(iso[2]), Number(iso[3]), date1904) : null;
+    if (serial !== null) {
+      cell.value = serial;
       return;
     }
     if (/^(true|false)$/i.test(value.trim())) {
@@ -88,9 +90,9 @@ export function writeValue(cell: FakeCell, value: unknown): void {
 }
 
 /** Range.formulas: "=…" is a formula; anything else is a value. */
-export function writeFormula(cell: FakeCell, value: unknown): void {
+export function writeFormula(cell: FakeCell, value: unknown, date1904: boolean): void {
   if (typeof value === "string" && value.startsWith("=")) {
     cell.formula = value;
     cell.value = "";
-  } else writeValue(cell, value);
+  } else writeValue(cell, value, date1904);
 }

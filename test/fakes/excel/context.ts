@@ -1,6 +1,7 @@
 /** The fake `Excel.RequestContext`: the request queue, with the workbook and application proxies. */
 import { FakeQueue } from "./queue";
 import type { FakeExcelOptions, FakeWorkbookState } from "./state";
+import { FakeFunctions } from "./functions";
 import { FakeDocumentProperties, FakeSettingCollection } from "./properties";
 import { FakeNamedItemCollection } from "./names";
 import { FakeTableCollection } from "./tables";
@@ -19,6 +20,7 @@ export class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly settings: FakeSettingCollection;
   readonly properties: FakeDocumentProperties;
+  readonly functions: FakeFunctions;
   constructor(ctx: FakeQueue) {
     const st = ctx.state;
     this.worksheets = new FakeWorksheetCollection(ctx);
@@ -26,6 +28,7 @@ export class FakeWorkbook {
     this.tables = new FakeTableCollection(ctx, () => st.allTables(), null, "workbook.tables");
     this.settings = new FakeSettingCollection(ctx);
     this.properties = new FakeDocumentProperties(ctx);
+    this.functions = new FakeFunctions(ctx);
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * Formula cells of the fake Excel computed as Excel would show them, for the self-test's checks:
  * KAM.* through the custom-function host (custom-functions.ts), NA(), DATE(y, m, d) and TODAY()
- * (date serials); a result spills from its cell, or shows #SPILL! when a cell is in the way.
+ * (date serials of the workbook's date system); a result spills from its cell, or shows #SPILL!
+ * when a cell is in the way.
  */
-import { dayFromDate, dayFromParts, dayToSerial } from "../../../core/values";
+import { dayFromDate, dayToSerial } from "../../../core/values";
+import { excelDate } from "./functions";
 import { parseA1 } from "./state";
 import { ExcelCellError, type Arg, type ExcelFunctionsHost } from "./custom-functions";
 import { parseFormula, type Expr } from "../sheets/formula";
@@ -34,10 +36,11 @@ export function installEvaluator(st: FakeWorkbookState, host: ExcelFunctionsHost
   };
   const call = (e: Extract<Expr, { kind: "call" }>, sheet: FakeSheetState): Grid => {
     if (e.name === "NA") return [[new ExcelCellError("#N/A")]];
-    if (e.name === "TODAY") return [[dayToSerial(dayFromDate(now()))]];
+    if (e.name === "TODAY") return [[dayToSerial(dayFromDate(now()), st.date1904)]];
     if (e.name === "DATE") {
       const [y, m, d] = e.args.map((a) => Number(value(a, sheet)?.[0]?.[0])) as [number, number, number];
-      return [[dayToSerial(dayFromParts(y, m, d))]];
+      const serial = excelDate(y, m, d, st.date1904);
+      return [[serial === "#NUM!" ? new ExcelCellError(serial) : serial]];
     }
     if (!e.name.startsWith("KAM.")) return [["#NAME?"]];
     const args: Arg[] = e.args.map((a) => {

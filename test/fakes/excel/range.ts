@@ -149,11 +149,11 @@ export class FakeRange extends FakeProxy<RangeRef> {
   }
   get values(): Excel.Range["values"] { return this.got("values"); }
   set values(v: Excel.Range["values"]) {
-    this.set("values", v, (ref) => forEachCell(ref, v, "values", (cell, value) => writeValue(cell, value), true));
+    this.set("values", v, (ref) => forEachCell(ref, v, "values", (cell, value) => writeValue(cell, value, this.ctx.state.date1904), true));
   }
   get formulas(): Excel.Range["formulas"] { return this.got("formulas"); }
   set formulas(v: Excel.Range["formulas"]) {
-    this.set("formulas", v, (ref) => forEachCell(ref, v, "formulas", (cell, value) => writeFormula(cell, value), true));
+    this.set("formulas", v, (ref) => forEachCell(ref, v, "formulas", (cell, value) => writeFormula(cell, value, this.ctx.state.date1904), true));
   }
   get numberFormat(): Excel.Range["numberFormat"] { return this.got("numberFormat"); }
   set numberFormat(v: Excel.Range["numberFormat"]) {

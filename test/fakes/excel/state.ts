@@ -181,6 +181,13 @@ export interface FakeEvaluator {
 
 export class FakeWorkbookState {
   evaluator: FakeEvaluator | null = null;
+  /**
+   * The workbook uses the 1904 date system (Excel's "Use 1904 date system"; "Date systems in
+   * Excel", support.microsoft.com): its date serials count from 1904-01-01 = 0. Cells hold such
+   * serials (seed them so); DATE(), TODAY(), `functions.date` and ISO text written through
+   * Range.values give them.
+   */
+  date1904 = false;
   sheets: FakeSheetState[] = [];
   /** Handlers registered with worksheets.onActivated. */
   activatedHandlers: ((args: { worksheetId: string; type: string; source: string }) => unknown)[] = [];
