@@ -94,7 +94,7 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   const textLists = lists<string>(texts);
   const levelLists = lists<Parsed<Level>>(levels);
   const dateLists = lists<Parsed<Day>>(dates);
-  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists);
+  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, date1904);
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
   return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
 }
@@ -109,7 +109,7 @@ function gatherRows(
   wholeAt: number[], cellLists: CellValue[][],
   textAt: number[], textLists: (string | null)[][],
   levelAt: number[], levelLists: Parsed<Level>[][],
-  dateAt: number[], dateLists: Parsed<Day>[][],
+  dateAt: number[], dateLists: Parsed<Day>[][], date1904: boolean,
 ): void {
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as readonly CellValue[];
