@@ -1,5 +1,5 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
-import { columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
+import { AMOUNT_LIMIT, columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
 
 
@@ -55,8 +55,13 @@ export function parseFraction(v: CellValue, asPercent: boolean, range: FractionR
   return fractionInRange(v, p.percentSign || asPercent ? p.n / 100 : p.n, range);
 }
 
-/** The fraction `f` read from cell `v`, or why it is out of range. */
+/**
+ * The fraction `f` read from cell `v`, or why it is out of range. Like an amount, no fraction
+ * reaches 10¹⁵ in size (values/amounts' AMOUNT_LIMIT): a margin may have no lower bound, and
+ * revenue × margin must stay a number.
+ */
 function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<number> {
+  if (!(Math.abs(f) < AMOUNT_LIMIT)) return new Invalid(`${show(v)} is too large to be a ${range.what} (more than 15 digits)`);
   if (f < range.min || f > range.max) {
     const low = Number.isFinite(range.min) ? `${Math.round(range.min * 100)}` : "−∞";
     return new Invalid(`${show(v)} is outside ${low}–${Math.round(range.max * 100)}% for a ${range.what}`);

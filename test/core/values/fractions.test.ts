@@ -1,6 +1,8 @@
 // core/values/ (fractions): the percent rule per column, and accounting negatives for percents (SPEC §2, §2a), table-driven.
 import { describe, expect, it } from "vitest";
-import { Invalid, MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type CellValue } from "../../../core/values";
+import { gradePortfolio } from "../../../core/portfolio";
+import { resolveSettings } from "../../../core/settings";
+import { dayFromParts, Invalid, MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type CellValue } from "../../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
@@ -91,5 +93,31 @@ describe("accounting negatives for percents: (10%) = −10% (SPEC §2a)", () => 
 
   it("(10%) is outside 0–100% for a wallet share: an error for that cell", () => {
     expect(reasonOf(parseFractionColumn(["(10%)"], WALLET_RANGE)[0])).toBe('"(10%)" is outside 0–100% for a wallet share');
+  });
+});
+
+describe("no margin reaches 10¹⁵ in size (revenue × margin can never overflow to −Infinity)", () => {
+  const reason = (v: unknown) => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
+
+  it("a margin of −10¹⁵ or below is refused, as a cell and through the column; just above is read", () => {
+    expect(parseFraction(-999_999_999_999_999, false, MARGIN_RANGE)).toBe(-999_999_999_999_999);
+    for (const cell of [-1e15, -1e300, "-1e300", "(1e300%)"] as CellValue[]) {
+      const want = `${typeof cell === "string" ? JSON.stringify(cell) : String(cell)} is too large to be a margin (more than 15 digits)`;
+      expect(reason(parseFraction(cell, false, MARGIN_RANGE))).toBe(want);
+      expect(reason(parseFractionColumn([cell, 0.2], MARGIN_RANGE)[0])).toBe(want);
+    }
+  });
+
+  it("a sheet with such a margin grades that client as margin unknown, with the reason, and its profit stays a number", () => {
+    const rows: CellValue[][] = [
+      ["Client", "Revenue", "Margin"],
+      ["Acme", 1_000_000, -1e300],
+      ["Bolt", 500, 0.2],
+    ];
+    const p = gradePortfolio({ rows, settings: resolveSettings({}), today: dayFromParts(2026, 6, 30) });
+    const acme = p.clients.find((c) => c.name === "Acme");
+    expect(acme?.margin).toBeNull();
+    expect(acme?.issues.join("; ")).toContain("margin: -1e+300 is too large to be a margin (more than 15 digits)");
+    expect(Number.isFinite(p.profitCurve?.total)).toBe(true);
   });
 });
