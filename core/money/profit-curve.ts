@@ -4,6 +4,7 @@
  * loss-making clients the curve rises above 100% and falls back: the top clients often earn more
  * than all the profit. Pure.
  */
+import { topShareOfDescending } from "../model/concentration";
 import { ceilPercentOf, cleanRatio } from "../model/ratings";
 
 export interface CurvePoint {
@@ -39,7 +40,8 @@ export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitC
   const [lossMakers, lossTotal] = [losses[0] as number, losses[1] as number];
   if (!(total > 0)) return { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
   const top = Math.min(n, ceilPercentOf(n, topPct));
-  const running = sumOfLast(sorted, top);
+  // The top clients' share, read highest first from the end of the ascending profits.
+  const topShare = topShareOfDescending(total, (j) => sorted[n - 1 - j] as number, n, topPct, n);
   let points: CurvePoint[] | null = null;
   return {
     // One point per client: made when a chart or KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
@@ -57,7 +59,7 @@ export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitC
     },
     clients: n,
     total,
-    topShare: top > 0 ? cleanRatio(running / total) : null,
+    topShare: top > 0 && topShare !== null ? cleanRatio(topShare) : null,
     lossMakers,
     lossTotal,
   };
@@ -77,14 +79,6 @@ function profitTotals(profits: Float64Array, losses: Float64Array): number {
     }
   }
   return total;
-}
-
-/** The sum of the last `count` values, added from the last one back. */
-function sumOfLast(values: Float64Array, count: number): number {
-  const n = values.length;
-  let running = 0;
-  for (let i = 0; i < count; i++) running += values[n - 1 - i] as number;
-  return running;
 }
 
 /** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */

@@ -127,9 +127,9 @@ function placeClients(inputs: ClientInputs, graded: Graded, threshold: number, r
     // would box each one.
     const given = inputs.relationship[k] as number;
     const g = graded.gradings[k] as Grading;
-    const rel = given === given ? given : estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain);
+    const rel = Number.isNaN(given) ? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain) : given;
     const givenBenefit = inputs.benefit[k] as number;
-    const ben = givenBenefit === givenBenefit ? givenBenefit : g.score;
+    const ben = Number.isNaN(givenBenefit) ? g.score : givenBenefit;
     relationship[k] = rel;
     benefit[k] = ben;
     quadrant[k] = quadrantOf(rel, ben, threshold);

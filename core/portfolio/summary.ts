@@ -42,8 +42,8 @@ function positiveRevenues(r: Ranked, positive: Float64Array, counts: Uint32Array
 
 /** The profit curve of the clients whose profit is known (SPEC §12), its sentence; nulls when no client's is. */
 export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | null; sentence: string | null } {
-  const all = new Float64Array(r.order.length);
-  const profits = all.subarray(0, knownProfits(r.graded.profits, all));
+  const room = new Float64Array(r.order.length);
+  const profits = room.subarray(0, knownProfits(r.graded.profits, room));
   if (profits.length === 0) return { curve: null, sentence: null };
   // The profits are this function's own: sorted where they are, not copied first.
   const curve = sortedProfitCurve(profits.sort(), settings.topSharePct);
