@@ -1,6 +1,6 @@
 /** `kam-portfolio grade`: the ranked portfolio as a table, or SPEC §10's JSON. */
 import { gradePortfolio, type Portfolio } from "../core/portfolio";
-import { ownColumns } from "../core/matrix";
+import { portfolioInput } from "../core/use-cases/grade";
 import { jsonReportPieces } from "./json-report";
 import { inSheet, settingsFor, type Io, type Options } from "./options";
 import { openSource } from "./read";
@@ -12,15 +12,7 @@ export async function gradeFile(o: Pick<Options, "file" | "sheet" | "settings" |
   source.xlsx?.pkg.close();
   for (const n of source.notes) note(`kam-portfolio: ${n}`);
   try {
-    return gradePortfolio({
-      rows: source.rows,
-      settings: settingsFor(o, source.settings),
-      today: o.today,
-      history: source.history,
-      ownColumns: ownColumns(source.matrix),
-      decimalComma: source.decimalComma,
-      ...(source.date1904 ? { date1904: true } : {}),
-    });
+    return gradePortfolio(portfolioInput(source, settingsFor(o, source.settings), o.today));
   } catch (e) {
     throw inSheet(o.file, source.sheetName, e);
   }

@@ -19,7 +19,7 @@ import { GradingRows } from "./grading-rows";
 import { readMarkers, readSavedSettings, type Markers } from "./xlsx/markers";
 import { OoxmlPackage, PackageError, REL, resolveTarget } from "./xlsx/package";
 import { WorkbookPart, type SheetInfo } from "./xlsx/workbook";
-import { dateFormats, readCells, readSharedStrings, usesDate1904, type CellReading, type SkipColumns } from "./xlsx/cells";
+import { dateFormats, readCells, readSharedStrings, type CellReading, type SkipColumns } from "./xlsx/cells";
 import { ElementSplitter, sinkOf, splitPieces } from "./xlsx/elements";
 
 export class InputError extends Error {
@@ -163,7 +163,7 @@ async function cellReading(x: XlsxFile): Promise<CellReading> {
   return {
     dates: dateFormats(styles === null ? null : await x.pkg.text(styles)),
     strings: strings === null ? [] : await readSharedStrings(x.pkg.textPieces(strings)),
-    date1904: usesDate1904(wb.xml),
+    date1904: wb.date1904,
   };
 }
 
@@ -305,7 +305,7 @@ async function workbookSource(x: XlsxFile, sheet?: string): Promise<Source> {
     settings: await readSavedSettings(x.pkg),
     notes: [],
     decimalComma: false,
-    ...(usesDate1904(x.workbook.xml) ? { date1904: true } : {}),
+    ...(x.workbook.date1904 ? { date1904: true } : {}),
   };
 }
 

@@ -19,7 +19,6 @@ import { CONTENT_TYPE, REL, relsPath, resolveTarget, type ChunkedPart, type Ooxm
 import { cellXml, planCell, type NewCell } from "./xlsx/sheet-data";
 import { checkEdit, editedPieces, type NewRows, type SheetEdit } from "./xlsx/sheet-edit";
 import { findStartTag } from "./xlsx/elements";
-import { usesDate1904 } from "./xlsx/cells";
 import { SharedStrings } from "./xlsx/strings";
 import { NEW_STYLES, StyleSheet } from "./xlsx/styles";
 import { WorkbookPart } from "./xlsx/workbook";
@@ -112,7 +111,7 @@ async function writePortfolioSheet(x: XlsxFile, w: PortfolioWrite, styles: Style
     path = (await wb.addSheet(name, "", "visible")).path as string;
   }
   const drawing = await addCharts(pkg, w, name, path);
-  pkg.set(path, renderPlan(w.plan, { styles, strings, date1904: usesDate1904(wb.xml), ...(drawing ? { drawing } : {}) }));
+  pkg.set(path, renderPlan(w.plan, { styles, strings, date1904: wb.date1904, ...(drawing ? { drawing } : {}) }));
   markPortfolio(wb, name);
   const index = wb.indexOf(name);
   const t = w.plan.table.range;
@@ -293,7 +292,7 @@ async function writeMatrixColumns(x: XlsxFile, source: Source, port: FilePort, p
   const widths = new Map(matrix.headers.map((h, j) => [matrix.column + j, Math.max(10, Math.ceil(h.length * 1.1) + 2)]));
   const edit: SheetEdit = {
     clear: matrix.previous ? { from: matrix.previous.column, to: matrix.previous.column + matrix.previous.count - 1 } : null,
-    cells: matrixCells(matrix, formats, () => headerStyle, usesDate1904(x.workbook.xml)),
+    cells: matrixCells(matrix, formats, () => headerStyle, x.workbook.date1904),
     widths,
   };
   const header = await setEdited(x.pkg, path, edit, strings, matrix.headerRow);

@@ -37,8 +37,9 @@ export interface WorkbookState {
   /** The file writes its numbers `1.234,56` (a semicolon CSV, SPEC §2a); hosts with typed cells leave it out. */
   decimalComma?: boolean;
   /**
-   * The workbook counts its date serials from 1904 (Excel's 1904 date system, read by the Excel
-   * adapter): a number in a date column is read in it. Hosts whose dates arrive as dates leave it out.
+   * The workbook counts its date serials from 1904 (Excel's 1904 date system: the Excel adapter asks
+   * the workbook, the file port reads a .xlsx's `<workbookPr date1904>`): a number in a date column
+   * is read in it. Hosts without the setting (Sheets, CSV) leave it out.
    */
   date1904?: boolean;
 }

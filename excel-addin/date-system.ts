@@ -17,10 +17,21 @@ export function queueDateSystemProbe(wb: Excel.Workbook): Excel.FunctionResult<n
   return probe;
 }
 
+/** What the probe answered: its error ("#NUM!") if it has one, else its value. */
+export function probeAnswer(probe: { value: unknown; error?: string }): unknown {
+  return probe.error ? probe.error : probe.value;
+}
+
+/** Which system an answer to DATE(1904, 1, 1) names (0: 1904, 1462: 1900), or null for neither. */
+export function systemOf(answer: unknown): "1900" | "1904" | null {
+  return answer === 0 ? "1904" : answer === DAYS_1900_TO_1904 ? "1900" : null;
+}
+
 /** The probe's answer: true for the 1904 date system, false for the 1900 one; anything else is refused. */
 export function isDate1904(probe: Pick<Excel.FunctionResult<number>, "value" | "error">): boolean {
-  if (!probe.error && probe.value === 0) return true;
-  if (!probe.error && probe.value === DAYS_1900_TO_1904) return false;
-  const got = probe.error ? probe.error : JSON.stringify(probe.value);
+  const answer = probeAnswer(probe);
+  const system = systemOf(answer);
+  if (system !== null) return system === "1904";
+  const got = probe.error ? probe.error : JSON.stringify(answer);
   throw new Error(`Excel gave ${got} for DATE(1904, 1, 1), neither 0 (the 1904 date system) nor 1462 (the 1900 one): the add-in cannot tell how this workbook counts its dates`);
 }

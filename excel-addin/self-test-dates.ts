@@ -5,18 +5,14 @@
  */
 import { FLAGS, flagsReadOff, line, type CheckLine, type DateCase } from "../core/self-test";
 import { DAYS_1900_TO_1904 } from "../core/values";
+import { probeAnswer, systemOf } from "./date-system";
 
 export const DATE_SYSTEM_CHECK = "The workbook's date system (how the pane reads and writes dates)";
 export const FUNCTION_DATES_CHECK = "A date serial read by a custom function, in the workbook's date system";
 
-/** Which system an answer to DATE(1904, 1, 1) names, or null for neither. */
-function systemOf(v: unknown): "1900" | "1904" | null {
-  return v === 0 ? "1904" : v === DAYS_1900_TO_1904 ? "1900" : null;
-}
-
 /** The probe's answer (Excel.Functions.date, what the pane uses) and the value a `=DATE(1904,1,1)` cell shows must name the same system. */
 export function dateSystemCheck(probe: { value: unknown; error?: string }, cell: unknown): CheckLine {
-  const answer = probe.error ? probe.error : probe.value;
+  const answer = probeAnswer(probe);
   const system = systemOf(answer);
   if (system !== null && systemOf(cell) === system) {
     return line(DATE_SYSTEM_CHECK, "pass", system === "1904"

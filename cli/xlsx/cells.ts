@@ -71,13 +71,6 @@ export function dateFormats(stylesXml: string | null): Set<number> {
   return out;
 }
 
-/** Does the workbook part say the 1904 date system? */
-export function usesDate1904(workbookXml: string): boolean {
-  const pr = findElement(workbookXml, "workbookPr", rootPrefix(workbookXml, "workbook"));
-  const v = pr ? attributes(pr.tag).get("date1904") : undefined;
-  return v === "1" || v === "true";
-}
-
 /** The text of a string item (`<si>`, `<is>`): its `<t>`, or its runs' joined; phonetic runs (`<rPh>`) are not part of it. */
 function itemText(inner: string, p: string): string {
   const body = inner.includes(`<${p}rPh`) ? inner.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, "g"), "") : inner;

@@ -37,6 +37,13 @@ export class WorkbookPart {
     public names: DefinedName[],
   ) {}
 
+  /** The workbook counts its dates from 1904 (`<workbookPr date1904="1"/>`). */
+  get date1904(): boolean {
+    const pr = findElement(this.xml, "workbookPr", this.prefix);
+    const v = pr ? attributes(pr.tag).get("date1904") : undefined;
+    return v === "1" || v === "true";
+  }
+
   static async read(pkg: OoxmlPackage): Promise<WorkbookPart> {
     const root = (await pkg.rels("")).find((r) => r.type === REL.officeDocument || r.type.endsWith("/officeDocument"));
     if (!root) throw new PackageError("no workbook part");

@@ -3,7 +3,7 @@
  * end with, and when a build saves its settings (SPEC §9: settings are saved in the document).
  */
 import { ownColumns, SHEETS_DIALECT, type FormulaDialect } from "../matrix";
-import { gradePortfolio, type Portfolio } from "../portfolio";
+import { gradePortfolio, type Portfolio, type PortfolioInput } from "../portfolio";
 import type { WorkbookState } from "../port";
 import { mergedRows, unrankedNote } from "../report";
 import { checkSettings, SettingsError, type Settings } from "../settings";
@@ -49,20 +49,29 @@ export interface Graded {
   saveSettings: Write<Pick<PortWrites, "saveSettings">>[];
 }
 
+/**
+ * What grading takes of a sheet read: its rows, history and matrix columns, and what the host says
+ * of its cells (a semicolon CSV's numbers, a 1904 workbook's date serials). Every host's grading
+ * goes through here, so a new host hint reaches them all.
+ */
+export function portfolioInput(state: Pick<WorkbookState, "rows" | "history" | "matrix" | "decimalComma" | "date1904">, settings: Settings, today: Day): PortfolioInput {
+  return {
+    rows: state.rows,
+    settings,
+    today,
+    history: state.history,
+    ownColumns: ownColumns(state.matrix),
+    ...(state.decimalComma ? { decimalComma: true } : {}),
+    ...(state.date1904 ? { date1904: true } : {}),
+  };
+}
+
 /** Grades the data sheet read, with the given settings or else the saved ones. */
 export function gradeState(state: WorkbookState, o: BuildOptions): Graded {
   if (state.isOwnSheet) throw new OwnSheetError(state.sheetName);
   const given = o.settings !== undefined;
   const settings = validSettings(given ? o.settings : state.settings);
-  const portfolio = gradePortfolio({
-    rows: state.rows,
-    settings,
-    today: o.today,
-    history: state.history,
-    ownColumns: ownColumns(state.matrix),
-    ...(state.decimalComma ? { decimalComma: true } : {}),
-    ...(state.date1904 ? { date1904: true } : {}),
-  });
+  const portfolio = gradePortfolio(portfolioInput(state, settings, o.today));
   return { portfolio, saveSettings: given ? [(port) => port.saveSettings(settings)] : [] };
 }
 

@@ -29,13 +29,15 @@ export function isoToSerial(iso: string, date1904 = false): number {
   return dayToSerial(dayFromParts(y, m, d), date1904);
 }
 /**
- * A serial number's day: the days a spreadsheet holds, serials 1 … 2958465 in the 1900 date
- * system (1899-12-31 … 9999-12-31), 0 … 2957003 in the 1904 one (1904-01-01 … 9999-12-31).
+ * Is a serial (with its time of day) one of the days a spreadsheet holds: 1 … 2958465 in the 1900
+ * date system (1899-12-31 … 9999-12-31), 0 … 2957003 in the 1904 one (1904-01-01 … 9999-12-31)?
  */
+function holdsSerial(serial: number, date1904: boolean): boolean {
+  return serial >= (date1904 ? 0 : 1) && serial < LAST_SERIAL - (date1904 ? DAYS_1900_TO_1904 : 0) + 1;
+}
+/** A serial number's day, in the workbook's date system. */
 function serialDay(v: number, date1904: boolean): Parsed<Day> {
-  const first = date1904 ? 0 : 1;
-  const last = LAST_SERIAL - (date1904 ? DAYS_1900_TO_1904 : 0);
-  return Number.isFinite(v) && v >= first && v < last + 1 ? Math.floor(v) - dayToSerial(0, date1904) : notA(v, "a date");
+  return Number.isFinite(v) && holdsSerial(v, date1904) ? Math.floor(v) - dayToSerial(0, date1904) : notA(v, "a date");
 }
 /** The calendar day a host's Date shows (its local date parts). */
 export function dayFromDate(d: Date): Day {
@@ -112,9 +114,9 @@ export function parseDate(v: CellValue, date1904 = false): Parsed<Day> {
   if (isBlank(v)) return null;
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return new Invalid("an invalid date");
-    // Only the days a spreadsheet can hold (serials 1 … 2958465: 1899-12-31 … 9999-12-31).
+    // Only the days a spreadsheet can hold (1899-12-31 … 9999-12-31).
     const day = dayFromDate(v);
-    return day + SERIAL_EPOCH >= 1 && day + SERIAL_EPOCH <= LAST_SERIAL ? day : notA(v, "a date");
+    return holdsSerial(dayToSerial(day), false) ? day : notA(v, "a date");
   }
   if (typeof v === "number") return serialDay(v, date1904);
   if (typeof v !== "string") return notA(v, "a date");

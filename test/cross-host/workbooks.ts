@@ -15,7 +15,6 @@
  */
 import ExcelJS from "exceljs";
 import { openXlsx, readWorksheets } from "../../cli/read";
-import { usesDate1904 } from "../../cli/xlsx/cells";
 import { readCustomProperties } from "../../cli/xlsx/markers";
 import { CONTENT_TYPE, OoxmlPackage, REL } from "../../cli/xlsx/package";
 import { WorkbookPart } from "../../cli/xlsx/workbook";
@@ -40,7 +39,7 @@ export async function excelStateFromXlsx(bytes: Buffer, file = "workbook.xlsx"):
   const worksheets = x.workbook.sheets.filter((s) => s.path !== null);
   const cells = await readWorksheets(x, worksheets.map((s) => s.name));
   const st = new FakeWorkbookState();
-  st.date1904 = usesDate1904(x.workbook.xml);
+  st.date1904 = x.workbook.date1904;
   for (const s of worksheets) {
     const sheet = st.addSheet(s.name, (cells.get(s.name) ?? []).map((r) => r.map((v) => excelCell(v, st.date1904))));
     sheet.visibility = VISIBILITY[s.state] ?? "Visible";
