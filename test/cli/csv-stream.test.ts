@@ -84,10 +84,10 @@ describe("the columns grading reads", () => {
 });
 
 const today = dayFromParts(2026, 11, 22);
-/** The graded portfolio as data, to compare two gradings (its `clientsRanked` is a function of each). */
+/** The graded portfolio as data, to compare two gradings (its `jsonClients` is a function of each). */
 function graded(rows: Parameters<typeof gradePortfolio>[0]["rows"], decimalComma: boolean, settings: Settings = DEFAULT_SETTINGS) {
-  const { clientsRanked, ...data } = gradePortfolio({ rows, settings, today, decimalComma });
-  return { ...data, firstRanked: clientsRanked(0, 1) };
+  const { jsonClients, ...data } = gradePortfolio({ rows, settings, today, decimalComma });
+  return { ...data, firstJson: jsonClients(0, 1) };
 }
 
 /** Grading from the kept rows and from every cell, of one file. */
