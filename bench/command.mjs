@@ -4,8 +4,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { ROOT } from "./lib.mjs";
 
-/** The built command, or another build of it to compare with (KAM_BIN=path/to/kam-portfolio.mjs). */
-export const BIN = process.env.KAM_BIN ?? `${ROOT}dist/cli/kam-portfolio.mjs`;
+/** The built command, or another build of it to compare with (KAM_BIN=path/to/kam-portfolio.cjs). */
+export const BIN = process.env.KAM_BIN ?? `${ROOT}dist/cli/kam-portfolio.cjs`;
 if (!process.env.KAM_BIN && !existsSync(BIN)) execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, "cli"], { stdio: "inherit" });
 
 /** Reports the process's peak memory (max RSS, KB) on stderr as it exits. */

@@ -19,6 +19,20 @@ import { ownString } from "./xlsx/xml";
 const HEAD_ROWS = 10;
 /** Distinct values one column keeps as one string each; past that each value is its own string. */
 const SHARED_VALUES = 1 << 18;
+/** Lookups of a column's values before sharing them is first judged (then at each doubling). */
+const FIRST_JUDGEMENT = 1 << 14;
+
+/**
+ * Whether a column's values are still worth looking up to share: a lookup costs about as much as
+ * reading the cell, so at 16,384 lookups, and at each doubling after, a column where fewer than one
+ * lookup in four found its value already kept (names in a sheet of clients, amounts) stops. Judged
+ * that late so an order list's names (a few hundred lines per customer, met in any order) are
+ * judged on enough lines to repeat: before, `grade` of 1,000,000 lines spent 40% of its time
+ * looking up amounts that never repeat.
+ */
+export function keepsSharing(lookups: number, found: number): boolean {
+  return lookups < FIRST_JUDGEMENT || 4 * found >= lookups;
+}
 /** Stands for the cells a row holds in columns grading never reads (it is not blank). */
 const ELSEWHERE = "(cells in other columns)";
 /** Every blank data row. */
@@ -53,7 +67,11 @@ export class GradingRows {
   /** The graded columns, once the header is known; null while the first rows are kept whole. */
   private graded: number[] | null = null;
   private readonly isGraded = new Set<number>();
-  private values: Map<string, string>[] = [];
+  /** Per graded column: its values kept as one string each, or null once sharing them stopped paying. */
+  private values: (Map<string, string> | null)[] = [];
+  private lookups: number[] = [];
+  private found: number[] = [];
+  private judgedAt: number[] = [];
   /** The length of a kept data row: to its last graded column (the ELSEWHERE cell, when there is one, goes after it). */
   private width = 0;
   /** The last row holding something else than empty cells (the trailing blank lines are dropped). */
@@ -91,6 +109,9 @@ export class GradingRows {
     this.graded = graded;
     for (const c of graded) this.isGraded.add(c);
     this.values = graded.map(() => new Map());
+    this.lookups = graded.map(() => 0);
+    this.found = graded.map(() => 0);
+    this.judgedAt = graded.map(() => FIRST_JUDGEMENT);
     this.width = graded.length ? (graded[graded.length - 1] as number) + 1 : 0;
   }
 
@@ -117,9 +138,18 @@ export class GradingRows {
   }
 
   private shared(j: number, v: string): string {
-    const values = this.values[j] as Map<string, string>;
+    const values = this.values[j] as Map<string, string> | null;
+    if (values === null) return ownString(v);
     const seen = values.get(v);
-    if (seen !== undefined) return seen;
+    const lookups = ++(this.lookups[j] as number);
+    if (seen !== undefined) {
+      this.found[j] = (this.found[j] as number) + 1;
+      return seen;
+    }
+    if (lookups >= (this.judgedAt[j] as number)) {
+      this.judgedAt[j] = 2 * lookups;
+      if (!keepsSharing(lookups, this.found[j] as number)) this.values[j] = null;
+    }
     const kept = ownString(v);
     if (values.size >= SHARED_VALUES) return kept;
     values.set(kept, kept);

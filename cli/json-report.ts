@@ -4,7 +4,7 @@
  * 200,000 clients is never one string of 130 MB, nor 200,000 objects at once (issue 10).
  */
 import type { Portfolio } from "../core/portfolio";
-import { clientToJson, reportBeyondClients, type JsonReport } from "../core/report";
+import { reportBeyondClients, type JsonReport } from "../core/report";
 
 /** Clients stringified at a time. */
 const BATCH = 256;
@@ -31,9 +31,8 @@ export function* jsonReportPieces(p: Portfolio): Generator<string> {
     yield lines.join("\n");
     lines = [];
     // Each batch as the clients of `{ clients }`: nested as in the report, with the commas between them.
-    const client = clientToJson(p);
     for (let i = 0; i < n; i += BATCH) {
-      const json = JSON.stringify({ clients: p.clientsRanked(i, i + BATCH).map(client) }, null, 2);
+      const json = JSON.stringify({ clients: p.jsonClients(i, i + BATCH) }, null, 2);
       const middle = json.slice(HEAD.length, json.length - TAIL.length);
       yield i + BATCH < n ? `${middle},` : middle;
     }

@@ -35,12 +35,12 @@ import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
 import { afterAsOfNote, periodNotes } from "./period/notes";
 import { periodDates } from "./period/window";
-import type { Portfolio, PortfolioInput } from "./portfolio/types";
+import type { Health, Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
 export { looksLikeOrderList, mapColumns, type Columns } from "./portfolio/read-columns";
 export { isTotalLabel } from "./portfolio/skipped-rows";
-export type { ClientResult, Flag, Health, NeedsData, Portfolio, PortfolioInput, Skipped, Summary } from "./portfolio/types";
+export type { ClientResult, Flag, Health, JsonClient, JsonShape, NeedsData, Portfolio, PortfolioInput, Skipped, Summary } from "./portfolio/types";
 
 export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { settings } = input;
@@ -108,12 +108,14 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     summary.lossMakers = money.curve.lossMakers;
     summary.lossTotal = money.curve.lossTotal;
   }
+  let health: Health | null = null;
+  const jsonShape = { history: previous.size > 0, period: period !== null, costs: mapping.costToServe !== undefined, profits: money.curve !== null };
   return {
     // Each client's result (its texts, flags, dates) is made when first read: see portfolio/results.
     get clients() {
       return results.clients();
     },
-    clientsRanked: results.ranked,
+    jsonClients: (from, to) => results.json(from, to, jsonShape),
     needsData,
     skipped,
     continuations,
@@ -123,7 +125,10 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     summary,
     profitCurve: money.curve,
     profitSentence: money.sentence,
-    health: healthOf(ranked, summary, settings, mapping.industry !== undefined, previous.size > 0),
+    // Worked out when first read: `grade --json` never reads it.
+    get health() {
+      return (health ??= healthOf(ranked, summary, settings, mapping.industry !== undefined, previous.size > 0));
+    },
     mode,
     period: period === null ? null : { ...periodDates(period), months: period.months },
     rowsRead,

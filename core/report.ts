@@ -2,7 +2,9 @@
  * The portfolio as the JSON of SPEC §10, and the phrases every host says about the rows read
  * (how many were merged, how many need data or were skipped).
  */
-import type { Portfolio } from "./portfolio";
+import type { JsonClient, Portfolio } from "./portfolio";
+
+export type { JsonClient } from "./portfolio";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,40 +28,6 @@ export function rowsNote(p: Pick<Portfolio, "clients" | "mode" | "rowsRead" | "c
   if (p.mode === "clients") return `${clients} from ${plural(p.rowsRead, "row", "rows")}`;
   const lines = p.continuations === 0 ? "" : ` (and ${plural(p.continuations, "further line", "further lines")} of those orders)`;
   return `${plural(mergedRows(p), "order row", "order rows")} merged into ${clients}${lines}`;
-}
-
-export interface JsonClient {
-  rank: number;
-  row: number;
-  name: string;
-  revenue: number;
-  revenueRating: string;
-  walletShare: number | null;
-  walletRating: string;
-  margin: number | null;
-  profitRating: string;
-  strategic: string;
-  pain: string;
-  score: number;
-  grade: string;
-  relationship: number;
-  benefit: number;
-  quadrant: string;
-  flags: string[];
-  /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
-  previousGrade?: string | null;
-  movement?: string;
-  /** With an earlier build's history (SPEC §7a): the last four grades, oldest first. */
-  grades?: string[];
-  /** An order list graded on a period (SPEC §11). */
-  revenuePrevious?: number | null;
-  growth?: number | null;
-  trend?: string | null;
-  lastOrder?: string | null;
-  daysSinceLastOrder?: number | null;
-  /** SPEC §12, when the data has them: the cost to serve, and the profit after serving. */
-  costToServe?: number | null;
-  profit?: number | null;
 }
 
 export interface JsonReport {

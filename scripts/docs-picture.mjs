@@ -12,7 +12,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "kam-docs-"));
 const out = join(dir, "clients.kam.xlsx");
-execFileSync(process.execPath, [`${root}dist/cli/kam-portfolio.mjs`, "build", `${root}examples/clients.xlsx`, "--out", out, "--today", "2026-11-22"], { stdio: "inherit" });
+execFileSync(process.execPath, [`${root}dist/cli/kam-portfolio.cjs`, "build", `${root}examples/clients.xlsx`, "--out", out, "--today", "2026-11-22"], { stdio: "inherit" });
 const profile = mkdtempSync(join(tmpdir(), "kam-docs-profile-"));
 execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", dir, out], { stdio: "ignore" });
 const pdf = join(dir, "clients.kam.pdf");

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
-export const CLI = `${ROOT}dist/cli/kam-portfolio.mjs`;
+export const CLI = `${ROOT}dist/cli/kam-portfolio.cjs`;
 
 export interface Run {
   code: number;

@@ -12,14 +12,14 @@ import { isGrade, movement, type Movement, type SnapshotRow } from "../model/his
 import { estimatedRelationship, quadrantIndex as quadrantOf, QUADRANTS, type Quadrant } from "../model/quadrant";
 import { untappedSpend } from "../model/ratings";
 import { reviewStatus } from "../model/review";
-import { clientPeriod } from "../period/client-period";
+import { clientPeriod, type ClientPeriod } from "../period/client-period";
 import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
 import { keyOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
 import type { Graded } from "./grade-clients";
-import type { ClientResult, Flag } from "./types";
+import type { ClientResult, Flag, JsonClient, JsonShape } from "./types";
 
 /** Flags in the order a client lists them. */
 const FLAG_ORDER: readonly Flag[] = ["shed", "laggard", "no-revenue", "lapsed", "at-risk", "sliding", "override", "override-expired", "duplicate", "incomplete", "estimated-relationship", "review-due"];
@@ -161,13 +161,51 @@ export function movementOf(r: Ranked, k: number): Movement {
   return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), (r.graded.gradings[k] as Grading).result.grade);
 }
 
+/**
+ * What a client's flags need worked out from its period, review and history: made once for its
+ * result (clientResult) or its JSON (jsonClient).
+ */
+interface Standing {
+  flags: number;
+  over: Readonly<ClientPeriod>;
+  /** When the client is next to be reviewed (with a review column), or null. */
+  nextReview: Day | null;
+  grades: readonly Grade[];
+  previousGrade: Grade | null;
+}
+
+function standingOf(r: Ranked, k: number, x: ResultContext, g: Grading, wallet: number | null, margin: number | null): Standing {
+  const c = r.inputs;
+  const { settings } = x;
+  const grade = g.result.grade;
+  const revenue = c.revenue[k] as number;
+  let flags = gradingFlags(g);
+  if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
+  const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate: orNull(c.firstDate[k]), lastDate: orNull(c.lastDate[k]), grade }, settings);
+  if (over.lapsed) flags |= FLAG_BIT.lapsed;
+  if (over.atRisk) flags |= FLAG_BIT["at-risk"];
+  if (x.dupCount !== null && (x.dupCount.get(keyOf(c, k)) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
+  if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
+  if (Number.isNaN(c.relationship[k])) flags |= FLAG_BIT["estimated-relationship"];
+  let nextReview: Day | null = null;
+  if (x.reviewMapped) {
+    const status = reviewStatus(grade, orNull(c.review[k]), x.today, settings);
+    nextReview = status.next;
+    if (status.due) flags |= FLAG_BIT["review-due"];
+  }
+  const grades = x.builds.length > 0 ? lastGrades(x.builds, keyOf(c, k), grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
+  if (isSliding(grades)) flags |= FLAG_BIT.sliding;
+  if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
+  const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
+  return { flags, over, nextReview, grades, previousGrade };
+}
+
 function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): ClientResult {
   const c = r.inputs;
   const graded = r.graded;
   const g = graded.gradings[k] as Grading;
   const margin = orNull(graded.margins[k]);
   const { settings } = x;
-  const sc = g.score;
   const grade = g.result.grade;
   const revenue = c.revenue[k] as number;
   const wallet = orNull(c.wallet[k]);
@@ -175,27 +213,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const firstDate = orNull(c.firstDate[k]);
   const lastDate = orNull(c.lastDate[k]);
   const overrideReason = c.overrideReason[k] as string | null;
-  const relationshipEstimated = orNull(c.relationship[k]) === null;
-  const relationship = r.relationship[k] as number;
-  const benefit = r.benefit[k] as number;
-  let flags = gradingFlags(g);
-  if (!(revenue > 0)) flags |= FLAG_BIT["no-revenue"];
-  const over = clientPeriod(x.period, { revenue, revenuePrevious: c.previousRevenue[k] as number, firstDate, lastDate, grade }, settings);
-  if (over.lapsed) flags |= FLAG_BIT.lapsed;
-  if (over.atRisk) flags |= FLAG_BIT["at-risk"];
-  if (x.dupCount !== null && (x.dupCount.get(keyOf(c, k)) ?? 0) > 1) flags |= FLAG_BIT.duplicate;
-  if (c.incomplete[k] === 1 || wallet === null || margin === null) flags |= FLAG_BIT.incomplete;
-  if (relationshipEstimated) flags |= FLAG_BIT["estimated-relationship"];
-  let nextReview: string | null = null;
-  if (x.reviewMapped) {
-    const status = reviewStatus(grade, review, x.today, settings);
-    nextReview = isoDay(status.next);
-    if (status.due) flags |= FLAG_BIT["review-due"];
-  }
-  const grades = x.builds.length > 0 ? lastGrades(x.builds, keyOf(c, k), grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
-  if (isSliding(grades)) flags |= FLAG_BIT.sliding;
-  if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
-  const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
+  const { flags, over, nextReview, grades, previousGrade } = standingOf(r, k, x, g, wallet, margin);
   const specialistKind = specialist(wallet, settings);
   return {
     rank,
@@ -209,10 +227,10 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     profitRating: g.factors.profitability,
     strategic: g.factors.strategic,
     pain: g.factors.pain,
-    score: sc,
+    score: g.score,
     grade,
-    relationship,
-    benefit,
+    relationship: r.relationship[k] as number,
+    benefit: r.benefit[k] as number,
     quadrant: QUADRANTS[r.quadrant[k] as number] as Quadrant,
     flags: flagList(flags),
     points: g.points,
@@ -220,7 +238,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     baseGrade: g.result.base,
     rules: g.result.rules,
     overrideReason,
-    relationshipEstimated,
+    relationshipEstimated: (flags & FLAG_BIT["estimated-relationship"]) !== 0,
     untappedSpend: untappedSpend(revenue, wallet),
     profit: orNull(graded.profits[k]),
     costToServe: orNull(c.costToServe[k]),
@@ -233,7 +251,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     trend: over.trend,
     daysSinceLastOrder: over.daysSinceLastOrder,
     lastReview: review === null ? null : isoDay(review),
-    nextReview,
+    nextReview: nextReview === null ? null : isoDay(nextReview),
     budgetShare: revenue > 0 ? x.perClient[grade] : 0,
     specialist: specialistKind,
     actions: actionLineOf(grade, wallet, specialistKind, flags, settings),
@@ -243,6 +261,56 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     grades,
     issues: c.issues[k] ?? NO_ISSUES,
   };
+}
+
+/**
+ * The client as SPEC §10's JSON writes it, made straight from the columns: the same fields, in
+ * the same order, as `clientToJson` (core/report.ts) makes from its full result, without the
+ * texts, points and dates the JSON leaves out (test/cli/json-report.test.ts holds them equal).
+ */
+function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape: JsonShape): JsonClient {
+  const c = r.inputs;
+  const graded = r.graded;
+  const g = graded.gradings[k] as Grading;
+  const margin = orNull(graded.margins[k]);
+  const wallet = orNull(c.wallet[k]);
+  const grade = g.result.grade;
+  const s = standingOf(r, k, x, g, wallet, margin);
+  const out: JsonClient = {
+    rank,
+    row: c.row[k] as number,
+    name: c.name[k] as string,
+    revenue: c.revenue[k] as number,
+    revenueRating: g.factors.revenue,
+    walletShare: wallet,
+    walletRating: g.factors.wallet,
+    margin,
+    profitRating: g.factors.profitability,
+    strategic: g.factors.strategic,
+    pain: g.factors.pain,
+    score: g.score,
+    grade,
+    relationship: r.relationship[k] as number,
+    benefit: r.benefit[k] as number,
+    quadrant: QUADRANTS[r.quadrant[k] as number] as Quadrant,
+    flags: [...flagList(s.flags)],
+  };
+  if (shape.history) {
+    out.previousGrade = s.previousGrade;
+    out.movement = movement(s.previousGrade, grade);
+    out.grades = [...s.grades];
+  }
+  if (shape.period) {
+    const lastDate = orNull(c.lastDate[k]);
+    out.revenuePrevious = s.over.revenuePrevious;
+    out.growth = s.over.growth;
+    out.trend = s.over.trend;
+    out.lastOrder = lastDate === null ? null : isoDay(lastDate);
+    out.daysSinceLastOrder = s.over.daysSinceLastOrder;
+  }
+  if (shape.costs) out.costToServe = orNull(c.costToServe[k]);
+  if (shape.profits) out.profit = orNull(graded.profits[k]);
+  return out;
 }
 
 /** Clients per key (a key counted more than once is a duplicate name). */
@@ -261,8 +329,8 @@ export function countKeys(c: ClientInputs): Map<string, number> {
  */
 export interface Results {
   clients(): ClientResult[];
-  /** Ranks from + 1 … to: the kept results when made, else made for the caller and not kept. */
-  ranked(from: number, to: number): ClientResult[];
+  /** Ranks from + 1 … to as SPEC §10's JSON writes them (the fields `shape` says it has). */
+  json(from: number, to: number, shape: JsonShape): JsonClient[];
   /** Sheet row → the client it became (every row of an order list points at its client). */
   byRow(): Map<number, ClientResult>;
 }
@@ -292,11 +360,10 @@ export function lazyResults(r: Ranked, context: ResultContext, clientOfRow: Int3
   };
   return {
     clients: all,
-    ranked(from, to) {
-      const end = Math.min(to, r.order.length);
-      if (clients !== null) return clients.slice(from, end);
-      const some: ClientResult[] = [];
-      for (let i = Math.max(0, from); i < end; i++) some.push(clientResult(i + 1, r, r.order[i] as number, context));
+    json(from, to, shape) {
+      // Made from the columns even once every full result is kept: the JSON leaves out most of it.
+      const some: JsonClient[] = [];
+      for (let i = Math.max(0, from); i < Math.min(to, r.order.length); i++) some.push(jsonClient(i + 1, r, r.order[i] as number, context, shape));
       return some;
     },
     byRow() {

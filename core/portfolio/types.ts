@@ -20,6 +20,53 @@ export type Flag =
   | "shed" | "laggard" | "duplicate" | "incomplete" | "estimated-relationship" | "override" | "review-due" | "no-revenue"
   | "lapsed" | "at-risk" | "sliding" | "override-expired";
 
+/** A client as SPEC §10's JSON writes it (`grade --json`); the optional fields are there when the portfolio has them (JsonShape). */
+export interface JsonClient {
+  rank: number;
+  row: number;
+  name: string;
+  revenue: number;
+  revenueRating: string;
+  walletShare: number | null;
+  walletRating: string;
+  margin: number | null;
+  profitRating: string;
+  strategic: string;
+  pain: string;
+  score: number;
+  grade: string;
+  relationship: number;
+  benefit: number;
+  quadrant: string;
+  flags: string[];
+  /** With an earlier build's history (SPEC §7): the grade then, and ▲ ▼ = or new. */
+  previousGrade?: string | null;
+  movement?: string;
+  /** With an earlier build's history (SPEC §7a): the last four grades, oldest first. */
+  grades?: string[];
+  /** An order list graded on a period (SPEC §11). */
+  revenuePrevious?: number | null;
+  growth?: number | null;
+  trend?: string | null;
+  lastOrder?: string | null;
+  daysSinceLastOrder?: number | null;
+  /** SPEC §12, when the data has them: the cost to serve, and the profit after serving. */
+  costToServe?: number | null;
+  profit?: number | null;
+}
+
+/** Which of a JSON client's optional fields a portfolio writes, for every client alike. */
+export interface JsonShape {
+  /** An earlier build's history: previousGrade, movement, grades. */
+  history: boolean;
+  /** An order list graded on a period: revenuePrevious, growth, trend, lastOrder, daysSinceLastOrder. */
+  period: boolean;
+  /** A cost-to-serve column: costToServe. */
+  costs: boolean;
+  /** A profit curve: profit. */
+  profits: boolean;
+}
+
 export interface ClientResult {
   rank: number;
   /** 1-based sheet row (for an order list, the first row the client appears on). */
@@ -123,11 +170,12 @@ export interface Health {
 export interface Portfolio {
   clients: ClientResult[];
   /**
-   * The clients ranked from + 1 … to (0 ≤ from ≤ to; past the last, fewer). Until `clients` is
-   * first read they are made for the caller and not kept: a writer of 200,000 clients takes them
-   * a few hundred at a time and never holds them all (`clients` would keep every one).
+   * The clients ranked from + 1 … to (0 ≤ from ≤ to; past the last, fewer) as SPEC §10's JSON
+   * writes them, made straight from the grading's columns and never kept: a writer of 200,000
+   * clients takes them a few hundred at a time, and never makes each client's full result
+   * (`clients` would make and keep every one).
    */
-  clientsRanked(from: number, to: number): ClientResult[];
+  jsonClients(from: number, to: number): JsonClient[];
   needsData: NeedsData[];
   /** Rows left out on purpose, with the reason (total rows, rows that were not revenue). */
   skipped: Skipped[];

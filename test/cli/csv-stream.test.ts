@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { allRows, CsvError, parseCsv, readCsvBytes, readCsvPieces } from "../../cli/csv";
-import { gradedColumns } from "../../cli/grading-rows";
+import { gradedColumns, keepsSharing } from "../../cli/grading-rows";
 import { openSource } from "../../cli/read";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from "../../core/settings";
@@ -84,10 +84,10 @@ describe("the columns grading reads", () => {
 });
 
 const today = dayFromParts(2026, 11, 22);
-/** The graded portfolio as data, to compare two gradings (its `clientsRanked` is a function of each). */
+/** The graded portfolio as data, to compare two gradings (its `jsonClients` is a function of each). */
 function graded(rows: Parameters<typeof gradePortfolio>[0]["rows"], decimalComma: boolean, settings: Settings = DEFAULT_SETTINGS) {
-  const { clientsRanked, ...data } = gradePortfolio({ rows, settings, today, decimalComma });
-  return { ...data, firstRanked: clientsRanked(0, 1) };
+  const { jsonClients, ...data } = gradePortfolio({ rows, settings, today, decimalComma });
+  return { ...data, firstJson: jsonClients(0, 1) };
 }
 
 /** Grading from the kept rows and from every cell, of one file. */
@@ -165,6 +165,35 @@ describe("grade from the kept rows is grade from every cell", () => {
     expect(noHeader.all).toMatch(/^MissingColumnsError/);
     const blank = await gradeLines("blank.csv", ["", " , ", ",,"]);
     expect(blank.kept).toEqual(blank.all);
+  });
+
+  it("stops sharing a column's values where they do not repeat: judged at 16,384 lookups and each doubling, one in four found", () => {
+    // Before the first judgement, whatever was found.
+    expect(keepsSharing(16_383, 0)).toBe(true);
+    // At it: exactly one lookup in four found keeps sharing; one fewer stops.
+    expect(keepsSharing(16_384, 4_096)).toBe(true);
+    expect(keepsSharing(16_384, 4_095)).toBe(false);
+    expect(keepsSharing(32_768, 8_192)).toBe(true);
+    expect(keepsSharing(32_768, 8_191)).toBe(false);
+    expect(keepsSharing(16_384, 16_384)).toBe(true);
+  });
+
+  it("grades a long file the same from the kept rows when some columns stop sharing and others keep it", async () => {
+    // 40,000 clients: names and revenues never repeat (their sharing stops), industries and
+    // levels always do; a total row and a row needing data past the judgements.
+    const rnd = seeded(5);
+    const lines = ["Client,Industry,Revenue,Gross Margin,Share of Wallet,Strategic Value,Pain"];
+    for (let i = 0; i < 40_000; i++) {
+      const level = ["High", "Medium", "Low"][Math.floor(rnd() * 3)] as string;
+      lines.push(`Client number ${i},${["Retail", "Food"][i % 2]},${1000 + i * 3},${(Math.round(rnd() * 50) / 100).toFixed(2)},${Math.round(rnd() * 100)}%,${level},${level}`);
+    }
+    lines.push("Acme,Retail,,0.2,50%,High,Low", "Total,,123456789,,,,");
+    const { all, kept } = await gradeLines("forty-thousand.csv", lines);
+    expect(kept).toEqual(all);
+    if (typeof all === "string") throw new Error(all);
+    expect(all.summary.clients).toBe(40_000);
+    expect(all.needsData.map((n) => [n.name, n.reason])).toEqual([["Acme", "no revenue"]]);
+    expect(all.skipped).toHaveLength(1);
   });
 
   it("a long order list keeps each repeated value as one string and blank rows as one row", async () => {

@@ -1,4 +1,4 @@
-// `kam-portfolio grade` run as a user runs it (the built dist/cli/kam-portfolio.mjs, the package's bin): both examples as a
+// `kam-portfolio grade` run as a user runs it (the built dist/cli/kam-portfolio.cjs, the package's bin): both examples as a
 // table and as SPEC §10 JSON, --map, --config, --mode, --sheet on an .xlsx, and every bad input as
 // one clear line on stderr with exit code 1.
 import { execFile } from "node:child_process";

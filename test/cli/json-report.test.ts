@@ -11,7 +11,7 @@ import { jsonReportPieces } from "../../cli/json-report";
 import { main } from "../../cli/main";
 import { parseOptions } from "../../cli/options";
 import type { Portfolio } from "../../core/portfolio";
-import { toJson } from "../../core/report";
+import { clientToJson, toJson } from "../../core/report";
 import { ROOT } from "../helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "kam-json-"));
@@ -79,14 +79,16 @@ describe("grade --json in pieces", () => {
       },
     });
     const json = [...jsonReportPieces(watched)].join("\n");
-    // Results made for the writer are not kept: each range is made anew until `clients` is read.
-    const [once] = p.clientsRanked(0, 1);
-    expect(p.clientsRanked(0, 1)[0]).not.toBe(once);
-    expect(p.clientsRanked(0, 1)[0]).toEqual(once);
     expect(json).toBe(JSON.stringify(toJson(p), null, 2));
-    // Once `clients` is read, ranges are slices of it.
-    expect(p.clientsRanked(0, 3)).toEqual(p.clients.slice(0, 3));
-    expect(p.clientsRanked(0, 1)[0]).toBe(p.clients[0]);
-    expect(p.clientsRanked(598, 700).map((c) => c.rank)).toEqual([599, 600]);
+    // The writer's clients are made anew for each range, never kept.
+    const [once] = p.jsonClients(0, 1);
+    expect(p.jsonClients(0, 1)[0]).not.toBe(once);
+    expect(p.jsonClients(0, 1)[0]).toEqual(once);
+    // Field for field and in the same order, what clientToJson makes of the full results.
+    const full = p.clients.map(clientToJson(p));
+    expect(JSON.stringify(p.jsonClients(0, 600))).toBe(JSON.stringify(full));
+    expect(p.jsonClients(0, 1)[0]).not.toBe(full[0]);
+    expect(p.jsonClients(598, 700).map((c) => c.rank)).toEqual([599, 600]);
+    expect(p.jsonClients(600, 700)).toEqual([]);
   });
 });
