@@ -15,7 +15,7 @@ const TAIL = "\n  ]\n}";
 
 /** The report's JSON in pieces of whole lines, each without its last line break (as `Io.out` takes a line). */
 export function* jsonReportPieces(p: Portfolio): Generator<string> {
-  // Not `toJson({ ...p, clients: [] })`: spreading the portfolio reads its `clients`, making and keeping every result.
+  // Not `toJson`: its clients are every client at once.
   const rest: JsonReport = { clients: [], ...reportBeyondClients(p) };
   const keys = Object.keys(rest) as (keyof typeof rest)[];
   const n = p.summary.clients;

@@ -4,8 +4,6 @@
  */
 import type { JsonClient, Portfolio } from "./portfolio";
 
-export type { JsonClient } from "./portfolio";
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "; 1 row needs data; 2 rows skipped", or "" when every row was ranked. */
@@ -51,39 +49,9 @@ export interface JsonReport {
   };
 }
 
-/** SPEC §10's JSON of one client of the portfolio (which optional fields it has is the portfolio's). */
-export function clientToJson(p: Portfolio): (c: Portfolio["clients"][number]) => JsonClient {
-  const costs = p.mapping.costToServe !== undefined;
-  const profits = p.profitCurve !== null;
-  return (c) => ({
-    rank: c.rank,
-    row: c.row,
-    name: c.name,
-    revenue: c.revenue,
-    revenueRating: c.revenueRating,
-    walletShare: c.walletShare,
-    walletRating: c.walletRating,
-    margin: c.margin,
-    profitRating: c.profitRating,
-    strategic: c.strategic,
-    pain: c.pain,
-    score: c.score,
-    grade: c.grade,
-    relationship: c.relationship,
-    benefit: c.benefit,
-    quadrant: c.quadrant,
-    flags: [...c.flags],
-    ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
-    ...(p.period !== null
-      ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
-      : {}),
-    ...(costs ? { costToServe: c.costToServe } : {}),
-    ...(profits ? { profit: c.profit } : {}),
-  });
-}
-
+/** SPEC §10's JSON of the portfolio, its clients made straight from the grading (Portfolio.jsonClients). */
 export function toJson(p: Portfolio): JsonReport {
-  return { clients: p.clients.map(clientToJson(p)), ...reportBeyondClients(p) };
+  return { clients: p.jsonClients(0, p.summary.clients), ...reportBeyondClients(p) };
 }
 
 /** The report's fields after its clients: what the rows that were not ranked and the summary say. */

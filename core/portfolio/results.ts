@@ -264,9 +264,9 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
 }
 
 /**
- * The client as SPEC §10's JSON writes it, made straight from the columns: the same fields, in
- * the same order, as `clientToJson` (core/report.ts) makes from its full result, without the
- * texts, points and dates the JSON leaves out (test/cli/json-report.test.ts holds them equal).
+ * The client as SPEC §10's JSON writes it, made straight from the columns: the same fields, with
+ * the same values, as its full result (clientResult), without the texts, points and dates the
+ * JSON leaves out (test/cli/json-report.test.ts holds the two equal).
  */
 function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape: JsonShape): JsonClient {
   const c = r.inputs;

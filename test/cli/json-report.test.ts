@@ -11,7 +11,8 @@ import { jsonReportPieces } from "../../cli/json-report";
 import { main } from "../../cli/main";
 import { parseOptions } from "../../cli/options";
 import type { Portfolio } from "../../core/portfolio";
-import { clientToJson, toJson } from "../../core/report";
+import type { ClientResult, JsonClient } from "../../core/portfolio";
+import { toJson } from "../../core/report";
 import { ROOT } from "../helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "kam-json-"));
@@ -19,6 +20,38 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function graded(...args: string[]): Promise<Portfolio> {
   return gradeFile(await parseOptions(["grade", ...args, "--today", "2026-06-30"]));
+}
+
+/**
+ * SPEC §10's client read off its full result, field for field and in the JSON's order: what the
+ * command wrote before its clients were made straight from the grading's columns (jsonClients).
+ */
+function fromFullResult(p: Portfolio): (c: ClientResult) => JsonClient {
+  return (c) => ({
+    rank: c.rank,
+    row: c.row,
+    name: c.name,
+    revenue: c.revenue,
+    revenueRating: c.revenueRating,
+    walletShare: c.walletShare,
+    walletRating: c.walletRating,
+    margin: c.margin,
+    profitRating: c.profitRating,
+    strategic: c.strategic,
+    pain: c.pain,
+    score: c.score,
+    grade: c.grade,
+    relationship: c.relationship,
+    benefit: c.benefit,
+    quadrant: c.quadrant,
+    flags: [...c.flags],
+    ...(p.previousBuild ? { previousGrade: c.previousGrade, movement: c.movement, grades: [...c.grades] } : {}),
+    ...(p.period !== null
+      ? { revenuePrevious: c.revenuePrevious, growth: c.growth, trend: c.trend, lastOrder: c.lastDate, daysSinceLastOrder: c.daysSinceLastOrder }
+      : {}),
+    ...(p.mapping.costToServe !== undefined ? { costToServe: c.costToServe } : {}),
+    ...(p.profitCurve !== null ? { profit: c.profit } : {}),
+  });
 }
 
 /** What the command writes: each piece is a line (Io.out adds the line break). */
@@ -45,7 +78,11 @@ describe("grade --json in pieces", () => {
     expect((portfolios[1]?.[1] as Portfolio).period).not.toBeNull();
     expect((portfolios[3]?.[1] as Portfolio).mapping.costToServe).toBeDefined();
     expect((portfolios[3]?.[1] as Portfolio).needsData).toHaveLength(1);
-    for (const [name, p] of portfolios) expect(written(p), name).toBe(JSON.stringify(toJson(p), null, 2));
+    for (const [name, p] of portfolios) {
+      expect(written(p), name).toBe(JSON.stringify(toJson(p), null, 2));
+      // Each client as its full result says, the same fields in the same order.
+      expect(JSON.stringify(toJson(p).clients), name).toBe(JSON.stringify(p.clients.map(fromFullResult(p))));
+    }
   });
 
   /** A sheet of n clients (revenues tie in tens, so the rank order is not the sheet's). */
@@ -84,8 +121,8 @@ describe("grade --json in pieces", () => {
     const [once] = p.jsonClients(0, 1);
     expect(p.jsonClients(0, 1)[0]).not.toBe(once);
     expect(p.jsonClients(0, 1)[0]).toEqual(once);
-    // Field for field and in the same order, what clientToJson makes of the full results.
-    const full = p.clients.map(clientToJson(p));
+    // Field for field and in the same order, what the full results say.
+    const full = p.clients.map(fromFullResult(p));
     expect(JSON.stringify(p.jsonClients(0, 600))).toBe(JSON.stringify(full));
     expect(p.jsonClients(0, 1)[0]).not.toBe(full[0]);
     expect(p.jsonClients(598, 700).map((c) => c.rank)).toEqual([599, 600]);
