@@ -12,6 +12,7 @@ import { es2020Floor } from "../es-floor";
 import { ROOT } from "../helpers";
 import { harness, paneServer, type Pane, type PaneServer } from "./pane";
 import { csvSheet } from "./sheets";
+import { UA } from "./user-agents";
 
 const DIST = `${ROOT}dist/excel-addin/`;
 const L = "https://learn.microsoft.com/office/dev/add-ins";
@@ -21,14 +22,6 @@ const PAGE = {
   runtimes: "https://learn.microsoft.com/javascript/api/manifest/runtimes",
   optionalChaining: "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Optional_chaining#browser_compatibility",
   documentWrite: "https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#document.write()",
-};
-
-/** Real user agents: IE 11 on Windows 10, Edge Legacy 18 (EdgeHTML), Edge on Chromium (what WebView2 reports: "Edg/"), Safari's WKWebView on a Mac. */
-const UA = {
-  trident: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko",
-  edgeHtml: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763",
-  webView2: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",
-  wkWebView: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
 };
 
 const html = (): string => readFileSync(`${DIST}taskpane.html`, "utf8");
