@@ -23,6 +23,29 @@ export interface SelfTestHost {
   now(): Date;
   /** Waits while Excel computes the custom functions. */
   wait(ms: number): Promise<void>;
+  /** navigator.userAgent: which webview runs the pane (docs/excel.md, "Which Excel runs it"). */
+  userAgent: string;
+}
+
+export const WEBVIEW_CHECK = "Webview";
+
+/**
+ * The engine running the pane, from its user agent, for the report. Internet Explorer 11 and Edge
+ * Legacy never get here: taskpane.html's guard stops the page first.
+ */
+const ENGINES: readonly [RegExp, (version: string) => string][] = [
+  [/\bEdg\/(\d+)/, (v) => `Microsoft Edge ${v} on Chromium (WebView2 in Excel for Windows, or the Edge browser)`],
+  [/\b(?:Headless)?Chrome\/(\d+)/, (v) => `Chromium ${v}`],
+  [/\bFirefox\/(\d+)/, (v) => `Firefox ${v}`],
+  [/\bVersion\/([\d.]+).*\bSafari\//, (v) => `Safari ${v}`],
+  [/\bAppleWebKit\/([\d.]+)/, (v) => `WebKit ${v} (Safari's WKWebView in Excel for Mac)`],
+];
+export function webviewOf(userAgent: string): string {
+  for (const [pattern, name] of ENGINES) {
+    const version = pattern.exec(userAgent)?.[1];
+    if (version) return name(version);
+  }
+  return "not recognised";
 }
 
 const PROBE = "KAMPortfolio.selftest";
@@ -54,6 +77,7 @@ export async function runSelfTest(host: SelfTestHost): Promise<CheckLine[]> {
     ? line("Requirement sets", "pass", `${Object.entries(REQUIREMENT_SETS).map(([s, v]) => `${s} ${v}`).join(", ")} supported (ExcelApi 1.12: ${host.isSetSupported("ExcelApi", "1.12")}, 1.16: ${host.isSetSupported("ExcelApi", "1.16")})`)
     : line("Requirement sets", "fail", `missing ${missing.map(([s, v]) => `${s} ${v}`).join(", ")}: Office should not have loaded the add-in`));
   lines.push(line("Document lock", "info", "Office.js has no document lock: two panes building at once each write their own temporary sheet, and the last swap wins"));
+  lines.push(line(WEBVIEW_CHECK, "info", `${webviewOf(host.userAgent)}; user agent ${JSON.stringify(host.userAgent)}`));
   const name = `${SELF_TEST_SHEET} ${Math.random().toString(36).slice(2, 6)}`;
   await host.run(async (ctx) => {
     const wb = ctx.workbook;

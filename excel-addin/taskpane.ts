@@ -26,6 +26,7 @@ function start(info: { host: Office.HostType | null }, worker: WorkerFactory | n
         isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
         now: () => new Date(),
         wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        userAgent: navigator.userAgent,
       }),
   });
   void Excel.run(async (ctx) => {

@@ -37,7 +37,7 @@ export interface Pane {
 
 export interface PaneServer {
   origin: string;
-  open(sheets: { name: string; rows: unknown[][] }[], host?: string | null, init?: string): Promise<Pane>;
+  open(sheets: { name: string; rows: unknown[][] }[], host?: string | null, init?: string, userAgent?: string): Promise<Pane>;
   close(): Promise<void>;
 }
 
@@ -51,9 +51,10 @@ export async function paneServer(viewport = { width: 360, height: 900 }): Promis
   const chromium = await launchChromium(viewport);
   const browser = chromium.context;
 
-  /** A page on the pane with the workbook seeded; every request is recorded. */
-  async function open(sheets: { name: string; rows: unknown[][] }[], host: string | null = "Excel", init = ""): Promise<Pane> {
+  /** A page on the pane with the workbook seeded; every request is recorded. `userAgent` stands for another webview (navigator.userAgent and the request header). */
+  async function open(sheets: { name: string; rows: unknown[][] }[], host: string | null = "Excel", init = "", userAgent?: string): Promise<Pane> {
     const page = await browser.newPage();
+    if (userAgent) await (await browser.newCDPSession(page)).send("Emulation.setUserAgentOverride", { userAgent });
     const requests: string[] = [];
     const dialogs: string[] = [];
     const errors: string[] = [];

@@ -3,7 +3,7 @@
 // probe properties are gone afterwards; a host that misbehaves shows a failing line.
 import { describe, expect, it } from "vitest";
 import { dateCase, flagsReadOff, type CheckLine } from "../../core/self-test";
-import { runSelfTest, type SelfTestHost } from "../../excel-addin/self-test";
+import { runSelfTest, WEBVIEW_CHECK, webviewOf, type SelfTestHost } from "../../excel-addin/self-test";
 import { DATE_SYSTEM_CHECK, dateSystemCheck, FUNCTION_DATES_CHECK, functionDatesCheck } from "../../excel-addin/self-test-dates";
 import { FakeContext, FakeWorkbookState } from "../fakes/excel";
 import { ExcelFunctionsHost } from "../fakes/excel/custom-functions";
@@ -11,6 +11,7 @@ import { installEvaluator } from "../fakes/excel/evaluate";
 import { declared, isSetSupported, type Supported } from "../fakes/excel/requirements";
 import { ROOT } from "../helpers";
 import { csvSheet } from "./sheets";
+import { UA } from "./user-agents";
 
 const NOW = new Date(2026, 10, 22, 12, 0, 0);
 
@@ -32,6 +33,7 @@ function setup(supported: Supported = declared(), date1904 = false) {
     isSetSupported: (name, v) => isSetSupported(supported, name, v),
     now: () => NOW,
     wait: async () => undefined,
+    userAgent: UA.webView2,
   };
   return { st, host, syncs: () => syncs };
 }
@@ -40,6 +42,7 @@ const byCheck = (lines: CheckLine[]) => Object.fromEntries(lines.map((l) => [l.c
 const ALL_PASS = {
   "Requirement sets": "pass",
   "Document lock": "info",
+  [WEBVIEW_CHECK]: "info",
   "Text that looks like a formula stays text": "pass",
   "A custom function over a range holding an error": "pass",
   "Dates across time zones (a date cell read by a custom function)": "pass",
@@ -93,6 +96,18 @@ describe("Self-test (Excel pane)", () => {
     expect(flagsReadOff(c, -1)).toBe(c.flags); // a zone's day is not this check's (Dates across time zones)
     expect(functionDatesCheck(c, table("shed"), true).status).toBe("fail");
     expect(functionDatesCheck(c, [["#BUSY!"]], true).status).toBe("fail");
+  });
+
+  it("reports the webview from the user agent: WebView2, a Mac's WKWebView, the browsers of Excel on the web", async () => {
+    const { host } = setup();
+    const lines = await runSelfTest(host);
+    expect(lines.find((l) => l.check === WEBVIEW_CHECK)?.detail).toBe(`Microsoft Edge 120 on Chromium (WebView2 in Excel for Windows, or the Edge browser); user agent ${JSON.stringify(UA.webView2)}`);
+    expect(webviewOf(UA.wkWebView)).toBe("WebKit 605.1.15 (Safari's WKWebView in Excel for Mac)");
+    expect(webviewOf("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15")).toBe("Safari 17.2");
+    expect(webviewOf("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36")).toBe("Chromium 131");
+    expect(webviewOf("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0")).toBe("Firefox 133");
+    expect(webviewOf("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36")).toBe("Chromium 131");
+    expect(webviewOf("")).toBe("not recognised");
   });
 
   it("a host below the declared sets shows failing lines, and the temporary sheet is still removed", async () => {

@@ -99,6 +99,7 @@ describe("Excel task pane in headless Chromium", () => {
     expect(lines.length).toBeGreaterThanOrEqual(8);
     expect(lines[0]).toMatch(/^✔ Requirement sets — ExcelApi 1\.9, SharedRuntime 1\.1, CustomFunctionsRuntime 1\.3 supported/);
     expect(lines.some((l) => l.startsWith("✔ Text that looks like a formula stays text"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("ℹ Webview — Chromium "))).toBe(true);
     expect(await page.locator(".self-test .report").inputValue()).toMatch(/^KAM Portfolio self-test — Excel\n/);
     expect(await harness(page, (h) => h.sheetNames())).toEqual(["Clients"]);
     expect(errors).toEqual([]);

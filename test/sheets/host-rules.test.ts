@@ -15,6 +15,7 @@ import type { FakeChart } from "../fakes/sheets/builders";
 import type { FakeRange } from "../fakes/sheets/range";
 import { ARBITRARY_RANGE_METADATA, CELL_LIMIT, fakeGoogle, LOADING, marshal, PROPERTY_VALUE_LIMIT, ServiceError, UndocumentedError, type FakeSheet } from "../fakes/spreadsheet-app";
 import { isPlainJson } from "../fakes/sheets/marshal";
+import { es2020Floor } from "../es-floor";
 import { ROOT } from "../helpers";
 import { ADDON, call, codeJs, loadAddon } from "./apps-script";
 import { csvSheet, syntheticClients } from "./data";
@@ -230,26 +231,11 @@ describe("Sheets: services", () => {
     // The V8 runtime takes "modern ECMAScript syntax"; Google's own samples use ?. and ?? in .gs
     // files (scripts/build/sheets.mjs names them). Class fields are reported missing
     // (github.com/google/clasp/issues/935), so nothing past ES2020 is emitted.
-    const source = ts.createSourceFile("Code.js", codeJs(), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-    const seen = { optionalChain: 0, nullish: 0 };
-    const newer: string[] = [];
-    const NEWER_METHODS = new Set(["hasOwn", "replaceAll", "at", "findLast", "findLastIndex", "toSorted", "toReversed", "toSpliced", "groupBy"]);
-    const LOGICAL_ASSIGNMENT = [ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken];
-    const visit = (node: ts.Node): void => {
-      if (node.kind === ts.SyntaxKind.QuestionDotToken) seen.optionalChain++;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) seen.nullish++;
-      if (ts.isBinaryExpression(node) && LOGICAL_ASSIGNMENT.includes(node.operatorToken.kind)) newer.push(`logical assignment ${node.getText(source).slice(0, 40)}`);
-      if (ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPrivateIdentifier(node)) newer.push(`class syntax ${node.getText(source).slice(0, 40)}`);
-      if (ts.isNumericLiteral(node) && node.getText(source).includes("_")) newer.push(`numeric separator ${node.getText(source)}`);
-      // Library methods newer than ES2020, which no ES2020 build rewrites (Object.hasOwn was one).
-      if (ts.isPropertyAccessExpression(node) && NEWER_METHODS.has(node.name.text)) newer.push(`method ${node.getText(source).slice(0, 40)}`);
-      if (ts.isIdentifier(node) && node.text === "structuredClone") newer.push("structuredClone");
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-    expect(newer).toEqual([]);
-    expect(seen.optionalChain).toBeGreaterThan(0);
-    expect(seen.nullish).toBeGreaterThan(0);
+    // The checker (test/es-floor.ts) is shared with Excel's bundles (test/excel/host-rules-webviews.test.ts).
+    const floor = es2020Floor("Code.js", codeJs());
+    expect(floor.newer).toEqual([]);
+    expect(floor.optionalChain).toBeGreaterThan(0);
+    expect(floor.nullish).toBeGreaterThan(0);
   });
 
   it(`document properties may be missing and have quotas — ${PAGE.properties} ${PAGE.quotas}`, () => {
