@@ -30,7 +30,7 @@ for (const [n, runs] of [[1_000, 15], [10_000, 9], [100_000, 7]]) {
 const nlogn = (n) => n * Math.log2(n);
 const growth = (a, b) => `×${(coreMs[b] / coreMs[a]).toFixed(1)} (linear ×${b / a}, n log n ×${(nlogn(b) / nlogn(a)).toFixed(1)})`;
 console.log(`  growth 1k→10k ${growth(1_000, 10_000)}; 10k→100k ${growth(10_000, 100_000)}`);
-console.log(`  goal ≤ 100 ms at 100,000 clients: ${coreMs[100_000] <= 100 ? "met" : `not met (${fmt(coreMs[100_000])} ms)`}`);
+// No goal here: issue 10's goals for the core are printed by core-scale.bench.mjs, against its floor and pandas.
 
 // The same grading as spreadsheet formulas, in HyperFormula: one run (the COUNTIF rank is O(n²)).
 const N = 10_000;
