@@ -35,12 +35,12 @@ import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
 import { afterAsOfNote, periodNotes } from "./period/notes";
 import { periodDates } from "./period/window";
-import type { Health, Portfolio, PortfolioInput } from "./portfolio/types";
+import type { Health, JsonShape, Portfolio, PortfolioInput } from "./portfolio/types";
 
 export { EmptySheetError, MissingColumnsError } from "./portfolio/errors";
 export { looksLikeOrderList, mapColumns, type Columns } from "./portfolio/read-columns";
 export { isTotalLabel } from "./portfolio/skipped-rows";
-export type { ClientResult, Flag, Health, JsonClient, JsonShape, NeedsData, Portfolio, PortfolioInput, Skipped, Summary } from "./portfolio/types";
+export type { ClientResult, Flag, Health, JsonClient, NeedsData, Portfolio, PortfolioInput, Skipped, Summary } from "./portfolio/types";
 
 export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { settings } = input;
@@ -109,7 +109,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     summary.lossTotal = money.curve.lossTotal;
   }
   let health: Health | null = null;
-  const jsonShape = { history: previous.size > 0, period: period !== null, costs: mapping.costToServe !== undefined, profits: money.curve !== null };
+  const jsonShape: JsonShape = { history: previous.size > 0, period: period !== null, costs: mapping.costToServe !== undefined, profits: money.curve !== null };
   return {
     // Each client's result (its texts, flags, dates) is made when first read: see portfolio/results.
     get clients() {

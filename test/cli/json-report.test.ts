@@ -11,7 +11,9 @@ import { jsonReportPieces } from "../../cli/json-report";
 import { main } from "../../cli/main";
 import { parseOptions } from "../../cli/options";
 import type { Portfolio } from "../../core/portfolio";
-import type { ClientResult, JsonClient } from "../../core/portfolio";
+import { gradePortfolio, type ClientResult, type Flag, type JsonClient } from "../../core/portfolio";
+import { DEFAULT_SETTINGS } from "../../core/settings";
+import { dayFromParts } from "../../core/values";
 import { toJson } from "../../core/report";
 import { ROOT } from "../helpers";
 
@@ -74,7 +76,7 @@ describe("grade --json in pieces", () => {
     portfolios.push(["no clients ranked, two rows needing data", await graded(none)]);
     expect((portfolios[4]?.[1] as Portfolio).summary.clients).toBe(0);
     expect((portfolios[4]?.[1] as Portfolio).needsData).toHaveLength(2);
-    expect((portfolios[2]?.[1] as Portfolio).previousBuild).not.toBeNull();
+    expect((portfolios[2]?.[1] as Portfolio).previousBuild).toBe(true);
     expect((portfolios[1]?.[1] as Portfolio).period).not.toBeNull();
     expect((portfolios[3]?.[1] as Portfolio).mapping.costToServe).toBeDefined();
     expect((portfolios[3]?.[1] as Portfolio).needsData).toHaveLength(1);
@@ -83,6 +85,38 @@ describe("grade --json in pieces", () => {
       // Each client as its full result says, the same fields in the same order.
       expect(JSON.stringify(toJson(p).clients), name).toBe(JSON.stringify(p.clients.map(fromFullResult(p))));
     }
+  });
+
+  it("is each client's full result for the other flags, a relationship given for some clients only, and no profit", async () => {
+    // The flags the examples never raise, between an order list over three years (lapsed, at
+    // risk) and a sheet of clients after three builds (sliding) with a duplicate name, overrides
+    // (one expired), reviews and a relationship strength left blank for some: that one has no
+    // margin, so no profit curve, and its clients have no `profit` in the JSON.
+    const sheet = [
+      ["Client", "Revenue", "Strategic value", "Pain", "Relationship strength", "Manual grade", "Override until", "Last review"],
+      ["Acme", 100, "Low", "High", 4, "", "", "2026-06-01"],
+      ["Bolt", 1000, "High", "Low", "", "A", "2026-01-31", ""],
+      ["Cobalt", 10, "Low", "Medium", 2, "", "", "2025-01-01"],
+      ["Cobalt", 20, "Medium", "Medium", "", "", "", ""],
+      ["Dune", 0, "Low", "Low", 3, "", "", ""],
+      ["Elm", 500, "Medium", "Low", "", "B", "", "2026-05-01"],
+    ];
+    const snap = (date: string, client: string, grade: "A" | "B" | "C") => ({ date, client, grade, score: 3, quadrant: "Strategic" });
+    const history = [snap("2026-01-01T10:00:00Z", "Acme", "A"), snap("2026-02-01T10:00:00Z", "Acme", "B"), snap("2026-02-01T10:00:00Z", "Bolt", "B")];
+    const clients = gradePortfolio({ rows: sheet, settings: { ...DEFAULT_SETTINGS, mode: "clients" }, today: dayFromParts(2026, 6, 30), history });
+    const orders = await graded(`${ROOT}test/vectors/orders-dated.csv`);
+    expect(clients.profitCurve).toBeNull();
+    expect(clients.previousBuild).toBe(true);
+    expect(clients.clients.map((c) => c.relationshipEstimated)).toContain(true);
+    expect(clients.clients.map((c) => c.relationshipEstimated)).toContain(false);
+    const flags = new Set<Flag>([...clients.clients, ...orders.clients].flatMap((c) => c.flags));
+    // The flags the examples above never raise, with some they do (shed and laggard need a margin).
+    expect([...flags].sort()).toEqual(["at-risk", "duplicate", "estimated-relationship", "incomplete", "lapsed", "no-revenue", "override", "override-expired", "review-due", "sliding"]);
+    for (const p of [clients, orders]) {
+      expect(JSON.stringify(toJson(p).clients)).toBe(JSON.stringify(p.clients.map(fromFullResult(p))));
+      expect(written(p)).toBe(JSON.stringify(toJson(p), null, 2));
+    }
+    expect(Object.keys(toJson(clients).clients[0] ?? {})).not.toContain("profit");
   });
 
   /** A sheet of n clients (revenues tie in tens, so the rank order is not the sheet's). */

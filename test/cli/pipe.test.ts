@@ -2,7 +2,7 @@
 // head`): the pipe closes under the command, which stops quietly instead of dying on an unhandled
 // EPIPE with a stack trace; the whole output, read to the end, is unchanged.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,5 +42,20 @@ describe("kam-portfolio writing into a pipe", () => {
     const r = await piped(["grade", file, "--json"], Number.POSITIVE_INFINITY);
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(r.read).toBeGreaterThan(1_000_000);
+  });
+
+  it("says in one line that it cannot write the output when the output fails otherwise (a full disk: Linux's /dev/full), exit 2", async () => {
+    for (const args of [["grade", file, "--json"], ["grade", file]]) {
+      const full = openSync("/dev/full", "w");
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", full, "pipe"] });
+        let stderr = "";
+        child.stderr?.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+      closeSync(full);
+      expect(r.stderr, args.join(" ")).toMatch(/^kam-portfolio: cannot write the output: ENOSPC\b[^\n]*\n$/);
+      expect(r.code, args.join(" ")).toBe(2);
+    }
   });
 });

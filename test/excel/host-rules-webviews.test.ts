@@ -122,6 +122,9 @@ describe("Excel: the task pane in each webview (headless Chromium as each)", () 
       expect(text).toMatch(/#NAME\?/);
       expect(text).toMatch(/Excel on the web/);
       expect(text).toMatch(/Microsoft Edge WebView2 Runtime/);
+      // The update that both installs WebView2 (Version 2101 on) and uses it without a registry
+      // value (build 16.0.14326 on, Version 2108): browsers page, its note 2.
+      expect(text).toMatch(/updating Microsoft 365 to Version 2108 or later installs it and uses it/);
       expect(text).not.toMatch(/Loading/);
       // The bundle tags became a comment: no script element for them, nothing they do happened.
       // (Chromium's preload scanner has fetched both files before any script ran, as it fetches
