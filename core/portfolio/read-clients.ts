@@ -274,10 +274,11 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   c.wallet[k] = wallet ?? NONE;
   if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
 
+  // An unreadable cell is looked for only where no valid value was found: it is noted then.
   const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
-  const badStrategic = unreadableAt(a.strategic, cols.strategics, k);
+  const badStrategic = strategic === null ? unreadableAt(a.strategic, cols.strategics, k) : undefined;
   c.strategic[k] = strategic ?? (badStrategic instanceof Invalid ? "Unknown" : "Low");
-  if (strategic === null && badStrategic instanceof Invalid) {
+  if (badStrategic instanceof Invalid) {
     c.incomplete[k] = 1;
     noteOn(c, k, `strategic value: ${badStrategic.reason}; scored as Unknown`);
   }
@@ -295,16 +296,17 @@ function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attrib
   if (benefit === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
 
   c.industry[k] = valueAt(cols.industries, a.industry, k);
-  c.override[k] = valueAt(cols.overrides, a.override, k) as Grade | null;
-  const badOverride = unreadableAt(a.override, cols.overrides, k);
-  if (c.override[k] === null && badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
+  const override = valueAt(cols.overrides, a.override, k) as Grade | null;
+  c.override[k] = override;
+  const badOverride = override === null ? unreadableAt(a.override, cols.overrides, k) : undefined;
+  if (badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
   c.overrideReason[k] = valueAt(cols.reasons, a.reason, k);
   const until = valueAt(cols.overrideUntils, a.until, k) as Day | null;
   c.overrideUntil[k] = until ?? NONE;
-  const badUntil = unreadableAt(a.until, cols.overrideUntils, k);
-  if (until === null && badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
-  const badReview = unreadableAt(a.review, cols.reviews, k);
-  if (orNull(c.review[k]) === null && badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
+  const badUntil = until === null ? unreadableAt(a.until, cols.overrideUntils, k) : undefined;
+  if (badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
+  const badReview = Number.isNaN(c.review[k]) ? unreadableAt(a.review, cols.reviews, k) : undefined;
+  if (badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
 
   if (amountNotes !== null) for (const note of amountNotes) noteOn(c, k, note);
 }
