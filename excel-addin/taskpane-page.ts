@@ -16,7 +16,7 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
  */
 export const OLD_WEBVIEW_MESSAGE = [
   "KAM Portfolio can't run in this version of Excel",
-  "This Excel shows add-ins with {webview}, which cannot run KAM Portfolio: the pane stops here and the KAM.* functions show #NAME?. Your workbook was not changed.",
+  "This Excel shows add-ins with {webview}, which cannot run KAM Portfolio: the pane stops here and the KAM.* functions cannot calculate. Your workbook was not changed.",
   "KAM Portfolio runs in Excel on the web, in Excel for Mac, and in Excel for Windows (Microsoft 365, or Office 2021 or later) with the Microsoft Edge WebView2 Runtime. Windows 11 has it; on Windows 10, updating Microsoft 365 to Version 2108 or later installs it and uses it, or your IT department can install it.",
 ] as const;
 

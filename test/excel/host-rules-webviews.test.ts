@@ -119,7 +119,7 @@ describe("Excel: the task pane in each webview (headless Chromium as each)", () 
       await page.getByRole("heading", { name: OLD_WEBVIEW_MESSAGE[0] }).waitFor();
       const text = await page.locator("#kam-root").innerText();
       expect(text).toContain(`This Excel shows add-ins with ${name}, which cannot run KAM Portfolio`);
-      expect(text).toMatch(/#NAME\?/);
+      expect(text).toMatch(/the KAM\.\* functions cannot calculate/);
       expect(text).toMatch(/Excel on the web/);
       expect(text).toMatch(/Microsoft Edge WebView2 Runtime/);
       // The update that both installs WebView2 (Version 2101 on) and uses it without a registry
