@@ -116,7 +116,6 @@ const HEAD_CHARS = 1 << 20;
 const HEAD_LINES = 1000;
 
 const LINE_BREAK = /\r\n|\r|\n/g;
-const HAS_LINE_BREAK = /[\r\n]/;
 
 /** The line breaks in `text`. */
 function breaksIn(text: string): number {
@@ -143,13 +142,13 @@ export class CsvReader {
   private headBreaks = 0;
   private headEndsInCr = false;
   /**
-   * After a parse that read nothing, whether the unfinished row is inside a quoted cell (it spans
-   * a line break); null after one that read something. Such a row cannot end in a piece without a
-   * quote (a quoted cell) or without a line break (any row): parsing it again would only scan it
-   * again. A 20 MB quoted cell, or a quote left open early in a 30 MB file, read in 64 KB pieces
-   * was scanned hundreds of times over (minutes for a larger file).
+   * The length of the unfinished row after a parse that read nothing of it (null after one that
+   * read something): the row is parsed again only once it has doubled, so a row that stays open
+   * (a 20 MB quoted cell, a quote left open early in a 30 MB file) is scanned about twice in all,
+   * not once a piece (hundreds of times over, minutes for a larger file). Whatever ends the row —
+   * a closing quote, a line break — is read at the next parse; until then it waits in the carry.
    */
-  private stalled: boolean | null = null;
+  private stalledAt: number | null = null;
 
   constructor(
     readonly file: string,
@@ -211,7 +210,7 @@ export class CsvReader {
   }
 
   private parse(text: string, last: boolean): void {
-    if (!last && this.stalled !== null && !(this.stalled ? text.includes('"') : HAS_LINE_BREAK.test(text))) {
+    if (!last && this.stalledAt !== null && this.carry.length + text.length < 2 * this.stalledAt) {
       this.carry += text;
       return;
     }
@@ -228,7 +227,7 @@ export class CsvReader {
     this.count(input.slice(0, used));
     this.carry = input.slice(used);
     this.base = result.meta.cursor;
-    this.stalled = used === 0 ? HAS_LINE_BREAK.test(this.carry) : null;
+    this.stalledAt = used === 0 ? this.carry.length : null;
   }
 
   /** Counts the line breaks of text that is done with (a CR LF split between two pieces is one). */

@@ -69,9 +69,9 @@ export class GradingRows {
   private readonly isGraded = new Set<number>();
   /** Per graded column: its values kept as one string each, or null once sharing them stopped paying. */
   private values: (Map<string, string> | null)[] = [];
+  /** Per graded column: its values looked up, and found already kept. */
   private lookups: number[] = [];
   private found: number[] = [];
-  private judgedAt: number[] = [];
   /** The length of a kept data row: to its last graded column (the ELSEWHERE cell, when there is one, goes after it). */
   private width = 0;
   /** The last row holding something else than empty cells (the trailing blank lines are dropped). */
@@ -111,7 +111,6 @@ export class GradingRows {
     this.values = graded.map(() => new Map());
     this.lookups = graded.map(() => 0);
     this.found = graded.map(() => 0);
-    this.judgedAt = graded.map(() => FIRST_JUDGEMENT);
     this.width = graded.length ? (graded[graded.length - 1] as number) + 1 : 0;
   }
 
@@ -142,14 +141,10 @@ export class GradingRows {
     if (values === null) return ownString(v);
     const seen = values.get(v);
     const lookups = ++(this.lookups[j] as number);
-    if (seen !== undefined) {
-      this.found[j] = (this.found[j] as number) + 1;
-      return seen;
-    }
-    if (lookups >= (this.judgedAt[j] as number)) {
-      this.judgedAt[j] = 2 * lookups;
-      if (!keepsSharing(lookups, this.found[j] as number)) this.values[j] = null;
-    }
+    if (seen !== undefined) this.found[j] = (this.found[j] as number) + 1;
+    // Judged at each power of two (from FIRST_JUDGEMENT: keepsSharing keeps it before).
+    if ((lookups & (lookups - 1)) === 0 && !keepsSharing(lookups, this.found[j] as number)) this.values[j] = null;
+    if (seen !== undefined) return seen;
     const kept = ownString(v);
     if (values.size >= SHARED_VALUES) return kept;
     values.set(kept, kept);
