@@ -8,8 +8,8 @@ import { ROOT } from "./lib.mjs";
 export const BIN = process.env.KAM_BIN ?? `${ROOT}dist/cli/kam-portfolio.cjs`;
 if (!process.env.KAM_BIN && !existsSync(BIN)) execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, "cli"], { stdio: "inherit" });
 
-/** Reports the process's peak memory (max RSS, KB) on stderr as it exits. */
-const REPORT_RSS = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))`;
+/** Reports the process's peak memory (max RSS, KB) on stderr as it exits (preloaded: see the file). */
+const REPORT_RSS = `${ROOT}bench/report-rss.cjs`;
 
 /**
  * Runs a program once with its output going to a file, as `> out` would (node's spawnSync reading
@@ -27,7 +27,7 @@ export function runToFile(program, args, out) {
 
 /** Runs the command once: wall ms (measured here), peak RSS in MB (reported by the process), its output. */
 export function runCommand(args, out = "/dev/null") {
-  const { ms, stderr, stdout } = runToFile(process.execPath, ["--import", REPORT_RSS, BIN, ...args], out);
+  const { ms, stderr, stdout } = runToFile(process.execPath, ["-r", REPORT_RSS, BIN, ...args], out);
   const rss = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
   return { ms, rss, stdout };
 }
