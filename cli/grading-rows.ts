@@ -10,7 +10,7 @@
  * maps the same columns and grades the same clients as it would on every cell.
  */
 import { columnNumber } from "../core/a1";
-import { FIELDS, findHeaderRow, headerScore, headerWords, type Field } from "../core/columns";
+import { FIELDS, findHeaderRow, headerWords, wordsScore, type Field } from "../core/columns";
 import { isBlank, type CellValue } from "../core/values";
 import type { RowSink } from "./csv";
 import { ownString } from "./xlsx/xml";
@@ -58,7 +58,7 @@ export function gradedColumns(header: readonly CellValue[], overrides: Partial<R
     if (named.has(i)) return true;
     if (t === "") return false;
     const words = headerWords(t);
-    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => headerScore(f, t) > 0);
+    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => wordsScore(f, words) > 0);
   };
   const out: number[] = [];
   let width = texts.length;
