@@ -8,26 +8,39 @@ import { ROOT } from "./lib.mjs";
 export const BIN = process.env.KAM_BIN ?? `${ROOT}dist/cli/kam-portfolio.cjs`;
 if (!process.env.KAM_BIN && !existsSync(BIN)) execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`, "cli"], { stdio: "inherit" });
 
-/** Reports the process's peak memory (max RSS, KB) on stderr as it exits. */
-const REPORT_RSS = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))`;
+/** Reports the process's peak memory (max RSS, KB) on stderr as it exits (preloaded: see the file). */
+const REPORT_RSS = `${ROOT}bench/report-rss.cjs`;
+
+/**
+ * The environment the programs run in: this one without NODE_EXTRA_CA_CERTS. Where that is set (the
+ * sandbox these figures come from sets it, with other certificate variables, for its proxy), node
+ * reads the file and parses it with its own root certificates at every start, before any script
+ * runs: about 85 ms here, for a command that opens no connection. A user's shell seldom sets it;
+ * cli.bench.mjs prints node's start and the Python ratio with it as well (`WITH_EXTRA_CERTS`).
+ */
+export const EXTRA_CERTS = process.env.NODE_EXTRA_CA_CERTS ?? null;
+const { NODE_EXTRA_CA_CERTS: _, ...withoutExtraCerts } = process.env;
+export const PLAIN_ENV = withoutExtraCerts;
+/** This environment as it is, NODE_EXTRA_CA_CERTS included. */
+export const WITH_EXTRA_CERTS = process.env;
 
 /**
  * Runs a program once with its output going to a file, as `> out` would (node's spawnSync reading
  * a pipe slows a writer of many small pieces down several times). Returns wall ms and the output.
  */
-export function runToFile(program, args, out) {
+export function runToFile(program, args, out, env = PLAIN_ENV) {
   const fd = openSync(out, "w");
   const t0 = performance.now();
-  const r = spawnSync(program, args, { encoding: "utf8", stdio: ["ignore", fd, "pipe"], maxBuffer: 1 << 24 });
+  const r = spawnSync(program, args, { encoding: "utf8", stdio: ["ignore", fd, "pipe"], maxBuffer: 1 << 24, env });
   const ms = performance.now() - t0;
   closeSync(fd);
   if (r.status !== 0) throw new Error(`${program} ${args.join(" ")} failed: ${r.stderr}`);
   return { ms, stderr: r.stderr, stdout: readFileSync(out, "utf8") };
 }
 
-/** Runs the command once: wall ms (measured here), peak RSS in MB (reported by the process), its output. */
-export function runCommand(args, out = "/dev/null") {
-  const { ms, stderr, stdout } = runToFile(process.execPath, ["--import", REPORT_RSS, BIN, ...args], out);
+/** Runs the command once (in `env`: see PLAIN_ENV): wall ms (measured here), peak RSS in MB (reported by the process), its output. */
+export function runCommand(args, out = "/dev/null", env = PLAIN_ENV) {
+  const { ms, stderr, stdout } = runToFile(process.execPath, ["-r", REPORT_RSS, BIN, ...args], out, env);
   const rss = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
   return { ms, rss, stdout };
 }

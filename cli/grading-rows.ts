@@ -4,13 +4,13 @@
  * — those whose header could name an input (core/columns `headerScore`), a status or stage column
  * (core/portfolio/skipped-rows), a column named by `--map` — and whether the rest of the row is
  * blank. So each data row keeps those cells where they stand, a cell saying the row holds
- * something elsewhere, and nothing else; a blank row is one shared empty row; a repeated value
- * (a client's name on each of its orders, a date, a segment) is one string. The first rows, where
- * the header is looked for, are kept whole, so grading finds the same header, maps the same
- * columns and grades the same clients as it would on every cell.
+ * something elsewhere, and nothing else; a blank row is one shared empty row; in a long file, a
+ * repeated value (a client's name on each of its orders, a date, a segment) is one string. The
+ * first rows, where the header is looked for, are kept whole, so grading finds the same header,
+ * maps the same columns and grades the same clients as it would on every cell.
  */
 import { columnNumber } from "../core/a1";
-import { FIELDS, findHeaderRow, headerScore, headerWords, type Field } from "../core/columns";
+import { FIELDS, findHeaderRow, headerWords, wordsScore, type Field } from "../core/columns";
 import { isBlank, type CellValue } from "../core/values";
 import type { RowSink } from "./csv";
 import { ownString } from "./xlsx/xml";
@@ -21,6 +21,12 @@ const HEAD_ROWS = 10;
 const SHARED_VALUES = 1 << 18;
 /** Lookups of a column's values before sharing them is first judged (then at each doubling). */
 const FIRST_JUDGEMENT = 1 << 14;
+/**
+ * Rows read before any value is shared. Up to there the strings sharing could save are a few MB at
+ * most, while looking each value up cost a quarter of reading a 10,000-row file; a long file's
+ * values are looked up (and judged) from there on.
+ */
+export const SHARE_FROM = 1 << 14;
 
 /**
  * Whether a column's values are still worth looking up to share: a lookup costs about as much as
@@ -52,7 +58,7 @@ export function gradedColumns(header: readonly CellValue[], overrides: Partial<R
     if (named.has(i)) return true;
     if (t === "") return false;
     const words = headerWords(t);
-    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => headerScore(f, t) > 0);
+    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => wordsScore(f, words) > 0);
   };
   const out: number[] = [];
   let width = texts.length;
@@ -138,7 +144,7 @@ export class GradingRows {
 
   private shared(j: number, v: string): string {
     const values = this.values[j] as Map<string, string> | null;
-    if (values === null) return ownString(v);
+    if (values === null || this.rows.length < SHARE_FROM) return ownString(v);
     const seen = values.get(v);
     const lookups = ++(this.lookups[j] as number);
     if (seen !== undefined) this.found[j] = (this.found[j] as number) + 1;

@@ -113,7 +113,7 @@ function tokenMatches(token: string, word: string): boolean {
 }
 
 /** Where `words` stand in `ts` (their first index), or -1. */
-function sequenceAt(ts: string[], words: string[]): number {
+function sequenceAt(ts: readonly string[], words: readonly string[]): number {
   for (let i = 0; i + words.length <= ts.length; i++) {
     if (words.every((w, j) => tokenMatches(ts[i + j] ?? "", w))) return i;
   }
@@ -122,7 +122,11 @@ function sequenceAt(ts: string[], words: string[]): number {
 
 /** How well `header` names `field`; 0 when it does not. */
 export function headerScore(field: Field, header: string): number {
-  const ts = headerWords(header);
+  return wordsScore(field, headerWords(header));
+}
+
+/** headerScore from the header's words (headerWords), worked out once for every field. */
+export function wordsScore(field: Field, ts: readonly string[]): number {
   if (ts.length === 0 || ts.includes("kam")) return 0;
   let best = 0;
   let bestWords: string[] = [];
@@ -201,16 +205,27 @@ export function detectColumns(headers: readonly CellValue[], overrides: Partial<
   const candidates: { field: Field; column: number; score: number }[] = [];
   texts.forEach((text, column) => {
     if (text === "" || taken.has(column)) return;
+    const words = headerWords(text);
     for (const field of FIELDS) {
       if (mapping[field] !== undefined) continue;
-      const score = headerScore(field, text);
+      const score = wordsScore(field, words);
       if (score > 0) candidates.push({ field, column, score });
     }
   });
   // Filled cells decide only between two columns standing equal for one input: counting them reads
   // every cell, so they are counted only when such a tie exists. Otherwise no two candidates whose
   // order they would change compete (another input, or the same column), and the mapping is the same.
-  const tie = candidates.some((a, i) => candidates.some((b, j) => j > i && a.field === b.field && a.score === b.score && a.column !== b.column));
+  // (A column is a candidate for a field once, so two candidates with one field and score are two columns.)
+  const standings = new Set<string>();
+  let tie = false;
+  for (const c of candidates) {
+    const standing = `${c.field} ${c.score}`;
+    if (standings.has(standing)) {
+      tie = true;
+      break;
+    }
+    standings.add(standing);
+  }
   const fill: FilledCells = tie ? filled : () => 0;
   candidates.sort((a, b) => b.score - a.score || fill(b.column) - fill(a.column) || a.column - b.column || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   for (const c of candidates) {

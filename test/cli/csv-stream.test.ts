@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { allRows, CsvError, parseCsv, readCsvBytes, readCsvPieces } from "../../cli/csv";
-import { gradedColumns, keepsSharing } from "../../cli/grading-rows";
+import { gradedColumns, keepsSharing, SHARE_FROM } from "../../cli/grading-rows";
 import { openSource } from "../../cli/read";
 import { gradePortfolio } from "../../core/portfolio";
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from "../../core/settings";
@@ -179,24 +179,26 @@ describe("grade from the kept rows is grade from every cell", () => {
   });
 
   it("grades a long file the same from the kept rows when some columns stop sharing and others keep it", async () => {
-    // 40,000 clients: names and revenues never repeat (their sharing stops), industries and
-    // levels always do; a total row and a row needing data past the judgements.
+    // 50,000 clients: values are looked up from row SHARE_FROM, and judged at 16,384 and 32,768
+    // lookups; names and revenues never repeat (their sharing stops), industries and levels always
+    // do; a total row and a row needing data past the judgements.
+    expect(SHARE_FROM + 32_768).toBeLessThan(50_000);
     const rnd = seeded(5);
     const lines = ["Client,Industry,Revenue,Gross Margin,Share of Wallet,Strategic Value,Pain"];
-    for (let i = 0; i < 40_000; i++) {
+    for (let i = 0; i < 50_000; i++) {
       const level = ["High", "Medium", "Low"][Math.floor(rnd() * 3)] as string;
       lines.push(`Client number ${i},${["Retail", "Food"][i % 2]},${1000 + i * 3},${(Math.round(rnd() * 50) / 100).toFixed(2)},${Math.round(rnd() * 100)}%,${level},${level}`);
     }
     lines.push("Acme,Retail,,0.2,50%,High,Low", "Total,,123456789,,,,");
-    const { all, kept } = await gradeLines("forty-thousand.csv", lines);
+    const { all, kept } = await gradeLines("fifty-thousand.csv", lines);
     expect(kept).toEqual(all);
     if (typeof all === "string") throw new Error(all);
-    expect(all.summary.clients).toBe(40_000);
+    expect(all.summary.clients).toBe(50_000);
     expect(all.needsData.map((n) => [n.name, n.reason])).toEqual([["Acme", "no revenue"]]);
     expect(all.skipped).toHaveLength(1);
   });
 
-  it("a long order list keeps each repeated value as one string and blank rows as one row", async () => {
+  it("a long order list keeps blank rows as one row and leaves out the columns grading never reads", async () => {
     const rnd = seeded(11);
     const lines = ["Order,Order Date,Customer Name,Segment,Sales,Profit"];
     for (let i = 0; i < 20_000; i++) {

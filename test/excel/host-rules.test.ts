@@ -1,7 +1,7 @@
 // Excel host rules the add-in depends on, one test per rule, each naming the page it comes from.
 // The fake Excel (test/fakes/excel/) and its custom-function host enforce every rule; where a page
 // is silent the fake assumes the worst, and the rule is listed in docs/testing.md with what the
-// pane's self-test checks instead.
+// pane's self-test checks instead. The workbook's date system: host-rules-date-system.test.ts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,72 +9,19 @@ import { buildMatrix } from "../../core/use-cases/build-matrix";
 import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { MARKER_NAMES } from "../../core/markers";
 import { rangeA1 } from "../../core/a1";
-import { EXCEL_DIALECT } from "../../core/matrix";
 import { resolveSettings } from "../../core/settings";
-import { dayFromDate, dayFromParts, dayToSerial, DAYS_1900_TO_1904 } from "../../core/values";
+import { dayFromParts, dayToSerial } from "../../core/values";
 import { REQUIREMENT_SETS } from "../../excel-addin/manifest";
 import { ExcelPort } from "../../excel-addin/port";
 import { PAYLOAD_LIMIT } from "../../excel-addin/payload";
-import { CUSTOM_PROPERTY_LIMIT, FakeContext, FakeExcelError, FakeWorkbookState, type FakeExcelOptions, type FakeSheetState } from "../fakes/excel";
-import { ExcelCellError, ExcelFunctionsHost, type FunctionMetadata } from "../fakes/excel/custom-functions";
-import { installEvaluator } from "../fakes/excel/evaluate";
+import { CUSTOM_PROPERTY_LIMIT, FakeContext, FakeExcelError, type FakeSheetState } from "../fakes/excel";
+import { ExcelCellError } from "../fakes/excel/custom-functions";
 import { isSetSupported, versionAtLeast } from "../fakes/excel/requirements";
 import { startWorker } from "../fakes/excel/worker";
 import { ROOT } from "../helpers";
 import { apiUses, type ApiUse } from "./api-sets";
+import { col, DIST, host, metadata, opts, PAGE, port, workbook } from "./host-rules-setup";
 import { csvSheet, syntheticSheet } from "./sheets";
-
-const DIST = `${ROOT}dist/excel-addin/`;
-const L = "https://learn.microsoft.com/office/dev/add-ins";
-const API = "https://learn.microsoft.com/javascript/api";
-const PAGE = {
-  json: `${L}/excel/custom-functions-json`,
-  errors: `${L}/excel/custom-functions-errors`,
-  cfSets: `${API}/requirement-sets/excel/custom-functions-requirement-sets`,
-  parameters: `${L}/excel/custom-functions-parameter-options`,
-  volatile: `${L}/excel/custom-functions-volatile`,
-  requirements: `${L}/develop/specify-office-hosts-and-api-requirements`,
-  runtimeCheck: `${L}/develop/specify-api-requirements-runtime`,
-  excelSets: `${API}/requirement-sets/excel/excel-api-requirement-sets`,
-  apiErrors: `${L}/testing/application-specific-api-error-handling`,
-  limits: `${L}/concepts/resource-limits-and-performance-optimization`,
-  performance: `${L}/excel/performance`,
-  blankNull: `${L}/excel/excel-add-ins-blank-null-values`,
-  range: `${API}/excel/excel.range`,
-  numberFormat: `${API}/excel/excel.numberformatcategory`,
-  customProperty: `${API}/excel/excel.customproperty`,
-  sharedRuntime: `${L}/develop/configure-your-add-in-to-use-a-shared-runtime`,
-  chartType: `${API}/excel/excel.charttype`,
-  chartAdd: `${API}/excel/excel.chartcollection`,
-  chart: `${API}/excel/excel.chart`,
-  chartSeries: `${API}/excel/excel.chartseries`,
-  pageLayout: `${API}/excel/excel.pagelayout`,
-  dateSystems: "https://support.microsoft.com/office/date-systems-in-excel-e7fe7167-48a9-4b96-bb53-5612a800b487",
-  functionsDate: `${API}/excel/excel.functions#excel-excel-functions-date-member(1)`,
-  functionResult: `${API}/excel/excel.functionresult`,
-  worksheetFunctions: `${L}/excel/excel-add-ins-worksheet-functions`,
-  use1904Preview: `${API}/excel/excel.workbook?view=excel-js-preview#excel-excel-workbook-use1904datesystem-member`,
-  callExcelApis: `${L}/excel/call-excel-apis-from-custom-function`,
-  script: "https://developer.mozilla.org/en-US/docs/Web/HTML/Element/script",
-  worker: "https://developer.mozilla.org/en-US/docs/Web/API/Worker/Worker",
-  importScripts: "https://developer.mozilla.org/en-US/docs/Web/API/WorkerGlobalScope/importScripts",
-};
-
-const today = dayFromParts(2026, 11, 22);
-const opts = (builtAt = "2026-11-22T10:00:00Z") => ({ today, builtAt, dialect: EXCEL_DIALECT });
-const metadata = () => JSON.parse(readFileSync(`${DIST}functions.json`, "utf8")) as FunctionMetadata & Record<string, unknown>;
-const host = (supported = { ...REQUIREMENT_SETS } as Record<string, string>, meta?: FunctionMetadata) => new ExcelFunctionsHost(DIST, supported, meta);
-const col = (...xs: unknown[]) => ({ range: xs.map((x) => [x]) });
-
-function port(st: FakeWorkbookState, o: FakeExcelOptions = {}) {
-  const ctx = new FakeContext(st, o);
-  return { ctx, port: new ExcelPort(ctx.asRequestContext(), { sheetName: "Clients", suffix: "h" }) };
-}
-function workbook(rows: unknown[][]): FakeWorkbookState {
-  const st = new FakeWorkbookState();
-  st.addSheet("Clients", rows);
-  return st;
-}
 
 describe("Excel: custom functions", () => {
   it(`functions.json lets error cells reach the functions (allowErrorForDataTypeAny, top level) and asks for no 1.4 feature — ${PAGE.json}`, () => {
@@ -317,107 +264,6 @@ describe("Excel: payloads and values", () => {
     // (as the Sheets sidebar starts its inline script) "functions.js" resolves to nothing.
     expect(() => startWorker(`${base}taskpane.js`, serve, "module")).toThrow(TypeError);
     expect(() => startWorker("blob:https://kam.example/0b7f", (url) => (url.startsWith("blob:") ? `${DIST}taskpane.js` : undefined))).toThrow(/Invalid URL/);
-  });
-});
-
-describe("Excel: the workbook's date system", () => {
-  const date = (st: FakeWorkbookState, y: number, m: number, d: number, o: FakeExcelOptions = {}) => {
-    const ctx = new FakeContext(st, o);
-    const r = ctx.asRequestContext().workbook.functions.date(y, m, d);
-    return { ctx, r };
-  };
-  const in1904 = () => {
-    const st = workbook([["x"]]);
-    st.date1904 = true;
-    return st;
-  };
-
-  it(`a workbook counts its date serials from 1900 (1900-01-01 is 1) or from 1904 (1904-01-01 is 0), 1,462 days apart — ${PAGE.dateSystems}`, async () => {
-    // ISO text written through Range.values is stored as a serial of the workbook's system, so are TODAY() and DATE().
-    const now = new Date(2026, 10, 22, 12);
-    for (const [st, offset] of [[workbook([["x"]]), 0], [in1904(), DAYS_1900_TO_1904]] as const) {
-      installEvaluator(st, host(), () => now);
-      const ctx = new FakeContext(st);
-      const ws = ctx.workbook.worksheets.getItem("Clients");
-      ws.getRange("A2:D2").formulas = [["2024-03-05", "=TODAY()", "=DATE(1904,1,1)", "=DATE(1903,12,31)"]];
-      const back = ws.getRange("A2:D2");
-      back.load("values");
-      await ctx.sync();
-      expect(back.values[0]).toEqual([
-        dayToSerial(dayFromParts(2024, 3, 5)) - offset,
-        dayToSerial(dayFromDate(now)) - offset,
-        DAYS_1900_TO_1904 - offset,
-        offset === 0 ? DAYS_1900_TO_1904 - 1 : "#NUM!", // 1904's system starts at 1904-01-01
-      ]);
-    }
-    // A day the 1904 system does not hold stays the text written.
-    const st = in1904();
-    const ctx = new FakeContext(st);
-    ctx.workbook.worksheets.getItem("Clients").getRange("A3").values = [["1903-12-31"]];
-    await ctx.sync();
-    expect(st.sheet("Clients")?.valueAt(3, 1)).toBe("1903-12-31");
-  });
-
-  it(`functions.date(1904, 1, 1) (ExcelApi 1.2; year "from 1900 or 1904 (depending on the workbook's date system)") is 0 in a 1904 workbook and 1462 in a 1900 one: how the add-in tells them apart — ${PAGE.functionsDate} ${PAGE.dateSystems}`, async () => {
-    for (const [st, want] of [[workbook([["x"]]), DAYS_1900_TO_1904], [in1904(), 0]] as const) {
-      const { ctx, r } = date(st, 1904, 1, 1);
-      r.load("value,error");
-      await ctx.sync();
-      expect(r.value).toBe(want);
-      expect(r.error).toBeFalsy();
-    }
-    // A year the workbook's system does not hold is an error, with no value.
-    const { ctx, r } = date(in1904(), 1903, 12, 31);
-    r.load("value,error");
-    await ctx.sync();
-    expect(r.error).toBe("#NUM!");
-    expect(r.value).toBeUndefined();
-    // Below ExcelApi 1.2 the call fails at sync.
-    const old = date(workbook([["x"]]), 1904, 1, 1, { supported: { ...REQUIREMENT_SETS, ExcelApi: "1.1" } });
-    old.r.load("value");
-    await expect(old.ctx.sync()).rejects.toThrow(/ApiNotFound/);
-  });
-
-  it(`Office.js has no released property for the setting: Workbook.use1904DateSystem is "ExcelApi BETA (PREVIEW ONLY)", absent from the released typings (hence the DATE probe) — ${PAGE.use1904Preview}`, () => {
-    expect(readFileSync(`${ROOT}node_modules/@types/office-js/index.d.ts`, "utf8")).not.toMatch(/use1904DateSystem/);
-  });
-
-  it(`a FunctionResult's value is read after load and sync, and only what was loaded — ${PAGE.worksheetFunctions} ${PAGE.functionResult}`, async () => {
-    const { ctx, r } = date(workbook([["x"]]), 1904, 1, 1);
-    expect(() => r.value).toThrow(/PropertyNotLoaded/);
-    r.load("value");
-    expect(() => r.value).toThrow(/PropertyNotLoaded/);
-    await ctx.sync();
-    expect(r.value).toBe(DAYS_1900_TO_1904);
-    expect(() => r.error).toThrow(/PropertyNotLoaded/);
-  });
-
-  it(`the port asks in the read's first sync (no round trip of its own) and writes a 1904 workbook's dates as 1904 serials — ${PAGE.functionsDate} ${PAGE.dateSystems}`, async () => {
-    const st = in1904();
-    st.sheets = [];
-    st.addSheet("Clients", csvSheet("examples/orders.csv", true));
-    const { ctx, port: p } = port(st);
-    expect((await p.read()).date1904).toBe(true);
-    expect(ctx.syncs).toHaveLength(1);
-    const built = await buildPortfolio(port(st).port, opts());
-    const sheet = st.names.get(MARKER_NAMES.portfolio)?.sheet as FakeSheetState;
-    const last = built.portfolio.clients[0]?.lastDate as string;
-    const [y, m, d] = last.split("-").map(Number) as [number, number, number];
-    expect([...sheet.cells.values()].some((c) => c.value === dayToSerial(dayFromParts(y, m, d), true))).toBe(true);
-    expect([...sheet.cells.values()].some((c) => c.value === dayToSerial(dayFromParts(y, m, d)))).toBe(false);
-  });
-
-  it(`a custom function gets a date cell as the serial the cell holds, and cannot ask the workbook's system but asynchronously (Excel.run from a shared runtime): the functions read serials as 1900 ones, as docs/excel.md says — ${PAGE.callExcelApis} ${PAGE.dateSystems}`, () => {
-    // The fake host hands a function the cell's stored value; functions.js is loaded with no Excel at all.
-    const h = host();
-    const table = (serial: number) => ({ range: [["Client", "Revenue", "Last review"], ["Acme", 1000, serial]] });
-    const reviewed = dayFromParts(2026, 1, 1);
-    const flags = (serial: number) => String(h.invoke("PORTFOLIO", [table(serial), { value: "2026-01-02" }])[1]?.[11]);
-    expect(flags(dayToSerial(reviewed))).not.toContain("review-due");
-    // The same day in a 1904 workbook is read as 2021-12-31: due.
-    expect(flags(dayToSerial(reviewed, true))).toContain("review-due");
-    // With today a serial of the same workbook too (=TODAY() there), the shift cancels out.
-    expect(String(h.invoke("PORTFOLIO", [table(dayToSerial(reviewed, true)), { value: dayToSerial(reviewed + 1, true) }])[1]?.[11])).not.toContain("review-due");
   });
 });
 
