@@ -64,14 +64,25 @@ export class MatrixPlacementError extends Error {}
 export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRow: number, previous: { column: number; count: number } | null): MatrixLocation {
   const width = MATRIX_HEADERS.length;
   const blankColumn = (c: number) => rows.every((r) => isBlank(r[c - 1]));
+  const header = rows[headerRow - 1] ?? [];
   if (previous) {
-    // Reuse our columns; any extra column this version needs must be empty.
+    // Reuse our columns, but only while each still is one of ours (a KAM header, or nothing at all):
+    // a column of the owner's inserted among them — or reached into when one of ours was deleted —
+    // would otherwise be cleared and written over.
+    const ours = new Set<CellValue>(MATRIX_HEADERS);
+    const span = `${columnLetters(previous.column)}:${columnLetters(previous.column + previous.count - 1)}`;
+    for (let c = previous.column; c < previous.column + previous.count; c++) {
+      const h = header[c - 1];
+      if (ours.has(h ?? null) || blankColumn(c)) continue;
+      const what = isBlank(h) ? "cells of yours" : `“${String(h).slice(0, 40)}”`;
+      throw new MatrixPlacementError(`column ${columnLetters(c)}, among the KAM columns (${span}), holds ${what}; move it out of ${span}, or delete the KAM columns, then build again`);
+    }
+    // Any extra column this version needs must be empty.
     for (let c = previous.column + previous.count; c < previous.column + width; c++) {
       if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetters(c)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
     }
     return { column: previous.column };
   }
-  const header = rows[headerRow - 1] ?? [];
   let lastHeader = 0;
   header.forEach((v, i) => {
     if (!isBlank(v)) lastHeader = i + 1;

@@ -222,6 +222,28 @@ describe("ExcelPort: matrix", () => {
     expect(second.portfolio.headers.filter((h) => h.startsWith("KAM"))).toEqual([]);
   });
 
+  it("a rebuild refuses, changing nothing, when the owner inserted a column of their own among the KAM columns", async () => {
+    const st = workbook(csvSheet("examples/clients.csv"));
+    const data = st.sheet("Clients") as FakeSheetState;
+    const first = await buildMatrix(port(st).port, opts());
+    // The owner inserts a column after the matrix's fifth column (0-based `at`) and fills it. As Excel
+    // does to any reference a column is inserted inside, the sheet's KAM_Matrix name widens to ten columns.
+    const at = first.plan.column - 1 + 5;
+    const shifted = [...data.cells.entries()].map(([k, v]) => {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      return [`${r},${c >= at ? c + 1 : c}`, v] as const;
+    });
+    data.cells = new Map(shifted);
+    const name = data.names.get(MARKER_NAMES.matrix);
+    if (!name) throw new Error("no matrix name");
+    name.rect = { ...name.rect, cols: name.rect.cols + 1 };
+    data.edit(0, at).value = "Account notes";
+    data.edit(2, at).value = "renewal in May";
+    const before = cellsOf(data);
+    await expect(buildMatrix(port(st).port, opts())).rejects.toThrow(/^column S, among the KAM columns \(N:W\), holds “Account notes”/);
+    expect(cellsOf(data)).toBe(before);
+  });
+
   it("refuses to grade its own sheets and reads the settings saved in the workbook", async () => {
     const st = workbook(csvSheet("examples/clients.csv"));
     await portfolio(st);

@@ -75,6 +75,35 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(g.ss.metadata.filter((m) => m.key === MATRIX_MARKER)).toHaveLength(1);
   });
 
+  it("a rebuild refuses, changing nothing, when a column of the owner's is among the KAM columns (one inserted inside them, or reached when one of them was deleted)", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    const first = await buildMatrix(port(g), opts());
+    const c = first.plan.column; // N: the matrix is N:V
+    sheet.insertColumnsAfter(c + 4, 1); // a column inserted after the pain column: the marker stays on N, which spans 9
+    sheet.put(1, c + 5, "Account notes");
+    sheet.put(3, c + 5, "renewal in May");
+    const before = sheet.snapshot();
+    await expect(buildMatrix(port(g), opts())).rejects.toThrow(/^column S, among the KAM columns \(N:V\), holds “Account notes”; move it out of N:V/);
+    expect(sheet.snapshot()).toBe(before);
+    // Moved out again (here: deleted), the rebuild goes ahead.
+    sheet.deleteColumns(c + 5, 1);
+    await buildMatrix(port(g), opts());
+    expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, c + j)?.value)).toEqual([...MATRIX_HEADERS]);
+
+    // One of ours deleted: the span now reaches the owner's column right of the matrix.
+    sheet.put(1, c + 9, "Owner");
+    sheet.put(2, c + 9, "Ann");
+    sheet.deleteColumns(c + 1, 1);
+    const before2 = sheet.snapshot();
+    await expect(buildMatrix(port(g), opts())).rejects.toThrow(/^column V, among the KAM columns \(N:V\), holds “Owner”/);
+    expect(sheet.snapshot()).toBe(before2);
+    // Nothing of the owner's there: the rebuild writes the nine columns again.
+    sheet.deleteColumns(c + 8, 1);
+    await buildMatrix(port(g), opts());
+    expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, c + j)?.value)).toEqual([...MATRIX_HEADERS]);
+  });
+
   it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const mine = g.ss.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
