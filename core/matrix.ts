@@ -210,7 +210,12 @@ export function valuesBecause(p: Portfolio): string | null {
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
   const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
-  const lastDataRow = Math.max(firstDataRow, o.rows.length);
+  // The table ends at its last row holding a cell outside our columns: a note the owner typed below
+  // it in one of our columns is theirs, not a row to rate or to clear.
+  const own = new Set(ownColumns(o.previous));
+  let last = o.rows.length;
+  while (last > firstDataRow && (o.rows[last - 1] ?? []).every((v, i) => own.has(i) || isBlank(v))) last--;
+  const lastDataRow = Math.max(firstDataRow, last);
   const count = lastDataRow - firstDataRow + 1;
   const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];

@@ -244,6 +244,21 @@ describe("ExcelPort: matrix", () => {
     expect(cellsOf(data)).toBe(before);
   });
 
+  it.each(["formulas", "values"] as const)("a rebuild (%s) leaves a note the owner typed below the table in a KAM column", async (matrixOutput) => {
+    const rows = csvSheet("examples/clients.csv");
+    const st = workbook(rows);
+    const data = st.sheet("Clients") as FakeSheetState;
+    const first = await buildMatrix(port(st).port, opts());
+    const gradeCol = first.plan.column - 1 + 6;
+    data.edit(rows.length + 4, gradeCol).value = "grades checked with Sam";
+    const p = port(st);
+    await p.port.saveSettings(resolveSettings({ matrixOutput }));
+    const second = await buildMatrix(p.port, opts());
+    expect(second.plan.lastDataRow).toBe(rows.length);
+    expect(data.cell(rows.length + 4, gradeCol)?.value).toBe("grades checked with Sam");
+    if (matrixOutput === "formulas") expect(data.cell(1, first.plan.column - 1)?.formula).toBe(`=KAM.REVENUE_RATING(C2:C${rows.length}, C2:C${rows.length})`);
+  });
+
   it("refuses to grade its own sheets and reads the settings saved in the workbook", async () => {
     const st = workbook(csvSheet("examples/clients.csv"));
     await portfolio(st);

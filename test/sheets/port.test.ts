@@ -104,6 +104,21 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, c + j)?.value)).toEqual([...MATRIX_HEADERS]);
   });
 
+  for (const matrixOutput of ["formulas", "values"] as const) {
+    it(`a rebuild (${matrixOutput}) leaves a note the owner typed below the table in a KAM column`, async () => {
+      const g = fakeGoogle(csvSheet("examples/clients.csv"));
+      const sheet = g.ss.active;
+      const first = await buildMatrix(port(g), opts());
+      const last = first.plan.lastDataRow;
+      sheet.put(last + 5, first.plan.column + 6, "grades checked with Sam");
+      g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput }));
+      const second = await buildMatrix(port(g), opts());
+      expect(second.plan.lastDataRow).toBe(last);
+      expect(sheet.cell(last + 5, first.plan.column + 6)?.value).toBe("grades checked with Sam");
+      for (const [row, client] of second.portfolio.clientByRow) if (matrixOutput === "values") expect(sheet.cell(row, first.plan.column + 6)?.value).toBe(client.grade);
+    });
+  }
+
   it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const mine = g.ss.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
