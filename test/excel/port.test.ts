@@ -128,16 +128,20 @@ describe("ExcelPort: portfolio", () => {
     expect(second.result.portfolio.health.downgrades).toBeGreaterThanOrEqual(1);
   });
 
-  it("leaves a user's own sheet called KAM Portfolio alone, and follows ours when it is renamed", async () => {
+  it("leaves a user's own sheet called KAM Portfolio alone, and follows ours when it is renamed, keeping the owner's name", async () => {
     const st = workbook(csvSheet("examples/clients.csv"));
     const mine = st.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
     await portfolio(st);
     expect(cellsOf(mine)).toBe(JSON.stringify([["0,0", { value: "my own notes" }]]));
     expect(ours(st).name).toBe(`${PORTFOLIO_SHEET} (2)`);
-    ours(st).name = "Q4 accounts";
+    const renamed = ours(st);
+    renamed.name = "Q4 accounts";
     await portfolio(st, "2026-11-23T10:00:00Z");
-    expect(st.sheets.filter((s) => s.name === "Q4 accounts")).toHaveLength(0);
-    expect(st.sheets.map((s) => s.name).sort()).toEqual(["Clients", "KAM History", PORTFOLIO_SHEET, `${PORTFOLIO_SHEET} (2)`].sort());
+    // A new sheet took the old one's place and the name the owner gave it (as in Sheets and the command line).
+    expect(renamed.deleted).toBe(true);
+    expect(ours(st)).not.toBe(renamed);
+    expect(ours(st).name).toBe("Q4 accounts");
+    expect(st.sheets.filter((s) => !s.deleted).map((s) => s.name).sort()).toEqual(["Clients", "KAM History", PORTFOLIO_SHEET, "Q4 accounts"].sort());
     expect(st.sheet(PORTFOLIO_SHEET)).toBe(mine);
     expect(cellsOf(mine)).toBe(JSON.stringify([["0,0", { value: "my own notes" }]]));
   });
