@@ -196,6 +196,8 @@ export interface MatrixOptions {
  * (a total would take the top revenue rank), so the live matrix would disagree with the portfolio.
  * Manual grades with an end date: `GRADE` takes the manual grade, not its end, so after that day
  * the live grade would still be the manual one while the portfolio says `override-expired`.
+ * A cost to serve: the portfolio rates profitability on the margin after it (SPEC §12), which
+ * `PROFIT_RATING` over the margin or profit column cannot see.
  */
 export function valuesBecause(p: Portfolio): string | null {
   if (p.mode === "orders") return "an order list: each row shows its client's ratings";
@@ -203,6 +205,8 @@ export function valuesBecause(p: Portfolio): string | null {
   if (n > 0) return `formulas over the column would count the ${n === 1 ? "skipped row as a client" : `${n} skipped rows as clients`}`;
   // The grade formula takes the manual grade as it stands; it cannot tell the day it ends (SPEC §4).
   if (p.mapping.override !== undefined && p.mapping.overrideUntil !== undefined) return "the grade formula would keep a manual grade past its “Override until” date";
+  // The profitability rating is on the margin after the cost to serve (SPEC §12); the profit formula rates the margin as entered.
+  if (p.mapping.costToServe !== undefined) return "the profit formula cannot take the cost to serve off the margin";
   return null;
 }
 
