@@ -90,6 +90,25 @@ describe("the matrix formulas, evaluated by HyperFormula, equal the portfolio", 
     expect(result.message).toContain("values, not live formulas: the profit formula cannot take the cost to serve off the margin");
   });
 
+  it("with a profit column, a client of zero or negative revenue gets the margin's reason in the profit rating cell, said once", () => {
+    const rows = csvSheet("examples/clients.csv");
+    rows[0]?.splice(3, 1, "Gross Profit");
+    rows.slice(1).forEach((r) => {
+      if (typeof r[3] === "number" && typeof r[2] === "number") r[3] = Math.round(r[3] * r[2]);
+    });
+    (rows[5] as (string | number)[])[2] = 0;
+    (rows[6] as (string | number)[])[2] = -100;
+    const { values, result } = evaluate(rows);
+    const { portfolio: p, plan } = result;
+    expect(plan.spill).toBe(true);
+    expect(plan.cells[0]?.[2]).toEqual({ formula: "=KAM_PROFIT_RATING(KAM_MARGIN(D2:D, C2:C))" });
+    const profitCol = plan.column - 1 + MATRIX_HEADERS.indexOf("KAM profit rating");
+    for (const row of [6, 7]) {
+      expect(p.clientByRow.get(row)?.profitRating).toBe("Unknown");
+      expect(values[row - 1]?.[profitCol], `row ${row}`).toBe("⚠ revenue is not positive: margin unknown");
+    }
+  });
+
   const cases: [string, (string | number)[][]][] = [
     ["examples/clients.csv (aligned/easy, overrides, bad cells)", csvSheet("examples/clients.csv")],
     ["the 60-client test vector", csvSheet("test/vectors/clients-60.csv")],
