@@ -135,7 +135,8 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients", `${PORTFOLIO_SHEET} (2)`, "KAM History", PORTFOLIO_SHEET]);
   });
 
-  for (const failing of ["Range.setTextStyles", "Sheet.insertChart", "Sheet.setColumnWidths", "Range.setValues"]) {
+  // Spreadsheet.deleteSheet: the old sheet cannot go (protected against this editor, say); Sheet.addDeveloperMetadata: the new one cannot be marked.
+  for (const failing of ["Range.setTextStyles", "Sheet.insertChart", "Sheet.setColumnWidths", "Range.setValues", "Sheet.addDeveloperMetadata", "Spreadsheet.deleteSheet"]) {
     it(`a failure injected mid-build (${failing}) leaves the old portfolio, the history and the user's cells as they were`, async () => {
       const g = fakeGoogle(csvSheet("examples/clients.csv"));
       await buildPortfolio(port(g), opts());
