@@ -210,16 +210,33 @@ export function valuesBecause(p: Portfolio): string | null {
   return null;
 }
 
+/**
+ * The table's last row: the last holding a cell outside our columns, or a row of a values matrix
+ * (a grade, or a "Needs data:" / "Skipped:" reason) whose client cells were emptied since, to clear.
+ * A note the owner typed below the table in one of our columns is theirs: not a row to rate or clear.
+ */
+function tableEnd(rows: readonly (readonly CellValue[])[], firstDataRow: number, previous: { column: number; count: number } | null): number {
+  const own = new Set(ownColumns(previous));
+  const first = previous ? previous.column - 1 : -1;
+  const grade = previous ? previous.column - 1 + MATRIX_HEADERS.indexOf("KAM grade") : -1;
+  const ours = (r: readonly CellValue[]) => {
+    const g = own.has(grade) ? r[grade] : null;
+    const f = r[first];
+    return g === "A" || g === "B" || g === "C" || (typeof f === "string" && /^(Needs data|Skipped): /.test(f));
+  };
+  let last = rows.length;
+  for (; last > firstDataRow; last--) {
+    const r = rows[last - 1] ?? [];
+    if (r.some((v, i) => !own.has(i) && !isBlank(v)) || (previous !== null && ours(r))) break;
+  }
+  return Math.max(firstDataRow, last);
+}
+
 /** The matrix for a portfolio: live formulas when asked for and `valuesBecause` finds no reason against, else values. */
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
   const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
-  // The table ends at its last row holding a cell outside our columns: a note the owner typed below
-  // it in one of our columns is theirs, not a row to rate or to clear.
-  const own = new Set(ownColumns(o.previous));
-  let last = o.rows.length;
-  while (last > firstDataRow && (o.rows[last - 1] ?? []).every((v, i) => own.has(i) || isBlank(v))) last--;
-  const lastDataRow = Math.max(firstDataRow, last);
+  const lastDataRow = tableEnd(o.rows, firstDataRow, o.previous);
   const count = lastDataRow - firstDataRow + 1;
   const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];

@@ -119,6 +119,22 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     });
   }
 
+  it("a values rebuild after the owner emptied the last client's cells clears that row's old ratings, and keeps a note below", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput: "values" }));
+    const first = await buildMatrix(port(g), opts());
+    const last = first.plan.lastDataRow;
+    const c = first.plan.column;
+    expect(sheet.cell(last, c + 6)?.value).toMatch(/^[ABC]$/);
+    for (let col = 1; col < c; col++) sheet.put(last, col, "");
+    sheet.put(last + 3, c + 6, "grades checked with Sam");
+    const second = await buildMatrix(port(g), opts());
+    expect(second.plan.lastDataRow).toBe(last);
+    for (let j = 0; j < MATRIX_HEADERS.length; j++) expect(sheet.cell(last, c + j)?.value ?? "", `column ${c + j}`).toBe("");
+    expect(sheet.cell(last + 3, c + 6)?.value).toBe("grades checked with Sam");
+  });
+
   it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const mine = g.ss.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
