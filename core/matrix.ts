@@ -64,14 +64,25 @@ export class MatrixPlacementError extends Error {}
 export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRow: number, previous: { column: number; count: number } | null): MatrixLocation {
   const width = MATRIX_HEADERS.length;
   const blankColumn = (c: number) => rows.every((r) => isBlank(r[c - 1]));
+  const header = rows[headerRow - 1] ?? [];
   if (previous) {
-    // Reuse our columns; any extra column this version needs must be empty.
+    // Reuse our columns, but only while each still is one of ours (a KAM header, or nothing at all):
+    // a column of the owner's inserted among them — or reached into when one of ours was deleted —
+    // would otherwise be cleared and written over.
+    const ours = new Set<CellValue>(MATRIX_HEADERS);
+    const span = `${columnLetters(previous.column)}:${columnLetters(previous.column + previous.count - 1)}`;
+    for (let c = previous.column; c < previous.column + previous.count; c++) {
+      const h = header[c - 1];
+      if (ours.has(h ?? null) || blankColumn(c)) continue;
+      const what = isBlank(h) ? "cells of yours" : `“${String(h).slice(0, 40)}”`;
+      throw new MatrixPlacementError(`column ${columnLetters(c)}, among the KAM columns (${span}), holds ${what}; move it out of ${span}, or delete the KAM columns, then build again`);
+    }
+    // Any extra column this version needs must be empty.
     for (let c = previous.column + previous.count; c < previous.column + width; c++) {
       if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetters(c)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
     }
     return { column: previous.column };
   }
-  const header = rows[headerRow - 1] ?? [];
   let lastHeader = 0;
   header.forEach((v, i) => {
     if (!isBlank(v)) lastHeader = i + 1;
@@ -185,6 +196,8 @@ export interface MatrixOptions {
  * (a total would take the top revenue rank), so the live matrix would disagree with the portfolio.
  * Manual grades with an end date: `GRADE` takes the manual grade, not its end, so after that day
  * the live grade would still be the manual one while the portfolio says `override-expired`.
+ * A cost to serve: the portfolio rates profitability on the margin after it (SPEC §12), which
+ * `PROFIT_RATING` over the margin or profit column cannot see.
  */
 export function valuesBecause(p: Portfolio): string | null {
   if (p.mode === "orders") return "an order list: each row shows its client's ratings";
@@ -192,14 +205,38 @@ export function valuesBecause(p: Portfolio): string | null {
   if (n > 0) return `formulas over the column would count the ${n === 1 ? "skipped row as a client" : `${n} skipped rows as clients`}`;
   // The grade formula takes the manual grade as it stands; it cannot tell the day it ends (SPEC §4).
   if (p.mapping.override !== undefined && p.mapping.overrideUntil !== undefined) return "the grade formula would keep a manual grade past its “Override until” date";
+  // The profitability rating is on the margin after the cost to serve (SPEC §12); the profit formula rates the margin as entered.
+  if (p.mapping.costToServe !== undefined) return "the profit formula cannot take the cost to serve off the margin";
   return null;
+}
+
+/**
+ * The table's last row: the last holding a cell outside our columns, or a row of a values matrix
+ * (a grade, or a "Needs data:" / "Skipped:" reason) whose client cells were emptied since, to clear.
+ * A note the owner typed below the table in one of our columns is theirs: not a row to rate or clear.
+ */
+function tableEnd(rows: readonly (readonly CellValue[])[], firstDataRow: number, previous: { column: number; count: number } | null): number {
+  const own = new Set(ownColumns(previous));
+  const first = previous ? previous.column - 1 : -1;
+  const grade = previous ? previous.column - 1 + MATRIX_HEADERS.indexOf("KAM grade") : -1;
+  const ours = (r: readonly CellValue[]) => {
+    const g = own.has(grade) ? r[grade] : null;
+    const f = r[first];
+    return g === "A" || g === "B" || g === "C" || (typeof f === "string" && /^(Needs data|Skipped): /.test(f));
+  };
+  let last = rows.length;
+  for (; last > firstDataRow; last--) {
+    const r = rows[last - 1] ?? [];
+    if (r.some((v, i) => !own.has(i) && !isBlank(v)) || (previous !== null && ours(r))) break;
+  }
+  return Math.max(firstDataRow, last);
 }
 
 /** The matrix for a portfolio: live formulas when asked for and `valuesBecause` finds no reason against, else values. */
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
   const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
-  const lastDataRow = Math.max(firstDataRow, o.rows.length);
+  const lastDataRow = tableEnd(o.rows, firstDataRow, o.previous);
   const count = lastDataRow - firstDataRow + 1;
   const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];

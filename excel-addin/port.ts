@@ -243,7 +243,8 @@ export class ExcelPort implements InputColumnsPort {
     const keep = new Set(known.sheets.map((s) => s.name));
     if (known.portfolioSheet) keep.delete(known.portfolioSheet);
     keep.delete(tempName);
-    const finalName = freeName(plan.name, keep);
+    // A rebuild keeps the name the owner gave our sheet (it is found by KAM_Portfolio, never by name).
+    const finalName = known.portfolioSheet ?? freeName(plan.name, keep);
     const oldPosition = known.sheets.find((s) => s.name === known.portfolioSheet)?.position;
     const dataPosition = known.sheets.find((s) => s.name === known.dataSheet)?.position ?? 0;
     const otherTables = known.tables.filter((t) => !known.portfolioTables.includes(t));

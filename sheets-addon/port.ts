@@ -201,6 +201,10 @@ export class SheetsPort implements SyncInputColumnsPort {
     try {
       renderSheet(this.gas, temp, plan);
       if (newHistory) history = SheetsHistory.create(this.gas, newHistory, historyColumns, this.cell);
+      // The new sheet is marked, then the old one goes: a failure up to here (the old sheet protected
+      // against this editor, say) removes the new sheet and its marker and leaves the old portfolio.
+      temp.addDeveloperMetadata(PORTFOLIO_MARKER, JSON.stringify({ source: this.dataName }), this.visibility);
+      if (old) ss.deleteSheet(old);
     } catch (e) {
       for (const s of [temp, newHistory]) {
         try {
@@ -211,12 +215,8 @@ export class SheetsPort implements SyncInputColumnsPort {
       }
       throw e;
     }
-    // Swap: the old portfolio goes only now that the new one is complete.
-    if (old && name !== null) {
-      ss.deleteSheet(old);
-      temp.setName(name);
-    }
-    temp.addDeveloperMetadata(PORTFOLIO_MARKER, JSON.stringify({ source: this.dataName }), this.visibility);
+    // The old sheet's name (a failure here leaves the new portfolio, marked, under its temporary name).
+    if (name !== null) temp.setName(name);
     this.portfolio = temp;
     if (name !== null) this.portfolioName = name;
     this.history = history;

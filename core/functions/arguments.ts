@@ -124,6 +124,8 @@ export function amounts(arg: Matrix | undefined, what = "revenue"): number[] | K
 export function ratedFractions(driver: Matrix, range: FractionRange, rate: (f: number) => Out): Out[][] {
   const asPercent = percentScale(flat(driver));
   return perCell(driver, [], ([v]) => {
+    // Over another function's result (PROFIT_RATING(MARGIN(…))): the error it showed stays that error, said once.
+    if (typeof v === "string" && v.startsWith("⚠")) return new KamError(v.replace(/^⚠\s*/, ""));
     const f = parseFraction(v, asPercent, range);
     if (f === null) return "";
     return f instanceof Invalid ? new KamError(f.reason) : rate(f);

@@ -128,16 +128,20 @@ describe("ExcelPort: portfolio", () => {
     expect(second.result.portfolio.health.downgrades).toBeGreaterThanOrEqual(1);
   });
 
-  it("leaves a user's own sheet called KAM Portfolio alone, and follows ours when it is renamed", async () => {
+  it("leaves a user's own sheet called KAM Portfolio alone, and follows ours when it is renamed, keeping the owner's name", async () => {
     const st = workbook(csvSheet("examples/clients.csv"));
     const mine = st.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
     await portfolio(st);
     expect(cellsOf(mine)).toBe(JSON.stringify([["0,0", { value: "my own notes" }]]));
     expect(ours(st).name).toBe(`${PORTFOLIO_SHEET} (2)`);
-    ours(st).name = "Q4 accounts";
+    const renamed = ours(st);
+    renamed.name = "Q4 accounts";
     await portfolio(st, "2026-11-23T10:00:00Z");
-    expect(st.sheets.filter((s) => s.name === "Q4 accounts")).toHaveLength(0);
-    expect(st.sheets.map((s) => s.name).sort()).toEqual(["Clients", "KAM History", PORTFOLIO_SHEET, `${PORTFOLIO_SHEET} (2)`].sort());
+    // A new sheet took the old one's place and the name the owner gave it (as in Sheets and the command line).
+    expect(renamed.deleted).toBe(true);
+    expect(ours(st)).not.toBe(renamed);
+    expect(ours(st).name).toBe("Q4 accounts");
+    expect(st.sheets.filter((s) => !s.deleted).map((s) => s.name).sort()).toEqual(["Clients", "KAM History", PORTFOLIO_SHEET, "Q4 accounts"].sort());
     expect(st.sheet(PORTFOLIO_SHEET)).toBe(mine);
     expect(cellsOf(mine)).toBe(JSON.stringify([["0,0", { value: "my own notes" }]]));
   });
@@ -220,6 +224,43 @@ describe("ExcelPort: matrix", () => {
     const gradeCol = first.plan.column + 6;
     for (const [row, client] of second.portfolio.clientByRow) expect(data.valueAt(row, gradeCol)).toBe(client.grade);
     expect(second.portfolio.headers.filter((h) => h.startsWith("KAM"))).toEqual([]);
+  });
+
+  it("a rebuild refuses, changing nothing, when the owner inserted a column of their own among the KAM columns", async () => {
+    const st = workbook(csvSheet("examples/clients.csv"));
+    const data = st.sheet("Clients") as FakeSheetState;
+    const first = await buildMatrix(port(st).port, opts());
+    // The owner inserts a column after the matrix's fifth column (0-based `at`) and fills it. As Excel
+    // does to any reference a column is inserted inside, the sheet's KAM_Matrix name widens to ten columns.
+    const at = first.plan.column - 1 + 5;
+    const shifted = [...data.cells.entries()].map(([k, v]) => {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      return [`${r},${c >= at ? c + 1 : c}`, v] as const;
+    });
+    data.cells = new Map(shifted);
+    const name = data.names.get(MARKER_NAMES.matrix);
+    if (!name) throw new Error("no matrix name");
+    name.rect = { ...name.rect, cols: name.rect.cols + 1 };
+    data.edit(0, at).value = "Account notes";
+    data.edit(2, at).value = "renewal in May";
+    const before = cellsOf(data);
+    await expect(buildMatrix(port(st).port, opts())).rejects.toThrow(/^column S, among the KAM columns \(N:W\), holds “Account notes”/);
+    expect(cellsOf(data)).toBe(before);
+  });
+
+  it.each(["formulas", "values"] as const)("a rebuild (%s) leaves a note the owner typed below the table in a KAM column", async (matrixOutput) => {
+    const rows = csvSheet("examples/clients.csv");
+    const st = workbook(rows);
+    const data = st.sheet("Clients") as FakeSheetState;
+    const first = await buildMatrix(port(st).port, opts());
+    const gradeCol = first.plan.column - 1 + 6;
+    data.edit(rows.length + 4, gradeCol).value = "grades checked with Sam";
+    const p = port(st);
+    await p.port.saveSettings(resolveSettings({ matrixOutput }));
+    const second = await buildMatrix(p.port, opts());
+    expect(second.plan.lastDataRow).toBe(rows.length);
+    expect(data.cell(rows.length + 4, gradeCol)?.value).toBe("grades checked with Sam");
+    if (matrixOutput === "formulas") expect(data.cell(1, first.plan.column - 1)?.formula).toBe(`=KAM.REVENUE_RATING(C2:C${rows.length}, C2:C${rows.length})`);
   });
 
   it("refuses to grade its own sheets and reads the settings saved in the workbook", async () => {

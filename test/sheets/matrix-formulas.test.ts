@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildMatrixSync } from "../../core/use-cases/build-matrix";
 import type { Field } from "../../core/columns";
 import { MATRIX_HEADERS } from "../../core/matrix";
+import { callFunction } from "../../core/functions";
 import { parseFractionColumn, parseLevel, parseRelationshipColumn, isBlank, MARGIN_RANGE, WALLET_RANGE, dayFromParts, type CellValue } from "../../core/values";
 import { SheetsPort } from "../../sheets-addon/port";
 import { fakeGoogle, type FakeSheet } from "../fakes/spreadsheet-app";
@@ -65,6 +66,47 @@ describe("the matrix formulas, evaluated by HyperFormula, equal the portfolio", 
     );
     expect(boundedFormula("=KAM_LEVEL(G2:G, KAM_PAIN(H2:H, I2:I))", 50)).toBe("=KAM_LEVEL(G2:G50, KAM_PAIN(H2:H50, I2:I50))");
     expect(boundedFormula("=KAM_HHI(C2:C61)", 9)).toBe("=KAM_HHI(C2:C61)");
+  });
+
+  it("with a cost to serve column, the matrix shows the portfolio's ratings: values, as the profit formula cannot take the cost off the margin", () => {
+    const rows = csvSheet("examples/clients.csv");
+    rows[0]?.push("Cost to serve");
+    rows.slice(1).forEach((r) => r.push(typeof r[2] === "number" ? Math.round(r[2] * 0.15) : ""));
+    const { values, result, sheet } = evaluate(rows);
+    const { portfolio: p, plan } = result;
+    expect(p.mapping.costToServe).toBe(13);
+    const shown = (row: number, name: (typeof MATRIX_HEADERS)[number]) => {
+      const c = plan.column + MATRIX_HEADERS.indexOf(name);
+      return plan.spill ? values[row - 1]?.[c - 1] : sheet.cell(row, c)?.value;
+    };
+    let moved = 0;
+    for (const [row, c] of p.clientByRow) {
+      expect([shown(row, "KAM profit rating"), shown(row, "KAM score"), shown(row, "KAM grade")], `row ${row} (${c.name})`).toEqual([c.profitRating, c.score, c.grade]);
+      // The rating of the margin as entered, before the cost: what a live formula would show.
+      if (c.profitRating !== callFunction("PROFIT_RATING", [rows[row - 1]?.[3]]).result[0]?.[0]) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(plan.spill).toBe(false);
+    expect(result.message).toContain("values, not live formulas: the profit formula cannot take the cost to serve off the margin");
+  });
+
+  it("with a profit column, a client of zero or negative revenue gets the margin's reason in the profit rating cell, said once", () => {
+    const rows = csvSheet("examples/clients.csv");
+    rows[0]?.splice(3, 1, "Gross Profit");
+    rows.slice(1).forEach((r) => {
+      if (typeof r[3] === "number" && typeof r[2] === "number") r[3] = Math.round(r[3] * r[2]);
+    });
+    (rows[5] as (string | number)[])[2] = 0;
+    (rows[6] as (string | number)[])[2] = -100;
+    const { values, result } = evaluate(rows);
+    const { portfolio: p, plan } = result;
+    expect(plan.spill).toBe(true);
+    expect(plan.cells[0]?.[2]).toEqual({ formula: "=KAM_PROFIT_RATING(KAM_MARGIN(D2:D, C2:C))" });
+    const profitCol = plan.column - 1 + MATRIX_HEADERS.indexOf("KAM profit rating");
+    for (const row of [6, 7]) {
+      expect(p.clientByRow.get(row)?.profitRating).toBe("Unknown");
+      expect(values[row - 1]?.[profitCol], `row ${row}`).toBe("⚠ revenue is not positive: margin unknown");
+    }
   });
 
   const cases: [string, (string | number)[][]][] = [

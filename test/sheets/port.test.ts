@@ -75,6 +75,66 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(g.ss.metadata.filter((m) => m.key === MATRIX_MARKER)).toHaveLength(1);
   });
 
+  it("a rebuild refuses, changing nothing, when a column of the owner's is among the KAM columns (one inserted inside them, or reached when one of them was deleted)", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    const first = await buildMatrix(port(g), opts());
+    const c = first.plan.column; // N: the matrix is N:V
+    sheet.insertColumnsAfter(c + 4, 1); // a column inserted after the pain column: the marker stays on N, which spans 9
+    sheet.put(1, c + 5, "Account notes");
+    sheet.put(3, c + 5, "renewal in May");
+    const before = sheet.snapshot();
+    await expect(buildMatrix(port(g), opts())).rejects.toThrow(/^column S, among the KAM columns \(N:V\), holds “Account notes”; move it out of N:V/);
+    expect(sheet.snapshot()).toBe(before);
+    // Moved out again (here: deleted), the rebuild goes ahead.
+    sheet.deleteColumns(c + 5, 1);
+    await buildMatrix(port(g), opts());
+    expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, c + j)?.value)).toEqual([...MATRIX_HEADERS]);
+
+    // One of ours deleted: the span now reaches the owner's column right of the matrix.
+    sheet.put(1, c + 9, "Owner");
+    sheet.put(2, c + 9, "Ann");
+    sheet.deleteColumns(c + 1, 1);
+    const before2 = sheet.snapshot();
+    await expect(buildMatrix(port(g), opts())).rejects.toThrow(/^column V, among the KAM columns \(N:V\), holds “Owner”/);
+    expect(sheet.snapshot()).toBe(before2);
+    // Nothing of the owner's there: the rebuild writes the nine columns again.
+    sheet.deleteColumns(c + 8, 1);
+    await buildMatrix(port(g), opts());
+    expect(MATRIX_HEADERS.map((_, j) => sheet.cell(1, c + j)?.value)).toEqual([...MATRIX_HEADERS]);
+  });
+
+  for (const matrixOutput of ["formulas", "values"] as const) {
+    it(`a rebuild (${matrixOutput}) leaves a note the owner typed below the table in a KAM column`, async () => {
+      const g = fakeGoogle(csvSheet("examples/clients.csv"));
+      const sheet = g.ss.active;
+      const first = await buildMatrix(port(g), opts());
+      const last = first.plan.lastDataRow;
+      sheet.put(last + 5, first.plan.column + 6, "grades checked with Sam");
+      g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput }));
+      const second = await buildMatrix(port(g), opts());
+      expect(second.plan.lastDataRow).toBe(last);
+      expect(sheet.cell(last + 5, first.plan.column + 6)?.value).toBe("grades checked with Sam");
+      for (const [row, client] of second.portfolio.clientByRow) if (matrixOutput === "values") expect(sheet.cell(row, first.plan.column + 6)?.value).toBe(client.grade);
+    });
+  }
+
+  it("a values rebuild after the owner emptied the last client's cells clears that row's old ratings, and keeps a note below", async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const sheet = g.ss.active;
+    g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput: "values" }));
+    const first = await buildMatrix(port(g), opts());
+    const last = first.plan.lastDataRow;
+    const c = first.plan.column;
+    expect(sheet.cell(last, c + 6)?.value).toMatch(/^[ABC]$/);
+    for (let col = 1; col < c; col++) sheet.put(last, col, "");
+    sheet.put(last + 3, c + 6, "grades checked with Sam");
+    const second = await buildMatrix(port(g), opts());
+    expect(second.plan.lastDataRow).toBe(last);
+    for (let j = 0; j < MATRIX_HEADERS.length; j++) expect(sheet.cell(last, c + j)?.value ?? "", `column ${c + j}`).toBe("");
+    expect(sheet.cell(last + 3, c + 6)?.value).toBe("grades checked with Sam");
+  });
+
   it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const mine = g.ss.addSheet(PORTFOLIO_SHEET, [["my own notes"]]);
@@ -91,7 +151,8 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients", `${PORTFOLIO_SHEET} (2)`, "KAM History", PORTFOLIO_SHEET]);
   });
 
-  for (const failing of ["Range.setTextStyles", "Sheet.insertChart", "Sheet.setColumnWidths", "Range.setValues"]) {
+  // Spreadsheet.deleteSheet: the old sheet cannot go (protected against this editor, say); Sheet.addDeveloperMetadata: the new one cannot be marked.
+  for (const failing of ["Range.setTextStyles", "Sheet.insertChart", "Sheet.setColumnWidths", "Range.setValues", "Sheet.addDeveloperMetadata", "Spreadsheet.deleteSheet"]) {
     it(`a failure injected mid-build (${failing}) leaves the old portfolio, the history and the user's cells as they were`, async () => {
       const g = fakeGoogle(csvSheet("examples/clients.csv"));
       await buildPortfolio(port(g), opts());
