@@ -80,6 +80,9 @@ export function appendBuild(index: HistoryIndex, date: string, rows: number, kee
   return { dropRows, firstRow: historyLastRow(index) - dropRows + 1, index: kept };
 }
 
+/** A history row's date cell as the index keeps it. */
+const dateOf = (d: unknown): string => (typeof d === "string" ? d.trim() : d instanceof Date ? d.toISOString() : String(d ?? ""));
+
 /**
  * The index of a history read whole (a sheet written before the index existed): consecutive rows
  * sharing a date are one build.
@@ -87,12 +90,49 @@ export function appendBuild(index: HistoryIndex, date: string, rows: number, kee
 export function indexFromDates(dates: readonly unknown[]): HistoryBuild[] {
   const out: HistoryBuild[] = [];
   for (const d of dates) {
-    const date = typeof d === "string" ? d.trim() : d instanceof Date ? d.toISOString() : String(d ?? "");
+    const date = dateOf(d);
     const last = out[out.length - 1];
     if (last && last.date === date) last.rows++;
     else out.push({ date, rows: 1 });
   }
   return out;
+}
+
+/**
+ * The order to put a history's rows in when its dates do not stand in runs (the owner sorted the
+ * sheet, say by client): row indexes (0-based) by date, stably (ISO date-times order as text);
+ * null when each date's rows already stand together.
+ */
+export function buildOrder(dates: readonly unknown[]): number[] | null {
+  const keys = dates.map(dateOf);
+  const seen = new Set<string>();
+  let grouped = true;
+  for (let i = 0; i < keys.length && grouped; i++) {
+    const k = keys[i] as string;
+    if (i > 0 && k === keys[i - 1]) continue;
+    grouped = !seen.has(k);
+    seen.add(k);
+  }
+  if (grouped) return null;
+  return keys.map((_, i) => i).sort((a, b) => {
+    const [x, y] = [keys[a] as string, keys[b] as string];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
+/**
+ * Whether the rows read at `span` (their date cells, in order) are where `index` puts its builds:
+ * false when the owner has deleted or sorted rows of the history sheet since the index was kept.
+ */
+export function rowsFit(index: HistoryIndex, span: RowSpan, dates: readonly unknown[]): boolean {
+  if (dates.length !== span.rows || span.firstRow + span.rows - 1 !== historyLastRow(index)) return false;
+  // The span ends where the index does: its last rows are the last build's, and so on back.
+  let k = dates.length;
+  for (let b = index.length - 1; b >= 0 && k > 0; b--) {
+    const { date, rows } = index[b] as HistoryBuild;
+    for (let r = 0; r < rows && k > 0; r++) if (dateOf(dates[--k]) !== date) return false;
+  }
+  return true;
 }
 
 /** The index as custom document properties of at most 255 characters each (name, text). */

@@ -170,10 +170,16 @@ function group<T extends { [K in keyof T]: number }>(problems: Problems, path: s
   return out;
 }
 
+/**
+ * A sum as a message shows it: to 12 significant digits, so weights summing to 100.0001 are not
+ * said to sum to 100, and 30.1 + 15.1 + … shows 100.2, not 100.19999999999999.
+ */
+export const sumText = (total: number): string => String(Number(total.toPrecision(12)));
+
 function sumsTo100(problems: Problems, path: string, values: object): void {
   const total = (Object.values(values) as number[]).reduce((a, b) => a + b, 0);
   if (Math.abs(total - 100) > 1e-9) {
-    problems.push({ setting: path, message: `must sum to 100 (they sum to ${Math.round(total * 1000) / 1000})` });
+    problems.push({ setting: path, message: `must sum to 100 (they sum to ${sumText(total)})` });
   }
 }
 

@@ -3,14 +3,15 @@
  * Quadrant), one row per client per build, the last HISTORY_BUILDS_KEPT builds. Its marker (sheet
  * developer metadata) carries the index of the builds (core/history-window.ts), so a build reads
  * only the last HISTORY_BUILDS_READ builds' rows in one getValues and appends without reading the
- * sheet; a sheet written before the index existed is read whole once, then indexed.
+ * sheet; a sheet written before the index existed, or whose rows the owner has deleted or sorted
+ * since, is read whole once, put back in build order, then indexed.
  *
  * Text is written with its apostrophe into automatic-format cells (grid.ts): a client called
  * "=cmd|…" or a date-time "2026-11-22T10:00:00Z" stays exactly that text. Inserted rows take the
  * formats of the row above, and an older add-in formatted the history's text columns "@": the new
  * rows' formats are cleared before the values are written.
  */
-import { appendBuild, historyIndexText, indexFromDates, parseHistoryIndex, recentRows, type HistoryBuild } from "../core/history-window";
+import { appendBuild, buildOrder, historyIndexText, indexFromDates, parseHistoryIndex, recentRows, rowsFit, type HistoryBuild } from "../core/history-window";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import { HISTORY_HEADERS, HISTORY_MARKER } from "../core/plan";
 import type { CellValue } from "../core/values";
@@ -43,25 +44,57 @@ export class SheetsHistory {
     return new SheetsHistory(gas, sheet, null, cell);
   }
 
-  /** The builds, reading the whole sheet once when it has no index (written by an older add-in). */
+  /**
+   * The builds, reading the whole sheet's dates once when it has no index (written by an older
+   * add-in, or its rows deleted or sorted since): rows sorted away from their builds (by client,
+   * say) are put back in build order first, one read and one write of the sheet.
+   */
   private builds(): HistoryBuild[] {
     if (this.index === null) {
       const last = this.sheet.getLastRow();
-      const dates = last > 1 ? this.sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => this.cell(r[0])) : [];
+      let dates = last > 1 ? this.sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => this.cell(r[0])) : [];
+      const order = buildOrder(dates);
+      if (order !== null) {
+        const rows = this.sheet.getRange(2, 1, last - 1, COLUMNS);
+        const cells = rows.getValues();
+        rows.setValues(order.map((i) => (cells[i] ?? []).map((v) => (typeof v === "string" ? asText(v) : v))));
+        dates = order.map((i) => dates[i] ?? null);
+      }
       this.index = indexFromDates(dates);
     }
     return this.index;
   }
 
-  /** The snapshots of the last builds, one getValues. */
+  /**
+   * The snapshots of the last builds, one getValues. The owner may have unhidden the sheet and
+   * deleted or sorted its rows since the index was kept: when the rows read are not where the index
+   * puts its builds (or no longer exist), the sheet is read whole once and indexed again, as an
+   * older add-in's, so neither the grades compared with nor the rows a later build drops are wrong.
+   */
   recent(): SnapshotRow[] {
-    const span = recentRows(this.builds());
+    const kept = this.index !== null;
+    let cells = kept ? this.recentCells(true) : undefined;
+    if (cells === undefined) {
+      this.index = null;
+      cells = this.recentCells(false) ?? [];
+    }
+    return cells.map((r) => snapshotFromCells(r)).filter((s): s is SnapshotRow => s !== null);
+  }
+
+  /** The last builds' rows ([] with none); with `check`, undefined when they are not where the index says. */
+  private recentCells(check: boolean): CellValue[][] | undefined {
+    const index = this.builds();
+    const span = recentRows(index);
     if (!span) return [];
-    return this.sheet
-      .getRange(span.firstRow, 1, span.rows, COLUMNS)
-      .getValues()
-      .map((r) => snapshotFromCells(r.map(this.cell)))
-      .filter((s): s is SnapshotRow => s !== null);
+    const read = () => this.sheet.getRange(span.firstRow, 1, span.rows, COLUMNS).getValues().map((r) => r.map(this.cell));
+    if (!check) return read();
+    let cells: CellValue[][];
+    try {
+      cells = read();
+    } catch {
+      return undefined; // rows past the sheet's end: rows were deleted
+    }
+    return rowsFit(index, span, cells.map((r) => r[0])) ? cells : undefined;
   }
 
   /** Appends a build's snapshot, dropping the oldest builds past the cap, and updates the index. */

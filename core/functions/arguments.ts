@@ -5,7 +5,7 @@
  */
 import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors } from "../model/score";
-import { DEFAULT_SETTINGS, type Grade, type Settings, type Weights } from "../settings";
+import { DEFAULT_SETTINGS, sumText, type Grade, type Settings, type Weights } from "../settings";
 import { Invalid, isBlank, parseAmount, parseFraction, parseLevel, parseRelationship, percentScale, spreadsheetError, type CellValue, type FractionRange } from "../values";
 import { fail, flat, KamError, perCell, type Matrix, type Out } from "./shapes";
 
@@ -45,7 +45,7 @@ export function weightsArg(arg: Matrix | undefined): Weights {
   const [revenue, wallet, profitability, strategic, pain] = nums as number[];
   const w = { revenue, wallet, profitability, strategic, pain } as Weights;
   const total = (revenue ?? 0) + (wallet ?? 0) + (profitability ?? 0) + (strategic ?? 0) + (pain ?? 0);
-  if (Math.abs(total - 100) > 1e-9) fail(`weights must sum to 100 (they sum to ${total})`);
+  if (Math.abs(total - 100) > 1e-9) fail(`weights must sum to 100 (they sum to ${sumText(total)})`);
   return w;
 }
 

@@ -155,6 +155,8 @@ describe("broadcasting", () => {
     expect(m.every((r) => r[0] instanceof KamError)).toBe(true);
     expect((m[0]?.[0] as KamError).message).toMatch(/^medium_pct: /);
     expect((call("GRADE", "High", "Low", "High", "High", "Low", "", [[50, 10, 10, 10, 10]])[0]?.[0] as KamError).message).toBe("weights must sum to 100 (they sum to 90)");
+    // A sum off in its last bits is shown as typed: 30.1 + 15.1 + 25 + 20 + 9.9 is 100.10000000000001 in floating point.
+    expect((call("GRADE", "High", "Low", "High", "High", "Low", "", [[30.1, 15.1, 25, 20, 9.9]])[0]?.[0] as KamError).message).toBe("weights must sum to 100 (they sum to 100.1)");
   });
 });
 

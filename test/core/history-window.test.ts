@@ -1,7 +1,7 @@
 // core/history-window.ts: which history rows a build reads (the last HISTORY_BUILDS_READ builds)
 // and what appending drops (builds past HISTORY_BUILDS_KEPT), from the index each host keeps.
 import { describe, expect, it } from "vitest";
-import { appendBuild, historyIndexPieces, historyIndexText, historyLastRow, indexFromDates, parseHistoryIndex, recentRows } from "../../core/history-window";
+import { appendBuild, buildOrder, historyIndexPieces, historyIndexText, historyLastRow, indexFromDates, parseHistoryIndex, recentRows, rowsFit } from "../../core/history-window";
 import { HISTORY_BUILDS_KEPT, HISTORY_BUILDS_READ } from "../../core/plan";
 
 const builds = (n: number, rows = 10) => Array.from({ length: n }, (_, i) => ({ date: `2026-01-${String(i + 1).padStart(2, "0")}T10:00:00Z`, rows: rows + i }));
@@ -17,6 +17,35 @@ describe("history window", () => {
     const six = builds(6); // rows 10..15 → rows 2..76
     expect(historyLastRow(six)).toBe(1 + 10 + 11 + 12 + 13 + 14 + 15);
     expect(recentRows(six)).toEqual({ firstRow: 2 + 10 + 11, rows: 12 + 13 + 14 + 15 });
+  });
+
+  it("tells whether the rows read are where the index puts its builds (an owner may delete or sort the sheet's rows)", () => {
+    const six = builds(6, 2); // rows 2..6 a build: 2, 3, 4, 5, 6, 7 rows
+    const span = recentRows(six) as { firstRow: number; rows: number };
+    const dates = six.slice(2).flatMap((b) => Array.from({ length: b.rows }, () => b.date));
+    expect(rowsFit(six, span, dates)).toBe(true);
+    // A date cell with spaces around is the same date (as indexFromDates reads it).
+    expect(rowsFit(six, span, dates.map((d, i) => (i === 1 ? ` ${d} ` : d)))).toBe(true);
+    // A row of an older build moved up into the span (rows deleted above it), or the last rows shifted.
+    expect(rowsFit(six, span, [six[1]?.date, ...dates.slice(1)])).toBe(false);
+    expect(rowsFit(six, span, [...dates.slice(1), ""])).toBe(false);
+    // Sorted by client: dates no longer in their builds' places.
+    expect(rowsFit(six, span, [...dates].reverse())).toBe(false);
+    // Fewer rows than the span, or a span that does not end where the index does.
+    expect(rowsFit(six, span, dates.slice(1))).toBe(false);
+    expect(rowsFit(six, { firstRow: span.firstRow - 1, rows: span.rows }, dates)).toBe(false);
+    expect(rowsFit([], { firstRow: 2, rows: 0 }, [])).toBe(true);
+  });
+
+  it("puts rows sorted away from their builds back in build order, stably; leaves grouped rows alone", () => {
+    const [a, b, c] = ["2026-01-01T10:00:00Z", "2026-01-02T10:00:00Z", "2026-01-03T10:00:00Z"];
+    expect(buildOrder([])).toBeNull();
+    expect(buildOrder([a, a, b, b, c])).toBeNull();
+    // Grouped but not in date order (a clock set back): runs are builds, left as they are.
+    expect(buildOrder([b, b, a, a])).toBeNull();
+    // Sorted by client: each date's rows come back together, in date order, keeping their order.
+    expect(buildOrder([a, b, c, a, b, c])).toEqual([0, 3, 1, 4, 2, 5]);
+    expect(buildOrder([b, a, ` ${b} `, a])).toEqual([1, 3, 0, 2]);
   });
 
   it("appends below the last build; past 24 builds the oldest go first, exactly at the cap", () => {

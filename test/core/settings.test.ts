@@ -36,6 +36,9 @@ describe("validation names the setting at fault", () => {
   it.each<[string, unknown, string[], RegExp]>([
     ["weights must sum to 100", { weights: { revenue: 40 } }, ["weights"], /must sum to 100 \(they sum to 110\)/],
     ["weights must sum to 100 (under)", { weights: { revenue: 20 } }, ["weights"], /sum to 90/],
+    // Not "they sum to 100" for 100.0001 (rounded to three decimals it was), nor 100.19999999999999 for 100.2.
+    ["weights off 100 in the fourth decimal", { weights: { revenue: 30.0001 } }, ["weights"], /must sum to 100 \(they sum to 100\.0001\)$/],
+    ["weights with decimals", { weights: { revenue: 30.1, wallet: 15.1 } }, ["weights"], /must sum to 100 \(they sum to 100\.2\)$/],
     ["a weight must be a number", { weights: { pain: "ten" } }, ["weights.pain"], /must be a number \(got "ten"\)/],
     ["a weight must be 0–100", { weights: { pain: -10, revenue: 50 } }, ["weights.pain", "weights"], /between 0 and 100 \(got -10\)/],
     ["an unknown weight", { weights: { loyalty: 5 } }, ["weights.loyalty"], /is not a known setting \(known: revenue, profitability, strategic, wallet, pain\)/],

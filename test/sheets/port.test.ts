@@ -203,6 +203,37 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(p.cell(cedar, move)?.value).toBe("▼");
   });
 
+  it("an owner who deleted or sorted the history's rows: the sheet is read whole and indexed again, so movement and the rows dropped stay right", async () => {
+    const g = fakeGoogle(csvSheet("test/vectors/clients-60.csv"));
+    const data = g.ss.active;
+    for (const d of ["2026-11-20", "2026-11-21"]) await buildPortfolio(port(g), opts(`${d}T10:00:00Z`));
+    const history = g.ss.owned(HISTORY_MARKER) as FakeSheet;
+    const marker = g.ss.metadata.find((m) => m.key === HISTORY_MARKER);
+    // The owner unhides the sheet and deletes five rows of the first build: the index still says 60 + 60.
+    history.deleteRows(2, 5);
+    const cedar = (await buildPortfolio(port(g), opts())).portfolio.clients.find((c) => c.name === "Cedar Systems");
+    // Read where the index said, the last build's first five rows would have been the next build's rows shifted up.
+    expect(cedar?.movement).toBe("=");
+    expect(JSON.parse(marker?.value ?? "").builds).toEqual([["2026-11-20T10:00:00Z", 55], ["2026-11-21T10:00:00Z", 60], ["2026-11-22T10:00:00Z", 60]]);
+    expect(history.extent().rows).toBe(1 + 55 + 60 + 60);
+    // Sorted by client (every build's rows mixed): put back in build order, no row lost, then indexed.
+    const rowsOf = () => Array.from({ length: history.extent().rows - 1 }, (_, i) => Array.from({ length: 5 }, (_, j) => history.cell(2 + i, 1 + j)?.value ?? null));
+    const before = rowsOf();
+    const sorted = [...before].sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+    sorted.forEach((r, i) => r.forEach((v, j) => history.put(2 + i, 1 + j, v)));
+    const row = (await buildPortfolio(port(g), opts("2026-11-23T10:00:00Z"))).portfolio.clients.find((c) => c.name === "Cedar Systems")?.row as number;
+    // Every row kept, each build's rows together again and the builds in date order (within a build, the owner's order).
+    const back = rowsOf().slice(0, before.length);
+    expect(back.map((r) => r[0])).toEqual(before.map((r) => r[0]));
+    const byText = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(byText(back)).toEqual(byText(before));
+    expect(JSON.parse(marker?.value ?? "").builds.map((b: [string, number]) => b[1])).toEqual([55, 60, 60, 60]);
+    data.put(row, 3, -0.05); // Cedar Systems' margin collapses: A → C, against the last build read back
+    const after = await buildPortfolio(port(g), opts("2026-11-24T10:00:00Z"));
+    expect(after.portfolio.clients.find((c) => c.name === "Cedar Systems")?.movement).toBe("▼");
+    expect(history.extent().rows).toBe(1 + 55 + 4 * 60);
+  });
+
   it("writes text from the data as text: names like formulas, numbers or dates stay exactly as typed", async () => {
     const names = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "@risk", "-minus", "0012", "1/2", "=HYPERLINK(\"http://x\",\"y\")"];
     const rows = [["Client", "Revenue", "Industry"], ...names.map((n, i) => [n, 100 - i, i % 2 ? "=1+1" : "Retail"])];
