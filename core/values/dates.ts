@@ -73,8 +73,14 @@ const formatParts = (formats: readonly string[]) => formats.map((f) => f.split(/
 const FORMAT_PARTS = formatParts(TEXT_DATE_FORMATS);
 const DAY_FIRST_PARTS = formatParts(DAY_FIRST_FORMATS);
 
+/**
+ * A time of day after a date, as a spreadsheet writes a date-time cell to CSV (`1/15/2025 9:12`,
+ * `15/01/2025 09:12:38`, `Jan 15, 2025 9:12 AM`), with an optional zone: the date is the day shown.
+ */
+const TIME_OF_DAY = /\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]\.?m\.?)?(\s*(z|utc|gmt|[+-]\d{2}:?\d{2}))?\s*$/i;
+
 /** A date text that can only be day first: its first number is a day above 12 (13/1/2025, 31/12/25). */
-const DAY_FIRST_TEXT = /^\s*(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}\s*$/;
+const DAY_FIRST_TEXT = /^\s*(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}(\s+\d{1,2}:\d{2}.*)?\s*$/;
 
 /**
  * Is a column of dates written day first: does any cell read only as d/M (`31/12/2025`)? Then
@@ -153,8 +159,15 @@ export function parseDate(v: CellValue, date1904 = false, dayFirst = false): Par
   return day;
 }
 
+/** A date text's day, any time of day after it dropped. */
 function dateText(v: string, formats: readonly (readonly string[])[]): Parsed<Day> {
   const s = v.trim();
+  const time = TIME_OF_DAY.exec(s);
+  const day = dateOnly(time !== null && time.index > 0 ? s.slice(0, time.index) : s, formats);
+  return day ?? notA(v, "a date");
+}
+
+function dateOnly(s: string, formats: readonly (readonly string[])[]): Day | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -162,11 +175,11 @@ function dateText(v: string, formats: readonly (readonly string[])[]): Parsed<Da
       const day = dayFromParts(y, m, d);
       if (dayToIso(day) === `${iso[1]}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`) return day;
     }
-    return notA(v, "a date");
+    return null;
   }
   for (const parts of formats) {
     const day = readFormat(s, parts);
     if (day !== null) return day;
   }
-  return notA(v, "a date");
+  return null;
 }

@@ -29,3 +29,16 @@ describe("dates written day first (a UK invoice export: 14/01/2024 … 05/01/202
     expect(report.needsData).toEqual([]);
   });
 });
+
+describe("dates with a time of day (an order list saved as CSV by a spreadsheet: 1/6/2025 9:12)", () => {
+  it("each order is dated by its day: none needs data, the period ends on the last order's day", async () => {
+    const report = await gradeJson("test/fixtures/exports/orders-date-time.csv");
+    expect(report.needsData).toEqual([]);
+    expect(report.summary.asOf).toBe("2025-03-17");
+    expect(report.clients.map((c) => [c.name, c.row, c.revenue, c.lastOrder])).toEqual([
+      ["Granite Dental", 2, 340 + 180 + 425, "2025-03-17"],
+      ["Ivy Yoga", 5, 416, "2025-02-14"],
+      ["Harbor Florists", 3, 62.5 + 228, "2025-03-01"],
+    ]);
+  });
+});

@@ -207,3 +207,31 @@ describe("a column written day first", () => {
     expect(iso(text, true)).toBe(dayFirst); // each order remembers its own reading
   });
 });
+
+// A spreadsheet writes a date-time cell to CSV with its time of day (Excel in the US: 1/15/2025 9:12).
+describe("a date text with a time of day", () => {
+  it.each<[string, string]>([
+    ["1/15/2025 9:12", "2025-01-15"],
+    ["1/15/2025 09:12:38", "2025-01-15"],
+    ["2/3/2025 10:00 AM", "2025-02-03"],
+    ["2/3/2025 11:59:59 p.m.", "2025-02-03"],
+    ["31/12/2025 23:59", "2025-12-31"],
+    ["15.01.2025 08:00", "2025-01-15"],
+    ["Jan 15, 2025 9:12 PM", "2025-01-15"],
+    ["15 Jan 2025 09:12 UTC", "2025-01-15"],
+    ["1/15/2025 9:12 +01:00", "2025-01-15"],
+    ["2025-01-15 09:12:38 +0100", "2025-01-15"],
+  ])("%j is %s: the day shown", (text, iso) => {
+    const d = parseDate(text);
+    expect(typeof d === "number" ? dayToIso(d) : reasonOf(d)).toBe(iso);
+  });
+
+  it.each(["9:12", "1/15/2025 9", "1/15/2025 25:00 extra", "1/15/2025 9:12 tomorrow", "32/1/2025 9:12", "1/15/2025T9:12"])("%j is not a date", (text) => {
+    expect(reasonOf(parseDate(text))).toBe(`${JSON.stringify(text)} is not a date`);
+  });
+
+  it("a day-first cell with a time tells its column is day first", () => {
+    expect(writesDayFirst(["01/02/2025 10:00", "13/02/2025 09:30"])).toBe(true);
+    expect(dayToIso(parseDate("01/02/2025 10:00", false, true) as number)).toBe("2025-02-01");
+  });
+});
