@@ -257,10 +257,16 @@ export class MappingError extends Error {
   }
 }
 
-/** The row (0-based) holding the headers: the first of the first ten non-blank rows that names a client and a revenue. */
+/**
+ * The row (0-based) holding the headers: the first of the first ten non-blank rows that names a
+ * client and a revenue; failing that, the first of them holding every header `overrides` names
+ * (`--map revenue="Total"` under a report's title lines), else the first non-blank row.
+ */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides: Partial<Record<Field, string>> = {}): number {
   let first = -1;
+  let named = -1;
   let seen = 0;
+  const overriding = Object.values(overrides).some((h) => h !== undefined);
   for (let r = 0; r < rows.length && seen < 10; r++) {
     const row = rows[r] ?? [];
     if (row.every(isBlank)) continue;
@@ -269,9 +275,10 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides
     try {
       const { mapping } = detectColumns(row, overrides);
       if (mapping.client !== undefined && mapping.revenue !== undefined) return r;
+      if (overriding && named < 0) named = r;
     } catch {
       // an override that this row lacks: not the header row
     }
   }
-  return Math.max(first, 0);
+  return Math.max(named >= 0 ? named : first, 0);
 }

@@ -42,3 +42,26 @@ describe("dates with a time of day (an order list saved as CSV by a spreadsheet:
     ]);
   });
 });
+
+describe("a summary report whose column of row labels has no header (,Total above Amy's Bird Sanctuary,1000.00)", () => {
+  const file = "test/fixtures/exports/sales-summary-row-labels.csv";
+
+  it("--map revenue=Total finds that header under the title lines, and the message then names the blank column by its letter", async () => {
+    const run = await runCli(["grade", file, "--map", "revenue=Total"]);
+    expect([run.code, run.stdout]).toEqual([1, ""]);
+    // Before: `--map revenue="Total": no such column (headers seen: Sales by Customer Summary)`.
+    expect(run.stderr).toBe(`kam-portfolio: ${file}: no client column found (headers seen: Total); name one with --map client="Header" (a column with no header by its letter: --map client=A)\n`);
+  });
+
+  it("with both named, every customer is graded, TOTAL skipped, the footer line listed under needs data", async () => {
+    const report = await gradeJson(file, "--map", "client=A", "--map", "revenue=Total");
+    expect(report.clients.map((c) => [c.name, c.row, c.revenue])).toEqual([
+      ["Cool Cars", 8, 2369.52],
+      ["Amy's Bird Sanctuary", 6, 1000],
+      ["Bill's Windsurf Shop", 7, 85],
+      ["Diego Rodriguez", 9, -50],
+    ]);
+    expect(report.skipped).toEqual([{ row: 10, name: "TOTAL", reason: "total row" }]);
+    expect(report.needsData).toEqual([{ row: 14, name: "Accrual Basis Tuesday, December 1, 2025 10:00 AM GMT-05:00", reason: "no revenue" }]);
+  });
+});

@@ -161,6 +161,15 @@ describe("overrides (--map field=Header)", () => {
 });
 
 describe("the header row", () => {
+  it("under a report's title, is the row holding the headers --map names when no row names a client and a revenue", () => {
+    // A "Sales by Customer Summary": the row labels' column has no header, and the title names a customer.
+    const rows = [["Sales by Customer Summary"], ["January - December 2025"], [], [null, "Total"], ["Amy's Bird Sanctuary", "1,000.00"]];
+    expect(findHeaderRow(rows)).toBe(0);
+    expect(findHeaderRow(rows, { revenue: "Total" })).toBe(3);
+    expect(findHeaderRow(rows, { client: "A", revenue: "Total" })).toBe(3);
+    expect(findHeaderRow(rows, { revenue: "Amount" })).toBe(0); // no row holds it: the first, whose error names its headers
+  });
+
   it("is found below a title row and blank rows", () => {
     const rows = [["Client list 2025"], [], ["exported from the CRM", null], ["Client", "Revenue"], ["Acme", 100]];
     expect(findHeaderRow(rows)).toBe(3);
