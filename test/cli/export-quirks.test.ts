@@ -65,3 +65,21 @@ describe("a summary report whose column of row labels has no header (,Total abov
     expect(report.needsData).toEqual([{ row: 14, name: "Accrual Basis Tuesday, December 1, 2025 10:00 AM GMT-05:00", reason: "no revenue" }]);
   });
 });
+
+describe("an invoice export with a row per invoice line (Xero: Total and InvoiceAmountPaid repeat on every line; dates day first)", () => {
+  it("each client's revenue is the sum of its lines, unpaid invoices too; draft and voided invoices skipped", async () => {
+    const report = await gradeJson("test/fixtures/exports/xero-invoices.csv");
+    // Before: InvoiceAmountPaid was the revenue (Oak & Co, two invoices awaiting payment, had 0 and
+    // was flagged no-revenue), counted once per line (Ridge's paid 960 twice), and 10/05/2025 was 5 October.
+    expect(report.clients.map((c) => [c.name, c.revenue])).toEqual([
+      ["Ridge Builders", 500 + 300 + 1200 + 2 * 150 + 3 * 100],
+      ["Fenwick Dairy", 650 + 200 + 380],
+      ["Oak & Co", 2 * 450],
+    ]);
+    expect(report.summary.asOf).toBe("2025-05-10");
+    expect(report.skipped).toEqual([
+      { row: 8, name: "Pine Ltd", reason: 'draft invoice (Status "Draft")' },
+      { row: 11, name: "Oak & Co", reason: 'voided (Status "Voided")' },
+    ]);
+  });
+});

@@ -314,6 +314,12 @@ describe("SPEC §2a: between equals, more filled cells win, then the leftmost", 
     expect(mapping.client).toBe(0);
   });
 
+  it("a line's own amount beats the totals a row per invoice line repeats (Xero: Total, InvoiceAmountPaid)", () => {
+    expect(mapped(["ContactName", "Total", "InvoiceAmountPaid", "UnitAmount", "LineAmount"]).revenue).toBe("LineAmount");
+    expect(mapped(["Customer", "Invoice Total", "Amount Paid", "Line Total"]).revenue).toBe("Line Total");
+    expect(mapped(["Customer", "Total", "InvoiceAmountPaid"]).revenue).toBe("InvoiceAmountPaid"); // no line amount: as before
+  });
+
   it("Invoice Total and Amount Paid stand equal: the one filled on more rows is the revenue", () => {
     const rows = [
       ["Client Name", "Amount Paid", "Invoice Total"],
