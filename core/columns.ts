@@ -60,6 +60,9 @@ const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   revenue: [
     syn("revenue"), syn("sales"), syn("spend"), syn("billing"), syn("amount"), syn("turnover"), syn("total"),
     syn("invoice total"), syn("order total"), syn("net sales"), syn("amount paid"),
+    // A CRM's company export (HubSpot) has the client's Total Revenue (its won deals) beside its
+    // Annual Revenue (the client's own size, which ties with it on "revenue" and stands left of it).
+    syn("total revenue"),
     // A line item's own amount over any total (16 > 15): an invoice export with a row per line
     // (Xero's) repeats the invoice's Total and InvoiceAmountPaid on every line of it.
     syn("line amount", 11), syn("line total", 11),

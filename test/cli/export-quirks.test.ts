@@ -83,3 +83,18 @@ describe("an invoice export with a row per invoice line (Xero: Total and Invoice
     ]);
   });
 });
+
+describe("a CRM's company export (HubSpot: Annual Revenue, the client's own size, left of Total Revenue, its won deals)", () => {
+  it("clients are graded on what they bought, not on how big they are", async () => {
+    const run = await runCli(["grade", "test/fixtures/exports/crm-companies.csv", "--json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    // Before: Annual Revenue (25,000,000 …) was the revenue, and Willow Care, with no deal won, was ranked.
+    expect(report.clients.map((c) => [c.name, c.revenue])).toEqual([
+      ["Umber Labs", 42000],
+      ["Xylo Games", 15000],
+      ["Vantage Print", 8800],
+    ]);
+    expect(report.needsData).toEqual([{ row: 4, name: "Willow Care", reason: "no revenue" }]);
+  });
+});

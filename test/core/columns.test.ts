@@ -320,6 +320,11 @@ describe("SPEC §2a: between equals, more filled cells win, then the leftmost", 
     expect(mapped(["Customer", "Total", "InvoiceAmountPaid"]).revenue).toBe("InvoiceAmountPaid"); // no line amount: as before
   });
 
+  it("a CRM company's Total Revenue (its won deals) beats its Annual Revenue (its own size); Annual Revenue alone is the revenue", () => {
+    expect(mapped(["Company name", "Annual Revenue", "Number of Employees", "Total Revenue"]).revenue).toBe("Total Revenue");
+    expect(mapped(["Client", "Annual Revenue", "Gross Margin %"]).revenue).toBe("Annual Revenue");
+  });
+
   it("Invoice Total and Amount Paid stand equal: the one filled on more rows is the revenue", () => {
     const rows = [
       ["Client Name", "Amount Paid", "Invoice Total"],
