@@ -29,7 +29,7 @@ import { keyOf } from "./portfolio/client-inputs";
 import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
-import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
+import { namesNoClient, notRevenueRows, skippedRows } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
@@ -62,9 +62,9 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   }
   const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping));
 
-  // Clients are matched by name ignoring case and surrounding spaces (clientKey). A total label
-  // names no client; a row that was not revenue still names one (an order list repeats names).
-  const groups = groupNames(cols.names, skips.size > 0 ? (i) => skips.get(i) === TOTAL_ROW : null);
+  // Clients are matched by name ignoring case and surrounding spaces (clientKey). A total label or
+  // a repeated header names no client; a row that was not revenue still names one (an order list repeats names).
+  const groups = groupNames(cols.names, skips.size > 0 ? (i) => namesNoClient(skips.get(i)) : null);
   const repeats = { nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct };
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats) ? "orders" : "clients") : settings.mode;
 

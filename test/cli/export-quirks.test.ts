@@ -98,3 +98,23 @@ describe("a CRM's company export (HubSpot: Annual Revenue, the client's own size
     expect(report.needsData).toEqual([{ row: 4, name: "Willow Care", reason: "no revenue" }]);
   });
 });
+
+describe("a report exported page by page (its header line repeated above each page)", () => {
+  it("each repeated header line is skipped as such, not listed as a client that needs data", async () => {
+    const report = await gradeJson("test/fixtures/exports/sales-report-paged.csv");
+    // Before: each was under needs data, `revenue: "Revenue" is not an amount`, named "Customer".
+    expect(report.needsData).toEqual([]);
+    expect(report.skipped).toEqual([
+      { row: 6, name: "Customer", reason: "header row repeated" },
+      { row: 9, name: "Customer", reason: "header row repeated" },
+      { row: 11, name: "Grand Total", reason: "total row" },
+    ]);
+    expect(report.clients.map((c) => [c.row, c.name, c.revenue]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+      [4, "Alder Hotels", 18400],
+      [5, "Birch Clinics", 9250],
+      [7, "Cedar Foods", 4100],
+      [8, "Dune Marine", 27900],
+      [10, "Elm Legal", 3300],
+    ]);
+  });
+});

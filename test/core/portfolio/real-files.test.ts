@@ -311,3 +311,22 @@ describe("the matrix columns of a row not graded say why", () => {
     expect(m.cells[1]?.[6]).toBe(p.clients[0]?.grade);
   });
 });
+
+describe("the header line repeated (a report exported page by page): skipped, naming no client", () => {
+  it("its client and revenue cells say their headers, any case: skipped as `header row repeated`, not needs data", () => {
+    const rows: Rows = [["Customer", "Revenue"], ["Acme", 100], [" customer ", "REVENUE"], ["Bolt", 50], ["Customer", 70], ["Revenue", "Customer"]];
+    const p = grade(rows);
+    expect(p.skipped).toEqual([{ row: 3, name: "customer", reason: "header row repeated" }]);
+    expect(p.clients.map((c) => c.name).sort()).toEqual(["Acme", "Bolt", "Customer"]); // a client called Customer with an amount is a client
+    expect(p.needsData).toEqual([{ row: 6, name: "Revenue", reason: 'revenue: "Customer" is not an amount' }]);
+  });
+
+  it("does not count as a repeated name: five clients under three repeated headers stay a client list", () => {
+    const rows: Rows = [["Client", "Sales"]];
+    for (const name of ["Acme", "Bolt", "Cobalt", "Dyn", "Eon"]) rows.push([name, 10], ["Client", "Sales"]);
+    rows.pop();
+    const p = grade(rows);
+    expect(p.mode).toBe("clients");
+    expect(p.skipped.map((s) => s.reason)).toEqual(Array(4).fill("header row repeated"));
+  });
+});
