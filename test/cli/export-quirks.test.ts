@@ -118,3 +118,20 @@ describe("a report exported page by page (its header line repeated above each pa
     ]);
   });
 });
+
+describe("payments in two currencies (a Stripe export: Currency eur on one charge, usd on the others)", () => {
+  const file = "test/fixtures/exports/payments-two-currencies.csv";
+
+  it("the command says once that the amounts are added up as written, not converted", async () => {
+    const note = "The column “Currency” names 2 currencies (EUR, USD): amounts are added up as written, not converted, so revenues in different currencies are compared as if they were one.";
+    const json = await runCli(["grade", file, "--json"]);
+    expect([json.code, json.stderr]).toEqual([0, `kam-portfolio: ${note}\n`]);
+    const table = await runCli(["grade", file]);
+    expect(table.stdout.split("\n").filter((l) => l.startsWith("Note: "))).toEqual([`Note: ${note}`]);
+  });
+
+  it("one currency says nothing", async () => {
+    const one = await runCli(["grade", "test/fixtures/exports/payments.csv", "--json"]);
+    expect([one.code, one.stderr]).toEqual([0, ""]);
+  });
+});
