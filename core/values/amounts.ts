@@ -55,9 +55,12 @@ interface AmountText {
   exp: number;
 }
 
+const MINUS_SIGN = /\u2212/g;
+
 /** The number in an amount text: sign, parentheses, currency, suffix and spaces taken off. */
 function amountText(text: string): AmountText {
-  let s = text.trim();
+  // U+2212 MINUS SIGN: how Numbers and the Swedish, Norwegian and Finnish number formats write a negative.
+  let s = text.trim().replace(MINUS_SIGN, "-");
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;

@@ -48,6 +48,9 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
     ["1,00,000", 100000],
     ["12,34,56,789.50", 123456789.5],
     ["(₹2,50,000)", -250000],
+    ["\u2212300", -300], // U+2212 MINUS SIGN (Numbers; sv, nb, fi number formats)
+    ["\u2212$1,200.50", -1200.5],
+    ["1 200,50\u2212", -1200.5],
   ])("%j → %d", (cell, want) => {
     expect(parseAmount(cell)).toBe(want);
   });
