@@ -81,15 +81,23 @@ const TIME_OF_DAY = /\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]\.?m\.?)?(\s*(z|ut
 
 /** A date text that can only be day first: its first number is a day above 12 (13/1/2025, 31/12/25). */
 const DAY_FIRST_TEXT = /^\s*(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}(\s+\d{1,2}:\d{2}.*)?\s*$/;
+/** A date text that can only be month first: its second number is a day above 12 (1/13/2025). */
+const MONTH_FIRST_TEXT = /^\s*(0?[1-9]|1[0-2])\/(1[3-9]|2\d|3[01])\/\d{2,4}(\s+\d{1,2}:\d{2}.*)?\s*$/;
 
 /**
- * Is a column of dates written day first: does any cell read only as d/M (`31/12/2025`)? Then
- * its 01/02/2025 is 1 February, as the file's author wrote it, not January 2 (a UK or European
- * export holds both kinds; reading each cell alone would mix the two orders in one column).
+ * Is a column of dates written day first: do more of its cells read only as d/M (`31/12/2025`)
+ * than only as M/d (`12/31/2025`)? Then its 01/02/2025 is 1 February, as the file's author wrote
+ * it, not January 2 (a UK or European export holds both kinds; reading each cell alone would mix
+ * the two orders in one column). A stray cell of the other order does not turn a column.
  */
 export function writesDayFirst(values: Iterable<CellValue>): boolean {
-  for (const v of values) if (typeof v === "string" && DAY_FIRST_TEXT.test(v)) return true;
-  return false;
+  let balance = 0;
+  for (const v of values) {
+    if (typeof v !== "string") continue;
+    if (DAY_FIRST_TEXT.test(v)) balance++;
+    else if (MONTH_FIRST_TEXT.test(v)) balance--;
+  }
+  return balance > 0;
 }
 
 function monthOf(name: string): number {

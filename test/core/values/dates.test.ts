@@ -191,6 +191,10 @@ describe("a column written day first", () => {
     expect(writesDayFirst(["1/2/2025", " 13/1/25 "])).toBe(true);
     expect(writesDayFirst(["01/02/2025", "12/31/2025", "12/12/2025"])).toBe(false); // month first, or no telling
     expect(writesDayFirst(["32/1/2025", "13/13/2025", "13.1.2025", "2025-01-13", 45658, null])).toBe(false);
+    // The order more cells show beyond doubt: a stray cell of the other order does not turn a column.
+    expect(writesDayFirst(["13/1/2025", "1/15/2025", "2/20/2025", "3/3/2025"])).toBe(false);
+    expect(writesDayFirst(["12/31/2025", "13/1/2025", "20/2/2025", "3/3/2025"])).toBe(true);
+    expect(writesDayFirst(["12/31/2025", "13/1/2025"])).toBe(false); // as many each way: month first, as a cell alone
   });
 
   it.each<[string, string, string]>([
