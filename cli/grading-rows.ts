@@ -2,7 +2,8 @@
  * The rows of a CSV as `grade` needs them, kept small while the file is read (issue 10: a
  * million-line order list graded in bounded memory). Grading reads only some columns of a data row
  * — those whose header could name an input (core/columns `headerScore`), a status or stage column
- * (core/portfolio/skipped-rows), a column named by `--map` — and whether the rest of the row is
+ * (core/portfolio/skipped-rows), a currency column (core/portfolio/currencies), a column named by
+ * `--map` — and whether the rest of the row is
  * blank. So each data row keeps those cells where they stand, a cell saying the row holds
  * something elsewhere, and nothing else; a blank row is one shared empty row; in a long file, a
  * repeated value (a client's name on each of its orders, a date, a segment) is one string. The
@@ -44,7 +45,7 @@ const ELSEWHERE = "(cells in other columns)";
 /** Every blank data row. */
 const BLANK_ROW: CellValue[] = [];
 
-/** The columns a header row's texts give to grading: any that could name an input or a status, or that `--map` names. */
+/** The columns a header row's texts give to grading: any that could name an input, a status or a currency, or that `--map` names. */
 export function gradedColumns(header: readonly CellValue[], overrides: Partial<Record<Field, string>>): number[] {
   const texts = header.map((h) => (isBlank(h) ? "" : String(h).trim()));
   const named = new Set<number>();
@@ -58,7 +59,7 @@ export function gradedColumns(header: readonly CellValue[], overrides: Partial<R
     if (named.has(i)) return true;
     if (t === "") return false;
     const words = headerWords(t);
-    return words.includes("status") || words.includes("stage") || FIELDS.some((f) => wordsScore(f, words) > 0);
+    return words.includes("status") || words.includes("stage") || words.includes("currency") || FIELDS.some((f) => wordsScore(f, words) > 0);
   };
   const out: number[] = [];
   let width = texts.length;

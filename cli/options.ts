@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { OwnSheetError } from "../core/use-cases/grade";
+import { columnLetters } from "../core/a1";
 import { FIELDS, MappingError, type Field } from "../core/columns";
 import { EmptySheetError, MissingColumnsError } from "../core/portfolio";
 import { checkSettings, DEFAULT_SETTINGS, SettingsError, type Settings } from "../core/settings";
@@ -166,7 +167,12 @@ export function settingsFor(o: Pick<Options, "settings" | "settingsInput" | "set
 export function commandLineMessage(e: Error): string {
   const seen = (headers: readonly string[]) => headers.filter((h) => h !== "").join(", ") || "none";
   if (e instanceof MappingError) return `--map ${e.field}="${e.header}": no such column (headers seen: ${seen(e.seen)})`;
-  if (e instanceof MissingColumnsError) return `${e.message}; name one with --map ${e.missing[0]}="Header"`;
+  if (e instanceof MissingColumnsError) {
+    // A report's column of row labels often has no header (",Total" above "Acme,1000"): a letter names it.
+    const blank = e.headers.findIndex((h) => h === "");
+    const letter = blank >= 0 && e.headers.some((h) => h !== "") ? ` (a column with no header by its letter: --map ${e.missing[0]}=${columnLetters(blank + 1)})` : "";
+    return `${e.message}; name one with --map ${e.missing[0]}="Header"${letter}`;
+  }
   return e.message;
 }
 

@@ -60,6 +60,12 @@ const SYNONYMS: Readonly<Record<Field, Synonym[]>> = wordTable({
   revenue: [
     syn("revenue"), syn("sales"), syn("spend"), syn("billing"), syn("amount"), syn("turnover"), syn("total"),
     syn("invoice total"), syn("order total"), syn("net sales"), syn("amount paid"),
+    // A CRM's company export (HubSpot) has the client's Total Revenue (its won deals) beside its
+    // Annual Revenue (the client's own size, which ties with it on "revenue" and stands left of it).
+    syn("total revenue"),
+    // A line item's own amount over any total (16 > 15): an invoice export with a row per line
+    // (Xero's) repeats the invoice's Total and InvoiceAmountPaid on every line of it.
+    syn("line amount", 11), syn("line total", 11),
   ],
   profit: [syn("profit"), syn("gross profit"), syn("net profit"), syn("contribution")],
   margin: [syn("margin"), syn("gross margin"), syn("gm"), syn("profit %"), syn("margin %"), syn("profit pct")],
@@ -257,10 +263,16 @@ export class MappingError extends Error {
   }
 }
 
-/** The row (0-based) holding the headers: the first of the first ten non-blank rows that names a client and a revenue. */
+/**
+ * The row (0-based) holding the headers: the first of the first ten non-blank rows that names a
+ * client and a revenue; failing that, the first of them holding every header `overrides` names
+ * (`--map revenue="Total"` under a report's title lines), else the first non-blank row.
+ */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides: Partial<Record<Field, string>> = {}): number {
   let first = -1;
+  let named = -1;
   let seen = 0;
+  const overriding = Object.values(overrides).some((h) => h !== undefined);
   for (let r = 0; r < rows.length && seen < 10; r++) {
     const row = rows[r] ?? [];
     if (row.every(isBlank)) continue;
@@ -269,9 +281,10 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides
     try {
       const { mapping } = detectColumns(row, overrides);
       if (mapping.client !== undefined && mapping.revenue !== undefined) return r;
+      if (overriding && named < 0) named = r;
     } catch {
       // an override that this row lacks: not the header row
     }
   }
-  return Math.max(first, 0);
+  return Math.max(named >= 0 ? named : first, 0);
 }

@@ -29,7 +29,8 @@ import { keyOf } from "./portfolio/client-inputs";
 import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
-import { notRevenueRows, skippedRows, TOTAL_ROW } from "./portfolio/skipped-rows";
+import { currenciesNote } from "./portfolio/currencies";
+import { namesNoClient, notRevenueRows, skippedRows } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
 import { currentPeriod } from "./period/current-period";
@@ -61,10 +62,12 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     cols.relationships = null;
   }
   const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping));
+  const currencies = currenciesNote(data, headers, mapping, cols.names, skips);
+  if (currencies !== null) notes.push(currencies);
 
-  // Clients are matched by name ignoring case and surrounding spaces (clientKey). A total label
-  // names no client; a row that was not revenue still names one (an order list repeats names).
-  const groups = groupNames(cols.names, skips.size > 0 ? (i) => skips.get(i) === TOTAL_ROW : null);
+  // Clients are matched by name ignoring case and surrounding spaces (clientKey). A total label or
+  // a repeated header names no client; a row that was not revenue still names one (an order list repeats names).
+  const groups = groupNames(cols.names, skips.size > 0 ? (i) => namesNoClient(skips.get(i)) : null);
   const repeats = { nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct };
   const mode: "clients" | "orders" = settings.mode === "auto" ? (isOrderList(repeats) ? "orders" : "clients") : settings.mode;
 

@@ -17,4 +17,4 @@ export { columnLocale, hasCommaDecimal, parseAmount, parseAmountColumn, type Num
 export { MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type FractionRange } from "./values/fractions";
 export { LEVELS, parseLevel, parseYesNo, type Level } from "./values/levels";
 export { parseRelationship, parseRelationshipColumn, relationshipScale, type RelationshipScale } from "./values/relationship";
-export { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, isoToSerial, parseDate, type Day } from "./values/dates";
+export { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, isoToSerial, parseDate, writesDayFirst, type Day } from "./values/dates";

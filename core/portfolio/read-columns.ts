@@ -8,7 +8,7 @@ import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
   isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
-  parseText, parseYesNo, WALLET_RANGE, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
+  parseText, parseYesNo, WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -94,9 +94,15 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   const textLists = lists<string>(texts);
   const levelLists = lists<Parsed<Level>>(levels);
   const dateLists = lists<Parsed<Day>>(dates);
-  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, date1904);
+  const dayFirst = dateAt.map((c) => writesDayFirst(cellsOf(data, c)));
+  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, { date1904, dayFirst });
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
   return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
+}
+
+/** The cells of one column, row by row. */
+function* cellsOf(data: readonly (readonly CellValue[])[], c: number): Generator<CellValue> {
+  for (let i = 0; i < data.length; i++) yield (data[i] as readonly CellValue[])[c];
 }
 
 /**
@@ -109,14 +115,15 @@ function gatherRows(
   wholeAt: number[], cellLists: CellValue[][],
   textAt: number[], textLists: (string | null)[][],
   levelAt: number[], levelLists: Parsed<Level>[][],
-  dateAt: number[], dateLists: Parsed<Day>[][], date1904: boolean,
+  dateAt: number[], dateLists: Parsed<Day>[][], dateOrder: { date1904: boolean; dayFirst: boolean[] },
 ): void {
+  const { date1904, dayFirst } = dateOrder;
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as readonly CellValue[];
     for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
     for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
     for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
-    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904);
+    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904, dayFirst[j]);
   }
 }
 

@@ -5,6 +5,8 @@
  * - total rows (SPEC §2a): the client cell is a total label — total, totals, grand total,
  *   subtotal, sum, overall, any case, an optional trailing colon, or a label ending in the word
  *   "total" ("Customer total");
+ * - the header line again (a report exported page by page): its client and revenue cells say
+ *   the headers of their columns;
  * - rows that did not happen as revenue (the SPEC is silent; docs/files.md has the rule): a
  *   status or stage column (a header with the word "status" or "stage" that no input took; a
  *   stage column holding no relationship value is not the relationship) saying the payment failed, was refunded in full, voided, cancelled or
@@ -66,9 +68,26 @@ export function statusColumns(headers: readonly string[], mapping: Mapping): num
   return out;
 }
 
+/** The reason a repeated header row is skipped with: a report exported page by page repeats its header line. */
+export const HEADER_ROW = "header row repeated";
+
+/** Rows that name no client: a total label, the header line again. */
+export const namesNoClient = (reason: string | undefined): boolean => reason === TOTAL_ROW || reason === HEADER_ROW;
+
+/** The header as a cell says it: trimmed, any case. */
+const headerText = (v: CellValue): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
+
 /** Why each row (0-based data index) is not revenue, for the rows that are not; blank rows are left to the caller. */
 export function notRevenueRows(data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping): Map<number, string> {
   const reasons = new Map<number, string>();
+  const [client, revenue] = [mapping.client, mapping.revenue];
+  const [clientHeader, revenueHeader] = [(headers[client ?? -1] ?? "").toLowerCase(), (headers[revenue ?? -1] ?? "").toLowerCase()];
+  if (client !== undefined && revenue !== undefined && clientHeader !== "" && revenueHeader !== "") {
+    for (let i = 0; i < data.length; i++) {
+      const row = data[i];
+      if (row !== undefined && headerText(row[client]) === clientHeader && headerText(row[revenue]) === revenueHeader) reasons.set(i, HEADER_ROW);
+    }
+  }
   for (const column of statusColumns(headers, mapping)) {
     let pipeline = false;
     for (let i = 0; i < data.length && !pipeline; i++) pipeline = WON.has(statusWord(data[i]?.[column]));
@@ -85,7 +104,7 @@ export function notRevenueRows(data: readonly (readonly CellValue[])[], headers:
   return reasons;
 }
 
-/** Each skipped row (0-based data index) and its reason: total rows, then rows that are not revenue. */
+/** Each skipped row (0-based data index) and its reason: total rows, then repeated headers and rows that are not revenue. */
 export function skippedRows(names: readonly (string | null)[], notRevenue: ReadonlyMap<number, string>): Map<number, string> {
   const skips = totalRows(names, new Map<number, string>());
   for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);

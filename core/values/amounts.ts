@@ -1,6 +1,6 @@
 /**
  * Money amounts (revenue, profit): `$1,200.50`, `1 200`, `(300)`, `1.2k`, `-€40`, `1.200,50`,
- * `3.5M`, `2bn`, `USD 900`, and the number locale of a column (SPEC §2, §2a).
+ * `3.5M`, `2bn`, `USD 900`, `₹1,23,456.00`, and the number locale of a column (SPEC §2, §2a).
  */
 import { notA, show, spreadsheetError, Invalid, type CellValue, type Parsed } from "./cells";
 
@@ -25,6 +25,8 @@ const SUFFIX = new Map([["k", 3], ["m", 6], ["mm", 6], ["mn", 6], ["b", 9], ["bn
 const COMMA_DECIMAL = /^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,(?:\d{1,2}|\d{4,})$|^(?:\d{4,}|0),\d+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/;
 const COMMA_GROUPS = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+/** Lakh and crore grouping (India): `1,23,456.00`, `12,34,56,789`: two-digit groups, then the last three. */
+const LAKH_GROUPS = /^[1-9]\d?(?:,\d{2})+,\d{3}(?:\.\d+)?$/;
 
 /**
  * How a column writes its numbers (SPEC §2a). With `decimalComma`, `.` separates thousands and `,`
@@ -53,9 +55,12 @@ interface AmountText {
   exp: number;
 }
 
+const MINUS_SIGN = /\u2212/g;
+
 /** The number in an amount text: sign, parentheses, currency, suffix and spaces taken off. */
 function amountText(text: string): AmountText {
-  let s = text.trim();
+  // U+2212 MINUS SIGN: how Numbers and the Swedish, Norwegian and Finnish number formats write a negative.
+  let s = text.trim().replace(MINUS_SIGN, "-");
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -141,7 +146,7 @@ export function readNumber(v: CellValue, locale?: NumberLocale): Parsed<number> 
     else if (s.includes(".") || s.includes(",")) return new Invalid(`${show(v)} is not an amount in a column that writes 1.234,56`);
   } else if (COMMA_DECIMAL.test(s)) {
     s = s.replace(/\./g, "").replace(",", ".");
-  } else if (COMMA_GROUPS.test(s)) {
+  } else if (COMMA_GROUPS.test(s) || LAKH_GROUPS.test(s)) {
     s = s.replace(/,/g, "");
   }
   if (!PLAIN_NUMBER.test(s)) return notA(v, "an amount");

@@ -49,12 +49,14 @@ export function dayFromDate(d: Date): Day {
  * is January 2): M and d are one or two digits, yyyy one to four (a year before 1900 is refused,
  * so "1/2/25" falls through to M/d/yy), yy two (00–49 → 2000s, 50–99 → 1900s), MMM an English
  * month's three letters ("Jan"), MMMM its full name or three letters, any letter case. A format
- * without a day is its first day.
+ * without a day is its first day. A column written day first (`DAY_FIRST_FORMATS`) tries d/M first.
  */
 const TEXT_DATE_FORMATS = [
   "M/d/yyyy", "d/M/yyyy", "M/d/yy", "d.M.yyyy", "d-M-yyyy", "yyyy/M/d",
   "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "MMM d yyyy", "d-MMM-yyyy", "d-MMM-yy", "MMM yyyy",
 ] as const;
+/** The same formats for a column written day first: 1/2/2025 is 1 February, 1/2/25 too. */
+const DAY_FIRST_FORMATS = ["d/M/yyyy", "M/d/yyyy", "d/M/yy", "M/d/yy", ...TEXT_DATE_FORMATS.slice(3)] as const;
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 /** What each field of a format reads at the start of the rest of the text. */
@@ -67,7 +69,36 @@ const FIELDS: Record<string, RegExp> = {
   MMMM: /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
 };
 /** A format as its parts: field names and the literal text between them. */
-const FORMAT_PARTS = TEXT_DATE_FORMATS.map((f) => f.split(/(yyyy|yy|MMMM|MMM|M|d)/).filter((p) => p !== ""));
+const formatParts = (formats: readonly string[]) => formats.map((f) => f.split(/(yyyy|yy|MMMM|MMM|M|d)/).filter((p) => p !== ""));
+const FORMAT_PARTS = formatParts(TEXT_DATE_FORMATS);
+const DAY_FIRST_PARTS = formatParts(DAY_FIRST_FORMATS);
+
+/**
+ * A time of day after a date, as a spreadsheet writes a date-time cell to CSV (`1/15/2025 9:12`,
+ * `15/01/2025 09:12:38`, `Jan 15, 2025 9:12 AM`), with an optional zone: the date is the day shown.
+ */
+const TIME_OF_DAY = /\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]\.?m\.?)?(\s*(z|utc|gmt|[+-]\d{2}:?\d{2}))?\s*$/i;
+
+/** A date text that can only be day first: its first number is a day above 12 (13/1/2025, 31/12/25). */
+const DAY_FIRST_TEXT = /^\s*(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}(\s+\d{1,2}:\d{2}.*)?\s*$/;
+/** A date text that can only be month first: its second number is a day above 12 (1/13/2025). */
+const MONTH_FIRST_TEXT = /^\s*(0?[1-9]|1[0-2])\/(1[3-9]|2\d|3[01])\/\d{2,4}(\s+\d{1,2}:\d{2}.*)?\s*$/;
+
+/**
+ * Is a column of dates written day first: do more of its cells read only as d/M (`31/12/2025`)
+ * than only as M/d (`12/31/2025`)? Then its 01/02/2025 is 1 February, as the file's author wrote
+ * it, not January 2 (a UK or European export holds both kinds; reading each cell alone would mix
+ * the two orders in one column). A stray cell of the other order does not turn a column.
+ */
+export function writesDayFirst(values: Iterable<CellValue>): boolean {
+  let balance = 0;
+  for (const v of values) {
+    if (typeof v !== "string") continue;
+    if (DAY_FIRST_TEXT.test(v)) balance++;
+    else if (MONTH_FIRST_TEXT.test(v)) balance--;
+  }
+  return balance > 0;
+}
 
 function monthOf(name: string): number {
   const lower = name.toLowerCase();
@@ -99,8 +130,9 @@ function readFormat(text: string, parts: readonly string[]): Day | null {
   return dayToIso(day) === `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` ? day : null;
 }
 
-/** The days of date texts read lately. */
+/** The days of date texts read lately, month first and day first. */
 const DAY_TEXT = new Map<string, Day>();
+const DAY_FIRST_DAY_TEXT = new Map<string, Day>();
 
 /** A serial number typed as text ("45658"). */
 const SERIAL_TEXT = /^\s*\d+(\.\d+)?\s*$/;
@@ -108,9 +140,10 @@ const SERIAL_TEXT = /^\s*\d+(\.\d+)?\s*$/;
 /**
  * A date cell's day. A number (or a number typed as text) is a serial number, in the 1900 date
  * system unless the workbook counts from 1904 (`date1904`, what the host says of its workbook); a
- * `Date` and a date text are the day they show in either.
+ * `Date` and a date text are the day they show in either. `dayFirst` (a column that `writesDayFirst`)
+ * reads 1/2/2025 as 1 February.
  */
-export function parseDate(v: CellValue, date1904 = false): Parsed<Day> {
+export function parseDate(v: CellValue, date1904 = false, dayFirst = false): Parsed<Day> {
   if (isBlank(v)) return null;
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return new Invalid("an invalid date");
@@ -122,19 +155,27 @@ export function parseDate(v: CellValue, date1904 = false): Parsed<Day> {
   if (typeof v !== "string") return notA(v, "a date");
   // An order list repeats a few hundred dates over its rows: each text is read once. A serial
   // typed as text is not kept: its day depends on the workbook's date system.
-  const known = DAY_TEXT.get(v);
+  const read = dayFirst ? DAY_FIRST_DAY_TEXT : DAY_TEXT;
+  const known = read.get(v);
   if (known !== undefined) return known;
   if (SERIAL_TEXT.test(v)) return serialDay(Number(v), date1904);
-  const day = dateText(v);
+  const day = dateText(v, dayFirst ? DAY_FIRST_PARTS : FORMAT_PARTS);
   if (typeof day === "number") {
-    if (DAY_TEXT.size >= 4096) DAY_TEXT.clear();
-    DAY_TEXT.set(v, day);
+    if (read.size >= 4096) read.clear();
+    read.set(v, day);
   }
   return day;
 }
 
-function dateText(v: string): Parsed<Day> {
+/** A date text's day, any time of day after it dropped. */
+function dateText(v: string, formats: readonly (readonly string[])[]): Parsed<Day> {
   const s = v.trim();
+  const time = TIME_OF_DAY.exec(s);
+  const day = dateOnly(time !== null && time.index > 0 ? s.slice(0, time.index) : s, formats);
+  return day ?? notA(v, "a date");
+}
+
+function dateOnly(s: string, formats: readonly (readonly string[])[]): Day | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -142,11 +183,11 @@ function dateText(v: string): Parsed<Day> {
       const day = dayFromParts(y, m, d);
       if (dayToIso(day) === `${iso[1]}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`) return day;
     }
-    return notA(v, "a date");
+    return null;
   }
-  for (const parts of FORMAT_PARTS) {
+  for (const parts of formats) {
     const day = readFormat(s, parts);
     if (day !== null) return day;
   }
-  return notA(v, "a date");
+  return null;
 }

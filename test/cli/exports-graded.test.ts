@@ -41,6 +41,8 @@ const READINGS: Reading[] = [
     status: "Financial Status", notRevenue: { refunded: "refunded", voided: "voided" },
   },
   { file: "invoices.csv", delimiter: ",", client: "Client Name", revenue: "Invoice Total", amount: us, status: "Status", notRevenue: { draft: "draft invoice", void: "voided" } },
+  // A row per invoice line: the lines' amounts add up to the invoice (its Total, repeated on each line, would count it twice).
+  { file: "xero-invoices.csv", delimiter: ",", client: "ContactName", revenue: "LineAmount", amount: us, status: "Status", notRevenue: { draft: "draft invoice", voided: "voided" } },
   { file: "payments.csv", delimiter: ",", client: "Customer Description", revenue: "Amount", amount: us, status: "Status", notRevenue: { refunded: "refunded", failed: "failed payment" } },
   { file: "sales-by-customer.csv", delimiter: ",", above: 3, client: "Customer Name", revenue: "Sales", amount: us, totals: ["Total"] },
   { file: "crm-deals.csv", delimiter: ",", client: "Associated Company", revenue: "Amount", amount: us, status: "Deal Stage", won: ["Closed Won"] },

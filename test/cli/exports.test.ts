@@ -29,9 +29,15 @@ describe("exports recognised with no --map", () => {
     ["accounting sales by customer report", "sales-by-customer.csv", 4, { client: "Customer Name", revenue: "Sales" }],
     // Invoice Total over Amount Paid (equal standing, filled on more rows); Invoice Date over Due Date
     ["invoice list", "invoices.csv", 1, { client: "Client Name", revenue: "Invoice Total", date: "Invoice Date" }],
+    // A row per invoice line (Xero): LineAmount, the line's own amount, over Total and
+    // InvoiceAmountPaid, which repeat the invoice's on each of its lines; InvoiceDate over DueDate.
+    ["invoice export with a row per line (Xero-like)", "xero-invoices.csv", 1, { client: "ContactName", revenue: "LineAmount", date: "InvoiceDate" }],
     // Associated Company, never the Deal owner or the Associated Contact; Close Date over Create Date.
     // The deal stage is read as the relationship stage (SPEC §2: "stage").
     ["CRM deals export (HubSpot-like)", "crm-deals.csv", 1, { client: "Associated Company", revenue: "Amount", date: "Close Date", relationship: "Deal Stage" }],
+    // Total Revenue (the client's won deals), never Annual Revenue (the client's own size, left of it)
+    // or Number of Employees; Company name over Company owner; the lifecycle stage read as a stage.
+    ["CRM companies export (HubSpot-like)", "crm-companies.csv", 1, { client: "Company name", revenue: "Total Revenue", date: "Create Date", relationship: "Lifecycle Stage", industry: "Industry" }],
     ["CRM opportunities export (Salesforce-like)", "crm-opportunities.csv", 1, { client: "Account Name", revenue: "Amount", date: "Close Date", relationship: "Stage" }],
   ])("%s (%s)", async (_what, file, headerRow, inputs) => {
     expect(await detected(file)).toEqual({ headerRow, inputs });

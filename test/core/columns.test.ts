@@ -161,6 +161,15 @@ describe("overrides (--map field=Header)", () => {
 });
 
 describe("the header row", () => {
+  it("under a report's title, is the row holding the headers --map names when no row names a client and a revenue", () => {
+    // A "Sales by Customer Summary": the row labels' column has no header, and the title names a customer.
+    const rows = [["Sales by Customer Summary"], ["January - December 2025"], [], [null, "Total"], ["Amy's Bird Sanctuary", "1,000.00"]];
+    expect(findHeaderRow(rows)).toBe(0);
+    expect(findHeaderRow(rows, { revenue: "Total" })).toBe(3);
+    expect(findHeaderRow(rows, { client: "A", revenue: "Total" })).toBe(3);
+    expect(findHeaderRow(rows, { revenue: "Amount" })).toBe(0); // no row holds it: the first, whose error names its headers
+  });
+
   it("is found below a title row and blank rows", () => {
     const rows = [["Client list 2025"], [], ["exported from the CRM", null], ["Client", "Revenue"], ["Acme", 100]];
     expect(findHeaderRow(rows)).toBe(3);
@@ -303,6 +312,17 @@ describe("SPEC §2a: between equals, more filled cells win, then the leftmost", 
     const headers = ["Customer Name", "Name", "Revenue"];
     const { mapping } = detectColumns(headers, {}, (c) => [1, 100, 100][c] ?? 0);
     expect(mapping.client).toBe(0);
+  });
+
+  it("a line's own amount beats the totals a row per invoice line repeats (Xero: Total, InvoiceAmountPaid)", () => {
+    expect(mapped(["ContactName", "Total", "InvoiceAmountPaid", "UnitAmount", "LineAmount"]).revenue).toBe("LineAmount");
+    expect(mapped(["Customer", "Invoice Total", "Amount Paid", "Line Total"]).revenue).toBe("Line Total");
+    expect(mapped(["Customer", "Total", "InvoiceAmountPaid"]).revenue).toBe("InvoiceAmountPaid"); // no line amount: as before
+  });
+
+  it("a CRM company's Total Revenue (its won deals) beats its Annual Revenue (its own size); Annual Revenue alone is the revenue", () => {
+    expect(mapped(["Company name", "Annual Revenue", "Number of Employees", "Total Revenue"]).revenue).toBe("Total Revenue");
+    expect(mapped(["Client", "Annual Revenue", "Gross Margin %"]).revenue).toBe("Annual Revenue");
   });
 
   it("Invoice Total and Amount Paid stand equal: the one filled on more rows is the revenue", () => {

@@ -311,3 +311,45 @@ describe("the matrix columns of a row not graded say why", () => {
     expect(m.cells[1]?.[6]).toBe(p.clients[0]?.grade);
   });
 });
+
+describe("the header line repeated (a report exported page by page): skipped, naming no client", () => {
+  it("its client and revenue cells say their headers, any case: skipped as `header row repeated`, not needs data", () => {
+    const rows: Rows = [["Customer", "Revenue"], ["Acme", 100], [" customer ", "REVENUE"], ["Bolt", 50], ["Customer", 70], ["Revenue", "Customer"]];
+    const p = grade(rows);
+    expect(p.skipped).toEqual([{ row: 3, name: "customer", reason: "header row repeated" }]);
+    expect(p.clients.map((c) => c.name).sort()).toEqual(["Acme", "Bolt", "Customer"]); // a client called Customer with an amount is a client
+    expect(p.needsData).toEqual([{ row: 6, name: "Revenue", reason: 'revenue: "Customer" is not an amount' }]);
+  });
+
+  it("does not count as a repeated name: five clients under three repeated headers stay a client list", () => {
+    const rows: Rows = [["Client", "Sales"]];
+    for (const name of ["Acme", "Bolt", "Cobalt", "Dyn", "Eon"]) rows.push([name, 10], ["Client", "Sales"]);
+    rows.pop();
+    const p = grade(rows);
+    expect(p.mode).toBe("clients");
+    expect(p.skipped.map((s) => s.reason)).toEqual(Array(4).fill("header row repeated"));
+  });
+});
+
+describe("amounts in several currencies: one note, the amounts added up as written", () => {
+  const note = (p: { notes: string[] }) => p.notes.filter((n) => n.includes("currencies"));
+
+  it("names the currencies of the rows that count, in upper case and order", () => {
+    const rows: Rows = [["Customer", "Amount", "Currency"], ["Acme", 100, "usd"], ["Bolt", 90, " EUR "], ["Acme", 10, "USD"]];
+    expect(note(grade(rows))).toEqual(["The column “Currency” names 2 currencies (EUR, USD): amounts are added up as written, not converted, so revenues in different currencies are compared as if they were one."]);
+  });
+
+  it("a second currency only on a skipped row, a row with no client or a total says nothing", () => {
+    const rows: Rows = [
+      ["Customer", "Amount", "Currency", "Status"],
+      ["Acme", 100, "USD", "Paid"], ["Bolt", 90, "EUR", "Refunded"], [null, 5, "GBP", "Paid"], ["Total", 195, "CHF", ""], ["Bolt", 40, "usd", "Paid"],
+    ];
+    expect(note(grade(rows))).toEqual([]);
+  });
+
+  it("more than five are counted, five named", () => {
+    const rows: Rows = [["Client", "Revenue", "Currency code"]];
+    ["USD", "EUR", "GBP", "JPY", "CHF", "SEK", "NOK"].forEach((c, i) => rows.push([`Client ${i}`, 10 + i, c]));
+    expect(note(grade(rows))[0]).toMatch(/^The column “Currency code” names 7 currencies \(CHF, EUR, GBP, JPY, NOK and 2 more\)/);
+  });
+});

@@ -44,6 +44,13 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
     ["+15", 15],
     ["1e3", 1000],
     [".5", 0.5],
+    ["₹1,23,456.00", 123456], // lakh grouping (India)
+    ["1,00,000", 100000],
+    ["12,34,56,789.50", 123456789.5],
+    ["(₹2,50,000)", -250000],
+    ["\u2212300", -300], // U+2212 MINUS SIGN (Numbers; sv, nb, fi number formats)
+    ["\u2212$1,200.50", -1200.5],
+    ["1 200,50\u2212", -1200.5],
   ])("%j → %d", (cell, want) => {
     expect(parseAmount(cell)).toBe(want);
   });
@@ -57,6 +64,9 @@ describe("parseAmount: money text (SPEC §2 revenue)", () => {
     ["12 apples", '"12 apples" is not an amount'],
     ["1.2.3", '"1.2.3" is not an amount'],
     ["$1,234,56", '"$1,234,56" is not an amount'], // a group of two digits
+    ["1,23,45", '"1,23,45" is not an amount'], // lakh groups end in three digits
+    ["1,234,56,789", '"1,234,56,789" is not an amount'], // groups of three, then two: neither way
+    ["123,45,678", '"123,45,678" is not an amount'],
     ["50%", '"50%" is not an amount'],
     ["$", '"$" is not an amount'],
     ["()", '"()" is not an amount'],

@@ -1,6 +1,6 @@
 // core/values/ (dates): dates as day numbers, table-driven.
 import { describe, expect, it } from "vitest";
-import { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, isoToSerial, parseDate, type CellValue } from "../../../core/values";
+import { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, isoToSerial, parseDate, writesDayFirst, type CellValue } from "../../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
@@ -176,5 +176,66 @@ describe("serial numbers in the 1904 date system", () => {
     expect(reasonOf(parseDate(2958466))).toMatch(/is not a date/);
     expect(reasonOf(parseDate(-1, true))).toMatch(/is not a date/);
     expect(reasonOf(parseDate(0))).toMatch(/is not a date/);
+  });
+});
+
+// A UK or European export writes every date day first; only the days above 12 show it.
+describe("a column written day first", () => {
+  const iso = (v: CellValue, dayFirst: boolean) => {
+    const d = parseDate(v, false, dayFirst);
+    return typeof d === "number" ? dayToIso(d) : reasonOf(d);
+  };
+
+  it("is told by a cell whose first number can only be a day (13–31, then a month)", () => {
+    expect(writesDayFirst(["01/02/2025", "31/12/2025"])).toBe(true);
+    expect(writesDayFirst(["1/2/2025", " 13/1/25 "])).toBe(true);
+    expect(writesDayFirst(["01/02/2025", "12/31/2025", "12/12/2025"])).toBe(false); // month first, or no telling
+    expect(writesDayFirst(["32/1/2025", "13/13/2025", "13.1.2025", "2025-01-13", 45658, null])).toBe(false);
+    // The order more cells show beyond doubt: a stray cell of the other order does not turn a column.
+    expect(writesDayFirst(["13/1/2025", "1/15/2025", "2/20/2025", "3/3/2025"])).toBe(false);
+    expect(writesDayFirst(["12/31/2025", "13/1/2025", "20/2/2025", "3/3/2025"])).toBe(true);
+    expect(writesDayFirst(["12/31/2025", "13/1/2025"])).toBe(false); // as many each way: month first, as a cell alone
+  });
+
+  it.each<[string, string, string]>([
+    ["01/02/2025", "2025-02-01", "2025-01-02"],
+    ["1/2/25", "2025-02-01", "2025-01-02"],
+    ["12/11/2024", "2024-11-12", "2024-12-11"],
+    ["31/12/2025", "2025-12-31", "2025-12-31"], // no 31st month: day first either way
+    ["12/31/2025", "2025-12-31", "2025-12-31"], // no 31st month: a stray month-first cell still reads
+    ["5.1.2025", "2025-01-05", "2025-01-05"],
+    ["2025-01-05", "2025-01-05", "2025-01-05"],
+  ])("%j reads %s day first (month first: %s)", (text, dayFirst, monthFirst) => {
+    expect(iso(text, true)).toBe(dayFirst);
+    expect(iso(text, false)).toBe(monthFirst);
+    expect(iso(text, true)).toBe(dayFirst); // each order remembers its own reading
+  });
+});
+
+// A spreadsheet writes a date-time cell to CSV with its time of day (Excel in the US: 1/15/2025 9:12).
+describe("a date text with a time of day", () => {
+  it.each<[string, string]>([
+    ["1/15/2025 9:12", "2025-01-15"],
+    ["1/15/2025 09:12:38", "2025-01-15"],
+    ["2/3/2025 10:00 AM", "2025-02-03"],
+    ["2/3/2025 11:59:59 p.m.", "2025-02-03"],
+    ["31/12/2025 23:59", "2025-12-31"],
+    ["15.01.2025 08:00", "2025-01-15"],
+    ["Jan 15, 2025 9:12 PM", "2025-01-15"],
+    ["15 Jan 2025 09:12 UTC", "2025-01-15"],
+    ["1/15/2025 9:12 +01:00", "2025-01-15"],
+    ["2025-01-15 09:12:38 +0100", "2025-01-15"],
+  ])("%j is %s: the day shown", (text, iso) => {
+    const d = parseDate(text);
+    expect(typeof d === "number" ? dayToIso(d) : reasonOf(d)).toBe(iso);
+  });
+
+  it.each(["9:12", "1/15/2025 9", "1/15/2025 25:00 extra", "1/15/2025 9:12 tomorrow", "32/1/2025 9:12", "1/15/2025T9:12"])("%j is not a date", (text) => {
+    expect(reasonOf(parseDate(text))).toBe(`${JSON.stringify(text)} is not a date`);
+  });
+
+  it("a day-first cell with a time tells its column is day first", () => {
+    expect(writesDayFirst(["01/02/2025 10:00", "13/02/2025 09:30"])).toBe(true);
+    expect(dayToIso(parseDate("01/02/2025 10:00", false, true) as number)).toBe("2025-02-01");
   });
 });

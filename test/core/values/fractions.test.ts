@@ -82,6 +82,7 @@ describe("accounting negatives for percents: (10%) = −10% (SPEC §2a)", () => 
     ["(0.5%)", -0.005],
     ["-10%", -0.1],
     ["(12,5%)", -0.125],
+    ["\u22125 %", -0.05], // U+2212 MINUS SIGN, as Swedish and Finnish number formats write it
   ])("margin %j → %d", (cell, want) => {
     expect(parseFractionColumn([cell], MARGIN_RANGE)).toEqual([want]);
   });
