@@ -94,15 +94,10 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   const textLists = lists<string>(texts);
   const levelLists = lists<Parsed<Level>>(levels);
   const dateLists = lists<Parsed<Day>>(dates);
-  const dayFirst = dateAt.map((c) => writesDayFirst(cellsOf(data, c)));
+  const dayFirst = dateAt.map((c) => writesDayFirst(data.length, (i) => (data[i] as readonly CellValue[])[c]));
   gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, { date1904, dayFirst });
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
   return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
-}
-
-/** The cells of one column, row by row. */
-function* cellsOf(data: readonly (readonly CellValue[])[], c: number): Generator<CellValue> {
-  for (let i = 0; i < data.length; i++) yield (data[i] as readonly CellValue[])[c];
 }
 
 /**

@@ -74,8 +74,15 @@ export const HEADER_ROW = "header row repeated";
 /** Rows that name no client: a total label, the header line again. */
 export const namesNoClient = (reason: string | undefined): boolean => reason === TOTAL_ROW || reason === HEADER_ROW;
 
-/** The header as a cell says it: trimmed, any case. */
-const headerText = (v: CellValue): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
+/**
+ * Whether a cell says `header` (lower case, trimmed): trimmed, in any case. Most cells cannot (a
+ * number, a name of another length): they are told so without a lower-case copy of them.
+ */
+function says(v: CellValue, header: string): boolean {
+  if (typeof v !== "string" || v.length < header.length) return false;
+  const t = v.length === header.length ? v : v.trim();
+  return t.length === header.length && t.toLowerCase() === header;
+}
 
 /** Why each row (0-based data index) is not revenue, for the rows that are not; blank rows are left to the caller. */
 export function notRevenueRows(data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping): Map<number, string> {
@@ -85,7 +92,7 @@ export function notRevenueRows(data: readonly (readonly CellValue[])[], headers:
   if (client !== undefined && revenue !== undefined && clientHeader !== "" && revenueHeader !== "") {
     for (let i = 0; i < data.length; i++) {
       const row = data[i];
-      if (row !== undefined && headerText(row[client]) === clientHeader && headerText(row[revenue]) === revenueHeader) reasons.set(i, HEADER_ROW);
+      if (row !== undefined && says(row[revenue], revenueHeader) && says(row[client], clientHeader)) reasons.set(i, HEADER_ROW);
     }
   }
   for (const column of statusColumns(headers, mapping)) {

@@ -88,12 +88,16 @@ const MONTH_FIRST_TEXT = /^\s*(0?[1-9]|1[0-2])\/(1[3-9]|2\d|3[01])\/\d{2,4}(\s+\
  * Is a column of dates written day first: do more of its cells read only as d/M (`31/12/2025`)
  * than only as M/d (`12/31/2025`)? Then its 01/02/2025 is 1 February, as the file's author wrote
  * it, not January 2 (a UK or European export holds both kinds; reading each cell alone would mix
- * the two orders in one column). A stray cell of the other order does not turn a column.
+ * the two orders in one column). A stray cell of the other order does not turn a column. The
+ * column is `count` cells, read by `cellAt`.
  */
-export function writesDayFirst(values: Iterable<CellValue>): boolean {
+export function writesDayFirst(count: number, cellAt: (i: number) => CellValue): boolean {
+  // Read from the sheet's rows where they are, not copied out; a text without a slash (an ISO
+  // date, a serial) is neither kind, and is not matched against either pattern.
   let balance = 0;
-  for (const v of values) {
-    if (typeof v !== "string") continue;
+  for (let i = 0; i < count; i++) {
+    const v = cellAt(i);
+    if (typeof v !== "string" || v.indexOf("/") < 0) continue;
     if (DAY_FIRST_TEXT.test(v)) balance++;
     else if (MONTH_FIRST_TEXT.test(v)) balance--;
   }

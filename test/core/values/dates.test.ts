@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, Invalid, isoToSerial, parseDate, writesDayFirst, type CellValue } from "../../../core/values";
 
+/** writesDayFirst over a column given as a list. */
+const dayFirst = (cells: readonly CellValue[]): boolean => writesDayFirst(cells.length, (i) => cells[i]);
+
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
 describe("dates, as day numbers", () => {
@@ -187,14 +190,14 @@ describe("a column written day first", () => {
   };
 
   it("is told by a cell whose first number can only be a day (13–31, then a month)", () => {
-    expect(writesDayFirst(["01/02/2025", "31/12/2025"])).toBe(true);
-    expect(writesDayFirst(["1/2/2025", " 13/1/25 "])).toBe(true);
-    expect(writesDayFirst(["01/02/2025", "12/31/2025", "12/12/2025"])).toBe(false); // month first, or no telling
-    expect(writesDayFirst(["32/1/2025", "13/13/2025", "13.1.2025", "2025-01-13", 45658, null])).toBe(false);
+    expect(dayFirst(["01/02/2025", "31/12/2025"])).toBe(true);
+    expect(dayFirst(["1/2/2025", " 13/1/25 "])).toBe(true);
+    expect(dayFirst(["01/02/2025", "12/31/2025", "12/12/2025"])).toBe(false); // month first, or no telling
+    expect(dayFirst(["32/1/2025", "13/13/2025", "13.1.2025", "2025-01-13", 45658, null])).toBe(false);
     // The order more cells show beyond doubt: a stray cell of the other order does not turn a column.
-    expect(writesDayFirst(["13/1/2025", "1/15/2025", "2/20/2025", "3/3/2025"])).toBe(false);
-    expect(writesDayFirst(["12/31/2025", "13/1/2025", "20/2/2025", "3/3/2025"])).toBe(true);
-    expect(writesDayFirst(["12/31/2025", "13/1/2025"])).toBe(false); // as many each way: month first, as a cell alone
+    expect(dayFirst(["13/1/2025", "1/15/2025", "2/20/2025", "3/3/2025"])).toBe(false);
+    expect(dayFirst(["12/31/2025", "13/1/2025", "20/2/2025", "3/3/2025"])).toBe(true);
+    expect(dayFirst(["12/31/2025", "13/1/2025"])).toBe(false); // as many each way: month first, as a cell alone
   });
 
   it.each<[string, string, string]>([
@@ -235,7 +238,7 @@ describe("a date text with a time of day", () => {
   });
 
   it("a day-first cell with a time tells its column is day first", () => {
-    expect(writesDayFirst(["01/02/2025 10:00", "13/02/2025 09:30"])).toBe(true);
+    expect(dayFirst(["01/02/2025 10:00", "13/02/2025 09:30"])).toBe(true);
     expect(dayToIso(parseDate("01/02/2025 10:00", false, true) as number)).toBe("2025-02-01");
   });
 });
