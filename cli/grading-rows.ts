@@ -12,6 +12,8 @@
  */
 import { columnNumber } from "../core/a1";
 import { FIELDS, findHeaderRow, headerWords, wordsScore, type Field } from "../core/columns";
+import { namesCurrency } from "../core/portfolio/currencies";
+import { namesStatus } from "../core/portfolio/skipped-rows";
 import { isBlank, type CellValue } from "../core/values";
 import type { RowSink } from "./csv";
 import { ownString } from "./xlsx/xml";
@@ -59,7 +61,7 @@ export function gradedColumns(header: readonly CellValue[], overrides: Partial<R
     if (named.has(i)) return true;
     if (t === "") return false;
     const words = headerWords(t);
-    return words.includes("status") || words.includes("stage") || words.includes("currency") || FIELDS.some((f) => wordsScore(f, words) > 0);
+    return namesStatus(words) || namesCurrency(words) || FIELDS.some((f) => wordsScore(f, words) > 0);
   };
   const out: number[] = [];
   let width = texts.length;

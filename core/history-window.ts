@@ -121,12 +121,13 @@ export function buildOrder(dates: readonly unknown[]): number[] | null {
 }
 
 /**
- * Whether the rows read at `span` (their date cells, in order) are where `index` puts its builds:
- * false when the owner has deleted or sorted rows of the history sheet since the index was kept.
+ * Whether the rows read where `recentRows(index)` says (their date cells, in order) hold the dates
+ * the index puts there: false when the owner has deleted or sorted rows of the history sheet since
+ * the index was kept. The span ends where the index does: its last rows are the last build's, and
+ * so on back.
  */
-export function rowsFit(index: HistoryIndex, span: RowSpan, dates: readonly unknown[]): boolean {
-  if (dates.length !== span.rows || span.firstRow + span.rows - 1 !== historyLastRow(index)) return false;
-  // The span ends where the index does: its last rows are the last build's, and so on back.
+export function rowsFit(index: HistoryIndex, dates: readonly unknown[]): boolean {
+  if (dates.length !== (recentRows(index)?.rows ?? 0)) return false;
   let k = dates.length;
   for (let b = index.length - 1; b >= 0 && k > 0; b--) {
     const { date, rows } = index[b] as HistoryBuild;

@@ -92,9 +92,10 @@ export class SheetsHistory {
     try {
       cells = read();
     } catch {
-      return undefined; // rows past the sheet's end: rows were deleted
+      // Rows past the sheet's end (rows were deleted): refused or read as blanks, either way they do not fit.
+      return undefined;
     }
-    return rowsFit(index, span, cells.map((r) => r[0])) ? cells : undefined;
+    return rowsFit(index, cells.map((r) => r[0])) ? cells : undefined;
   }
 
   /** Appends a build's snapshot, dropping the oldest builds past the cap, and updates the index. */

@@ -7,7 +7,7 @@ import type { ProfitRating, Rating } from "../model/ratings";
 import type { Factors } from "../model/score";
 import { DEFAULT_SETTINGS, sumText, type Grade, type Settings, type Weights } from "../settings";
 import { Invalid, isBlank, parseAmount, parseFraction, parseLevel, parseRelationship, percentScale, spreadsheetError, type CellValue, type FractionRange } from "../values";
-import { fail, flat, KamError, perCell, type Matrix, type Out } from "./shapes";
+import { fail, flat, KamError, perCell, shownKamError, type Matrix, type Out } from "./shapes";
 
 /** The 0–100 scale of scores, grade thresholds and the quadrant's axes (SPEC §4, §5), as in the settings. */
 export const SCALE = { min: 0, max: 100 } as const;
@@ -125,7 +125,8 @@ export function ratedFractions(driver: Matrix, range: FractionRange, rate: (f: n
   const asPercent = percentScale(flat(driver));
   return perCell(driver, [], ([v]) => {
     // Over another function's result (PROFIT_RATING(MARGIN(…))): the error it showed stays that error, said once.
-    if (typeof v === "string" && v.startsWith("⚠")) return new KamError(v.replace(/^⚠\s*/, ""));
+    const shown = shownKamError(v);
+    if (shown !== null) return shown;
     const f = parseFraction(v, asPercent, range);
     if (f === null) return "";
     return f instanceof Invalid ? new KamError(f.reason) : rate(f);

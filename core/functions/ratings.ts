@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { Invalid, isBlank, MARGIN_RANGE, parseAmount, parseLevel, parseYesNo, WALLET_RANGE } from "../values";
 import { percentArg, ratedFractions, scalarArg } from "./arguments";
 import { countGreater, population } from "./population";
-import { fail, guarded, KamError, perCell } from "./shapes";
+import { fail, guarded, KamError, perCell, shownKamError } from "./shapes";
 import { range, value, type KamFunction } from "./signature";
 
 const d = DEFAULT_SETTINGS;
@@ -101,7 +101,8 @@ export const RATING_FUNCTIONS: readonly KamFunction[] = [
           const fallback = parseLevel(alt);
           if (typeof fallback === "string") return fallback;
           // An error shown by the fallback function ("⚠ easy is blank") stays an error here.
-          return new KamError(typeof alt === "string" ? alt.replace(/^⚠\s*/, "") : fallback instanceof Invalid ? fallback.reason : "not a level");
+          if (typeof alt === "string") return shownKamError(alt) ?? new KamError(alt);
+          return new KamError(fallback instanceof Invalid ? fallback.reason : "not a level");
         }
         if (level === null) return "";
         return new KamError(level.reason);

@@ -12,6 +12,11 @@ export class KamError {
 }
 export const isKamError = (v: unknown): v is KamError => v instanceof KamError;
 
+/** Another KAM function's error as a Sheets cell shows it (`⚠ reason`: its toString), read back as that error; null for any other cell. */
+export function shownKamError(v: CellValue): KamError | null {
+  return typeof v === "string" && v.startsWith("⚠") ? new KamError(v.replace(/^⚠\s*/, "")) : null;
+}
+
 /** One result cell: a number, text, "" for blank, or an error for this cell alone. */
 export type Out = string | number | KamError;
 export type Matrix = CellValue[][];

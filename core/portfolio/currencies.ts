@@ -10,13 +10,16 @@ import type { CellValue } from "../values";
 /** At most this many currencies are named in the note. */
 const NAMED = 5;
 
+/** A header (as its words, core/columns `headerWords`) naming a currency column. */
+export const namesCurrency = (words: readonly string[]): boolean => words.includes("currency");
+
 /** The note when the rows that count (a client and no skip reason) name more than one currency; null otherwise. */
 export function currenciesNote(
   data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping,
   names: readonly (string | null)[], skips: ReadonlyMap<number, string>,
 ): string | null {
   const taken = new Set(Object.values(mapping));
-  const column = headers.findIndex((h, c) => !taken.has(c) && headerWords(h).includes("currency"));
+  const column = headers.findIndex((h, c) => !taken.has(c) && namesCurrency(headerWords(h)));
   if (column < 0) return null;
   const seen = new Set<string>();
   for (let i = 0; i < data.length; i++) {

@@ -55,6 +55,9 @@ function statusWord(v: CellValue): string {
   return typeof v === "string" ? v.trim().toLowerCase().replace(/[\s_-]+/g, " ") : "";
 }
 
+/** A header (as its words, core/columns `headerWords`) naming a status or stage column. */
+export const namesStatus = (words: readonly string[]): boolean => words.includes("status") || words.includes("stage");
+
 /** The 0-based columns that hold a status or stage (no input maps to them). */
 export function statusColumns(headers: readonly string[], mapping: Mapping): number[] {
   const taken = new Set<number>();
@@ -62,8 +65,7 @@ export function statusColumns(headers: readonly string[], mapping: Mapping): num
   const out: number[] = [];
   for (let c = 0; c < headers.length; c++) {
     if (taken.has(c)) continue;
-    const words = headerWords(headers[c] ?? "");
-    if (words.includes("status") || words.includes("stage")) out.push(c);
+    if (namesStatus(headerWords(headers[c] ?? ""))) out.push(c);
   }
   return out;
 }

@@ -59,6 +59,24 @@ describe("Sheets: developer metadata", () => {
   });
 });
 
+describe("Sheets: a sheet's developer metadata", () => {
+  it(`is deleted with its sheet: a rebuild marks its new sheet before the old one goes, and a failure then deletes the new sheet and its marker together — ${PAGE.developerMetadata}`, async () => {
+    const g = fakeGoogle(csvSheet("examples/clients.csv"));
+    const extra = g.ss.addSheet("Scratch", [["x"]]);
+    extra.addDeveloperMetadata("k", "v", PROJECT);
+    g.ss.deleteSheet(extra);
+    expect(g.ss.metadata.filter((m) => m.key === "k")).toEqual([]);
+    // The adapter: the old portfolio cannot be deleted (protected against this editor, say).
+    const port = () => asyncPort(new SheetsPort(g));
+    await buildPortfolio(port(), opts("2026-11-22T10:00:00Z"));
+    const old = g.ss.owned(PORTFOLIO_MARKER);
+    g.log.failWhen = (c) => c.name === "Spreadsheet.deleteSheet";
+    await expect(buildPortfolio(port(), opts("2026-11-23T10:00:00Z"))).rejects.toBeInstanceOf(ServiceError);
+    expect(g.ss.metadata.filter((m) => m.key === PORTFOLIO_MARKER)).toHaveLength(1);
+    expect(g.ss.owned(PORTFOLIO_MARKER)).toBe(old);
+  });
+});
+
 describe("Sheets: custom functions", () => {
   it(`each call is a separate execution: nothing is shared between cells — ${PAGE.customFunctions}`, () => {
     const { g, addon, host } = sheetsHost(csvSheet("test/vectors/clients-60.csv"));

@@ -232,6 +232,12 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     const after = await buildPortfolio(port(g), opts("2026-11-24T10:00:00Z"));
     expect(after.portfolio.clients.find((c) => c.name === "Cedar Systems")?.movement).toBe("▼");
     expect(history.extent().rows).toBe(1 + 55 + 4 * 60);
+    // The sheet's empty rows deleted, then the last build's last rows: the index now reaches past the sheet's end.
+    history.deleteRows(history.extent().rows + 1, history.maxRows - history.extent().rows);
+    history.deleteRows(history.maxRows - 9, 10);
+    const cut = await buildPortfolio(port(g), opts("2026-11-25T10:00:00Z"));
+    expect(cut.portfolio.clients.find((c) => c.name === "Cedar Systems")?.movement).toBe("=");
+    expect(JSON.parse(marker?.value ?? "").builds.map((b: [string, number]) => b[1])).toEqual([55, 60, 60, 60, 50, 60]);
   });
 
   it("writes text from the data as text: names like formulas, numbers or dates stay exactly as typed", async () => {
