@@ -248,7 +248,7 @@ export function readClients(
     clientOfRow[i] = k;
     lastClient = k;
   }
-  for (let k = 0; k < inputs.count; k++) setAttributes(inputs, k, cols, attrs);
+  setAttributes(inputs, cols, attrs);
   return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow, afterAsOf };
 }
 
@@ -263,52 +263,124 @@ function addClient(c: ClientInputs, row: number, name: string): number {
 }
 
 /**
- * A client's attributes: each the first valid value among its rows. The notes on blank or
- * unreadable cells come before those its amounts gave (profit, margin).
+ * Every client's attributes: each the first valid value among its rows. The notes on blank or
+ * unreadable cells come before those its amounts gave (profit, margin), in the order of the
+ * attributes below. One pass over the clients per attribute (a client's notes still come in that
+ * order): each pass reads one column, so V8 compiles it for that column's kind of values, where
+ * one pass over every attribute of a client would read ten kinds at each place.
  */
-function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attributes): void {
-  const amountNotes = c.issues[k] ?? null;
-  c.issues[k] = null;
+function setAttributes(c: ClientInputs, cols: InputColumns, a: Attributes): void {
+  const amountNotes = takeNotes(c);
+  setWallets(c, cols, a);
+  setStrategics(c, cols, a);
+  setPains(c, cols, a);
+  if (cols.relationships) setRelationships(c, cols.relationships, a.relationship, c.relationship, "relationship", "estimated");
+  if (cols.benefits) setRelationships(c, cols.benefits, a.benefit, c.benefit, "benefit", "the score is used");
+  setTexts(c.count, c.industry, cols.industries, a.industry);
+  setOverrides(c, cols, a);
+  setTexts(c.count, c.overrideReason, cols.reasons, a.reason);
+  setUntils(c, cols, a);
+  noteBadReviews(c, cols, a);
+  giveBackNotes(c, amountNotes);
+}
 
-  const wallet = valueAt(cols.wallets, a.wallet, k) as number | null;
-  c.wallet[k] = wallet ?? NONE;
-  if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
+// Each pass over the clients is a function that returns a number as its loop ends (see portfolio/health.ts).
 
-  // An unreadable cell is looked for only where no valid value was found: it is noted then.
-  const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
-  const badStrategic = strategic === null ? unreadableAt(a.strategic, cols.strategics, k) : undefined;
-  c.strategic[k] = strategic ?? (badStrategic instanceof Invalid ? "Unknown" : "Low");
-  if (badStrategic instanceof Invalid) {
-    c.incomplete[k] = 1;
-    noteOn(c, k, `strategic value: ${badStrategic.reason}; scored as Unknown`);
+/** The notes the clients' amounts gave, taken out (to come last); each client's notes start empty. */
+function takeNotes(c: ClientInputs): (string[] | null)[] {
+  const taken = new Array<string[] | null>(c.count);
+  for (let k = 0; k < c.count; k++) {
+    taken[k] = c.issues[k] ?? null;
+    c.issues[k] = null;
   }
+  return taken;
+}
 
-  const painRow = validAt(a.pain, k);
-  const pain: Rating = painRow >= 0 ? (painAt(cols, painRow) as Level) : painOf(c, k, cols, a.firstRow[k] as number);
-  c.pain[k] = pain;
-  if (pain === "Unknown") c.incomplete[k] = 1;
+function giveBackNotes(c: ClientInputs, taken: readonly (string[] | null)[]): number {
+  for (let k = 0; k < c.count; k++) {
+    const notes = taken[k];
+    if (notes !== null && notes !== undefined) for (const note of notes) noteOn(c, k, note);
+  }
+  return c.count;
+}
 
-  const relationship = valueAt(cols.relationships, a.relationship, k) as number | null;
-  c.relationship[k] = relationship ?? NONE;
-  if (relationship === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
-  const benefit = valueAt(cols.benefits, a.benefit, k) as number | null;
-  c.benefit[k] = benefit ?? NONE;
-  if (benefit === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
+function setWallets(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  for (let k = 0; k < c.count; k++) {
+    const wallet = valueAt(cols.wallets, a.wallet, k) as number | null;
+    c.wallet[k] = wallet ?? NONE;
+    if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
+  }
+  return c.count;
+}
 
-  c.industry[k] = valueAt(cols.industries, a.industry, k);
-  const override = valueAt(cols.overrides, a.override, k) as Grade | null;
-  c.override[k] = override;
-  const badOverride = override === null ? unreadableAt(a.override, cols.overrides, k) : undefined;
-  if (badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
-  c.overrideReason[k] = valueAt(cols.reasons, a.reason, k);
-  const until = valueAt(cols.overrideUntils, a.until, k) as Day | null;
-  c.overrideUntil[k] = until ?? NONE;
-  const badUntil = until === null ? unreadableAt(a.until, cols.overrideUntils, k) : undefined;
-  if (badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
-  const badReview = Number.isNaN(c.review[k]) ? unreadableAt(a.review, cols.reviews, k) : undefined;
-  if (badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
+function setStrategics(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  for (let k = 0; k < c.count; k++) {
+    // An unreadable cell is looked for only where no valid value was found: it is noted then.
+    const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
+    const bad = strategic === null ? unreadableAt(a.strategic, cols.strategics, k) : undefined;
+    c.strategic[k] = strategic ?? (bad instanceof Invalid ? "Unknown" : "Low");
+    if (bad instanceof Invalid) {
+      c.incomplete[k] = 1;
+      noteOn(c, k, `strategic value: ${bad.reason}; scored as Unknown`);
+    }
+  }
+  return c.count;
+}
 
-  if (amountNotes !== null) for (const note of amountNotes) noteOn(c, k, note);
+function setPains(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  for (let k = 0; k < c.count; k++) {
+    const painRow = validAt(a.pain, k);
+    const pain: Rating = painRow >= 0 ? (painAt(cols, painRow) as Level) : painOf(c, k, cols, a.firstRow[k] as number);
+    c.pain[k] = pain;
+    if (pain === "Unknown") c.incomplete[k] = 1;
+  }
+  return c.count;
+}
+
+/** A relationship or benefit column (mapped): the value, or NONE and a note. */
+function setRelationships(c: ClientInputs, column: InputColumns["relationships"], t: FirstValues | null, into: Float64Array, field: "relationship" | "benefit", assumed: string): number {
+  for (let k = 0; k < c.count; k++) {
+    const v = valueAt(column, t, k) as number | null;
+    into[k] = v ?? NONE;
+    if (v === null) noteIssue(c, k, field, unreadableAt(t, column, k) ?? null, assumed);
+  }
+  return c.count;
+}
+
+/** A text attribute (industry, override reason): the first valid text, or null. */
+function setTexts(count: number, into: (string | null)[], column: readonly (string | null)[] | null, t: FirstValues | null): number {
+  for (let k = 0; k < count; k++) into[k] = valueAt(column, t, k);
+  return count;
+}
+
+function setOverrides(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  for (let k = 0; k < c.count; k++) {
+    const override = valueAt(cols.overrides, a.override, k) as Grade | null;
+    c.override[k] = override;
+    const bad = override === null ? unreadableAt(a.override, cols.overrides, k) : undefined;
+    if (bad instanceof Invalid) noteOn(c, k, `${bad.reason}; ignored`);
+  }
+  return c.count;
+}
+
+function setUntils(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  for (let k = 0; k < c.count; k++) {
+    const until = valueAt(cols.overrideUntils, a.until, k) as Day | null;
+    c.overrideUntil[k] = until ?? NONE;
+    const bad = until === null ? unreadableAt(a.until, cols.overrideUntils, k) : undefined;
+    if (bad instanceof Invalid) noteOn(c, k, `override until: ${bad.reason}; the override has no end`);
+  }
+  return c.count;
+}
+
+/** The latest review is set as the rows are read; an unreadable one is noted where none was valid. */
+function noteBadReviews(c: ClientInputs, cols: InputColumns, a: Attributes): number {
+  if (cols.reviews === null) return 0;
+  for (let k = 0; k < c.count; k++) {
+    const bad = Number.isNaN(c.review[k]) ? unreadableAt(a.review, cols.reviews, k) : undefined;
+    if (bad instanceof Invalid) noteOn(c, k, `last review: ${bad.reason}`);
+  }
+  return c.count;
 }
 
 /** Why a client has no pain (row `i`, its first: what its cells say), as notes; always Unknown. */
