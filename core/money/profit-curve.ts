@@ -5,6 +5,7 @@
  * than all the profit. Pure.
  */
 import { topShareOfDescending } from "../model/concentration";
+import { addExact, exactValue, newExactSum } from "../model/exact-sum";
 import { ceilPercentOf, cleanRatio } from "../model/ratings";
 
 export interface CurvePoint {
@@ -116,18 +117,26 @@ export function largestLast(xs: Float64Array, k: number, steps = 2 * Math.ceil(M
 
 // Each pass over the clients is a function that returns a number as its loop ends (see portfolio/health.ts).
 
-/** The total profit; counts into `losses` the clients losing money (0) and their total (1). */
+/**
+ * The total profit; counts into `losses` the clients losing money (0) and their total (1). Both
+ * sums are exact (model/exact-sum): the profits come in the sheet's order, and the same clients
+ * listed in another order must give the same totals.
+ */
 function profitTotals(profits: Float64Array, losses: Float64Array): number {
-  let total = 0;
+  const total = newExactSum();
+  const lost = newExactSum();
+  let lossMakers = 0;
   for (let i = 0; i < profits.length; i++) {
     const p = profits[i] as number;
-    total += p;
+    addExact(total, p);
     if (p < 0) {
-      losses[0] = (losses[0] as number) + 1;
-      losses[1] = (losses[1] as number) + p;
+      lossMakers++;
+      addExact(lost, p);
     }
   }
-  return total;
+  losses[0] = lossMakers;
+  losses[1] = exactValue(lost);
+  return exactValue(total);
 }
 
 /** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { amountText, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
+import { exactSum } from "../../../core/model/exact-sum";
 
 describe("profitCurve", () => {
   it("sorts by profit, highest first, and accumulates shares of the total from (0, 0)", () => {
@@ -68,6 +69,20 @@ describe("profitSentence", () => {
     expect(amountText(1234567.4)).toBe("1,234,567");
     expect(amountText(-0.4)).toBe("0");
     expect(amountText(-300)).toBe("−300");
+  });
+});
+
+describe("the curve's totals", () => {
+  it("are the same in any order of the clients (summed exactly, not left to right)", () => {
+    // Left to right, these sums depend on the order: 0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1.
+    const profits = [0.1, -0.7, 0.2, 1e9, -0.1, 0.3, -1e-3, -1234.567, 7.77];
+    const orders = [profits, [...profits].reverse(), [...profits].sort((a, b) => a - b), [...profits].sort((a, b) => b - a)];
+    const curves = orders.map((xs) => profitCurve(xs, 20));
+    for (const c of curves) {
+      expect(c.total).toBe(exactSum(profits));
+      expect(c.lossTotal).toBe(exactSum(profits.filter((p) => p < 0)));
+      expect(c.topShare).toBe(curves[0]?.topShare);
+    }
   });
 });
 
