@@ -6,31 +6,43 @@
  * the same figures. Finite numbers only (an amount is below 10¹⁵).
  */
 
-/** Non-overlapping partial sums, smallest first; their exact total is the sum so far. */
-export type ExactSum = number[];
-
-export function newExactSum(): ExactSum {
-  return [];
+/**
+ * Non-overlapping partial sums, smallest first, in `partials[0, count)`: their exact total is the
+ * sum so far. Finite doubles span 2,098 bits, 53 a partial: never more than 40 of them (room for 48).
+ */
+export interface ExactSum {
+  partials: Float64Array;
+  count: number;
 }
 
-export function addExact(partials: ExactSum, value: number): void {
+export function newExactSum(): ExactSum {
+  return { partials: new Float64Array(48), count: 0 };
+}
+
+export function addExact(sum: ExactSum, value: number): void {
+  const { partials } = sum;
   let x = value;
   let i = 0;
-  for (let j = 0; j < partials.length; j++) {
+  for (let j = 0; j < sum.count; j++) {
     let y = partials[j] as number;
-    if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+    if (Math.abs(x) < Math.abs(y)) {
+      const t = x;
+      x = y;
+      y = t;
+    }
     const hi = x + y;
     const lo = y - (hi - x);
     if (lo !== 0) partials[i++] = lo;
     x = hi;
   }
-  partials.length = i;
-  partials.push(x);
+  partials[i] = x;
+  sum.count = i + 1;
 }
 
 /** The sum, rounded once (to nearest, ties to even). */
-export function exactValue(partials: ExactSum): number {
-  let n = partials.length;
+export function exactValue(sum: ExactSum): number {
+  const { partials } = sum;
+  let n = sum.count;
   if (n === 0) return 0;
   let hi = partials[--n] as number;
   let lo = 0;
@@ -52,7 +64,7 @@ export function exactValue(partials: ExactSum): number {
 
 /** The exactly rounded sum of `xs`. */
 export function exactSum(xs: ArrayLike<number>): number {
-  const partials = newExactSum();
-  for (let i = 0; i < xs.length; i++) addExact(partials, xs[i] as number);
-  return exactValue(partials);
+  const sum = newExactSum();
+  for (let i = 0; i < xs.length; i++) addExact(sum, xs[i] as number);
+  return exactValue(sum);
 }

@@ -42,4 +42,12 @@ describe("exactSum", () => {
     expect(exactSum([2 ** 53, 1, 2 ** -40])).toBe(2 ** 53 + 2);
     expect(exactSum([2 ** 53, 1])).toBe(2 ** 53);
   });
+
+  it("holds the most partials finite numbers can make: 40 numbers 53 binary places apart, from 2¹⁰²³ to 2⁻¹⁰⁷⁴", () => {
+    const spread = Array.from({ length: 40 }, (_, i) => 2 ** (1023 - 53 * i));
+    expect(spread[39]).toBe(2 ** -1044);
+    // 2¹⁰²³ + 2⁹⁷⁰ is half-way between two numbers; the 38 smaller ones round it up.
+    for (const xs of [spread, [...spread].reverse()]) expect(exactSum(xs)).toBe(2 ** 1023 + 2 ** 971);
+    expect(exactSum([2 ** 1023, 2 ** 970])).toBe(2 ** 1023);
+  });
 });
