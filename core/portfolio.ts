@@ -9,7 +9,8 @@
  * - `read-columns`: header row, mapping, each input column parsed once, order-list detection;
  * - `skipped-rows`: total rows and rows that were not revenue (SPEC §2a), left out with their reason;
  * - `read-clients`: rows → clients (needs data, continuation lines, order lists merged), over the
- *   columns of `client-inputs`;
+ *   columns of `client-inputs`, each client's attributes (the first valid among its rows) in
+ *   `client-attributes`;
  * - `grade-clients`: margin, ratings, score and grade of each client;
  * - `results`: each client's result in rank order (flags, quadrant, review, movement, actions, why);
  * - `summary` and `health`: the portfolio's figures and warnings;

@@ -7,14 +7,16 @@
  * - `fractions`: margins and wallet shares under the percent rule;
  * - `levels`: High/Medium/Low and yes / no;
  * - `relationship`: relationship strength on its column's scale;
+ * - `number-column`: a parsed column of numbers kept unboxed;
  * - `dates`: day numbers from serials, text and `Date`s.
  *
  * Parsers return the value, `null` for a blank cell, or an `Invalid` carrying a reason an owner
  * can read ("revenue \"abc\" is not an amount"). Nothing here throws on cell content.
  */
 export { Invalid, isBlank, parseText, show, spreadsheetError, type CellValue, type Parsed } from "./values/cells";
-export { columnLocale, hasCommaDecimal, parseAmount, parseAmountColumn, type NumberLocale } from "./values/amounts";
-export { MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type FractionRange } from "./values/fractions";
+export { columnLocale, hasCommaDecimal, amountColumn, parseAmount, parseAmountColumn, type NumberLocale } from "./values/amounts";
+export { fractionColumn, MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type FractionRange } from "./values/fractions";
 export { LEVELS, parseLevel, parseYesNo, type Level } from "./values/levels";
-export { parseRelationship, parseRelationshipColumn, relationshipScale, type RelationshipScale } from "./values/relationship";
+export { parseRelationship, parseRelationshipColumn, relationshipColumn, relationshipScale, type RelationshipScale } from "./values/relationship";
+export { numberAt, type NumberColumn } from "./values/number-column";
 export { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, isoToSerial, parseDate, writesDayFirst, type Day } from "./values/dates";

@@ -57,9 +57,22 @@ export function revenueRatings(
   if (settings.revenueMethod === "cumulative") {
     return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct, order);
   }
-  const ranks = competitionRanks(revenues, order);
-  const cut = revenueCutoffs(n, settings.revenueTopPct, settings.revenueNextPct);
-  return ranks.map((r) => revenueRatingForRank(r, cut));
+  return rankRatings(revenues, order, revenueCutoffs(n, settings.revenueTopPct, settings.revenueNextPct));
+}
+
+/**
+ * Each client's rating by its competition rank (`competitionRanks`' ranks, worked out as the
+ * order is walked, without a list of them): at 100,000 clients one fresh list, not two.
+ */
+function rankRatings(revenues: ArrayLike<number>, order: ArrayLike<number>, cut: { high: number; medium: number }): Level[] {
+  const out = new Array<Level>(revenues.length);
+  let rank = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (k === 0 || revenues[order[k - 1] as number] !== revenues[i]) rank = k + 1;
+    out[i] = revenueRatingForRank(rank, cut);
+  }
+  return out;
 }
 
 export function cumulativeRatings(revenues: ArrayLike<number>, highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Level[] {

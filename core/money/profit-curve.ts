@@ -5,6 +5,7 @@
  * than all the profit. Pure.
  */
 import { topShareOfDescending } from "../model/concentration";
+import { addExact, exactValue, newExactSum } from "../model/exact-sum";
 import { ceilPercentOf, cleanRatio } from "../model/ratings";
 
 export interface CurvePoint {
@@ -28,25 +29,32 @@ export interface ProfitCurve {
 
 /** The curve of `profits` (one per client, any order); `topPct` is the top share's percent of clients (20). */
 export function profitCurve(profits: ArrayLike<number>, topPct: number): ProfitCurve {
-  // A typed array sorts numerically (ascending): read from the end for highest first.
-  return sortedProfitCurve(Float64Array.from(profits).sort(), topPct);
+  return ownProfitCurve(Float64Array.from(profits), topPct);
 }
 
-/** The same from profits already sorted ascending (the caller's own array, kept by the curve). */
-export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitCurve {
-  const n = sorted.length;
+/**
+ * The same from the caller's own array of profits, in any order: the curve keeps it and reorders
+ * it. Only the top clients are sorted for the top share (a fifth of them at 20%); the whole array
+ * is sorted when the points are first read (100,000 clients: a sort of 100,000 numbers a build
+ * that writes no chart never needs).
+ */
+export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCurve {
+  const n = profits.length;
   const losses = new Float64Array(2);
-  const total = profitTotals(sorted, losses);
+  const total = profitTotals(profits, losses);
   const [lossMakers, lossTotal] = [losses[0] as number, losses[1] as number];
   if (!(total > 0)) return { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
   const top = Math.min(n, ceilPercentOf(n, topPct));
-  // The top clients' share, read highest first from the end of the ascending profits.
-  const topShare = topShareOfDescending(total, (j) => sorted[n - 1 - j] as number, n, topPct, n);
+  // The top clients at the end, in ascending order: read highest first from the end.
+  const tail = profits.subarray(n - top);
+  if (top > 0) largestLast(profits, top).sort();
+  const topShare = topShareOfDescending(total, (j) => tail[top - 1 - j] as number, n, topPct, n);
   let points: CurvePoint[] | null = null;
   return {
     // One point per client: made when a chart or KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
     get points(): CurvePoint[] {
       if (points === null) {
+        const sorted = profits.sort();
         const made: CurvePoint[] = [{ clients: 0, profit: 0 }];
         let sum = 0;
         for (let i = 0; i < n; i++) {
@@ -65,20 +73,70 @@ export function sortedProfitCurve(sorted: Float64Array, topPct: number): ProfitC
   };
 }
 
+/**
+ * Moves the `k` largest of `xs` (1 ≤ k ≤ length) to its end, in no order, and returns that end
+ * (a view): Hoare's selection, each step partitioning around the median of three. Should the
+ * steps not shrink the range fast enough (a pattern made against the pivots), the range is
+ * sorted instead, so it is never slower than a sort (`steps`: how many steps it takes first).
+ */
+export function largestLast(xs: Float64Array, k: number, steps = 2 * Math.ceil(Math.log2(xs.length + 1)) + 8): Float64Array {
+  const target = xs.length - k;
+  let lo = 0;
+  let hi = xs.length - 1;
+  let budget = steps;
+  while (hi > lo) {
+    if (budget-- === 0) {
+      xs.subarray(lo, hi + 1).sort();
+      break;
+    }
+    const mid = (lo + hi) >>> 1;
+    const a = xs[lo] as number;
+    const b = xs[mid] as number;
+    const c = xs[hi] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((xs[i] as number) < pivot) i++;
+      while ((xs[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = xs[i] as number;
+        xs[i] = xs[j] as number;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now xs[lo..j] ≤ pivot ≤ xs[i..hi], and anything between equals the pivot.
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return xs.subarray(target);
+}
+
 // Each pass over the clients is a function that returns a number as its loop ends (see portfolio/health.ts).
 
-/** The total profit; counts into `losses` the clients losing money (0) and their total (1). */
+/**
+ * The total profit; counts into `losses` the clients losing money (0) and their total (1). Both
+ * sums are exact (model/exact-sum): the profits come in the sheet's order, and the same clients
+ * listed in another order must give the same totals.
+ */
 function profitTotals(profits: Float64Array, losses: Float64Array): number {
-  let total = 0;
+  const total = newExactSum();
+  const lost = newExactSum();
+  let lossMakers = 0;
   for (let i = 0; i < profits.length; i++) {
     const p = profits[i] as number;
-    total += p;
+    addExact(total, p);
     if (p < 0) {
-      losses[0] = (losses[0] as number) + 1;
-      losses[1] = (losses[1] as number) + p;
+      lossMakers++;
+      addExact(lost, p);
     }
   }
-  return total;
+  losses[0] = lossMakers;
+  losses[1] = exactValue(lost);
+  return exactValue(total);
 }
 
 /** 1234.5 → "1,235", -300 → "−300": whole units with thousands separators and a true minus sign (no Intl: Apps Script's V8 may lack it). */

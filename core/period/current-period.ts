@@ -4,12 +4,13 @@
  * among the rows that count (a client and an amount, not a skipped row).
  */
 import type { Settings } from "../settings";
-import { Invalid, parseDate, type Day, type Parsed } from "../values";
+import { parseDate, type Day, type NumberColumn, type Parsed } from "../values";
 import { periodEnding, type Period } from "./window";
 
 export interface PeriodColumns {
   names: readonly (string | null)[];
-  revenues: readonly Parsed<number>[];
+  /** NaN where a row has no valid amount. */
+  revenues: NumberColumn;
   dates: readonly Parsed<Day>[] | null;
 }
 
@@ -21,8 +22,7 @@ export function latestCountingDate(cols: PeriodColumns, skips: ReadonlyMap<numbe
   for (let i = 0; i < dates.length; i++) {
     const d = dates[i];
     if (typeof d !== "number" || (latest !== null && d <= latest)) continue;
-    const revenue = cols.revenues[i];
-    if (cols.names[i] === null || revenue === null || revenue === undefined || revenue instanceof Invalid || skips.has(i)) continue;
+    if (cols.names[i] === null || Number.isNaN(cols.revenues.value[i]) || skips.has(i)) continue;
     latest = d;
   }
   return latest;

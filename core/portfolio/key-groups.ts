@@ -89,10 +89,10 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  // Each slot's hash beside it: a name is compared with a slot's only when their hashes match
-  // (reading the other name is a trip to memory at random).
-  const hashes = new Int32Array(size);
+  // Slot s is table[2s] (its group, -1 for none) and table[2s + 1] (its hash) side by side: one
+  // trip to memory at random reads both. A name is compared with a slot's only when their hashes
+  // match (reading the other name is another such trip).
+  const table = new Int32Array(2 * size).fill(-1);
   // Each group's first row (its name is names[firstRow[g]]), and that name's key when it is not plain.
   const firstRow = new Int32Array(n);
   const keyOfGroup: (string | undefined)[] = [];
@@ -107,16 +107,16 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
     const key = h < 0 ? clientKey(name) : undefined;
     if (key !== undefined) h = hashOf(key);
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const g = slots[s] as number;
+      const g = table[2 * s] as number;
       if (g < 0) {
-        slots[s] = distinct;
-        hashes[s] = h;
+        table[2 * s] = distinct;
+        table[2 * s + 1] = h;
         firstRow[distinct] = i;
         if (key !== undefined) keyOfGroup[distinct] = key;
         group[i] = distinct++;
         break;
       }
-      if (hashes[s] !== h) continue;
+      if (table[2 * s + 1] !== h) continue;
       const other = names[firstRow[g] as number] as string;
       const otherKey = keyOfGroup[g];
       // A plain name's key is its letters folded: compared folded with the other plain name, or with

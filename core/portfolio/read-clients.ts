@@ -6,11 +6,11 @@
  * and last date), and each attribute (wallet share, strategic value, pain, relationship, benefit,
  * industry, override and its reason) is the first valid value among the client's rows.
  */
-import { cleanRatio, painFromAlignment, type Rating } from "../model/ratings";
+import { cleanRatio } from "../model/ratings";
 import { placeOf, type Period } from "../period/window";
-import type { Grade } from "../settings";
-import { Invalid, type CellValue, type Day, type Level } from "../values";
-import { newClientInputs, NONE, noteIssue, noteOn, orNull, type ClientInputs } from "./client-inputs";
+import { Invalid, numberAt, type CellValue } from "../values";
+import { attributes, seeRow, setAttributes } from "./client-attributes";
+import { newClientInputs, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
 import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
@@ -27,146 +27,6 @@ export interface ReadClients {
   clientOfRow: Int32Array;
   /** Rows dated after asOf (SPEC §11): their client is listed, their amounts not counted. */
   afterAsOf: number;
-}
-
-/** What a cell of an attribute column gives: nothing, a value, or an unreadable cell. */
-type Cell = 0 | 1 | 2;
-const BLANK = 0;
-const VALID = 1;
-const UNREADABLE = 2;
-
-/**
- * Where each client's value of one attribute comes from: the first of its rows (0-based data
- * index) with a valid value, and the first with an unreadable one; -1 for none. Typed arrays with
- * room for every client, made once. In a per-client sheet (one row each) there is nothing to
- * choose: `valid` and `unreadable` stay null and the client's one row is read where asked.
- */
-interface FirstValues {
-  /** The attribute's column (null: pain, read through `painAt`). */
-  column: readonly unknown[] | null;
-  cell: ((i: number) => Cell) | null;
-  valid: Int32Array | null;
-  unreadable: Int32Array | null;
-  /** Each client's first row (shared by the attributes). */
-  firstRow: Int32Array;
-}
-
-function cellOf(v: unknown): Cell {
-  return v === null || v === undefined ? BLANK : v instanceof Invalid ? UNREADABLE : VALID;
-}
-
-const cellAt = (t: FirstValues, i: number): Cell => (t.cell === null ? cellOf((t.column as readonly unknown[])[i]) : t.cell(i));
-
-function firstValues(column: readonly unknown[] | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
-  if (column === null) return null;
-  const capacity = firstRow.length;
-  return { column, cell: null, valid: manyRows ? new Int32Array(capacity) : null, unreadable: manyRows ? new Int32Array(capacity) : null, firstRow };
-}
-
-/** Notes row `i` for client `k` (its first row when `first`), where a client may have many rows. */
-function see(t: FirstValues | null, k: number, i: number, first: boolean): void {
-  if (t === null || t.valid === null || t.unreadable === null) return;
-  const cell = cellAt(t, i);
-  if (first) {
-    t.valid[k] = cell === VALID ? i : -1;
-    t.unreadable[k] = cell === UNREADABLE ? i : -1;
-  } else if (cell === VALID) {
-    if ((t.valid[k] as number) < 0) t.valid[k] = i;
-  } else if (cell === UNREADABLE && (t.unreadable[k] as number) < 0) t.unreadable[k] = i;
-}
-
-/** The first valid value of client `k` (its data row index), or -1. */
-function validAt(t: FirstValues | null, k: number): number {
-  if (t === null) return -1;
-  if (t.valid !== null) return t.valid[k] as number;
-  const i = t.firstRow[k] as number;
-  return cellAt(t, i) === VALID ? i : -1;
-}
-
-/** Client `k`'s value of one attribute: its first valid one, or null. */
-function valueAt<T>(column: readonly T[] | null, t: FirstValues | null, k: number): T | null {
-  const i = validAt(t, k);
-  return column === null || i < 0 ? null : (column[i] as T);
-}
-
-/** The first unreadable cell of client `k`, or undefined. */
-function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: number): T | undefined {
-  if (t === null || column === null) return undefined;
-  let i: number;
-  if (t.unreadable !== null) i = t.unreadable[k] as number;
-  else {
-    i = t.firstRow[k] as number;
-    if (cellAt(t, i) !== UNREADABLE) i = -1;
-  }
-  return i < 0 ? undefined : column[i];
-}
-
-/** Pain of one row: as entered, else from aligned/easy when both are readable; null when neither gives one. */
-function painAt(cols: InputColumns, i: number): Level | null {
-  const p = cols.pains ? cols.pains[i] : null;
-  if (typeof p === "string") return p;
-  if (cols.aligned && cols.easy) {
-    const a = cols.aligned[i];
-    const e = cols.easy[i];
-    if (typeof a === "boolean" && typeof e === "boolean") return painFromAlignment(a, e);
-  }
-  return null;
-}
-
-interface Attributes {
-  wallet: FirstValues | null;
-  strategic: FirstValues | null;
-  pain: FirstValues;
-  relationship: FirstValues | null;
-  benefit: FirstValues | null;
-  industry: FirstValues | null;
-  override: FirstValues | null;
-  reason: FirstValues | null;
-  until: FirstValues | null;
-  review: FirstValues | null;
-  /** Each client's first row (data index). */
-  firstRow: Int32Array;
-  /** An order list: a client may have many rows, each attribute its first valid one. */
-  manyRows: boolean;
-}
-
-function attributes(cols: InputColumns, capacity: number, manyRows: boolean): Attributes {
-  const firstRow = new Int32Array(capacity);
-  return {
-    wallet: firstValues(cols.wallets, firstRow, manyRows),
-    strategic: firstValues(cols.strategics, firstRow, manyRows),
-    pain: {
-      column: null,
-      cell: (i) => (painAt(cols, i) === null ? BLANK : VALID),
-      valid: manyRows ? new Int32Array(capacity) : null,
-      unreadable: manyRows ? new Int32Array(capacity) : null,
-      firstRow,
-    },
-    relationship: firstValues(cols.relationships, firstRow, manyRows),
-    benefit: firstValues(cols.benefits, firstRow, manyRows),
-    industry: firstValues(cols.industries, firstRow, manyRows),
-    override: firstValues(cols.overrides, firstRow, manyRows),
-    reason: firstValues(cols.reasons, firstRow, manyRows),
-    until: firstValues(cols.overrideUntils, firstRow, manyRows),
-    review: firstValues(cols.reviews, firstRow, manyRows),
-    firstRow,
-    manyRows,
-  };
-}
-
-function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
-  if (first) a.firstRow[k] = i;
-  if (!a.manyRows) return;
-  see(a.wallet, k, i, first);
-  see(a.strategic, k, i, first);
-  see(a.pain, k, i, first);
-  see(a.relationship, k, i, first);
-  see(a.benefit, k, i, first);
-  see(a.industry, k, i, first);
-  see(a.override, k, i, first);
-  see(a.reason, k, i, first);
-  see(a.until, k, i, first);
-  see(a.review, k, i, first);
 }
 
 export function readClients(
@@ -195,7 +55,7 @@ export function readClients(
   let lastClient = -1;
   for (let i = 0; i < data.length; i++) {
     const name = cols.names[i] ?? null;
-    const revenue = cols.revenues[i] ?? null;
+    const revenue = numberAt(cols.revenues, i);
     // A row with a client or an amount is not blank: only the others are looked at cell by cell.
     if (name === null && revenue === null && isBlankRow(data[i] as readonly CellValue[], own)) continue;
     rowsRead++;
@@ -248,7 +108,7 @@ export function readClients(
     clientOfRow[i] = k;
     lastClient = k;
   }
-  for (let k = 0; k < inputs.count; k++) setAttributes(inputs, k, cols, attrs);
+  setAttributes(inputs, cols, attrs);
   return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow, afterAsOf };
 }
 
@@ -262,84 +122,14 @@ function addClient(c: ClientInputs, row: number, name: string): number {
   return k;
 }
 
-/**
- * A client's attributes: each the first valid value among its rows. The notes on blank or
- * unreadable cells come before those its amounts gave (profit, margin).
- */
-function setAttributes(c: ClientInputs, k: number, cols: InputColumns, a: Attributes): void {
-  const amountNotes = c.issues[k] ?? null;
-  c.issues[k] = null;
-
-  const wallet = valueAt(cols.wallets, a.wallet, k) as number | null;
-  c.wallet[k] = wallet ?? NONE;
-  if (wallet === null) noteIssue(c, k, "wallet", unreadableAt(a.wallet, cols.wallets, k) ?? null, "scored as Unknown");
-
-  // An unreadable cell is looked for only where no valid value was found: it is noted then.
-  const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
-  const badStrategic = strategic === null ? unreadableAt(a.strategic, cols.strategics, k) : undefined;
-  c.strategic[k] = strategic ?? (badStrategic instanceof Invalid ? "Unknown" : "Low");
-  if (badStrategic instanceof Invalid) {
-    c.incomplete[k] = 1;
-    noteOn(c, k, `strategic value: ${badStrategic.reason}; scored as Unknown`);
-  }
-
-  const painRow = validAt(a.pain, k);
-  const pain: Rating = painRow >= 0 ? (painAt(cols, painRow) as Level) : painOf(c, k, cols, a.firstRow[k] as number);
-  c.pain[k] = pain;
-  if (pain === "Unknown") c.incomplete[k] = 1;
-
-  const relationship = valueAt(cols.relationships, a.relationship, k) as number | null;
-  c.relationship[k] = relationship ?? NONE;
-  if (relationship === null && cols.relationships) noteIssue(c, k, "relationship", unreadableAt(a.relationship, cols.relationships, k) ?? null, "estimated");
-  const benefit = valueAt(cols.benefits, a.benefit, k) as number | null;
-  c.benefit[k] = benefit ?? NONE;
-  if (benefit === null && cols.benefits) noteIssue(c, k, "benefit", unreadableAt(a.benefit, cols.benefits, k) ?? null, "the score is used");
-
-  c.industry[k] = valueAt(cols.industries, a.industry, k);
-  const override = valueAt(cols.overrides, a.override, k) as Grade | null;
-  c.override[k] = override;
-  const badOverride = override === null ? unreadableAt(a.override, cols.overrides, k) : undefined;
-  if (badOverride instanceof Invalid) noteOn(c, k, `${badOverride.reason}; ignored`);
-  c.overrideReason[k] = valueAt(cols.reasons, a.reason, k);
-  const until = valueAt(cols.overrideUntils, a.until, k) as Day | null;
-  c.overrideUntil[k] = until ?? NONE;
-  const badUntil = until === null ? unreadableAt(a.until, cols.overrideUntils, k) : undefined;
-  if (badUntil instanceof Invalid) noteOn(c, k, `override until: ${badUntil.reason}; the override has no end`);
-  const badReview = Number.isNaN(c.review[k]) ? unreadableAt(a.review, cols.reviews, k) : undefined;
-  if (badReview instanceof Invalid) noteOn(c, k, `last review: ${badReview.reason}`);
-
-  if (amountNotes !== null) for (const note of amountNotes) noteOn(c, k, note);
-}
-
-/** Why a client has no pain (row `i`, its first: what its cells say), as notes; always Unknown. */
-function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rating {
-  const { pains, aligned, easy } = cols;
-  if (pains) {
-    const p = pains[i];
-    if (p instanceof Invalid) noteOn(c, k, `pain: ${p.reason}; scored as Unknown`);
-    else if (!aligned || !easy) noteOn(c, k, "pain missing; scored as Unknown");
-    if (!aligned || !easy) return "Unknown";
-  }
-  if (aligned && easy) {
-    for (const [label, v] of [["aligned", aligned[i]], ["easy", easy[i]]] as const) {
-      if (v instanceof Invalid) noteOn(c, k, `${label}: ${v.reason}`);
-      else if (v === null || v === undefined) noteOn(c, k, `${label} missing`);
-    }
-    noteOn(c, k, "pain scored as Unknown");
-    return "Unknown";
-  }
-  noteOn(c, k, "no pain column; scored as Unknown");
-  return "Unknown";
-}
-
 /** Every row of a client (in an order list with dates: of the current period) adds its amounts: revenue, profit, margin. */
 function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, revenue: number): void {
   c.orders[k] = (c.orders[k] as number) + 1;
   c.revenue[k] = (c.revenue[k] as number) + revenue;
-  const p = cols.profits ? cols.profits[i] : null;
+  const p = cols.profits ? numberAt(cols.profits, i) : null;
   if (typeof p === "number") c.profit[k] = (orNull(c.profit[k]) ?? 0) + p;
   else if (p instanceof Invalid) noteOn(c, k, `profit: ${p.reason}`);
-  const m = cols.margins ? cols.margins[i] : null;
+  const m = cols.margins ? numberAt(cols.margins, i) : null;
   if (typeof m === "number") {
     c.marginRows[k] = (c.marginRows[k] as number) + 1;
     c.marginSingle[k] = m;
@@ -349,7 +139,7 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
     if (m instanceof Invalid) noteOn(c, k, `margin: ${m.reason}`);
     if (typeof p === "number") addMarginBasis(c, k, p, revenue);
   }
-  const cost = cols.costs ? cols.costs[i] : null;
+  const cost = cols.costs ? numberAt(cols.costs, i) : null;
   if (typeof cost === "number") c.costToServe[k] = (orNull(c.costToServe[k]) ?? 0) + cost;
   else if (cost instanceof Invalid) noteOn(c, k, `cost to serve: ${cost.reason}`);
 }

@@ -7,8 +7,8 @@ import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Map
 import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
-  isBlank, Invalid, MARGIN_RANGE, parseAmountColumn, parseDate, parseFractionColumn, parseLevel, parseRelationshipColumn,
-  parseText, parseYesNo, WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type Level, type NumberLocale, type Parsed,
+  amountColumn, fractionColumn, isBlank, Invalid, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
+  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type Level, type NumberColumn, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -136,19 +136,22 @@ const parseOverride = (v: CellValue): Parsed<Grade> => {
 
 };
 
-/** Each mapped input column parsed once (the percent rule and relationship scale are per column); null when not mapped. */
+/**
+ * Each mapped input column parsed once (the percent rule and relationship scale are per column);
+ * null when not mapped. Number columns are typed (values/number-column).
+ */
 export interface InputColumns {
   names: (string | null)[];
-  revenues: Parsed<number>[];
-  profits: Parsed<number>[] | null;
-  margins: Parsed<number>[] | null;
-  wallets: Parsed<number>[] | null;
+  revenues: NumberColumn;
+  profits: NumberColumn | null;
+  margins: NumberColumn | null;
+  wallets: NumberColumn | null;
   strategics: Parsed<Level>[] | null;
   pains: Parsed<Level>[] | null;
   aligned: Parsed<boolean>[] | null;
   easy: Parsed<boolean>[] | null;
-  relationships: Parsed<number>[] | null;
-  benefits: Parsed<number>[] | null;
+  relationships: NumberColumn | null;
+  benefits: NumberColumn | null;
   industries: (string | null)[] | null;
   dates: Parsed<Day>[] | null;
   overrides: Parsed<Grade>[] | null;
@@ -156,7 +159,7 @@ export interface InputColumns {
   overrideUntils: Parsed<Day>[] | null;
   reviews: Parsed<Day>[] | null;
   /** Cost to serve (SPEC §12), an amount per row. */
-  costs: Parsed<number>[] | null;
+  costs: NumberColumn | null;
 }
 
 /** What a host says of its cells: numbers written `1.234,56` (a semicolon CSV, SPEC §2a), date serials counted from 1904. */
@@ -172,12 +175,12 @@ export interface CellHint extends Partial<NumberLocale> {
  */
 export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: CellHint = {}): InputColumns {
   const { cells, texts, levels, dates } = gather(data, mapping, hint.date1904 === true);
-  const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : parseAmountColumn(values, hint));
-  const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : parseFractionColumn(values, range, hint));
-  const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : parseRelationshipColumn(values, hint));
+  const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : amountColumn(values, hint));
+  const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : fractionColumn(values, range, hint));
+  const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : relationshipColumn(values, hint));
   return {
     names: texts.client as (string | null)[],
-    revenues: amounts(cells.revenue) as Parsed<number>[],
+    revenues: amounts(cells.revenue) as NumberColumn,
     profits: amounts(cells.profit),
     margins: fractions(cells.margin, MARGIN_RANGE),
     wallets: fractions(cells.wallet, WALLET_RANGE),
@@ -198,13 +201,9 @@ export function parseColumns(data: readonly (readonly CellValue[])[], mapping: M
 }
 
 /** A mapped relationship column none of whose cells is a relationship strength (a CRM's pipeline stages: `Closed Won`). */
-export function noRelationshipValues(relationships: readonly Parsed<number>[] | null): boolean {
-  if (relationships === null) return false;
-  let unreadable = false;
-  for (let i = 0; i < relationships.length; i++) {
-    const r = relationships[i];
-    if (typeof r === "number") return false;
-    if (r instanceof Invalid) unreadable = true;
-  }
-  return unreadable;
+export function noRelationshipValues(relationships: NumberColumn | null): boolean {
+  if (relationships === null || relationships.invalid.size === 0) return false;
+  const { value } = relationships;
+  for (let i = 0; i < value.length; i++) if (!Number.isNaN(value[i])) return false;
+  return true;
 }

@@ -3,7 +3,7 @@
  * share, HHI. Revenue is the clients' net total; the shares and the HHI are of the positive
  * revenues only (SPEC §2a: a credit note never makes a share above 100% or below 0).
  */
-import { profitSentence, sortedProfitCurve, type ProfitCurve } from "../money/profit-curve";
+import { ownProfitCurve, profitSentence, type ProfitCurve } from "../money/profit-curve";
 import { hhi, sum, topClientShare, topShareOfDescending } from "../model/concentration";
 import type { Settings } from "../settings";
 import type { Ranked } from "./results";
@@ -45,8 +45,8 @@ export function profitOf(r: Ranked, settings: Settings): { curve: ProfitCurve | 
   const room = new Float64Array(r.order.length);
   const profits = room.subarray(0, knownProfits(r.graded.profits, room));
   if (profits.length === 0) return { curve: null, sentence: null };
-  // The profits are this function's own: sorted where they are, not copied first.
-  const curve = sortedProfitCurve(profits.sort(), settings.topSharePct);
+  // The profits are this function's own: the curve keeps them, not a copy.
+  const curve = ownProfitCurve(profits, settings.topSharePct);
   return { curve, sentence: profitSentence(curve, settings.topSharePct, r.order.length - profits.length) };
 }
 

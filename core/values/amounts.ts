@@ -3,6 +3,7 @@
  * `3.5M`, `2bn`, `USD 900`, `₹1,23,456.00`, and the number locale of a column (SPEC §2, §2a).
  */
 import { notA, show, spreadsheetError, Invalid, type CellValue, type Parsed } from "./cells";
+import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
 
 
 export const SPACES = /[\s\u00a0\u2007\u202f']/g;
@@ -166,13 +167,18 @@ export function columnLocale(values: readonly CellValue[], hint: Partial<NumberL
 }
 
 /** A whole column of amounts under one number locale. */
-export function parseAmountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+export function amountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberColumn {
   const locale = columnLocale(values, hint);
-  const out = new Array<Parsed<number>>(values.length);
+  const out = newNumberColumn(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     // A number (most cells of a workbook) below the limit is its own amount.
-    out[i] = typeof v === "number" && Math.abs(v) < AMOUNT_LIMIT ? v : parseAmount(v, locale);
+    putParsed(out, i, typeof v === "number" && Math.abs(v) < AMOUNT_LIMIT ? v : parseAmount(v, locale));
   }
   return out;
+}
+
+/** The same as a list of parsed cells. */
+export function parseAmountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  return parsedList(amountColumn(values, hint));
 }

@@ -1,6 +1,7 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
 import { AMOUNT_LIMIT, columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
+import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
 
 
 /** The number of a cell and whether it carried `%`; `(10%)` is −10% (accounting negative). */
@@ -70,12 +71,17 @@ function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<
 }
 
 /** A whole column of fractions under the percent rule and one number locale. A lone scalar is a column of one. */
-export function parseFractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+export function fractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): NumberColumn {
   const locale = columnLocale(values, hint);
   const asPercent = percentScale(values, locale);
-  const out = new Array<Parsed<number>>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = parseFraction(values[i], asPercent, range, locale);
+  const out = newNumberColumn(values.length);
+  for (let i = 0; i < values.length; i++) putParsed(out, i, parseFraction(values[i], asPercent, range, locale));
   return out;
+}
+
+/** The same as a list of parsed cells. */
+export function parseFractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  return parsedList(fractionColumn(values, range, hint));
 }
 
 export const WALLET_RANGE: FractionRange = { min: 0, max: 1, what: "wallet share" };

@@ -1,6 +1,7 @@
 /** Relationship strength (and mutual benefit) → 0–100 (SPEC §2), on its column's scale. */
 import { columnLocale, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
+import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
 import { numericPart } from "./fractions";
 import { LEVEL_WORDS } from "./levels";
 
@@ -57,8 +58,15 @@ export function parseRelationship(v: CellValue, scale: RelationshipScale, locale
 }
 
 /** A relationship (or benefit) column → 0–100, under one scale and one number locale. */
-export function parseRelationshipColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+export function relationshipColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberColumn {
   const locale = columnLocale(values, hint);
   const scale = relationshipScale(values, locale);
-  return values.map((v) => parseRelationship(v, scale, locale));
+  const out = newNumberColumn(values.length);
+  for (let i = 0; i < values.length; i++) putParsed(out, i, parseRelationship(values[i], scale, locale));
+  return out;
+}
+
+/** The same as a list of parsed cells. */
+export function parseRelationshipColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): Parsed<number>[] {
+  return parsedList(relationshipColumn(values, hint));
 }

@@ -1,4 +1,5 @@
 // core/model/ratings.ts: the five ratings of SPEC §3 at their boundaries.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ceilPercentOf, cleanRatio, competitionRanks, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
@@ -101,6 +102,18 @@ describe("revenue rating, rank method", () => {
 
   it("an empty population rates nothing", () => {
     expect(revenueRatings([], S)).toEqual([]);
+  });
+
+  it("every client is rated by its competition rank (ties share the best), in any order and with any ties", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 60 }), fc.integer({ min: 1, max: 60 }), (revenues, top) => {
+        const s = resolveSettings({ revenueTopPct: top, revenueNextPct: Math.min(20, 100 - top) });
+        const cut = revenueCutoffs(revenues.length, s.revenueTopPct, s.revenueNextPct);
+        const byRank = competitionRanks(revenues).map((r) => (r <= cut.high ? "High" : r <= cut.medium ? "Medium" : "Low"));
+        expect(revenueRatings(revenues, s)).toEqual(byRank);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 // core/money/profit-curve.ts: the whale curve of SPEC §12 — sorted by profit, cumulative shares,
 // the top 20% share, loss makers; boundaries: zero and negative totals, ties, one client.
 import { describe, expect, it } from "vitest";
-import { amountText, profitCurve, profitSentence } from "../../../core/money/profit-curve";
+import fc from "fast-check";
+import { amountText, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
+import { exactSum } from "../../../core/model/exact-sum";
 
 describe("profitCurve", () => {
   it("sorts by profit, highest first, and accumulates shares of the total from (0, 0)", () => {
@@ -67,5 +69,83 @@ describe("profitSentence", () => {
     expect(amountText(1234567.4)).toBe("1,234,567");
     expect(amountText(-0.4)).toBe("0");
     expect(amountText(-300)).toBe("−300");
+  });
+});
+
+describe("the curve's totals", () => {
+  it("are the same in any order of the clients (summed exactly, not left to right)", () => {
+    // Left to right, these sums depend on the order: 0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1.
+    const profits = [0.1, -0.7, 0.2, 1e9, -0.1, 0.3, -1e-3, -1234.567, 7.77];
+    const orders = [profits, [...profits].reverse(), [...profits].sort((a, b) => a - b), [...profits].sort((a, b) => b - a)];
+    const curves = orders.map((xs) => profitCurve(xs, 20));
+    for (const c of curves) {
+      expect(c.total).toBe(exactSum(profits));
+      expect(c.lossTotal).toBe(exactSum(profits.filter((p) => p < 0)));
+      expect(c.topShare).toBe(curves[0]?.topShare);
+    }
+  });
+});
+
+describe("largestLast (the top clients without sorting them all)", () => {
+  /** The k largest, ascending, by a whole sort: what largestLast must leave at the end, in some order. */
+  const topBySort = (xs: number[], k: number) => Float64Array.from(xs).sort().subarray(xs.length - k);
+  const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0)), { minLength: 1, maxLength: 300 });
+
+  it("leaves the k largest at the end and nothing larger before them, for any values, ties and k", () => {
+    fc.assert(
+      fc.property(values, fc.nat(), fc.nat({ max: 40 }), (xs, kSeed, steps) => {
+        const k = 1 + (kSeed % xs.length);
+        for (const budget of [undefined, steps]) {
+          const a = Float64Array.from(xs);
+          const tail = budget === undefined ? largestLast(a, k) : largestLast(a, k, budget);
+          expect(tail.length).toBe(k);
+          // The same numbers (zeros by value: the sum is what the curve reads) ...
+          expect(Array.from(Float64Array.from(tail).sort(), (x) => x + 0)).toEqual(Array.from(topBySort(xs, k), (x) => x + 0));
+          // ... nothing before them larger, and the array still holds every value.
+          const least = Math.min(...tail);
+          for (let i = 0; i < a.length - k; i++) expect(a[i]).toBeLessThanOrEqual(least);
+          expect(Array.from(a.sort(), (x) => x + 0)).toEqual(Array.from(Float64Array.from(xs).sort(), (x) => x + 0));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("patterns that defeat a middle pivot (sorted, reversed, organ pipe, all equal) still give the top clients", () => {
+    const n = 5_000;
+    const patterns = {
+      ascending: Array.from({ length: n }, (_, i) => i),
+      descending: Array.from({ length: n }, (_, i) => n - i),
+      organ: Array.from({ length: n }, (_, i) => Math.min(i, n - i)),
+      equal: Array.from({ length: n }, () => 7),
+      sawtooth: Array.from({ length: n }, (_, i) => i % 17),
+    };
+    for (const [name, xs] of Object.entries(patterns)) {
+      for (const k of [1, 1_000, n - 1, n]) {
+        const tail = Float64Array.from(largestLast(Float64Array.from(xs), k)).sort();
+        expect(Array.from(tail), `${name}, k = ${k}`).toEqual(Array.from(topBySort(xs, k)));
+      }
+    }
+  });
+
+  it("the curve's top share and points are those of a whole sort (the points read after the top share)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1_000, max: 100_000 }), { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 100 }), (xs, pct) => {
+        const c = profitCurve(xs, pct);
+        const sorted = Float64Array.from(xs).sort();
+        const total = xs.reduce((s, x) => s + x, 0);
+        if (!(total > 0)) {
+          expect(c.topShare).toBeNull();
+          return;
+        }
+        const k = Math.min(xs.length, Math.ceil((xs.length * pct) / 100 - 1e-9));
+        let top = 0;
+        for (let j = 0; j < k; j++) top += sorted[xs.length - 1 - j] as number;
+        expect(c.topShare).toBe(Math.round((top / total) * 1e12) / 1e12 + 0);
+        expect(c.points.map((p) => p.profit)).toEqual(profitCurve(Array.from(sorted).reverse(), pct).points.map((p) => p.profit));
+        expect(c.points[c.points.length - 1]?.profit).toBe(1);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
