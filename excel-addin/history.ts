@@ -97,8 +97,14 @@ export class ExcelHistory {
     const ws = () => wb.worksheets.getItem(sheet);
     const next = appendBuild(this.index ?? [], snapshot[0]?.date ?? "", snapshot.length);
     const steps: Step[] = [];
-    // Rows sorted away from their builds, back in build order first (the index and the rows to drop are theirs).
-    if (this.reordered !== null) for (const s of this.rowSteps(ws, 1, this.reordered, budget)) steps.push(s);
+    // Rows sorted away from their builds, back in build order first (the index and the rows to drop
+    // are theirs): written below the sorted ones, which are deleted only once every row is there, so
+    // a failure part-way leaves the sheet as the owner left it.
+    const reordered = this.reordered;
+    if (reordered !== null) {
+      for (const s of this.rowSteps(ws, 1 + reordered.length, reordered, budget)) steps.push(s);
+      steps.push({ bytes: OP_OVERHEAD, run: () => ws().getRangeByIndexes(1, 0, reordered.length, COLUMNS).delete("Up") });
+    }
     if (next.dropRows > 0) steps.push({ bytes: OP_OVERHEAD, run: () => ws().getRangeByIndexes(1, 0, next.dropRows, COLUMNS).delete("Up") });
     const rows = snapshot.map(snapshotToCells);
     for (const s of this.rowSteps(ws, next.firstRow - 1, rows, budget)) steps.push(s);
