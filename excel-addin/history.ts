@@ -9,7 +9,7 @@
  * from before the index) is read whole once, in row chunks, and indexed again.
  */
 import type { AreaRef } from "../core/a1";
-import { appendBuild, historyIndexFromProperties, historyIndexProperties, historyLastRow, indexFromDates, isHistoryIndexProperty, recentRows, type HistoryBuild, type RowSpan } from "../core/history-window";
+import { appendBuild, buildOrder, historyIndexFromProperties, historyIndexProperties, historyLastRow, indexFromDates, isHistoryIndexProperty, recentRows, rowsFit, type HistoryBuild, type RowSpan } from "../core/history-window";
 import { historyMarks, MARKER_NAMES } from "../core/markers";
 import { snapshotFromCells, snapshotToCells, type SnapshotRow } from "../core/model/history";
 import { HISTORY_HEADERS } from "../core/plan";
@@ -33,6 +33,8 @@ export class ExcelHistory {
   private index: HistoryBuild[] | null;
   /** The index's property pieces present now (to delete those the next index does not need). */
   private readonly pieces: string[];
+  /** Every row, put back in build order, when the owner had sorted them away from their builds: written back before the next build's. */
+  private reordered: unknown[][] | null = null;
 
   constructor(private readonly found: HistoryFound) {
     this.pieces = found.properties.map(([k]) => k).filter(isHistoryIndexProperty);
@@ -58,16 +60,32 @@ export class ExcelHistory {
     return recentRows(this.index);
   }
 
-  /** The rows loaded (as toRead() said) → the snapshots a build compares with; the index completed. */
-  took(values: readonly unknown[][]): SnapshotRow[] {
+  /**
+   * The rows loaded (as toRead() said) → the snapshots a build compares with; the index completed.
+   * Null when the last builds' rows are not where the index puts them: the owner unhid the sheet
+   * and sorted it (deleted rows change its size, and it is read whole already). toRead() then
+   * says to read every row, and those go through here again: rows sorted away from their builds
+   * (by client, say) are put back in build order, in memory now and on the sheet with the next
+   * build, so that neither the grades compared with nor the rows a later build drops are wrong.
+   */
+  took(values: readonly unknown[][]): SnapshotRow[] | null {
     let rows = values;
     if (this.index === null) {
-      this.index = indexFromDates(values.map((r) => r[0]));
+      const order = buildOrder(values.map((r) => r[0]));
+      const all = order === null ? values : order.map((i) => values[i] as unknown[]);
+      if (order !== null) this.reordered = all.map((r) => [...r]);
+      this.index = indexFromDates(all.map((r) => r[0]));
       const span = recentRows(this.index);
-      rows = span ? values.slice(span.firstRow - 2) : [];
+      rows = span ? all.slice(span.firstRow - 2) : [];
+    } else {
+      const last = this.index[this.index.length - 1];
+      // The last build's date is the command's, not yet in the index: its rows give it.
+      if (last && last.date === "") last.date = String(rows[rows.length - 1]?.[0] ?? "");
+      if (!rowsFit(this.index, rows.map((r) => r[0]))) {
+        this.index = null;
+        return null;
+      }
     }
-    const last = this.index[this.index.length - 1];
-    if (last && last.date === "") last.date = String(rows[rows.length - 1]?.[0] ?? "");
     return rows.map((r) => snapshotFromCells(r)).filter((s): s is SnapshotRow => s !== null);
   }
 
@@ -79,16 +97,17 @@ export class ExcelHistory {
     const ws = () => wb.worksheets.getItem(sheet);
     const next = appendBuild(this.index ?? [], snapshot[0]?.date ?? "", snapshot.length);
     const steps: Step[] = [];
+    // Rows sorted away from their builds, back in build order first (the index and the rows to drop
+    // are theirs): written below the sorted ones, which are deleted only once every row is there, so
+    // a failure part-way leaves the sheet as the owner left it.
+    const reordered = this.reordered;
+    if (reordered !== null) {
+      for (const s of this.rowSteps(ws, 1 + reordered.length, reordered, budget)) steps.push(s);
+      steps.push({ bytes: OP_OVERHEAD, run: () => ws().getRangeByIndexes(1, 0, reordered.length, COLUMNS).delete("Up") });
+    }
     if (next.dropRows > 0) steps.push({ bytes: OP_OVERHEAD, run: () => ws().getRangeByIndexes(1, 0, next.dropRows, COLUMNS).delete("Up") });
     const rows = snapshot.map(snapshotToCells);
-    const first = next.firstRow - 1;
-    if (rows.length > 0) {
-      // Dates and client names are text (an ISO date-time or a name like "=cmd" stays as written).
-      steps.push({ bytes: formatBytes(TEXT, rows.length, 2), run: () => setFormat(ws().getRangeByIndexes(first, 0, rows.length, 2), TEXT, rows.length, 2) });
-      for (const c of rowChunks(rows, Math.floor(budget / 4))) {
-        steps.push({ bytes: c.bytes + OP_OVERHEAD, run: () => (ws().getRangeByIndexes(first + c.start, 0, c.rows.length, COLUMNS).values = c.rows) });
-      }
-    }
+    for (const s of this.rowSteps(ws, next.firstRow - 1, rows, budget)) steps.push(s);
     const marks = historyMarks(next.firstRow - 1, rows.length);
     const pieces = historyIndexProperties(next.index);
     const unused = this.pieces.filter((p) => !pieces.some((x) => x.name.toLowerCase() === p.toLowerCase()));
@@ -106,6 +125,16 @@ export class ExcelHistory {
         for (const p of pieces) custom.add(p.name, p.value);
       },
     });
+    return steps;
+  }
+
+  /** Writing history rows from row index `first` (0-based): dates and client names as text (an ISO date-time or a name like "=cmd" stays as written), in chunks. */
+  private rowSteps(ws: () => Excel.Worksheet, first: number, rows: readonly (readonly unknown[])[], budget: number): Step[] {
+    if (rows.length === 0) return [];
+    const steps: Step[] = [{ bytes: formatBytes(TEXT, rows.length, 2), run: () => setFormat(ws().getRangeByIndexes(first, 0, rows.length, 2), TEXT, rows.length, 2) }];
+    for (const c of rowChunks(rows as unknown[][], Math.floor(budget / 4))) {
+      steps.push({ bytes: c.bytes + OP_OVERHEAD, run: () => (ws().getRangeByIndexes(first + c.start, 0, c.rows.length, COLUMNS).values = c.rows) });
+    }
     return steps;
   }
 }

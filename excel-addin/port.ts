@@ -3,7 +3,8 @@
  *
  * - `read`: one `context.sync` for the data sheet's values, the markers, the settings, the
  *   workbook's sheet names and its date system (date-system.ts); a second one only when a history
- *   exists, for its last snapshot. Every date the builds write is a serial in that date system.
+ *   exists, for its last snapshot; a third only when the owner has sorted the history sheet (its
+ *   rows are then read whole, history.ts). Every date the builds write is a serial in that date system.
  * - `writePortfolio`: the plan is written into a new sheet, then that sheet is swapped in for the
  *   one carrying the portfolio marker, and the snapshot is appended to the hidden history sheet.
  *   Every write is queued as a step with its payload size and the steps are packed into as few
@@ -185,8 +186,12 @@ export class ExcelPort implements InputColumnsPort {
       recent?.load("values");
       await this.ctx.sync();
       known.portfolioTables = oldTables ? oldTables.items.map((t) => t.name) : [];
-      if (recent) snapshots = history.took(recent.values);
-      else if (span && hs !== null) snapshots = history.took(await readRowsInChunks(this.ctx, wb.worksheets.getItem(hs), span.firstRow - 1, 0, span.rows, HISTORY_HEADERS.length));
+      const read = (s: { firstRow: number; rows: number }) => readRowsInChunks(this.ctx, wb.worksheets.getItem(hs as string), s.firstRow - 1, 0, s.rows, HISTORY_HEADERS.length);
+      let took = recent ? history.took(recent.values) : span && hs !== null ? history.took(await read(span)) : [];
+      // The rows were not where the index puts its builds (the owner sorted the sheet): read whole, only then.
+      const whole = took === null ? history.toRead() : null;
+      if (took === null) took = whole !== null ? (history.took(await read(whole)) ?? []) : [];
+      snapshots = took;
     }
     this.known = known;
     this.dataSheet = ws.name;

@@ -376,6 +376,61 @@ describe("ExcelPort: the history window", () => {
     expect(JSON.parse(index).builds.map((b: [string, number]) => b[0])).toEqual(["2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-22T09:00:00Z", "2026-11-23T10:00:00Z"]);
   });
 
+  it("a history the owner sorted by client is read whole once, compared by build, and put back in build order with the next build", async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    const dates = ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"].map((d) => `${d}T10:00:00Z`);
+    for (const d of dates) await portfolio(st, d);
+    const h = histSheet(st);
+    const before = h.rowsFrom(2, 5);
+    const pairs = (rows: readonly (readonly unknown[])[]) => rows.map((r) => `${String(r[0])}|${String(r[1])}|${String(r[2])}`).sort();
+    // The owner unhides the sheet and sorts its rows by client: the same rows, the same count.
+    const sorted = [...before].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    sorted.forEach((row, i) => row.forEach((v, c) => (h.edit(1 + i, c).value = v)));
+    const { ctx, port: p } = port(st);
+    const state = await p.read();
+    // The last four builds, each whole: 60 rows of each date, each (date, client, grade) as written.
+    const recent = before.filter((r) => dates.slice(1).includes(String(r[0])));
+    expect(pairs(state.history.map((s) => [s.date, s.client, s.grade]))).toEqual(pairs(recent));
+    // One more round trip than a sheet left alone: the rows read whole.
+    expect(ctx.syncs).toHaveLength(3);
+    await portfolio(st, "2026-11-23T10:00:00Z");
+    const after = histSheet(st).rowsFrom(2, 5);
+    expect(after).toHaveLength(6 * 60);
+    // Every row kept, each build's rows together again, in build order, the new build last.
+    expect(pairs(after.slice(0, 300))).toEqual(pairs(before));
+    const runs = after.map((r) => String(r[0])).filter((d, i, all) => i === 0 || d !== all[i - 1]);
+    expect(runs).toEqual([...dates, "2026-11-23T10:00:00Z"]);
+    const index = [...st.customProperties.entries()].filter(([k]) => k.startsWith("KAMPortfolio.history")).map(([, v]) => String(v)).join("");
+    expect(JSON.parse(index).builds).toEqual([...dates, "2026-11-23T10:00:00Z"].map((d) => [d, 60]));
+    // And the build after reads as a sheet left alone does.
+    const again = port(st);
+    await again.port.read();
+    expect(again.ctx.syncs).toHaveLength(2);
+  });
+
+  it("a build that fails while putting a sorted history back in build order leaves every row the owner had; the next one finishes the job", async () => {
+    const st = workbook(csvSheet("test/vectors/clients-60.csv"));
+    const dates = ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"].map((d) => `${d}T10:00:00Z`);
+    for (const d of dates) await portfolio(st, d);
+    const h = histSheet(st);
+    const sorted = [...h.rowsFrom(2, 5)].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    sorted.forEach((row, i) => row.forEach((v, c) => (h.edit(1 + i, c).value = v)));
+    const ops: string[] = [];
+    // The step deleting the sorted rows (after the rows in build order are written below them) fails.
+    const failWhen = (what: string) => {
+      ops.push(what);
+      return what.includes("KAM History") && what.endsWith("delete");
+    };
+    await expect(portfolio(st, "2026-11-23T10:00:00Z", { failWhen })).rejects.toBeInstanceOf(FakeExcelError);
+    expect(ops.some((o) => o.includes("KAM History") && o.endsWith("delete")), ops.filter((o) => o.includes("History")).join("\n")).toBe(true);
+    expect(h.rowsFrom(2, 5).slice(0, 300)).toEqual(sorted);
+    await portfolio(st, "2026-11-23T10:00:00Z");
+    const after = histSheet(st).rowsFrom(2, 5);
+    expect(after).toHaveLength(6 * 60);
+    const runs = after.map((r) => String(r[0])).filter((d, i, all) => i === 0 || d !== all[i - 1]);
+    expect(runs).toEqual([...dates, "2026-11-23T10:00:00Z"]);
+  });
+
   it("a history without an index (an older add-in, two command builds) is read whole once, then indexed", async () => {
     const st = workbook(csvSheet("test/vectors/clients-60.csv"));
     for (const d of ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]) await portfolio(st, `${d}T10:00:00Z`);
