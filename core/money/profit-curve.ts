@@ -77,7 +77,7 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
  * Moves the `k` largest of `xs` (1 ≤ k ≤ length) to its end, in no order, and returns that end
  * (a view): Hoare's selection, each step partitioning around the median of three. Should the
  * steps not shrink the range fast enough (a pattern made against the pivots), the range is
- * sorted instead, so it is never slower than a sort (`steps`: how many steps it takes first).
+ * sorted instead, so at worst it takes about as long as a sort (`steps`: how many steps it takes first).
  */
 export function largestLast(xs: Float64Array, k: number, steps = 2 * Math.ceil(Math.log2(xs.length + 1)) + 8): Float64Array {
   const target = xs.length - k;
