@@ -34,6 +34,11 @@ export const EXCEL_DIALECT: FormulaDialect = { prefix: "KAM.", openEnded: false 
 export interface MatrixLocation {
   /** 1-based first column of the matrix. */
   column: number;
+  /**
+   * The columns the previous matrix occupies now, to clear: its marked span, and past it as many of
+   * our columns as blank columns inserted among them pushed out (null without a previous matrix).
+   */
+  previous: { column: number; count: number } | null;
 }
 
 export interface MatrixPlan {
@@ -81,7 +86,13 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
     for (let c = previous.column + previous.count; c < previous.column + width; c++) {
       if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetters(c)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
     }
-    return { column: previous.column };
+    // A blank column inserted among ours pushed the last of ours past the span: it is cleared with
+    // the span, not left behind as a stale copy beside the new matrix.
+    let inserted = 0;
+    for (let c = previous.column; c < previous.column + previous.count; c++) if (isBlank(header[c - 1]) && blankColumn(c)) inserted++;
+    let pushed = 0;
+    while (pushed < inserted && ours.has(header[previous.column + previous.count + pushed - 1] ?? null)) pushed++;
+    return { column: previous.column, previous: pushed === 0 ? previous : { column: previous.column, count: previous.count + pushed } };
   }
   let lastHeader = 0;
   header.forEach((v, i) => {
@@ -97,7 +108,7 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
         break;
       }
     }
-    if (ok) return { column: start };
+    if (ok) return { column: start, previous: null };
   }
 }
 
@@ -234,9 +245,9 @@ function tableEnd(rows: readonly (readonly CellValue[])[], firstDataRow: number,
 
 /** The matrix for a portfolio: live formulas when asked for and `valuesBecause` finds no reason against, else values. */
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
-  const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
+  const { column, previous } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
-  const lastDataRow = tableEnd(o.rows, firstDataRow, o.previous);
+  const lastDataRow = tableEnd(o.rows, firstDataRow, previous);
   const count = lastDataRow - firstDataRow + 1;
   const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];
@@ -265,7 +276,7 @@ export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
     cells,
     spill,
     formats: MATRIX_FORMATS,
-    previous: o.previous,
+    previous,
   };
 }
 

@@ -105,6 +105,28 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
   });
 
   for (const matrixOutput of ["formulas", "values"] as const) {
+    it(`a rebuild (${matrixOutput}) over a blank column inserted among the KAM columns leaves no stale copy of the one it pushed out`, async () => {
+      const g = fakeGoogle(csvSheet("examples/clients.csv"));
+      const sheet = g.ss.active;
+      g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput }));
+      const first = await buildMatrix(port(g), opts());
+      const c = first.plan.column; // N: the matrix is N:V
+      sheet.insertColumnsAfter(c + 4, 1); // a blank column after the pain column: "KAM quadrant" moves to W
+      sheet.put(2, c + 10, "my column"); // the owner's, right of it
+      const second = await buildMatrix(port(g), opts());
+      expect(second.plan.previous).toEqual({ column: c, count: 10 });
+      expect(Array.from({ length: 11 }, (_, j) => sheet.cell(1, c + j)?.value ?? null)).toEqual([...MATRIX_HEADERS, null, null]);
+      // The pushed-out column is empty again, every row of it; the owner's beside it is kept.
+      for (let r = 1; r <= sheet.getLastRow() + 5; r++) expect(sheet.cell(r, c + 9)?.value ?? "", `row ${r}`).toBe("");
+      expect(sheet.cell(2, c + 10)?.value).toBe("my column");
+      expect(g.ss.metadata.filter((m) => m.key === MATRIX_MARKER)).toHaveLength(1);
+      // The rebuild after that finds the nine columns alone again.
+      const got = await buildMatrix(port(g), opts());
+      expect(got.plan.previous).toEqual({ column: c, count: 9 });
+    });
+  }
+
+  for (const matrixOutput of ["formulas", "values"] as const) {
     it(`a rebuild (${matrixOutput}) leaves a note the owner typed below the table in a KAM column`, async () => {
       const g = fakeGoogle(csvSheet("examples/clients.csv"));
       const sheet = g.ss.active;

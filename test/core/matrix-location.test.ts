@@ -1,0 +1,43 @@
+// core/matrix.ts matrixLocation: where a rebuild writes the matrix, and which columns of the
+// previous one it clears — its marked span and, when blank columns were inserted among ours, as
+// many of ours as they pushed past it.
+import { describe, expect, it } from "vitest";
+import { MATRIX_HEADERS, matrixLocation, MatrixPlacementError } from "../../core/matrix";
+import type { CellValue } from "../../core/values";
+
+/** A sheet with the data in A:B and the cells of row 1 (headers) and row 2 from column C on. */
+function sheet(headers: CellValue[], row2: CellValue[] = []): CellValue[][] {
+  return [
+    ["Client", "Revenue", ...headers],
+    ["Acme", 100, ...row2],
+  ];
+}
+const previous = { column: 3, count: MATRIX_HEADERS.length };
+
+describe("matrixLocation over a previous matrix", () => {
+  it("as built: its own nine columns, nothing more", () => {
+    expect(matrixLocation(sheet([...MATRIX_HEADERS]), 1, previous)).toEqual({ column: 3, previous });
+  });
+
+  it("one or two blank columns inserted among ours: the ones they pushed out are cleared too", () => {
+    for (const blanks of [1, 2]) {
+      const headers = [...MATRIX_HEADERS.slice(0, 4), ...Array<CellValue>(blanks).fill(null), ...MATRIX_HEADERS.slice(4)];
+      expect(matrixLocation(sheet(headers), 1, previous)).toEqual({ column: 3, previous: { column: 3, count: 9 + blanks } });
+    }
+  });
+
+  it("a blank column inserted, but what follows the span is not one of ours (it was deleted): nothing more is cleared", () => {
+    const headers = [...MATRIX_HEADERS.slice(0, 4), null, ...MATRIX_HEADERS.slice(4, 8), "Owner"];
+    expect(matrixLocation(sheet(headers), 1, previous)).toEqual({ column: 3, previous });
+  });
+
+  it("a column inserted among ours that holds anything of the owner's is refused, as before", () => {
+    const headers = [...MATRIX_HEADERS.slice(0, 4), null, ...MATRIX_HEADERS.slice(4)];
+    const row2 = [null, null, null, null, "a note"];
+    expect(() => matrixLocation(sheet(headers, row2), 1, previous)).toThrow(MatrixPlacementError);
+  });
+
+  it("no previous matrix: the first empty columns right of the data, nothing to clear", () => {
+    expect(matrixLocation(sheet([]), 1, null)).toEqual({ column: 3, previous: null });
+  });
+});
