@@ -79,6 +79,14 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
     for (let c = previous.column; c < previous.column + previous.count; c++) {
       const h = header[c - 1];
       if (ours.has(h ?? null) || blankColumn(c)) continue;
+      // Which of ours stood here: blank columns inserted before it moved it right.
+      let blanksBefore = 0;
+      for (let b = previous.column; b < c; b++) if (isBlank(header[b - 1]) && blankColumn(b)) blanksBefore++;
+      const expected = MATRIX_HEADERS[c - previous.column - blanksBefore];
+      // One of our headers, renamed: the column is ours, its header is not.
+      if (typeof h === "string" && /^\s*KAM\b/i.test(h) && expected !== undefined) {
+        throw new MatrixPlacementError(`column ${columnLetters(c)}, among the KAM columns (${span}), is headed “${h.slice(0, 40)}” where “${expected}” was; put that header back, or delete the KAM columns, then build again`);
+      }
       const what = isBlank(h) ? "cells of yours" : `“${String(h).slice(0, 40)}”`;
       throw new MatrixPlacementError(`column ${columnLetters(c)}, among the KAM columns (${span}), holds ${what}; move it out of ${span}, or delete the KAM columns, then build again`);
     }

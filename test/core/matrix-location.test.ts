@@ -37,6 +37,18 @@ describe("matrixLocation over a previous matrix", () => {
     expect(() => matrixLocation(sheet(headers, row2), 1, previous)).toThrow(MatrixPlacementError);
   });
 
+  it("one of our headers renamed: refused, saying which header to put back (not that the column holds the owner's data)", () => {
+    const headers: CellValue[] = [...MATRIX_HEADERS];
+    headers[6] = "KAM grade (Q3)";
+    expect(() => matrixLocation(sheet(headers), 1, previous)).toThrow(/^column I, among the KAM columns \(C:K\), is headed “KAM grade \(Q3\)” where “KAM grade” was; put that header back/);
+    // After a blank column inserted before it, still the header that stood there.
+    const shifted: CellValue[] = [...MATRIX_HEADERS.slice(0, 2), null, ...MATRIX_HEADERS.slice(2, 8)];
+    shifted[7] = "KAM grade (Q3)";
+    expect(() => matrixLocation(sheet(shifted), 1, previous)).toThrow(/^column J, among the KAM columns \(C:K\), is headed “KAM grade \(Q3\)” where “KAM grade” was/);
+    headers[6] = "Grade (Q3)";
+    expect(() => matrixLocation(sheet(headers), 1, previous)).toThrow(/^column I, among the KAM columns \(C:K\), holds “Grade \(Q3\)”; move it out of C:K/);
+  });
+
   it("no previous matrix: the first empty columns right of the data, nothing to clear", () => {
     expect(matrixLocation(sheet([]), 1, null)).toEqual({ column: 3, previous: null });
   });
