@@ -34,11 +34,6 @@ export const EXCEL_DIALECT: FormulaDialect = { prefix: "KAM.", openEnded: false 
 export interface MatrixLocation {
   /** 1-based first column of the matrix. */
   column: number;
-  /**
-   * The columns the previous matrix occupies now, to clear: its marked span, and past it as many of
-   * our columns as blank columns inserted among them pushed out (null without a previous matrix).
-   */
-  previous: { column: number; count: number } | null;
 }
 
 export interface MatrixPlan {
@@ -76,13 +71,14 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
     // would otherwise be cleared and written over.
     const ours = new Set<CellValue>(MATRIX_HEADERS);
     const span = `${columnLetters(previous.column)}:${columnLetters(previous.column + previous.count - 1)}`;
+    // Blank columns inside the span: inserted among ours (each moved one of ours right).
+    let inserted = 0;
     for (let c = previous.column; c < previous.column + previous.count; c++) {
       const h = header[c - 1];
+      if (blankColumn(c)) inserted++;
       if (ours.has(h ?? null) || blankColumn(c)) continue;
-      // Which of ours stood here: blank columns inserted before it moved it right.
-      let blanksBefore = 0;
-      for (let b = previous.column; b < c; b++) if (isBlank(header[b - 1]) && blankColumn(b)) blanksBefore++;
-      const expected = MATRIX_HEADERS[c - previous.column - blanksBefore];
+      // Which of ours stood here: the blank columns inserted before it moved it right.
+      const expected = MATRIX_HEADERS[c - previous.column - inserted];
       // One of our headers, renamed: the column is ours, its header is not.
       if (typeof h === "string" && /^\s*KAM\b/i.test(h) && expected !== undefined) {
         throw new MatrixPlacementError(`column ${columnLetters(c)}, among the KAM columns (${span}), is headed “${h.slice(0, 40)}” where “${expected}” was; put that header back, or delete the KAM columns, then build again`);
@@ -94,13 +90,7 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
     for (let c = previous.column + previous.count; c < previous.column + width; c++) {
       if (!blankColumn(c)) throw new MatrixPlacementError(`column ${columnLetters(c)} holds your data where the matrix needs to grow; move it or delete the KAM columns`);
     }
-    // A blank column inserted among ours pushed the last of ours past the span: it is cleared with
-    // the span, not left behind as a stale copy beside the new matrix.
-    let inserted = 0;
-    for (let c = previous.column; c < previous.column + previous.count; c++) if (isBlank(header[c - 1]) && blankColumn(c)) inserted++;
-    let pushed = 0;
-    while (pushed < inserted && ours.has(header[previous.column + previous.count + pushed - 1] ?? null)) pushed++;
-    return { column: previous.column, previous: pushed === 0 ? previous : { column: previous.column, count: previous.count + pushed } };
+    return { column: previous.column };
   }
   let lastHeader = 0;
   header.forEach((v, i) => {
@@ -116,7 +106,7 @@ export function matrixLocation(rows: readonly (readonly CellValue[])[], headerRo
         break;
       }
     }
-    if (ok) return { column: start, previous: null };
+    if (ok) return { column: start };
   }
 }
 
@@ -237,9 +227,11 @@ export function valuesBecause(p: Portfolio): string | null {
 function tableEnd(rows: readonly (readonly CellValue[])[], firstDataRow: number, previous: { column: number; count: number } | null): number {
   const own = new Set(ownColumns(previous));
   const first = previous ? previous.column - 1 : -1;
-  const grade = previous ? previous.column - 1 + MATRIX_HEADERS.indexOf("KAM grade") : -1;
+  // Found by its header: a blank column inserted among ours moves it.
+  const header = rows[firstDataRow - 2] ?? [];
+  const grade = [...own].find((c) => header[c] === "KAM grade") ?? -1;
   const ours = (r: readonly CellValue[]) => {
-    const g = own.has(grade) ? r[grade] : null;
+    const g = grade >= 0 ? r[grade] : null;
     const f = r[first];
     return g === "A" || g === "B" || g === "C" || (typeof f === "string" && /^(Needs data|Skipped): /.test(f));
   };
@@ -253,9 +245,9 @@ function tableEnd(rows: readonly (readonly CellValue[])[], firstDataRow: number,
 
 /** The matrix for a portfolio: live formulas when asked for and `valuesBecause` finds no reason against, else values. */
 export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
-  const { column, previous } = matrixLocation(o.rows, p.headerRow, o.previous);
+  const { column } = matrixLocation(o.rows, p.headerRow, o.previous);
   const firstDataRow = p.headerRow + 1;
-  const lastDataRow = tableEnd(o.rows, firstDataRow, previous);
+  const lastDataRow = tableEnd(o.rows, firstDataRow, o.previous);
   const count = lastDataRow - firstDataRow + 1;
   const spill = o.output === "formulas" && valuesBecause(p) === null;
   let cells: PlanValue[][];
@@ -284,8 +276,25 @@ export function planMatrix(p: Portfolio, o: MatrixOptions): MatrixPlan {
     cells,
     spill,
     formats: MATRIX_FORMATS,
-    previous,
+    previous: o.previous,
   };
+}
+
+/**
+ * The columns the matrix occupies now, from where its marker says (`matrix`, as a port reads it):
+ * blank columns the owner inserted among ours pushed as many of ours past the marked span (Sheets
+ * marks the first column and a count), and those are ours too — hidden from the grading, cleared
+ * and written over by a rebuild, not left behind as a stale copy beside it.
+ */
+export function matrixNow(state: { rows: readonly (readonly CellValue[])[]; matrix: { column: number; count: number } | null }): { column: number; count: number } | null {
+  const { rows, matrix } = state;
+  if (matrix === null) return null;
+  const ours = new Set<CellValue>(MATRIX_HEADERS);
+  let inserted = 0;
+  for (let c = matrix.column; c < matrix.column + matrix.count; c++) if (rows.every((r) => isBlank(r[c - 1]))) inserted++;
+  let pushed = 0;
+  while (pushed < inserted && rows.some((r) => ours.has(r[matrix.column + matrix.count + pushed - 1] ?? null))) pushed++;
+  return pushed === 0 ? matrix : { column: matrix.column, count: matrix.count + pushed };
 }
 
 /** The 0-based columns a previous matrix occupies, to hide from column detection. */

@@ -34,7 +34,7 @@ export class ExcelHistory {
   /** The index's property pieces present now (to delete those the next index does not need). */
   private readonly pieces: string[];
   /** Every row, put back in build order, when the owner had sorted them away from their builds: written back before the next build's. */
-  private reordered: unknown[][] | null = null;
+  private reordered: readonly (readonly unknown[])[] | null = null;
 
   constructor(private readonly found: HistoryFound) {
     this.pieces = found.properties.map(([k]) => k).filter(isHistoryIndexProperty);
@@ -73,7 +73,7 @@ export class ExcelHistory {
     if (this.index === null) {
       const order = buildOrder(values.map((r) => r[0]));
       const all = order === null ? values : order.map((i) => values[i] as unknown[]);
-      if (order !== null) this.reordered = all.map((r) => [...r]);
+      if (order !== null) this.reordered = all;
       this.index = indexFromDates(all.map((r) => r[0]));
       const span = recentRows(this.index);
       rows = span ? all.slice(span.firstRow - 2) : [];
@@ -99,7 +99,8 @@ export class ExcelHistory {
     const steps: Step[] = [];
     // Rows sorted away from their builds, back in build order first (the index and the rows to drop
     // are theirs): written below the sorted ones, which are deleted only once every row is there, so
-    // a failure part-way leaves the sheet as the owner left it.
+    // a failure part-way loses no row (the rows written below stay, outside KAM_History, until the
+    // next build writes them again).
     const reordered = this.reordered;
     if (reordered !== null) {
       for (const s of this.rowSteps(ws, 1 + reordered.length, reordered, budget)) steps.push(s);

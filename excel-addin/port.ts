@@ -188,9 +188,11 @@ export class ExcelPort implements InputColumnsPort {
       known.portfolioTables = oldTables ? oldTables.items.map((t) => t.name) : [];
       const read = (s: { firstRow: number; rows: number }) => readRowsInChunks(this.ctx, wb.worksheets.getItem(hs as string), s.firstRow - 1, 0, s.rows, HISTORY_HEADERS.length);
       let took = recent ? history.took(recent.values) : span && hs !== null ? history.took(await read(span)) : [];
-      // The rows were not where the index puts its builds (the owner sorted the sheet): read whole, only then.
-      const whole = took === null ? history.toRead() : null;
-      if (took === null) took = whole !== null ? (history.took(await read(whole)) ?? []) : [];
+      if (took === null) {
+        // The rows were not where the index puts its builds (the owner sorted the sheet): read whole, only then.
+        const whole = history.toRead();
+        took = whole !== null ? (history.took(await read(whole)) ?? []) : [];
+      }
       snapshots = took;
     }
     this.known = known;

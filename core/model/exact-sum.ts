@@ -61,10 +61,3 @@ export function exactValue(sum: ExactSum): number {
   }
   return hi;
 }
-
-/** The exactly rounded sum of `xs`. */
-export function exactSum(xs: ArrayLike<number>): number {
-  const sum = newExactSum();
-  for (let i = 0; i < xs.length; i++) addExact(sum, xs[i] as number);
-  return exactValue(sum);
-}

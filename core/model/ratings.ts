@@ -25,20 +25,6 @@ function descendingOrder(values: ArrayLike<number>): number[] {
   return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
 }
 
-/**
- * Competition ranks, highest first, ties sharing the best rank (1, 2, 2, 4). `order` (indices,
- * highest value first) may be given when the caller has sorted already.
- */
-export function competitionRanks(values: ArrayLike<number>, order: ArrayLike<number> = descendingOrder(values)): number[] {
-  const ranks = new Array<number>(values.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    const prev = k > 0 ? (order[k - 1] as number) : -1;
-    ranks[i] = prev >= 0 && values[prev] === values[i] ? (ranks[prev] as number) : k + 1;
-  }
-  return ranks;
-}
-
 export function revenueRatingForRank(rank: number, cut: { high: number; medium: number }): Level {
   return rank <= cut.high ? "High" : rank <= cut.medium ? "Medium" : "Low";
 }
@@ -61,8 +47,8 @@ export function revenueRatings(
 }
 
 /**
- * Each client's rating by its competition rank (`competitionRanks`' ranks, worked out as the
- * order is walked, without a list of them): at 100,000 clients one fresh list, not two.
+ * Each client's rating by its competition rank (highest first, ties sharing the best rank: 1, 2,
+ * 2, 4), worked out as the order is walked, without a list of the ranks.
  */
 function rankRatings(revenues: ArrayLike<number>, order: ArrayLike<number>, cut: { high: number; medium: number }): Level[] {
   const out = new Array<Level>(revenues.length);

@@ -5,6 +5,7 @@
  */
 import { columnLetters } from "../a1";
 import { INPUT_COLUMNS, planInputColumns, type InputField } from "../inputs";
+import { matrixNow } from "../matrix";
 import type { InputColumnsPort, SyncInputColumnsPort, WorkbookState } from "../port";
 import { OwnSheetError } from "./grade";
 import { panelViewOf } from "./panel-state";
@@ -29,7 +30,7 @@ export function decideInputColumns(state: WorkbookState, fields: unknown): Decis
   const view = panelViewOf(state);
   const wanted = inputFields(fields).filter((f) => view.state.missingInputs.includes(f));
   if (wanted.length === 0) return { result: { added: [] }, writes: [] };
-  const plan = planInputColumns(state.rows, view.headerIndex + 1, wanted, state.matrix);
+  const plan = planInputColumns(state.rows, view.headerIndex + 1, wanted, matrixNow(state));
   const added = plan.fields.map((f, i) => `${INPUT_COLUMNS[f].header} (column ${columnLetters(plan.columns[i] as number)})`);
   return { result: { added }, writes: [(port) => port.writeInputColumns(plan)] };
 }

@@ -1,5 +1,5 @@
 /** Use case: build the matrix columns in the user's sheet (SPEC §1 step 3, §9). */
-import { planMatrix, valuesBecause, type MatrixPlan } from "../matrix";
+import { matrixNow, planMatrix, valuesBecause, type MatrixPlan } from "../matrix";
 import type { Portfolio } from "../portfolio";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../port";
 import { dialectOf, gradeState, resultMessage, type BuildOptions } from "./grade";
@@ -17,7 +17,7 @@ export type MatrixWrites = Pick<PortWrites, "writeMatrix" | "saveSettings">;
 export function matrixOf(state: WorkbookState, portfolio: Portfolio, o: BuildOptions): MatrixResult {
   const plan = planMatrix(portfolio, {
     rows: state.rows,
-    previous: state.matrix,
+    previous: matrixNow(state),
     output: o.valuesOnly ? "values" : portfolio.settings.matrixOutput,
     dialect: dialectOf(o),
   });

@@ -2,7 +2,7 @@
  * What the build use cases share: their options, the grading of what was read, the message they
  * end with, and when a build saves its settings (SPEC §9: settings are saved in the document).
  */
-import { ownColumns, SHEETS_DIALECT, type FormulaDialect } from "../matrix";
+import { matrixNow, ownColumns, SHEETS_DIALECT, type FormulaDialect } from "../matrix";
 import { gradePortfolio, type Portfolio, type PortfolioInput } from "../portfolio";
 import type { WorkbookState } from "../port";
 import { mergedRows, unrankedNote } from "../report";
@@ -60,7 +60,7 @@ export function portfolioInput(state: Pick<WorkbookState, "rows" | "history" | "
     settings,
     today,
     history: state.history,
-    ownColumns: ownColumns(state.matrix),
+    ownColumns: ownColumns(matrixNow(state)),
     ...(state.decimalComma ? { decimalComma: true } : {}),
     ...(state.date1904 ? { date1904: true } : {}),
   };

@@ -5,7 +5,7 @@
  */
 import { panelProblem, type PanelState } from "../bridge";
 import { detectColumns, type Field } from "../columns";
-import { ownColumns } from "../matrix";
+import { matrixNow, ownColumns } from "../matrix";
 import { looksLikeOrderList, mapColumns } from "../portfolio";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../port";
 import { checkSettings, type Settings } from "../settings";
@@ -57,7 +57,7 @@ export function panelState(sheetName: string, rows: readonly (readonly CellValue
 /** The panel's view of what a host read: the sheet and its mapping, the saved settings and their errors. */
 export function panelViewOf(state: WorkbookState): PanelView {
   const checked = checkSettings(state.settings ?? {});
-  const view = panelView(state.sheetName, state.rows, checked.settings, ownColumns(state.matrix));
+  const view = panelView(state.sheetName, state.rows, checked.settings, ownColumns(matrixNow(state)));
   if (checked.errors.length) view.state.settingsErrors = checked.errors;
   if (state.isOwnSheet) view.state.problem = new OwnSheetError(state.sheetName).message;
   return view;
@@ -98,7 +98,7 @@ function plainCell(v: CellValue): PlainCell {
  * one are dropped (at 100,000 rows the matrix columns would otherwise be most of what is sent).
  */
 export function gradingDataOf(state: WorkbookState, today: Day): GradingData {
-  const own = ownColumns(state.matrix);
+  const own = ownColumns(matrixNow(state));
   const hidden = new Set(own);
   let width = 0;
   for (const r of state.rows) {

@@ -26,6 +26,8 @@ export const PAGE = {
   performance: `${L}/excel/performance`,
   blankNull: `${L}/excel/excel-add-ins-blank-null-values`,
   range: `${API}/excel/excel.range`,
+  rangeDelete: `${API}/excel/excel.range#excel-excel-range-delete-member(1)`,
+  deleteShift: `${API}/excel/excel.deleteshiftdirection`,
   numberFormat: `${API}/excel/excel.numberformatcategory`,
   customProperty: `${API}/excel/excel.customproperty`,
   sharedRuntime: `${L}/develop/configure-your-add-in-to-use-a-shared-runtime`,

@@ -153,6 +153,30 @@ describe("Excel: payloads and values", () => {
     await buildPortfolio(port(built).port, opts());
   });
 
+  it(`Range.delete("Up") removes the range's cells and moves the cells below it up, with their formats; other columns stay: the history drops its oldest builds, and a sorted history its sorted rows once the rows in build order are written below them — ${PAGE.rangeDelete} ${PAGE.deleteShift}`, async () => {
+    const st = workbook([["Date", "Client", "Grade"], ["d1", "Acme", "A"], ["d1", "Bolt", "B"], ["d2", "Acme", "C"], ["d2", "Bolt", "A"]]);
+    const s = st.sheet("Clients") as FakeSheetState;
+    s.edit(3, 1).numberFormat = "@";
+    s.edit(1, 4).value = "beside";
+    const ctx = new FakeContext(st);
+    ctx.workbook.worksheets.getItem("Clients").getRangeByIndexes(1, 0, 2, 3).delete("Up");
+    await ctx.sync();
+    expect(s.rowsFrom(1, 5)).toEqual([["Date", "Client", "Grade", "", ""], ["d2", "Acme", "C", "", "beside"], ["d2", "Bolt", "A", "", ""]]);
+    expect(s.cell(1, 1)?.numberFormat).toBe("@");
+    // The adapter's use of it: the history of a sorted sheet, put back in build order (test/excel/port.test.ts).
+    const built = workbook(csvSheet("test/vectors/clients-60.csv"));
+    for (const d of ["2026-11-18", "2026-11-19"]) await buildPortfolio(port(built).port, opts(`${d}T10:00:00Z`));
+    const h = built.names.get(MARKER_NAMES.history)?.sheet as FakeSheetState;
+    const rows = h.rowsFrom(2, 5);
+    [...rows].sort((a, b) => String(a[1]).localeCompare(String(b[1]))).forEach((r, i) => r.forEach((v, c) => (h.edit(1 + i, c).value = v)));
+    await buildPortfolio(port(built).port, opts("2026-11-20T10:00:00Z"));
+    const back = h.rowsFrom(2, 5).slice(0, rows.length);
+    const text = (xs: typeof rows) => xs.map((r) => r.join("|")).sort();
+    expect(text(back)).toEqual(text(rows));
+    expect(back.map((r) => r[0])).toEqual(rows.map((r) => r[0]));
+    expect(h.rowsFrom(2, 5)).toHaveLength(3 * 60);
+  });
+
   it(`"=", "+", "-" written through values become formulas and ISO dates dates; data text gets the text format first — ${PAGE.range} ${PAGE.numberFormat}`, async () => {
     const st = workbook([["x"]]);
     const ctx = new FakeContext(st);

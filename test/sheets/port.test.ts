@@ -141,13 +141,16 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     });
   }
 
-  it("a values rebuild after the owner emptied the last client's cells clears that row's old ratings, and keeps a note below", async () => {
+  /** The example with a values matrix built: the sheet, its last data row and the matrix's first column. */
+  async function valuesMatrix() {
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
-    const sheet = g.ss.active;
     g.properties.store.set("kam-portfolio:settings", JSON.stringify({ matrixOutput: "values" }));
     const first = await buildMatrix(port(g), opts());
-    const last = first.plan.lastDataRow;
-    const c = first.plan.column;
+    return { g, sheet: g.ss.active, last: first.plan.lastDataRow, c: first.plan.column };
+  }
+
+  it("a values rebuild after the owner emptied the last client's cells clears that row's old ratings, and keeps a note below", async () => {
+    const { g, sheet, last, c } = await valuesMatrix();
     expect(sheet.cell(last, c + 6)?.value).toMatch(/^[ABC]$/);
     for (let col = 1; col < c; col++) sheet.put(last, col, "");
     sheet.put(last + 3, c + 6, "grades checked with Sam");
@@ -155,6 +158,16 @@ describe("SheetsPort keeps the WorkbookPort contract", () => {
     expect(second.plan.lastDataRow).toBe(last);
     for (let j = 0; j < MATRIX_HEADERS.length; j++) expect(sheet.cell(last, c + j)?.value ?? "", `column ${c + j}`).toBe("");
     expect(sheet.cell(last + 3, c + 6)?.value).toBe("grades checked with Sam");
+  });
+
+  it("the same after a blank column was inserted before the grade column: the emptied row is found by its grade where the grade now stands", async () => {
+    const { g, sheet, last, c } = await valuesMatrix();
+    sheet.insertColumnsAfter(c + 4, 1); // the grade moves from c + 6 to c + 7
+    expect(sheet.cell(last, c + 7)?.value).toMatch(/^[ABC]$/);
+    for (let col = 1; col < c; col++) sheet.put(last, col, "");
+    const second = await buildMatrix(port(g), opts());
+    expect(second.plan.lastDataRow).toBe(last);
+    for (let j = 0; j <= MATRIX_HEADERS.length; j++) expect(sheet.cell(last, c + j)?.value ?? "", `column ${c + j}`).toBe("");
   });
 
   it("leaves a user's own sheet named KAM Portfolio alone and finds ours by marker", async () => {

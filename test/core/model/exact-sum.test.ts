@@ -1,7 +1,14 @@
 // core/model/exact-sum.ts: the exactly rounded sum, the same in any order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exactSum } from "../../../core/model/exact-sum";
+import { addExact, exactValue, newExactSum } from "../../../core/model/exact-sum";
+
+/** The exactly rounded sum of `xs`, added one by one as the profit curve adds them. */
+function exactSum(xs: readonly number[]): number {
+  const sum = newExactSum();
+  for (const x of xs) addExact(sum, x);
+  return exactValue(sum);
+}
 
 describe("exactSum", () => {
   it("is the exact sum rounded once: checked with whole numbers of 2⁻³⁰ summed as big integers", () => {

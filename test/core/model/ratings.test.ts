@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ceilPercentOf, cleanRatio, competitionRanks, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
+  ceilPercentOf, cleanRatio, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
   untappedSpend, walletRating,
 } from "../../../core/model/ratings";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../core/settings";
@@ -44,6 +44,9 @@ describe("⌈n·pct/100⌉ in integers", () => {
     expect(ceilPercentOf(201, 12.5)).toBe(26);
   });
 });
+
+/** SPEC §3.1's competition rank, by its definition: 1 + how many values are higher (ties share the best rank). */
+const competitionRanks = (values: readonly number[]): number[] => values.map((v) => 1 + values.filter((w) => w > v).length);
 
 describe("revenue rating, rank method", () => {
   it("competition ranks: ties share the best rank (1, 2, 2, 4)", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { amountText, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
-import { exactSum } from "../../../core/model/exact-sum";
+import { addExact, exactValue, newExactSum } from "../../../core/model/exact-sum";
 
 describe("profitCurve", () => {
   it("sorts by profit, highest first, and accumulates shares of the total from (0, 0)", () => {
@@ -78,6 +78,11 @@ describe("the curve's totals", () => {
     const profits = [0.1, -0.7, 0.2, 1e9, -0.1, 0.3, -1e-3, -1234.567, 7.77];
     const orders = [profits, [...profits].reverse(), [...profits].sort((a, b) => a - b), [...profits].sort((a, b) => b - a)];
     const curves = orders.map((xs) => profitCurve(xs, 20));
+    const exactSum = (xs: readonly number[]) => {
+      const sum = newExactSum();
+      for (const x of xs) addExact(sum, x);
+      return exactValue(sum);
+    };
     for (const c of curves) {
       expect(c.total).toBe(exactSum(profits));
       expect(c.lossTotal).toBe(exactSum(profits.filter((p) => p < 0)));
