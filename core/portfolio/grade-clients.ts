@@ -1,10 +1,10 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { profitAfterServing } from "../money/cost-to-serve";
 import { gradingOf, newGradings, type Grading } from "../model/grading";
-import { profitRating, revenueRatings, walletRating, type Rating } from "../model/ratings";
+import { profitRating, RATINGS, revenueRatingCodes, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import type { Day, Level } from "../values";
+import { LEVELS, type Day, type Level } from "../values";
 import { overrideExpired } from "../model/override";
 import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
@@ -26,7 +26,7 @@ export interface Graded {
  * Rates and grades every client (in sheet order). With a cost-to-serve column (`costMapped`) the
  * margin is the one after serving (SPEC §12); a client without a cost keeps its margin, noted.
  */
-export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string, today: Day, costMapped = false): Graded {
+export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: Settings, noMargin: string, today: Day, costMapped = false): Graded {
   const n = c.count;
   const gradings = newGradings(settings);
   const out: Graded = {
@@ -49,7 +49,7 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
     out.profits[k] = served.profit ?? NONE;
     out.afterServing[k] = served.afterServing ? 1 : 0;
     const wallet = walletRating(orNull(c.wallet[k]), settings);
-    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] as Grade | null));
+    const g = gradingOf(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
     out.gradings[k] = g;
     out.margins[k] = margin ?? NONE;
     out.gradeIndex[k] = gradeOrder(g.result.grade);
@@ -59,24 +59,24 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
 }
 
 /**
- * Revenue ratings (SPEC §3.1): the cut-off ranks ⌈n·top/100⌉ count every client with a valid
+ * Revenue ratings (SPEC §3.1), as codes (model/ratings revenueRatingCodes): the cut-off ranks ⌈n·top/100⌉ count every client with a valid
  * revenue (n), zero and negative ones included; a client with zero or negative revenue (credit
  * notes, refunds, lapsed clients) is Low and ranks after every positive one (SPEC §2a).
  * `byRevenue` is the revenue order (highest first), so the positive revenues are its head.
  */
-export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: Uint32Array, settings: Settings): Level[] {
+export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: Uint32Array, settings: Settings): Uint8Array {
   let positive = 0;
   while (positive < byRevenue.length && (revenues[byRevenue[positive] as number] as number) > 0) positive++;
-  if (positive === revenues.length) return revenueRatings(revenues, settings, byRevenue);
-  const head = new Array<number>(positive);
+  if (positive === revenues.length) return revenueRatingCodes(revenues, settings, byRevenue);
+  const head = new Float64Array(positive);
   const order = new Uint32Array(positive);
   for (let j = 0; j < positive; j++) {
     head[j] = revenues[byRevenue[j] as number] as number;
     order[j] = j;
   }
-  const rated = revenueRatings(head, settings, order, revenues.length);
-  const ratings = new Array<Level>(revenues.length).fill("Low");
-  for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as Level;
+  const rated = revenueRatingCodes(head, settings, order, revenues.length);
+  const ratings = new Uint8Array(revenues.length).fill(LEVELS.indexOf("Low"));
+  for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as number;
   return ratings;
 }
 

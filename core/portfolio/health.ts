@@ -114,7 +114,7 @@ function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
   const { revenue, industry, count } = r.inputs;
   const paying = new Uint32Array(count);
   const n = payingClients(revenue, paying);
-  return industryShares(n, (j) => industry[paying[j] as number] as string | null, (j) => revenue[paying[j] as number] as number);
+  return industryShares(n, (j) => industry[paying[j] as number] ?? null, (j) => revenue[paying[j] as number] as number);
 }
 
 /** Fills `paying` with the clients (their places, front to back) whose revenue is positive; returns how many. */

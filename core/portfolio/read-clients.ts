@@ -117,8 +117,6 @@ function addClient(c: ClientInputs, row: number, name: string): number {
   const k = c.count++;
   c.row[k] = row;
   c.name[k] = name;
-  // Blank until a row gives them.
-  c.issues[k] = null;
   return k;
 }
 

@@ -7,8 +7,8 @@ import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Map
 import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
-  amountColumn, fractionColumn, isBlank, Invalid, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
-  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type Level, type NumberColumn, type NumberLocale, type Parsed,
+  amountColumn, fractionColumn, isBlank, Invalid, levelCode, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
+  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type LevelColumn, type NumberColumn, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -71,7 +71,7 @@ const READ_AS: Record<Field, "whole" | "text" | "level" | "date"> = {
 interface Gathered {
   cells: Partial<Record<Field, CellValue[]>>;
   texts: Partial<Record<Field, (string | null)[]>>;
-  levels: Partial<Record<Field, Parsed<Level>[]>>;
+  levels: Partial<Record<Field, LevelColumn>>;
   dates: Partial<Record<Field, Parsed<Day>[]>>;
 }
 
@@ -92,12 +92,13 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.length).fill(null));
   const cellLists = lists<CellValue>(whole);
   const textLists = lists<string>(texts);
-  const levelLists = lists<Parsed<Level>>(levels);
+  const levelCodes = levels.map(() => new Uint8Array(data.length));
+  const levelInvalid = levels.map(() => new Map<number, Invalid>());
   const dateLists = lists<Parsed<Day>>(dates);
   const dayFirst = dateAt.map((c) => writesDayFirst(data.length, (i) => (data[i] as readonly CellValue[])[c]));
-  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, { date1904, dayFirst });
+  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelCodes, levelInvalid, dateAt, dateLists, { date1904, dayFirst });
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
-  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
+  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levels.map((_, j): LevelColumn => ({ code: levelCodes[j] as Uint8Array, invalid: levelInvalid[j] as Map<number, Invalid> }))), dates: byField(dates, dateLists) };
 }
 
 /**
@@ -109,7 +110,7 @@ function gatherRows(
   data: readonly (readonly CellValue[])[],
   wholeAt: number[], cellLists: CellValue[][],
   textAt: number[], textLists: (string | null)[][],
-  levelAt: number[], levelLists: Parsed<Level>[][],
+  levelAt: number[], levelCodes: Uint8Array[], levelInvalid: Map<number, Invalid>[],
   dateAt: number[], dateLists: Parsed<Day>[][], dateOrder: { date1904: boolean; dayFirst: boolean[] },
 ): void {
   const { date1904, dayFirst } = dateOrder;
@@ -117,7 +118,11 @@ function gatherRows(
     const row = data[i] as readonly CellValue[];
     for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
     for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
-    for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
+    for (let j = 0; j < levelAt.length; j++) {
+      const p = parseLevel(row[levelAt[j] as number]);
+      (levelCodes[j] as Uint8Array)[i] = levelCode(p);
+      if (p instanceof Invalid) (levelInvalid[j] as Map<number, Invalid>).set(i, p);
+    }
     for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904, dayFirst[j]);
   }
 }
@@ -146,8 +151,8 @@ export interface InputColumns {
   profits: NumberColumn | null;
   margins: NumberColumn | null;
   wallets: NumberColumn | null;
-  strategics: Parsed<Level>[] | null;
-  pains: Parsed<Level>[] | null;
+  strategics: LevelColumn | null;
+  pains: LevelColumn | null;
   aligned: Parsed<boolean>[] | null;
   easy: Parsed<boolean>[] | null;
   relationships: NumberColumn | null;

@@ -195,7 +195,7 @@ function standingOf(r: Ranked, k: number, x: ResultContext, g: Grading, wallet: 
   }
   const grades = x.builds.length > 0 ? lastGrades(x.builds, keyOf(c, k), grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
-  if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
+  if ((c.override[k] ?? null) !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
   const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
   return { flags, over, nextReview, grades, previousGrade };
 }
@@ -212,7 +212,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const review = orNull(c.review[k]);
   const firstDate = orNull(c.firstDate[k]);
   const lastDate = orNull(c.lastDate[k]);
-  const overrideReason = c.overrideReason[k] as string | null;
+  const overrideReason = c.overrideReason[k] ?? null;
   const { flags, over, nextReview, grades, previousGrade } = standingOf(r, k, x, g, wallet, margin);
   const specialistKind = specialist(wallet, settings);
   return {
@@ -242,7 +242,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     untappedSpend: untappedSpend(revenue, wallet),
     profit: orNull(graded.profits[k]),
     costToServe: orNull(c.costToServe[k]),
-    industry: c.industry[k] as string | null,
+    industry: c.industry[k] ?? null,
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
     lastDate: lastDate === null ? null : isoDay(lastDate),
