@@ -1,6 +1,6 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { profitAfterServing } from "../money/cost-to-serve";
-import { gradingOf, newGradings, type Grading } from "../model/grading";
+import { gradingPlace, newGradings, type Grading } from "../model/grading";
 import { profitRating, RATINGS, revenueRatingCodes, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
@@ -11,7 +11,13 @@ import { marginOf } from "./read-clients";
 
 /** Every client's margin and grading, in sheet order; grade (0 = A) and score for the rank order. */
 export interface Graded {
-  gradings: Grading[];
+  /**
+   * Client k's grading is `distinct[grading[k]]`: clients with the same ratings share one (model/
+   * grading: a few hundred combinations at most, under 2¹⁶), so a 16-bit place each, not a list
+   * of 100,000 references.
+   */
+  grading: Uint16Array;
+  distinct: Grading[];
   /** The margin each client is graded on; NONE when unknown. */
   margins: Float64Array;
   /** Profit after serving (SPEC §12); NONE when no profit or margin is known. */
@@ -30,7 +36,8 @@ export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: 
   const n = c.count;
   const gradings = newGradings(settings);
   const out: Graded = {
-    gradings: new Array<Grading>(n),
+    grading: new Uint16Array(n),
+    distinct: gradings.list,
     margins: new Float64Array(n),
     profits: new Float64Array(n),
     afterServing: new Uint8Array(n),
@@ -49,8 +56,9 @@ export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: 
     out.profits[k] = served.profit ?? NONE;
     out.afterServing[k] = served.afterServing ? 1 : 0;
     const wallet = walletRating(orNull(c.wallet[k]), settings);
-    const g = gradingOf(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
-    out.gradings[k] = g;
+    const place = gradingPlace(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
+    const g = gradings.list[place] as Grading;
+    out.grading[k] = place;
     out.margins[k] = margin ?? NONE;
     out.gradeIndex[k] = gradeOrder(g.result.grade);
     out.scores[k] = g.score;
@@ -79,6 +87,9 @@ export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: U
   for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as number;
   return ratings;
 }
+
+/** Client k's grading. */
+export const gradingAt = (g: Graded, k: number): Grading => g.distinct[g.grading[k] as number] as Grading;
 
 /** Clients per grade (0 = A); with `revenue`, only those with a positive revenue (the budget's, SPEC §2a). */
 export function countGrades(gradeIndex: Uint8Array, revenue?: Float64Array): Record<Grade, number> {

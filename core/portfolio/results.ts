@@ -18,7 +18,7 @@ import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
 import { keyOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
-import type { Graded } from "./grade-clients";
+import { gradingAt, type Graded } from "./grade-clients";
 import type { ClientResult, Flag, JsonClient, JsonShape } from "./types";
 
 /** Flags in the order a client lists them. */
@@ -126,7 +126,7 @@ function placeClients(inputs: ClientInputs, graded: Graded, threshold: number, r
     // NaN (NONE) is "not given"; read as numbers, not through `orNull`, whose number-or-null
     // would box each one.
     const given = inputs.relationship[k] as number;
-    const g = graded.gradings[k] as Grading;
+    const g = gradingAt(graded, k);
     const rel = Number.isNaN(given) ? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain) : given;
     const givenBenefit = inputs.benefit[k] as number;
     const ben = Number.isNaN(givenBenefit) ? g.score : givenBenefit;
@@ -158,7 +158,7 @@ function gatherByRank(order: Uint32Array, revenue: Float64Array, gradeIndex: Uin
 
 /** Client k's movement since the latest earlier build. */
 export function movementOf(r: Ranked, k: number): Movement {
-  return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), (r.graded.gradings[k] as Grading).result.grade);
+  return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), gradingAt(r.graded, k).result.grade);
 }
 
 /**
@@ -203,7 +203,7 @@ function standingOf(r: Ranked, k: number, x: ResultContext, g: Grading, wallet: 
 function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): ClientResult {
   const c = r.inputs;
   const graded = r.graded;
-  const g = graded.gradings[k] as Grading;
+  const g = gradingAt(graded, k);
   const margin = orNull(graded.margins[k]);
   const { settings } = x;
   const grade = g.result.grade;
@@ -271,7 +271,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
 function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape: JsonShape): JsonClient {
   const c = r.inputs;
   const graded = r.graded;
-  const g = graded.gradings[k] as Grading;
+  const g = gradingAt(graded, k);
   const margin = orNull(graded.margins[k]);
   const wallet = orNull(c.wallet[k]);
   const grade = g.result.grade;
