@@ -25,7 +25,7 @@ import { dayToIso } from "./values";
 import { EmptySheetError } from "./portfolio/errors";
 import { countGrades, gradeClients, gradingAt, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
-import { keyOf } from "./portfolio/client-inputs";
+import { keyOf, nameOf } from "./portfolio/client-inputs";
 import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
@@ -78,7 +78,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   if (rowsRead === 0) throw new EmptySheetError(true);
 
   const revenueList = inputs.revenue.subarray(0, inputs.count);
-  const byRevenue = revenueOrder(revenueList, inputs.name);
+  const byRevenue = revenueOrder(revenueList, (k) => nameOf(inputs, k));
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";

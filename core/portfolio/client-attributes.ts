@@ -154,8 +154,9 @@ export interface Attributes {
   manyRows: boolean;
 }
 
-export function attributes(cols: InputColumns, capacity: number, manyRows: boolean): Attributes {
-  const firstRow = new Int32Array(capacity);
+/** `firstRow`: each client's first data row (ClientInputs.first), set as the rows are read. */
+export function attributes(cols: InputColumns, firstRow: Int32Array, manyRows: boolean): Attributes {
+  const capacity = firstRow.length;
   return {
     wallet: firstValues(cols.wallets, firstRow, manyRows),
     strategic: firstValues(cols.strategics, firstRow, manyRows),
@@ -181,7 +182,6 @@ export function attributes(cols: InputColumns, capacity: number, manyRows: boole
 }
 
 export function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
-  if (first) a.firstRow[k] = i;
   if (!a.manyRows) return;
   see(a.wallet, k, i, first);
   see(a.strategic, k, i, first);

@@ -21,7 +21,10 @@ export interface ClientInputs {
   count: number;
   /** Sheet row of the client's first row. */
   row: Int32Array;
-  name: string[];
+  /** Data row (0-based) of the client's first row: its name is `names[first[k]]` (nameOf). */
+  first: Int32Array;
+  /** The sheet's client column as read (one name or null per data row), shared with the read columns. */
+  names: readonly (string | null)[];
   /** Each client's key (clientKey of its name: matched across builds), made by `keyOf` when first asked for. */
   keys: string[] | null;
   revenue: Float64Array;
@@ -85,7 +88,8 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
   return {
     count: 0,
     row: new Int32Array(capacity),
-    name: nulls(),
+    first: new Int32Array(capacity),
+    names: cols.names,
     keys: null,
     revenue: new Float64Array(capacity),
     previousRevenue: new Float64Array(capacity),
@@ -121,9 +125,12 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
  * lower-case copies of the names for nothing.
  */
 export function keyOf(c: ClientInputs, k: number): string {
-  const keys = (c.keys ??= new Array<string>(c.name.length));
-  return (keys[k] ??= clientKey(c.name[k] as string));
+  const keys = (c.keys ??= new Array<string>(c.count));
+  return (keys[k] ??= clientKey(nameOf(c, k)));
 }
+
+/** Client k's name (as in its first row): not a list of the names again, 800 kB at 100,000 clients. */
+export const nameOf = (c: ClientInputs, k: number): string => c.names[c.first[k] as number] as string;
 
 export function noteOn(c: ClientInputs, k: number, text: string): void {
   const issues = c.issues[k];

@@ -17,7 +17,7 @@ import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
-import { keyOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
+import { keyOf, nameOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
 import { gradingAt, type Graded } from "./grade-clients";
 import type { ClientResult, Flag, JsonClient, JsonShape } from "./types";
 
@@ -218,7 +218,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   return {
     rank,
     row: c.row[k] as number,
-    name: c.name[k] as string,
+    name: nameOf(c, k),
     revenue,
     revenueRating: g.factors.revenue,
     walletShare: wallet,
@@ -279,7 +279,7 @@ function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape:
   const out: JsonClient = {
     rank,
     row: c.row[k] as number,
-    name: c.name[k] as string,
+    name: nameOf(c, k),
     revenue: c.revenue[k] as number,
     revenueRating: g.factors.revenue,
     walletShare: wallet,
