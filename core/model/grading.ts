@@ -53,20 +53,10 @@ export function newGradings(settings: Settings): Gradings {
   return { settings, known: new Map(), list: [] };
 }
 
-export function gradingOf(
-  gradings: Gradings,
-  revenue: Rating,
-  wallet: Rating,
-  profitability: ProfitRating,
-  strategic: Rating,
-  pain: Rating,
-  margin: number | null,
-  override: Grade | null,
-): Grading {
-  return gradings.list[gradingPlace(gradings, revenue, wallet, profitability, strategic, pain, margin, override)] as Grading;
-}
-
-/** The place in `gradings.list` of the grading `gradingOf` gives (a client's grading kept as a small number). */
+/**
+ * The place in `gradings.list` of the grading of these ratings, margin and manual grade, worked out
+ * on first use: a client's grading is kept as this small number.
+ */
 export function gradingPlace(
   gradings: Gradings,
   revenue: Rating,
