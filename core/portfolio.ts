@@ -18,15 +18,14 @@
  */
 import { migrationOf, recentBuilds } from "./model/builds";
 import { latestSnapshot } from "./model/history";
-import type { Grading } from "./model/grading";
 import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { dayToIso } from "./values";
 import { EmptySheetError } from "./portfolio/errors";
-import { countGrades, gradeClients, positiveRevenueRatings } from "./portfolio/grade-clients";
+import { countGrades, gradeClients, gradingAt, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
-import { keyOf } from "./portfolio/client-inputs";
+import { keyOf, nameOf } from "./portfolio/client-inputs";
 import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
@@ -79,7 +78,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   if (rowsRead === 0) throw new EmptySheetError(true);
 
   const revenueList = inputs.revenue.subarray(0, inputs.count);
-  const byRevenue = revenueOrder(revenueList, inputs.name);
+  const byRevenue = revenueOrder(revenueList, (k) => nameOf(inputs, k));
   const revRatings = positiveRevenueRatings(revenueList, byRevenue, settings);
 
   const noMargin = mapping.margin === undefined && mapping.profit === undefined ? "no margin or profit column; scored as Unknown" : "margin missing; scored as Unknown";
@@ -125,7 +124,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     continuations,
     notes,
     previousBuild: previous.size > 0,
-    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, Array.from(order, (k) => ({ key: keyOf(inputs, k), grade: (graded.gradings[k] as Grading).result.grade }))) : null,
+    migration: previous.size > 0 ? migrationOf(builds[builds.length - 1] as Map<string, Grade>, Array.from(order, (k) => ({ key: keyOf(inputs, k), grade: gradingAt(graded, k).result.grade }))) : null,
     summary,
     profitCurve: money.curve,
     profitSentence: money.sentence,

@@ -43,14 +43,21 @@ const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
  */
 export interface Gradings {
   readonly settings: Settings;
-  readonly known: Map<number, Grading>;
+  /** Each combination's place in `list`, by its key. */
+  readonly known: Map<number, number>;
+  /** The gradings worked out, in the order first asked for. */
+  readonly list: Grading[];
 }
 
 export function newGradings(settings: Settings): Gradings {
-  return { settings, known: new Map() };
+  return { settings, known: new Map(), list: [] };
 }
 
-export function gradingOf(
+/**
+ * The place in `gradings.list` of the grading of these ratings, margin and manual grade, worked out
+ * on first use: a client's grading is kept as this small number.
+ */
+export function gradingPlace(
   gradings: Gradings,
   revenue: Rating,
   wallet: Rating,
@@ -59,16 +66,16 @@ export function gradingOf(
   pain: Rating,
   margin: number | null,
   override: Grade | null,
-): Grading {
+): number {
   const negative = negativeMargin(margin, profitability);
   const ratings = (((ratingIndex(revenue) * 5 + ratingIndex(wallet)) * 5 + ratingIndex(profitability)) * 5 + ratingIndex(strategic)) * 5 + ratingIndex(pain);
   const key = (ratings * 2 + (negative ? 1 : 0)) * 4 + (override === null ? 0 : OVERRIDE_INDEX[override]);
-  let g = gradings.known.get(key);
-  if (g === undefined) {
-    g = work(gradings.settings, { revenue, wallet, profitability, strategic, pain }, margin, override);
-    gradings.known.set(key, g);
+  let place = gradings.known.get(key);
+  if (place === undefined) {
+    place = gradings.list.push(work(gradings.settings, { revenue, wallet, profitability, strategic, pain }, margin, override)) - 1;
+    gradings.known.set(key, place);
   }
-  return g;
+  return place;
 }
 
 function work(settings: Settings, factors: Factors, margin: number | null, override: Grade | null): Grading {

@@ -65,24 +65,24 @@ function passDescending(order: Uint32Array, out: Uint32Array, key: Uint32Array, 
   return true;
 }
 
-const byName = (names: readonly string[]) => (a: number, b: number): number => {
-  const x = names[a] as string;
-  const y = names[b] as string;
+const byName = (nameOf: (i: number) => string) => (a: number, b: number): number => {
+  const x = nameOf(a);
+  const y = nameOf(b);
   return x < y ? -1 : x > y ? 1 : a - b;
 };
 
 /**
- * Indices of `revenues` by revenue, highest first; equal revenues by `names` (code-unit order),
- * then by index. Revenues must be finite.
+ * Indices of `revenues` by revenue, highest first; equal revenues by name (`nameOf`, code-unit
+ * order), then by index. Revenues must be finite.
  */
-export function revenueOrder(revenues: ArrayLike<number>, names: readonly string[]): Uint32Array {
+export function revenueOrder(revenues: ArrayLike<number>, nameOf: (i: number) => string): Uint32Array {
   const n = revenues.length;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
   if (!LITTLE_ENDIAN || n < 64) {
     const values = Array.from({ length: n }, (_, i) => (revenues[i] as number) + 0);
-    const names2 = byName(names);
+    const names2 = byName(nameOf);
     return Uint32Array.from(Array.from(order).sort((a, b) => (values[b] as number) - (values[a] as number) || names2(a, b)));
   }
   const { hi, lo } = sortableHalves(revenues);
@@ -98,7 +98,7 @@ export function revenueOrder(revenues: ArrayLike<number>, names: readonly string
     }
   }
   // Runs of equal revenue: by name, then index (the radix passes kept index order).
-  const cmp = byName(names);
+  const cmp = byName(nameOf);
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && hi[order[i] as number] === hi[order[start] as number] && lo[order[i] as number] === lo[order[start] as number]) continue;

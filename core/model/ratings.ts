@@ -7,6 +7,10 @@ import type { Level } from "../values";
 export type Rating = Level | "Unknown";
 export type ProfitRating = Rating | "Laggard";
 
+/** Ratings as codes, for typed columns: a level's place in LEVELS (0 High, 1 Medium, 2 Low), then Unknown. */
+export const RATINGS: readonly Rating[] = ["High", "Medium", "Low", "Unknown"];
+export const UNKNOWN_RATING = 3;
+
 /** ⌈n·pct/100⌉ in integers: pct may carry up to 6 decimals; no 0.1·30 = 3.0000000000000004. */
 export function ceilPercentOf(n: number, pct: number): number {
   const scale = 1_000_000;
@@ -30,18 +34,20 @@ export function revenueRatingForRank(rank: number, cut: { high: number; medium: 
 }
 
 /**
- * Revenue ratings for a population, in its order. Rank method by default; cumulative ABC when
- * the settings say so (clients with equal revenue take the class of the first of them).
+ * Revenue ratings for a population, in its order, as codes (a level's place in LEVELS: 0 High,
+ * 1 Medium, 2 Low; at 100,000 clients 100 kB, where a list of levels is a fresh 800 kB). Rank
+ * method by default; cumulative ABC when the settings say so (clients with equal revenue take the
+ * class of the first of them).
  */
-export function revenueRatings(
+export function revenueRatingCodes(
   revenues: ArrayLike<number>,
   settings: Pick<Settings, "revenueMethod" | "revenueTopPct" | "revenueNextPct" | "cumulativeHighPct" | "cumulativeMediumPct">,
   order: ArrayLike<number> = descendingOrder(revenues),
   /** How many clients have a valid revenue (SPEC §3.1's n): more than `revenues` when those without a positive one are left out. */
   n: number = revenues.length,
-): Level[] {
+): Uint8Array {
   if (settings.revenueMethod === "cumulative") {
-    return cumulativeRatings(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct, order);
+    return cumulativeRatingCodes(revenues, settings.cumulativeHighPct, settings.cumulativeMediumPct, order);
   }
   return rankRatings(revenues, order, revenueCutoffs(n, settings.revenueTopPct, settings.revenueNextPct));
 }
@@ -50,36 +56,38 @@ export function revenueRatings(
  * Each client's rating by its competition rank (highest first, ties sharing the best rank: 1, 2,
  * 2, 4), worked out as the order is walked, without a list of the ranks.
  */
-function rankRatings(revenues: ArrayLike<number>, order: ArrayLike<number>, cut: { high: number; medium: number }): Level[] {
-  const out = new Array<Level>(revenues.length);
+function rankRatings(revenues: ArrayLike<number>, order: ArrayLike<number>, cut: { high: number; medium: number }): Uint8Array {
+  const out = new Uint8Array(revenues.length);
   let rank = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     if (k === 0 || revenues[order[k - 1] as number] !== revenues[i]) rank = k + 1;
-    out[i] = revenueRatingForRank(rank, cut);
+    out[i] = rank <= cut.high ? HIGH : rank <= cut.medium ? MEDIUM : LOW;
   }
   return out;
 }
 
-export function cumulativeRatings(revenues: ArrayLike<number>, highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Level[] {
+const HIGH = 0;
+const MEDIUM = 1;
+const LOW = 2;
+
+/** Cumulative ABC ratings as codes (see revenueRatingCodes). */
+export function cumulativeRatingCodes(revenues: ArrayLike<number>, highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Uint8Array {
   let total = 0;
   for (let i = 0; i < revenues.length; i++) total += revenues[i] as number;
-  const out = new Array<Level>(revenues.length).fill("Low");
+  const out = new Uint8Array(revenues.length).fill(LOW);
   if (!(total > 0)) return out;
   let running = 0;
-  let previous: { revenue: number; level: Level } | null = null;
+  let previous = Number.NaN;
+  let level = LOW;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     const revenue = revenues[i] as number;
     running += revenue;
-    let level: Level;
-    if (previous && previous.revenue === revenue) level = previous.level;
-    else {
-      // running/total ≤ pct/100, compared without dividing
-      level = running * 100 <= highPct * total ? "High" : running * 100 <= mediumPct * total ? "Medium" : "Low";
-    }
+    // Equal revenues take the class of the first of them; else running/total ≤ pct/100, compared without dividing.
+    if (k === 0 || previous !== revenue) level = running * 100 <= highPct * total ? HIGH : running * 100 <= mediumPct * total ? MEDIUM : LOW;
     out[i] = level;
-    previous = { revenue, level };
+    previous = revenue;
   }
   return out;
 }

@@ -4,9 +4,9 @@
  * and a note on each blank or unreadable one with what was assumed. `readClients` shows each row
  * to `seeRow` as it reads it, then `setAttributes` sets every client's.
  */
-import { painFromAlignment, type Rating } from "../model/ratings";
+import { painFromAlignment, UNKNOWN_RATING } from "../model/ratings";
 import type { Grade } from "../settings";
-import { Invalid, type Day, type Level, type NumberColumn } from "../values";
+import { BLANK_LEVEL, Invalid, levelCode, UNREADABLE_LEVEL, type Day, type LevelColumn, type NumberColumn } from "../values";
 import { NONE, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
 import type { InputColumns } from "./read-columns";
 
@@ -23,9 +23,10 @@ const UNREADABLE = 2;
  * choose: `valid` and `unreadable` stay null and the client's one row is read where asked.
  */
 interface FirstValues {
-  /** The attribute's column of parsed cells, or of numbers (null: pain, read through `cell`). */
+  /** The attribute's column of parsed cells, of numbers or of levels (null: pain, read through `cell`). */
   column: readonly unknown[] | null;
   numbers: NumberColumn | null;
+  levels: LevelColumn | null;
   cell: ((i: number) => Cell) | null;
   valid: Int32Array | null;
   unreadable: Int32Array | null;
@@ -41,14 +42,27 @@ function numberCell(c: NumberColumn, i: number): Cell {
   return !Number.isNaN(c.value[i]) ? VALID : c.invalid.has(i) ? UNREADABLE : BLANK;
 }
 
-const cellAt = (t: FirstValues, i: number): Cell =>
-  t.column !== null ? cellOf(t.column[i]) : t.numbers !== null ? numberCell(t.numbers, i) : (t.cell as (i: number) => Cell)(i);
+function levelCell(c: LevelColumn, i: number): Cell {
+  const code = c.code[i] as number;
+  return code < BLANK_LEVEL ? VALID : code === BLANK_LEVEL ? BLANK : UNREADABLE;
+}
 
-function firstValues(column: readonly unknown[] | NumberColumn | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
+const cellAt = (t: FirstValues, i: number): Cell =>
+  t.column !== null
+    ? cellOf(t.column[i])
+    : t.numbers !== null
+      ? numberCell(t.numbers, i)
+      : t.levels !== null
+        ? levelCell(t.levels, i)
+        : (t.cell as (i: number) => Cell)(i);
+
+function firstValues(column: readonly unknown[] | NumberColumn | LevelColumn | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
   if (column === null) return null;
   const capacity = firstRow.length;
-  const [list, numbers] = Array.isArray(column) ? [column, null] : [null, column as NumberColumn];
-  return { column: list, numbers, cell: null, valid: manyRows ? new Int32Array(capacity) : null, unreadable: manyRows ? new Int32Array(capacity) : null, firstRow };
+  const list = Array.isArray(column) ? (column as readonly unknown[]) : null;
+  const levels = list === null && "code" in column ? column : null;
+  const numbers = list === null && levels === null ? (column as NumberColumn) : null;
+  return { column: list, numbers, levels, cell: null, valid: manyRows ? new Int32Array(capacity) : null, unreadable: manyRows ? new Int32Array(capacity) : null, firstRow };
 }
 
 /** Notes row `i` for client `k` (its first row when `first`), where a client may have many rows. */
@@ -97,6 +111,13 @@ function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: 
   return i < 0 ? undefined : column[i];
 }
 
+/** The same in a level column. */
+function unreadableLevelAt(t: FirstValues | null, k: number): Invalid | undefined {
+  if (t === null || t.levels === null) return undefined;
+  const i = unreadableRow(t, k);
+  return i < 0 ? undefined : t.levels.invalid.get(i);
+}
+
 /** The same in a number column. */
 function unreadableNumberAt(t: FirstValues | null, k: number): Invalid | undefined {
   if (t === null || t.numbers === null) return undefined;
@@ -104,16 +125,16 @@ function unreadableNumberAt(t: FirstValues | null, k: number): Invalid | undefin
   return i < 0 ? undefined : t.numbers.invalid.get(i);
 }
 
-/** Pain of one row: as entered, else from aligned/easy when both are readable; null when neither gives one. */
-function painAt(cols: InputColumns, i: number): Level | null {
-  const p = cols.pains ? cols.pains[i] : null;
-  if (typeof p === "string") return p;
+/** Pain of one row as a level code: as entered, else from aligned/easy when both are readable; BLANK_LEVEL when neither gives one. */
+function painAt(cols: InputColumns, i: number): number {
+  const p = cols.pains ? (cols.pains.code[i] as number) : BLANK_LEVEL;
+  if (p < BLANK_LEVEL) return p;
   if (cols.aligned && cols.easy) {
     const a = cols.aligned[i];
     const e = cols.easy[i];
-    if (typeof a === "boolean" && typeof e === "boolean") return painFromAlignment(a, e);
+    if (typeof a === "boolean" && typeof e === "boolean") return levelCode(painFromAlignment(a, e));
   }
-  return null;
+  return BLANK_LEVEL;
 }
 
 export interface Attributes {
@@ -133,15 +154,17 @@ export interface Attributes {
   manyRows: boolean;
 }
 
-export function attributes(cols: InputColumns, capacity: number, manyRows: boolean): Attributes {
-  const firstRow = new Int32Array(capacity);
+/** `firstRow`: each client's first data row (ClientInputs.first), set as the rows are read. */
+export function attributes(cols: InputColumns, firstRow: Int32Array, manyRows: boolean): Attributes {
+  const capacity = firstRow.length;
   return {
     wallet: firstValues(cols.wallets, firstRow, manyRows),
     strategic: firstValues(cols.strategics, firstRow, manyRows),
     pain: {
       column: null,
       numbers: null,
-      cell: (i) => (painAt(cols, i) === null ? BLANK : VALID),
+      levels: null,
+      cell: (i) => (painAt(cols, i) === BLANK_LEVEL ? BLANK : VALID),
       valid: manyRows ? new Int32Array(capacity) : null,
       unreadable: manyRows ? new Int32Array(capacity) : null,
       firstRow,
@@ -159,7 +182,6 @@ export function attributes(cols: InputColumns, capacity: number, manyRows: boole
 }
 
 export function seeRow(a: Attributes, k: number, i: number, first: boolean): void {
-  if (first) a.firstRow[k] = i;
   if (!a.manyRows) return;
   see(a.wallet, k, i, first);
   see(a.strategic, k, i, first);
@@ -187,9 +209,9 @@ export function setAttributes(c: ClientInputs, cols: InputColumns, a: Attributes
   setPains(c, cols, a);
   if (cols.relationships) setRelationships(c, a.relationship, c.relationship, "relationship", "estimated");
   if (cols.benefits) setRelationships(c, a.benefit, c.benefit, "benefit", "the score is used");
-  setTexts(c.count, c.industry, cols.industries, a.industry);
-  setOverrides(c, cols, a);
-  setTexts(c.count, c.overrideReason, cols.reasons, a.reason);
+  if (cols.industries) setTexts(c.count, c.industry, cols.industries, a.industry);
+  if (cols.overrides) setOverrides(c, cols, a);
+  if (cols.reasons) setTexts(c.count, c.overrideReason, cols.reasons, a.reason);
   setUntils(c, cols, a);
   noteBadReviews(c, cols, a);
   giveBackNotes(c, amountNotes);
@@ -200,13 +222,11 @@ export function setAttributes(c: ClientInputs, cols: InputColumns, a: Attributes
 /** The notes the clients' amounts gave (few clients have any), taken out to come last; each client's notes start empty. */
 function takeNotes(c: ClientInputs): Map<number, string[]> {
   const taken = new Map<number, string[]>();
-  for (let k = 0; k < c.count; k++) {
+  for (let k = 0; k < c.issues.length; k++) {
     const notes = c.issues[k];
-    if (notes !== null && notes !== undefined) {
-      taken.set(k, notes);
-      c.issues[k] = null;
-    }
+    if (notes !== null && notes !== undefined) taken.set(k, notes);
   }
+  c.issues.length = 0;
   return taken;
 }
 
@@ -226,10 +246,10 @@ function setWallets(c: ClientInputs, a: Attributes): number {
 function setStrategics(c: ClientInputs, cols: InputColumns, a: Attributes): number {
   for (let k = 0; k < c.count; k++) {
     // An unreadable cell is looked for only where no valid value was found: it is noted then.
-    const strategic = valueAt(cols.strategics, a.strategic, k) as Level | null;
-    const bad = strategic === null ? unreadableAt(a.strategic, cols.strategics, k) : undefined;
-    c.strategic[k] = strategic ?? (bad instanceof Invalid ? "Unknown" : "Low");
-    if (bad instanceof Invalid) {
+    const i = validAt(a.strategic, k);
+    const bad = i < 0 ? unreadableLevelAt(a.strategic, k) : undefined;
+    c.strategic[k] = i >= 0 ? ((cols.strategics as LevelColumn).code[i] as number) : bad !== undefined ? UNKNOWN_RATING : levelCode("Low");
+    if (bad !== undefined) {
       c.incomplete[k] = 1;
       noteOn(c, k, `strategic value: ${bad.reason}; scored as Unknown`);
     }
@@ -240,9 +260,9 @@ function setStrategics(c: ClientInputs, cols: InputColumns, a: Attributes): numb
 function setPains(c: ClientInputs, cols: InputColumns, a: Attributes): number {
   for (let k = 0; k < c.count; k++) {
     const painRow = validAt(a.pain, k);
-    const pain: Rating = painRow >= 0 ? (painAt(cols, painRow) as Level) : painOf(c, k, cols, a.firstRow[k] as number);
+    const pain = painRow >= 0 ? painAt(cols, painRow) : painOf(c, k, cols, a.firstRow[k] as number);
     c.pain[k] = pain;
-    if (pain === "Unknown") c.incomplete[k] = 1;
+    if (pain === UNKNOWN_RATING) c.incomplete[k] = 1;
   }
   return c.count;
 }
@@ -258,7 +278,7 @@ function setRelationships(c: ClientInputs, t: FirstValues | null, into: Float64A
 }
 
 /** A text attribute (industry, override reason): the first valid text, or null. */
-function setTexts(count: number, into: (string | null)[], column: readonly (string | null)[] | null, t: FirstValues | null): number {
+function setTexts(count: number, into: (string | null | undefined)[], column: readonly (string | null)[] | null, t: FirstValues | null): number {
   for (let k = 0; k < count; k++) into[k] = valueAt(column, t, k);
   return count;
 }
@@ -293,14 +313,14 @@ function noteBadReviews(c: ClientInputs, cols: InputColumns, a: Attributes): num
   return c.count;
 }
 
-/** Why a client has no pain (row `i`, its first: what its cells say), as notes; always Unknown. */
-function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rating {
+/** Why a client has no pain (row `i`, its first: what its cells say), as notes; always Unknown (its rating code). */
+function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): number {
   const { pains, aligned, easy } = cols;
   if (pains) {
-    const p = pains[i];
-    if (p instanceof Invalid) noteOn(c, k, `pain: ${p.reason}; scored as Unknown`);
+    const p = pains.code[i] === UNREADABLE_LEVEL ? pains.invalid.get(i) : undefined;
+    if (p !== undefined) noteOn(c, k, `pain: ${p.reason}; scored as Unknown`);
     else if (!aligned || !easy) noteOn(c, k, "pain missing; scored as Unknown");
-    if (!aligned || !easy) return "Unknown";
+    if (!aligned || !easy) return UNKNOWN_RATING;
   }
   if (aligned && easy) {
     for (const [label, v] of [["aligned", aligned[i]], ["easy", easy[i]]] as const) {
@@ -308,8 +328,8 @@ function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): Rati
       else if (v === null || v === undefined) noteOn(c, k, `${label} missing`);
     }
     noteOn(c, k, "pain scored as Unknown");
-    return "Unknown";
+    return UNKNOWN_RATING;
   }
   noteOn(c, k, "no pain column; scored as Unknown");
-  return "Unknown";
+  return UNKNOWN_RATING;
 }

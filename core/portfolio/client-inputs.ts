@@ -6,7 +6,6 @@
  */
 import { FIELD_LABELS, type Field } from "../columns";
 import { clientKey } from "../model/history";
-import type { Rating } from "../model/ratings";
 import type { Grade } from "../settings";
 import { Invalid } from "../values";
 import type { InputColumns } from "./read-columns";
@@ -22,7 +21,10 @@ export interface ClientInputs {
   count: number;
   /** Sheet row of the client's first row. */
   row: Int32Array;
-  name: string[];
+  /** Data row (0-based) of the client's first row: its name is `names[first[k]]` (nameOf). */
+  first: Int32Array;
+  /** The sheet's client column as read (one name or null per data row), shared with the read columns. */
+  names: readonly (string | null)[];
   /** Each client's key (clientKey of its name: matched across builds), made by `keyOf` when first asked for. */
   keys: string[] | null;
   revenue: Float64Array;
@@ -46,42 +48,48 @@ export interface ClientInputs {
   wallet: Float64Array;
   /** Σ of the cost-to-serve cells (SPEC §12); NONE when none of the client's rows gives one. */
   costToServe: Float64Array;
-  strategic: Rating[];
-  pain: Rating[];
+  /** Strategic value and pain as rating codes (model/ratings RATINGS: 0 High … 3 Unknown). */
+  strategic: Uint8Array;
+  pain: Uint8Array;
   relationship: Float64Array;
   benefit: Float64Array;
-  industry: (string | null)[];
-  override: (Grade | null)[];
-  overrideReason: (string | null)[];
+  /** Text columns: empty when the sheet does not map the input (read `?? null`). */
+  industry: (string | null | undefined)[];
+  override: (Grade | null | undefined)[];
+  overrideReason: (string | null | undefined)[];
   /** The last day the override counts (SPEC §4), or NONE: no end. Days as in core/values (Day). */
   overrideUntil: Float64Array;
   review: Float64Array;
   firstDate: Float64Array;
   lastDate: Float64Array;
   orders: Int32Array;
-  /** Blank or unreadable cells and what was assumed; null until there is one. */
-  issues: (string[] | null)[];
+  /**
+   * Blank or unreadable cells and what was assumed, by client; no entry (or null) until there is
+   * one. It starts empty and holds only the clients with notes: most sheets have few, and a list
+   * with a place for each of 100,000 clients is a fresh 800 kB.
+   */
+  issues: (string[] | null | undefined)[];
   incomplete: Uint8Array;
 }
 
 /**
  * Room for `capacity` clients (at most one per data row): every column is allocated once, and
  * `readClients` sets each of them. A number column whose input the sheet does not map stays NONE
- * for every client, a text column null: those share one such column, never given another value,
- * instead of one each (at 100,000 clients 800 kB of fresh memory apiece).
+ * for every client (those share one such column, never given another value), a text column's
+ * stays empty (read as null): not one each of 800 kB of fresh memory at 100,000 clients.
  */
 export function newClientInputs(capacity: number, cols: InputColumns): ClientInputs {
   const nulls = <T>(): T[] => new Array<T>(capacity);
   // A number column with no value yet: NaN (NONE) in every place.
   let unmapped: Float64Array | null = null;
   const none = (mapped = true): Float64Array => (mapped ? new Float64Array(capacity).fill(NONE) : (unmapped ??= new Float64Array(capacity).fill(NONE)));
-  // Likewise a text column whose input is not mapped: null for every client, one list for all such.
-  let unmappedText: null[] | null = null;
-  const texts = <T>(mapped: boolean): (T | null)[] => (mapped ? nulls<T | null>() : (unmappedText ??= nulls<null>()));
+  // A text column whose input is not mapped: empty, never written (read as null for every client).
+  const texts = <T>(mapped: boolean): (T | null)[] => (mapped ? nulls<T | null>() : []);
   return {
     count: 0,
     row: new Int32Array(capacity),
-    name: nulls(),
+    first: new Int32Array(capacity),
+    names: cols.names,
     keys: null,
     revenue: new Float64Array(capacity),
     previousRevenue: new Float64Array(capacity),
@@ -94,8 +102,8 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
     marginSum: new Float64Array(capacity),
     wallet: none(cols.wallets !== null),
     costToServe: none(cols.costs !== null),
-    strategic: nulls(),
-    pain: nulls(),
+    strategic: new Uint8Array(capacity),
+    pain: new Uint8Array(capacity),
     relationship: none(cols.relationships !== null),
     benefit: none(cols.benefits !== null),
     industry: texts<string>(cols.industries !== null),
@@ -106,7 +114,7 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
     firstDate: none(cols.dates !== null),
     lastDate: none(cols.dates !== null),
     orders: new Int32Array(capacity),
-    issues: nulls(),
+    issues: [],
     incomplete: new Uint8Array(capacity),
   };
 }
@@ -117,9 +125,12 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
  * lower-case copies of the names for nothing.
  */
 export function keyOf(c: ClientInputs, k: number): string {
-  const keys = (c.keys ??= new Array<string>(c.name.length));
-  return (keys[k] ??= clientKey(c.name[k] as string));
+  const keys = (c.keys ??= new Array<string>(c.count));
+  return (keys[k] ??= clientKey(nameOf(c, k)));
 }
+
+/** Client k's name (as in its first row): not a list of the names again, 800 kB at 100,000 clients. */
+export const nameOf = (c: ClientInputs, k: number): string => c.names[c.first[k] as number] as string;
 
 export function noteOn(c: ClientInputs, k: number, text: string): void {
   const issues = c.issues[k];

@@ -1,17 +1,23 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { profitAfterServing } from "../money/cost-to-serve";
-import { gradingOf, newGradings, type Grading } from "../model/grading";
-import { profitRating, revenueRatings, walletRating, type Rating } from "../model/ratings";
+import { gradingPlace, newGradings, type Grading } from "../model/grading";
+import { profitRating, RATINGS, revenueRatingCodes, walletRating, type Rating } from "../model/ratings";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import type { Day, Level } from "../values";
+import { LEVELS, type Day, type Level } from "../values";
 import { overrideExpired } from "../model/override";
 import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
 
 /** Every client's margin and grading, in sheet order; grade (0 = A) and score for the rank order. */
 export interface Graded {
-  gradings: Grading[];
+  /**
+   * Client k's grading is `distinct[grading[k]]`: clients with the same ratings share one (model/
+   * grading: a few hundred combinations at most, under 2¹⁶), so a 16-bit place each, not a list
+   * of 100,000 references.
+   */
+  grading: Uint16Array;
+  distinct: Grading[];
   /** The margin each client is graded on; NONE when unknown. */
   margins: Float64Array;
   /** Profit after serving (SPEC §12); NONE when no profit or margin is known. */
@@ -26,11 +32,12 @@ export interface Graded {
  * Rates and grades every client (in sheet order). With a cost-to-serve column (`costMapped`) the
  * margin is the one after serving (SPEC §12); a client without a cost keeps its margin, noted.
  */
-export function gradeClients(c: ClientInputs, revRatings: readonly Level[], settings: Settings, noMargin: string, today: Day, costMapped = false): Graded {
+export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: Settings, noMargin: string, today: Day, costMapped = false): Graded {
   const n = c.count;
   const gradings = newGradings(settings);
   const out: Graded = {
-    gradings: new Array<Grading>(n),
+    grading: new Uint16Array(n),
+    distinct: gradings.list,
     margins: new Float64Array(n),
     profits: new Float64Array(n),
     afterServing: new Uint8Array(n),
@@ -49,8 +56,9 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
     out.profits[k] = served.profit ?? NONE;
     out.afterServing[k] = served.afterServing ? 1 : 0;
     const wallet = walletRating(orNull(c.wallet[k]), settings);
-    const g = gradingOf(gradings, revRatings[k] as Level, wallet, profitRating(margin, settings), c.strategic[k] as Rating, c.pain[k] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] as Grade | null));
-    out.gradings[k] = g;
+    const place = gradingPlace(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
+    const g = gradings.list[place] as Grading;
+    out.grading[k] = place;
     out.margins[k] = margin ?? NONE;
     out.gradeIndex[k] = gradeOrder(g.result.grade);
     out.scores[k] = g.score;
@@ -59,26 +67,29 @@ export function gradeClients(c: ClientInputs, revRatings: readonly Level[], sett
 }
 
 /**
- * Revenue ratings (SPEC §3.1): the cut-off ranks ⌈n·top/100⌉ count every client with a valid
+ * Revenue ratings (SPEC §3.1), as codes (model/ratings revenueRatingCodes): the cut-off ranks ⌈n·top/100⌉ count every client with a valid
  * revenue (n), zero and negative ones included; a client with zero or negative revenue (credit
  * notes, refunds, lapsed clients) is Low and ranks after every positive one (SPEC §2a).
  * `byRevenue` is the revenue order (highest first), so the positive revenues are its head.
  */
-export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: Uint32Array, settings: Settings): Level[] {
+export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: Uint32Array, settings: Settings): Uint8Array {
   let positive = 0;
   while (positive < byRevenue.length && (revenues[byRevenue[positive] as number] as number) > 0) positive++;
-  if (positive === revenues.length) return revenueRatings(revenues, settings, byRevenue);
-  const head = new Array<number>(positive);
+  if (positive === revenues.length) return revenueRatingCodes(revenues, settings, byRevenue);
+  const head = new Float64Array(positive);
   const order = new Uint32Array(positive);
   for (let j = 0; j < positive; j++) {
     head[j] = revenues[byRevenue[j] as number] as number;
     order[j] = j;
   }
-  const rated = revenueRatings(head, settings, order, revenues.length);
-  const ratings = new Array<Level>(revenues.length).fill("Low");
-  for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as Level;
+  const rated = revenueRatingCodes(head, settings, order, revenues.length);
+  const ratings = new Uint8Array(revenues.length).fill(LEVELS.indexOf("Low"));
+  for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as number;
   return ratings;
 }
+
+/** Client k's grading. */
+export const gradingAt = (g: Graded, k: number): Grading => g.distinct[g.grading[k] as number] as Grading;
 
 /** Clients per grade (0 = A); with `revenue`, only those with a positive revenue (the budget's, SPEC §2a). */
 export function countGrades(gradeIndex: Uint8Array, revenue?: Float64Array): Record<Grade, number> {

@@ -9,6 +9,7 @@ import { percentText } from "../model/explain";
 import { QUADRANTS, type Quadrant } from "../model/quadrant";
 import type { Grade, Settings } from "../settings";
 import { movementOf, type Ranked } from "./results";
+import { nameOf } from "./client-inputs";
 import type { Health, Summary } from "./types";
 
 export function healthOf(r: Ranked, summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
@@ -104,7 +105,7 @@ function clientWarnings(r: Ranked, total: number, pct: number): string[] {
   const revenues = r.byRank.revenue;
   for (let i = 0; i < order.length; i++) {
     const revenue = revenues[i] as number;
-    if (revenue * 100 > pct * total) warnings.push(`${r.inputs.name[order[i] as number] as string} is ${percentText(revenue / total)} of revenue (above ${pct}%)`);
+    if (revenue * 100 > pct * total) warnings.push(`${nameOf(r.inputs, order[i] as number)} is ${percentText(revenue / total)} of revenue (above ${pct}%)`);
   }
   return warnings;
 }
@@ -114,7 +115,7 @@ function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
   const { revenue, industry, count } = r.inputs;
   const paying = new Uint32Array(count);
   const n = payingClients(revenue, paying);
-  return industryShares(n, (j) => industry[paying[j] as number] as string | null, (j) => revenue[paying[j] as number] as number);
+  return industryShares(n, (j) => industry[paying[j] as number] ?? null, (j) => revenue[paying[j] as number] as number);
 }
 
 /** Fills `paying` with the clients (their places, front to back) whose revenue is positive; returns how many. */

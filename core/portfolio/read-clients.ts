@@ -44,7 +44,7 @@ export function readClients(
   // An order list has at most one client per distinct name: room for those, not for every row.
   const capacity = mode === "orders" ? groups.distinct : data.length;
   const inputs = newClientInputs(capacity, cols);
-  const attrs = attributes(cols, capacity, mode === "orders");
+  const attrs = attributes(cols, inputs.first, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;
   const clientOfRow = new Int32Array(data.length).fill(-1);
@@ -90,7 +90,7 @@ export function readClients(
     let k = clientOfGroup === null ? -1 : (clientOfGroup[g] as number);
     const first = k < 0;
     if (k < 0) {
-      k = addClient(inputs, row, name);
+      k = addClient(inputs, row, i);
       if (clientOfGroup !== null) clientOfGroup[g] = k;
     }
     seeRow(attrs, k, i, first);
@@ -112,13 +112,11 @@ export function readClients(
   return { inputs, needsData, skipped, rowsRead, continuations, clientOfRow, afterAsOf };
 }
 
-/** A new client from its first row; its attributes are set once all its rows are read. */
-function addClient(c: ClientInputs, row: number, name: string): number {
+/** A new client from its first row (sheet row `row`, data row `i`); its attributes are set once all its rows are read. */
+function addClient(c: ClientInputs, row: number, i: number): number {
   const k = c.count++;
   c.row[k] = row;
-  c.name[k] = name;
-  // Blank until a row gives them.
-  c.issues[k] = null;
+  c.first[k] = i;
   return k;
 }
 

@@ -7,8 +7,8 @@ import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Map
 import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
-  amountColumn, fractionColumn, isBlank, Invalid, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
-  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type FractionRange, type Level, type NumberColumn, type NumberLocale, type Parsed,
+  amountColumn, cellAt, fractionColumn, isBlank, Invalid, levelCode, newCellColumn, putCell, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
+  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type CellColumn, type FractionRange, type LevelColumn, type NumberColumn, type NumberLocale, type Parsed,
 } from "../values";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
@@ -69,9 +69,9 @@ const READ_AS: Record<Field, "whole" | "text" | "level" | "date"> = {
 
 /** The mapped columns, in one pass over the rows: the cells of those read whole, the others already parsed. */
 interface Gathered {
-  cells: Partial<Record<Field, CellValue[]>>;
+  cells: Partial<Record<Field, CellColumn>>;
   texts: Partial<Record<Field, (string | null)[]>>;
-  levels: Partial<Record<Field, Parsed<Level>[]>>;
+  levels: Partial<Record<Field, LevelColumn>>;
   dates: Partial<Record<Field, Parsed<Day>[]>>;
 }
 
@@ -90,14 +90,15 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   // its kind of storage when the first text or fraction lands in it, and the compiled loop must
   // start again.
   const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.length).fill(null));
-  const cellLists = lists<CellValue>(whole);
+  const cellColumns = whole.map(() => newCellColumn(data.length));
   const textLists = lists<string>(texts);
-  const levelLists = lists<Parsed<Level>>(levels);
+  const levelCodes = levels.map(() => new Uint8Array(data.length));
+  const levelInvalid = levels.map(() => new Map<number, Invalid>());
   const dateLists = lists<Parsed<Day>>(dates);
   const dayFirst = dateAt.map((c) => writesDayFirst(data.length, (i) => (data[i] as readonly CellValue[])[c]));
-  gatherRows(data, wholeAt, cellLists, textAt, textLists, levelAt, levelLists, dateAt, dateLists, { date1904, dayFirst });
+  gatherRows(data, wholeAt, cellColumns, textAt, textLists, levelAt, levelCodes, levelInvalid, dateAt, dateLists, { date1904, dayFirst });
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
-  return { cells: byField(whole, cellLists), texts: byField(texts, textLists), levels: byField(levels, levelLists), dates: byField(dates, dateLists) };
+  return { cells: byField(whole, cellColumns), texts: byField(texts, textLists), levels: byField(levels, levels.map((_, j): LevelColumn => ({ code: levelCodes[j] as Uint8Array, invalid: levelInvalid[j] as Map<number, Invalid> }))), dates: byField(dates, dateLists) };
 }
 
 /**
@@ -107,25 +108,29 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
  */
 function gatherRows(
   data: readonly (readonly CellValue[])[],
-  wholeAt: number[], cellLists: CellValue[][],
+  wholeAt: number[], cellColumns: CellColumn[],
   textAt: number[], textLists: (string | null)[][],
-  levelAt: number[], levelLists: Parsed<Level>[][],
+  levelAt: number[], levelCodes: Uint8Array[], levelInvalid: Map<number, Invalid>[],
   dateAt: number[], dateLists: Parsed<Day>[][], dateOrder: { date1904: boolean; dayFirst: boolean[] },
 ): void {
   const { date1904, dayFirst } = dateOrder;
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as readonly CellValue[];
-    for (let j = 0; j < wholeAt.length; j++) (cellLists[j] as CellValue[])[i] = row[wholeAt[j] as number];
+    for (let j = 0; j < wholeAt.length; j++) putCell(cellColumns[j] as CellColumn, i, row[wholeAt[j] as number]);
     for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
-    for (let j = 0; j < levelAt.length; j++) (levelLists[j] as Parsed<Level>[])[i] = parseLevel(row[levelAt[j] as number]);
+    for (let j = 0; j < levelAt.length; j++) {
+      const p = parseLevel(row[levelAt[j] as number]);
+      (levelCodes[j] as Uint8Array)[i] = levelCode(p);
+      if (p instanceof Invalid) (levelInvalid[j] as Map<number, Invalid>).set(i, p);
+    }
     for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904, dayFirst[j]);
   }
 }
 
-function column<T>(values: readonly CellValue[] | undefined, parse: (v: CellValue) => T): T[] | null {
-  if (values === undefined) return null;
-  const out = new Array<T>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = parse(values[i]);
+function column<T>(cells: CellColumn | undefined, parse: (v: CellValue) => T): T[] | null {
+  if (cells === undefined) return null;
+  const out = new Array<T>(cells.numbers.length);
+  for (let i = 0; i < out.length; i++) out[i] = parse(cellAt(cells, i));
   return out;
 }
 
@@ -146,8 +151,8 @@ export interface InputColumns {
   profits: NumberColumn | null;
   margins: NumberColumn | null;
   wallets: NumberColumn | null;
-  strategics: Parsed<Level>[] | null;
-  pains: Parsed<Level>[] | null;
+  strategics: LevelColumn | null;
+  pains: LevelColumn | null;
   aligned: Parsed<boolean>[] | null;
   easy: Parsed<boolean>[] | null;
   relationships: NumberColumn | null;
@@ -175,9 +180,9 @@ export interface CellHint extends Partial<NumberLocale> {
  */
 export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: CellHint = {}): InputColumns {
   const { cells, texts, levels, dates } = gather(data, mapping, hint.date1904 === true);
-  const amounts = (values: CellValue[] | undefined) => (values === undefined ? null : amountColumn(values, hint));
-  const fractions = (values: CellValue[] | undefined, range: FractionRange) => (values === undefined ? null : fractionColumn(values, range, hint));
-  const relationships = (values: CellValue[] | undefined) => (values === undefined ? null : relationshipColumn(values, hint));
+  const amounts = (cells: CellColumn | undefined) => (cells === undefined ? null : amountColumn(cells, hint));
+  const fractions = (cells: CellColumn | undefined, range: FractionRange) => (cells === undefined ? null : fractionColumn(cells, range, hint));
+  const relationships = (cells: CellColumn | undefined) => (cells === undefined ? null : relationshipColumn(cells, hint));
   return {
     names: texts.client as (string | null)[],
     revenues: amounts(cells.revenue) as NumberColumn,

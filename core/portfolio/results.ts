@@ -17,8 +17,8 @@ import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
-import { keyOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
-import type { Graded } from "./grade-clients";
+import { keyOf, nameOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
+import { gradingAt, type Graded } from "./grade-clients";
 import type { ClientResult, Flag, JsonClient, JsonShape } from "./types";
 
 /** Flags in the order a client lists them. */
@@ -126,7 +126,7 @@ function placeClients(inputs: ClientInputs, graded: Graded, threshold: number, r
     // NaN (NONE) is "not given"; read as numbers, not through `orNull`, whose number-or-null
     // would box each one.
     const given = inputs.relationship[k] as number;
-    const g = graded.gradings[k] as Grading;
+    const g = gradingAt(graded, k);
     const rel = Number.isNaN(given) ? estimatedRelationship(orNull(inputs.wallet[k]), g.factors.pain) : given;
     const givenBenefit = inputs.benefit[k] as number;
     const ben = Number.isNaN(givenBenefit) ? g.score : givenBenefit;
@@ -158,7 +158,7 @@ function gatherByRank(order: Uint32Array, revenue: Float64Array, gradeIndex: Uin
 
 /** Client k's movement since the latest earlier build. */
 export function movementOf(r: Ranked, k: number): Movement {
-  return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), (r.graded.gradings[k] as Grading).result.grade);
+  return movement(r.previousGrade === null ? null : (r.previousGrade[k] ?? null), gradingAt(r.graded, k).result.grade);
 }
 
 /**
@@ -195,7 +195,7 @@ function standingOf(r: Ranked, k: number, x: ResultContext, g: Grading, wallet: 
   }
   const grades = x.builds.length > 0 ? lastGrades(x.builds, keyOf(c, k), grade) : ONLY[gradeOrder(grade)] as readonly Grade[];
   if (isSliding(grades)) flags |= FLAG_BIT.sliding;
-  if (c.override[k] !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
+  if ((c.override[k] ?? null) !== null && overrideExpired(orNull(c.overrideUntil[k]), x.today)) flags |= FLAG_BIT["override-expired"];
   const previousGrade = r.previousGrade === null ? null : (r.previousGrade[k] ?? null);
   return { flags, over, nextReview, grades, previousGrade };
 }
@@ -203,7 +203,7 @@ function standingOf(r: Ranked, k: number, x: ResultContext, g: Grading, wallet: 
 function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): ClientResult {
   const c = r.inputs;
   const graded = r.graded;
-  const g = graded.gradings[k] as Grading;
+  const g = gradingAt(graded, k);
   const margin = orNull(graded.margins[k]);
   const { settings } = x;
   const grade = g.result.grade;
@@ -212,13 +212,13 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const review = orNull(c.review[k]);
   const firstDate = orNull(c.firstDate[k]);
   const lastDate = orNull(c.lastDate[k]);
-  const overrideReason = c.overrideReason[k] as string | null;
+  const overrideReason = c.overrideReason[k] ?? null;
   const { flags, over, nextReview, grades, previousGrade } = standingOf(r, k, x, g, wallet, margin);
   const specialistKind = specialist(wallet, settings);
   return {
     rank,
     row: c.row[k] as number,
-    name: c.name[k] as string,
+    name: nameOf(c, k),
     revenue,
     revenueRating: g.factors.revenue,
     walletShare: wallet,
@@ -242,7 +242,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     untappedSpend: untappedSpend(revenue, wallet),
     profit: orNull(graded.profits[k]),
     costToServe: orNull(c.costToServe[k]),
-    industry: c.industry[k] as string | null,
+    industry: c.industry[k] ?? null,
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
     lastDate: lastDate === null ? null : isoDay(lastDate),
@@ -271,7 +271,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
 function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape: JsonShape): JsonClient {
   const c = r.inputs;
   const graded = r.graded;
-  const g = graded.gradings[k] as Grading;
+  const g = gradingAt(graded, k);
   const margin = orNull(graded.margins[k]);
   const wallet = orNull(c.wallet[k]);
   const grade = g.result.grade;
@@ -279,7 +279,7 @@ function jsonClient(rank: number, r: Ranked, k: number, x: ResultContext, shape:
   const out: JsonClient = {
     rank,
     row: c.row[k] as number,
-    name: c.name[k] as string,
+    name: nameOf(c, k),
     revenue: c.revenue[k] as number,
     revenueRating: g.factors.revenue,
     walletShare: wallet,

@@ -3,7 +3,7 @@
  * `3.5M`, `2bn`, `USD 900`, `₹1,23,456.00`, and the number locale of a column (SPEC §2, §2a).
  */
 import { notA, show, spreadsheetError, Invalid, type CellValue, type Parsed } from "./cells";
-import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
+import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
 
 
 export const SPACES = /[\s\u00a0\u2007\u202f']/g;
@@ -160,20 +160,32 @@ export function readNumber(v: CellValue, locale?: NumberLocale): Parsed<number> 
  * The number locale of one column (SPEC §2a): a comma decimal in any cell, or a semicolon-delimited
  * file (`hint`), makes `.` the thousands separator and `,` the decimal mark for every cell.
  */
-export function columnLocale(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberLocale {
+export function columnLocale(values: readonly CellValue[] | CellColumn, hint: Partial<NumberLocale> = {}): NumberLocale {
   if (hint.decimalComma) return { decimalComma: true };
-  for (let i = 0; i < values.length; i++) if (hasCommaDecimal(values[i])) return { decimalComma: true };
+  // Only text can carry a comma decimal.
+  const others = isCellColumn(values) ? values.others : values;
+  if (others !== null) for (let i = 0; i < others.length; i++) if (hasCommaDecimal(others[i])) return { decimalComma: true };
   return { decimalComma: false };
 }
 
-/** A whole column of amounts under one number locale. */
-export function amountColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberColumn {
-  const locale = columnLocale(values, hint);
-  const out = newNumberColumn(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+/**
+ * A whole column of amounts under one number locale. A CellColumn is parsed in place (its numbers
+ * become the column's values); a list is gathered into one first.
+ */
+export function amountColumn(values: readonly CellValue[] | CellColumn, hint: Partial<NumberLocale> = {}): NumberColumn {
+  const cells = isCellColumn(values) ? values : cellColumn(values);
+  const locale = columnLocale(cells, hint);
+  const { numbers, others } = cells;
+  const out = { value: numbers, invalid: new Map<number, Invalid>() };
+  for (let i = 0; i < numbers.length; i++) {
+    const x = numbers[i] as number;
     // A number (most cells of a workbook) below the limit is its own amount.
-    putParsed(out, i, typeof v === "number" && Math.abs(v) < AMOUNT_LIMIT ? v : parseAmount(v, locale));
+    if (x === x) {
+      if (!(Math.abs(x) < AMOUNT_LIMIT)) putParsed(out, i, parseAmount(x, locale));
+    } else if (others !== null) {
+      const v = others[i];
+      if (v !== null && v !== undefined) putParsed(out, i, parseAmount(v, locale));
+    }
   }
   return out;
 }

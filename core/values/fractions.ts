@@ -1,7 +1,7 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
 import { AMOUNT_LIMIT, columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
-import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
+import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
 
 
 /** The number of a cell and whether it carried `%`; `(10%)` is −10% (accounting negative). */
@@ -33,14 +33,12 @@ export interface FractionRange {
  * column is greater than 1 every value is a percent (`60` = 60%), else all are fractions. A negative
  * number never decides the scale: whatever its scale it is a negative margin (a laggard).
  */
-export function percentScale(values: readonly CellValue[], locale?: NumberLocale): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v === "number") {
-      if (v > 1 && Number.isFinite(v)) return true;
-      continue;
-    }
-    const p = numericPart(v, locale);
+export function percentScale(values: readonly CellValue[] | CellColumn, locale?: NumberLocale): boolean {
+  const { numbers, others } = isCellColumn(values) ? values : cellColumn(values);
+  for (let i = 0; i < numbers.length; i++) if ((numbers[i] as number) > 1) return true;
+  if (others === null) return false;
+  for (let i = 0; i < others.length; i++) {
+    const p = numericPart(others[i], locale);
     if (p && !p.percentSign && p.n > 1) return true;
   }
   return false;
@@ -71,11 +69,21 @@ function fractionInRange(v: CellValue, f: number, range: FractionRange): Parsed<
 }
 
 /** A whole column of fractions under the percent rule and one number locale. A lone scalar is a column of one. */
-export function fractionColumn(values: readonly CellValue[], range: FractionRange, hint: Partial<NumberLocale> = {}): NumberColumn {
-  const locale = columnLocale(values, hint);
-  const asPercent = percentScale(values, locale);
-  const out = newNumberColumn(values.length);
-  for (let i = 0; i < values.length; i++) putParsed(out, i, parseFraction(values[i], asPercent, range, locale));
+export function fractionColumn(values: readonly CellValue[] | CellColumn, range: FractionRange, hint: Partial<NumberLocale> = {}): NumberColumn {
+  // Parsed in place, as amountColumn.
+  const cells = isCellColumn(values) ? values : cellColumn(values);
+  const locale = columnLocale(cells, hint);
+  const asPercent = percentScale(cells, locale);
+  const { numbers, others } = cells;
+  const out = { value: numbers, invalid: new Map<number, Invalid>() };
+  for (let i = 0; i < numbers.length; i++) {
+    const x = numbers[i] as number;
+    if (x === x) putParsed(out, i, fractionInRange(x, asPercent ? x / 100 : x, range));
+    else if (others !== null) {
+      const v = others[i];
+      if (v !== null && v !== undefined) putParsed(out, i, parseFraction(v, asPercent, range, locale));
+    }
+  }
   return out;
 }
 

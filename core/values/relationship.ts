@@ -1,7 +1,7 @@
 /** Relationship strength (and mutual benefit) → 0–100 (SPEC §2), on its column's scale. */
 import { columnLocale, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
-import { newNumberColumn, parsedList, putParsed, type NumberColumn } from "./number-column";
+import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
 import { numericPart } from "./fractions";
 import { LEVEL_WORDS } from "./levels";
 
@@ -11,18 +11,27 @@ const STAGES = new Map([["exploratory", 1], ["basic", 2], ["cooperative", 3], ["
 export type RelationshipScale = "1-5" | "0-10" | "0-100" | "fraction";
 
 /** The scale of a relationship column: decided on its numbers, like the percent rule. */
-export function relationshipScale(values: readonly CellValue[], locale?: NumberLocale): RelationshipScale {
+export function relationshipScale(values: readonly CellValue[] | CellColumn, locale?: NumberLocale): RelationshipScale {
+  const { numbers, others } = isCellColumn(values) ? values : cellColumn(values);
   let max = -Infinity;
   let min = Infinity;
   let fractional = false;
   let any = false;
-  for (const v of values) {
-    const p = numericPart(v, locale);
-    if (!p || p.percentSign) continue;
+  const see = (n: number) => {
     any = true;
-    max = Math.max(max, p.n);
-    min = Math.min(min, p.n);
-    if (!Number.isInteger(p.n)) fractional = true;
+    max = Math.max(max, n);
+    min = Math.min(min, n);
+    if (!Number.isInteger(n)) fractional = true;
+  };
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i] as number;
+    if (n === n) see(n);
+  }
+  if (others !== null) {
+    for (let i = 0; i < others.length; i++) {
+      const p = numericPart(others[i], locale);
+      if (p && !p.percentSign) see(p.n);
+    }
   }
   if (!any) return "0-100";
   if (max <= 1 && min >= 0 && fractional) return "fraction";
@@ -58,11 +67,18 @@ export function parseRelationship(v: CellValue, scale: RelationshipScale, locale
 }
 
 /** A relationship (or benefit) column → 0–100, under one scale and one number locale. */
-export function relationshipColumn(values: readonly CellValue[], hint: Partial<NumberLocale> = {}): NumberColumn {
-  const locale = columnLocale(values, hint);
-  const scale = relationshipScale(values, locale);
-  const out = newNumberColumn(values.length);
-  for (let i = 0; i < values.length; i++) putParsed(out, i, parseRelationship(values[i], scale, locale));
+export function relationshipColumn(values: readonly CellValue[] | CellColumn, hint: Partial<NumberLocale> = {}): NumberColumn {
+  // Parsed in place, as amountColumn.
+  const cells = isCellColumn(values) ? values : cellColumn(values);
+  const locale = columnLocale(cells, hint);
+  const scale = relationshipScale(cells, locale);
+  const { numbers, others } = cells;
+  const out = { value: numbers, invalid: new Map<number, Invalid>() };
+  for (let i = 0; i < numbers.length; i++) {
+    const x = numbers[i] as number;
+    const v = x === x ? x : others === null ? null : (others[i] ?? null);
+    if (v !== null) putParsed(out, i, parseRelationship(v, scale, locale));
+  }
   return out;
 }
 

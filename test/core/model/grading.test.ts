@@ -2,7 +2,10 @@
 // working each client out on its own gives (points, score, grade rules, explanation).
 import { describe, expect, it } from "vitest";
 import { explain, explanationText } from "../../../core/model/explain";
-import { gradingOf, newGradings } from "../../../core/model/grading";
+import { gradingPlace, newGradings, type Gradings } from "../../../core/model/grading";
+
+/** The grading at the place gradingPlace gives (how the portfolio reads a client's). */
+const gradingOf = (table: Gradings, ...args: Parameters<typeof gradingPlace> extends [Gradings, ...infer R] ? R : never) => table.list[gradingPlace(table, ...args)]!;
 import type { ProfitRating, Rating } from "../../../core/model/ratings";
 import { factorPoints, grade, score, type Factors } from "../../../core/model/score";
 import { resolveSettings, type Grade, type Settings } from "../../../core/settings";
@@ -67,6 +70,7 @@ describe("gradings shared by rating combination", () => {
     const negative = (margin: number | null, p: ProfitRating) => (margin !== null ? margin < 0 : p === "Laggard");
     const distinct = new Set(cases(1).map(({ f, margin, override }) => JSON.stringify([f, negative(margin, f.profitability), override])));
     expect(table.known.size).toBe(distinct.size);
+    expect(table.list.length).toBe(distinct.size);
     expect(distinct.size).toBeLessThan(cases(1).length);
   });
 

@@ -2,11 +2,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ceilPercentOf, cleanRatio, cumulativeRatings, painFromAlignment, profitRating, revenueCutoffs, revenueRatings,
+  ceilPercentOf, cleanRatio, cumulativeRatingCodes, painFromAlignment, profitRating, revenueCutoffs, revenueRatingCodes,
   untappedSpend, walletRating,
 } from "../../../core/model/ratings";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../core/settings";
-import { parseFractionColumn, WALLET_RANGE, MARGIN_RANGE } from "../../../core/values";
+import { LEVELS, parseFractionColumn, WALLET_RANGE, MARGIN_RANGE } from "../../../core/values";
+
+// The ratings are kept as codes (a level's place in LEVELS): read back as levels here.
+const levels = (codes: Uint8Array) => Array.from(codes, (c) => LEVELS[c]);
+const revenueRatings = (...args: Parameters<typeof revenueRatingCodes>) => levels(revenueRatingCodes(...args));
+const cumulativeRatings = (...args: Parameters<typeof cumulativeRatingCodes>) => levels(cumulativeRatingCodes(...args));
 
 const S = DEFAULT_SETTINGS;
 const count = <T>(xs: readonly T[], x: T) => xs.filter((y) => y === x).length;
