@@ -1,10 +1,10 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { profitAfterServing } from "../money/cost-to-serve";
-import { gradingPlace, newGradings, type Grading } from "../model/grading";
-import { profitRating, RATINGS, revenueRatingCodes, walletRating, type Rating } from "../model/ratings";
-import { gradeOrder } from "../model/score";
+import { gradingPlaceOfCodes, newGradings, type Grading } from "../model/grading";
+import { PROFIT_RATINGS, profitRatingCode, revenueRatingCodes, walletRatingCode, type ProfitRating } from "../model/ratings";
+import { gradeOrder, negativeMargin } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import { LEVELS, type Day, type Level } from "../values";
+import { LEVELS, type Day } from "../values";
 import { overrideExpired } from "../model/override";
 import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
@@ -55,8 +55,10 @@ export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: 
     const margin = served.margin;
     out.profits[k] = served.profit ?? NONE;
     out.afterServing[k] = served.afterServing ? 1 : 0;
-    const wallet = walletRating(orNull(c.wallet[k]), settings);
-    const place = gradingPlace(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
+    const profitability = profitRatingCode(margin ?? NONE, settings);
+    const negative = negativeMargin(margin, PROFIT_RATINGS[profitability] as ProfitRating);
+    const override = overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null);
+    const place = gradingPlaceOfCodes(gradings, revRatings[k] as number, walletRatingCode(c.wallet[k] as number, settings), profitability, c.strategic[k] as number, c.pain[k] as number, negative, margin, override);
     const g = gradings.list[place] as Grading;
     out.grading[k] = place;
     out.margins[k] = margin ?? NONE;
