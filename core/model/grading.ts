@@ -6,7 +6,7 @@
  */
 import type { Grade, Settings } from "../settings";
 import { explanationParts, type ExplanationParts } from "./explain";
-import type { ProfitRating, Rating } from "./ratings";
+import { PROFIT_RATINGS, RATINGS, type ProfitRating, type Rating } from "./ratings";
 import { factorPoints, grade, negativeMargin, scoreOfPoints, type Factors, type GradeResult } from "./score";
 
 export interface Grading {
@@ -43,14 +43,17 @@ const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
  */
 export interface Gradings {
   readonly settings: Settings;
-  /** Each combination's place in `list`, by its key. */
-  readonly known: Map<number, number>;
+  /** Each combination's place in `list` by its key (see gradingPlaceOfCodes), −1 while not worked out. */
+  readonly known: Int32Array;
   /** The gradings worked out, in the order first asked for. */
   readonly list: Grading[];
 }
 
+/** The number of keys: 5⁵ combinations of ratings × a negative margin or not × no override, A, B or C. */
+const KEYS = 5 ** 5 * 2 * 4;
+
 export function newGradings(settings: Settings): Gradings {
-  return { settings, known: new Map(), list: [] };
+  return { settings, known: new Int32Array(KEYS).fill(-1), list: [] };
 }
 
 /**
@@ -68,15 +71,38 @@ export function gradingPlace(
   override: Grade | null,
 ): number {
   const negative = negativeMargin(margin, profitability);
-  const ratings = (((ratingIndex(revenue) * 5 + ratingIndex(wallet)) * 5 + ratingIndex(profitability)) * 5 + ratingIndex(strategic)) * 5 + ratingIndex(pain);
+  return gradingPlaceOfCodes(gradings, ratingIndex(revenue), ratingIndex(wallet), ratingIndex(profitability), ratingIndex(strategic), ratingIndex(pain), negative, margin, override);
+}
+
+/**
+ * The same from the ratings' codes (model/ratings PROFIT_RATINGS: 0 High, 1 Medium, 2 Low,
+ * 3 Unknown, 4 Laggard) and whether the margin is negative (score's negativeMargin): how the
+ * portfolio grades its clients, from their typed columns, without a word per client.
+ */
+export function gradingPlaceOfCodes(
+  gradings: Gradings,
+  revenue: number,
+  wallet: number,
+  profitability: number,
+  strategic: number,
+  pain: number,
+  negative: boolean,
+  margin: number | null,
+  override: Grade | null,
+): number {
+  const ratings = (((revenue * 5 + wallet) * 5 + profitability) * 5 + strategic) * 5 + pain;
   const key = (ratings * 2 + (negative ? 1 : 0)) * 4 + (override === null ? 0 : OVERRIDE_INDEX[override]);
-  let place = gradings.known.get(key);
-  if (place === undefined) {
-    place = gradings.list.push(work(gradings.settings, { revenue, wallet, profitability, strategic, pain }, margin, override)) - 1;
-    gradings.known.set(key, place);
+  let place = gradings.known[key] as number;
+  if (place < 0) {
+    const factors = { revenue: RATING_OF[revenue], wallet: RATING_OF[wallet], profitability: PROFIT_RATINGS[profitability], strategic: RATING_OF[strategic], pain: RATING_OF[pain] } as Factors;
+    place = gradings.list.push(work(gradings.settings, factors, margin, override)) - 1;
+    gradings.known[key] = place;
   }
   return place;
 }
+
+/** A code's rating (a Laggard code, 4, is no rating but profitability's: Unknown there). */
+const RATING_OF = [...RATINGS, "Unknown"] as const;
 
 function work(settings: Settings, factors: Factors, margin: number | null, override: Grade | null): Grading {
   const { weights } = settings;

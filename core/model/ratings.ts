@@ -7,9 +7,11 @@ import type { Level } from "../values";
 export type Rating = Level | "Unknown";
 export type ProfitRating = Rating | "Laggard";
 
-/** Ratings as codes, for typed columns: a level's place in LEVELS (0 High, 1 Medium, 2 Low), then Unknown. */
+/** Ratings as codes, for typed columns: a level's place in LEVELS (0 High, 1 Medium, 2 Low), then Unknown, then Laggard. */
 export const RATINGS: readonly Rating[] = ["High", "Medium", "Low", "Unknown"];
+export const PROFIT_RATINGS: readonly ProfitRating[] = [...RATINGS, "Laggard"];
 export const UNKNOWN_RATING = 3;
+export const LAGGARD_RATING = 4;
 
 /** ⌈n·pct/100⌉ in integers: pct may carry up to 6 decimals; no 0.1·30 = 3.0000000000000004. */
 export function ceilPercentOf(n: number, pct: number): number {
@@ -94,10 +96,15 @@ export function cumulativeRatingCodes(revenues: ArrayLike<number>, highPct: numb
 
 /** Wallet share: High above 75%, Medium 50–75%, Low below 50%. Low share = upside. */
 export function walletRating(share: number | null, s: Pick<Settings, "walletMediumPct" | "walletHighPct">): Rating {
-  if (share === null) return "Unknown";
-  if (share > s.walletHighPct / 100) return "High";
-  if (share >= s.walletMediumPct / 100) return "Medium";
-  return "Low";
+  return RATINGS[walletRatingCode(share ?? Number.NaN, s)] as Rating;
+}
+
+/** The same as a code (RATINGS); `share` NaN when unknown. */
+export function walletRatingCode(share: number, s: Pick<Settings, "walletMediumPct" | "walletHighPct">): number {
+  if (share !== share) return UNKNOWN_RATING;
+  if (share > s.walletHighPct / 100) return 0;
+  if (share >= s.walletMediumPct / 100) return 1;
+  return 2;
 }
 
 /** Untapped spend = revenue × (1 − share) ÷ share; blank when share is 0 or unknown. */
@@ -119,11 +126,16 @@ export function cleanRatio(x: number): number {
 
 /** Profitability: High ≥ 25%, Medium ≥ 10%, Low ≥ 0, Laggard < 0. */
 export function profitRating(margin: number | null, s: Pick<Settings, "profitAdequatePct" | "profitHighPct">): ProfitRating {
-  if (margin === null) return "Unknown";
-  if (margin >= s.profitHighPct / 100) return "High";
-  if (margin >= s.profitAdequatePct / 100) return "Medium";
-  if (margin >= 0) return "Low";
-  return "Laggard";
+  return PROFIT_RATINGS[profitRatingCode(margin ?? Number.NaN, s)] as ProfitRating;
+}
+
+/** The same as a code (PROFIT_RATINGS); `margin` NaN when unknown. */
+export function profitRatingCode(margin: number, s: Pick<Settings, "profitAdequatePct" | "profitHighPct">): number {
+  if (margin !== margin) return UNKNOWN_RATING;
+  if (margin >= s.profitHighPct / 100) return 0;
+  if (margin >= s.profitAdequatePct / 100) return 1;
+  if (margin >= 0) return 2;
+  return LAGGARD_RATING;
 }
 
 /** Pain from two yes/no answers: aligned+easy Low, not aligned+hard High, otherwise Medium. */

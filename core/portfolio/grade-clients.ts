@@ -1,10 +1,10 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
-import { profitAfterServing } from "../money/cost-to-serve";
-import { gradingPlace, newGradings, type Grading } from "../model/grading";
-import { profitRating, RATINGS, revenueRatingCodes, walletRating, type Rating } from "../model/ratings";
-import { gradeOrder } from "../model/score";
+import { newServed, profitAfterServing } from "../money/cost-to-serve";
+import { gradingPlaceOfCodes, newGradings, type Grading } from "../model/grading";
+import { PROFIT_RATINGS, profitRatingCode, revenueRatingCodes, walletRatingCode, type ProfitRating } from "../model/ratings";
+import { gradeOrder, negativeMargin } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import { LEVELS, type Day, type Level } from "../values";
+import { LEVELS, type Day } from "../values";
 import { overrideExpired } from "../model/override";
 import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
@@ -44,22 +44,27 @@ export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: 
     gradeIndex: new Uint8Array(n),
     scores: new Float64Array(n),
   };
+  const served = newServed();
   for (let k = 0; k < n; k++) {
+    // NaN (NONE) is "unknown" throughout, as in the typed columns: no number is boxed for a client.
     const before = marginOf(c, k);
-    if (before === null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
-    const cost = orNull(c.costToServe[k]);
+    if (before !== before && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("margin"))) noteOn(c, k, noMargin);
+    const cost = c.costToServe[k] as number;
     // The profit as summed (exact) when it covers all the revenue: the profit cells, or each row's margin × revenue; else revenue × margin.
-    const summed = c.marginRows[k] === 0 ? orNull(c.profit[k]) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : null;
-    const served = profitAfterServing(c.revenue[k] as number, before, summed, cost);
-    if (costMapped && cost === null && before !== null && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("cost to serve"))) noteOn(c, k, "cost to serve missing; margin before serving used");
+    const summed = c.marginRows[k] === 0 ? (c.profit[k] as number) : c.marginRevenue[k] === c.revenue[k] ? (c.marginProfit[k] as number) : NONE;
+    profitAfterServing(c.revenue[k] as number, before, summed, cost, served);
+    if (costMapped && cost !== cost && before === before && !(c.issues[k] ?? NO_ISSUES).some((s) => s.startsWith("cost to serve"))) noteOn(c, k, "cost to serve missing; margin before serving used");
     const margin = served.margin;
-    out.profits[k] = served.profit ?? NONE;
+    out.profits[k] = served.profit;
     out.afterServing[k] = served.afterServing ? 1 : 0;
-    const wallet = walletRating(orNull(c.wallet[k]), settings);
-    const place = gradingPlace(gradings, RATINGS[revRatings[k] as number] as Level, wallet, profitRating(margin, settings), RATINGS[c.strategic[k] as number] as Rating, RATINGS[c.pain[k] as number] as Rating, margin, overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null));
+    const profitability = profitRatingCode(margin, settings);
+    const known = margin === margin ? margin : null;
+    const negative = negativeMargin(known, PROFIT_RATINGS[profitability] as ProfitRating);
+    const override = overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null);
+    const place = gradingPlaceOfCodes(gradings, revRatings[k] as number, walletRatingCode(c.wallet[k] as number, settings), profitability, c.strategic[k] as number, c.pain[k] as number, negative, known, override);
     const g = gradings.list[place] as Grading;
     out.grading[k] = place;
-    out.margins[k] = margin ?? NONE;
+    out.margins[k] = margin;
     out.gradeIndex[k] = gradeOrder(g.result.grade);
     out.scores[k] = g.score;
   }

@@ -10,7 +10,7 @@ import { cleanRatio } from "../model/ratings";
 import { placeOf, type Period } from "../period/window";
 import { Invalid, numberAt, type CellValue } from "../values";
 import { attributes, seeRow, setAttributes } from "./client-attributes";
-import { newClientInputs, noteOn, orNull, type ClientInputs } from "./client-inputs";
+import { newClientInputs, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
 import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
@@ -165,16 +165,13 @@ function addMarginBasis(c: ClientInputs, k: number, profit: number, revenue: num
  * profit cells over all its revenue. With one: over the rows that give a profit, a row's margin
  * cell winning over its profit cell; a client's only such row keeps its margin cell exact.
  * A client with no positive revenue (SPEC §2a): profit ÷ revenue means nothing, so only its
- * margin cells count (their mean), else the margin is unknown.
+ * margin cells count (their mean), else the margin is unknown: NONE (NaN), as in a typed column.
  */
-export function marginOf(c: ClientInputs, k: number): number | null {
+export function marginOf(c: ClientInputs, k: number): number {
   const rows = c.marginRows[k] as number;
-  if (!((c.revenue[k] as number) > 0)) return rows === 0 ? null : rows === 1 ? (c.marginSingle[k] as number) : cleanRatio((c.marginSum[k] as number) / rows);
-  if (rows === 0) {
-    const profit = orNull(c.profit[k]);
-    return profit !== null ? cleanRatio(profit / (c.revenue[k] as number)) : null;
-  }
-  if (c.marginBasis[k] === 1) return orNull(c.marginSingle[k]);
+  if (!((c.revenue[k] as number) > 0)) return rows === 0 ? NONE : rows === 1 ? (c.marginSingle[k] as number) : cleanRatio((c.marginSum[k] as number) / rows);
+  if (rows === 0) return cleanRatio((c.profit[k] as number) / (c.revenue[k] as number));
+  if (c.marginBasis[k] === 1) return c.marginSingle[k] as number;
   const revenue = c.marginRevenue[k] as number;
-  return revenue !== 0 ? cleanRatio((c.marginProfit[k] as number) / revenue) : null;
+  return revenue !== 0 ? cleanRatio((c.marginProfit[k] as number) / revenue) : NONE;
 }

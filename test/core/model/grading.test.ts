@@ -69,7 +69,7 @@ describe("gradings shared by rating combination", () => {
     // One grading per combination of the ratings, a negative margin and the override, no more.
     const negative = (margin: number | null, p: ProfitRating) => (margin !== null ? margin < 0 : p === "Laggard");
     const distinct = new Set(cases(1).map(({ f, margin, override }) => JSON.stringify([f, negative(margin, f.profitability), override])));
-    expect(table.known.size).toBe(distinct.size);
+    expect(table.known.filter((place) => place >= 0).length).toBe(distinct.size);
     expect(table.list.length).toBe(distinct.size);
     expect(distinct.size).toBeLessThan(cases(1).length);
   });

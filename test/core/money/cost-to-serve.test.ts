@@ -17,12 +17,19 @@ describe("cost to serve", () => {
   });
 
   it("profit after serving = profit − cost; with only a margin, profit = revenue × margin", () => {
-    expect(profitAfterServing(1000, 0.2, null, 160)).toEqual({ profit: 40, margin: 0.04, afterServing: true });
+    // NaN is "none", as in the portfolio's typed columns.
+    const none = Number.NaN;
+    expect(profitAfterServing(1000, 0.2, none, 160)).toEqual({ profit: 40, margin: 0.04, afterServing: true });
     expect(profitAfterServing(1000, 0.2, 200, 300)).toEqual({ profit: -100, margin: -0.1, afterServing: true });
-    expect(profitAfterServing(1000, 0.2, null, null)).toEqual({ profit: 200, margin: 0.2, afterServing: false });
-    expect(profitAfterServing(1000, null, null, 50)).toEqual({ profit: null, margin: null, afterServing: false });
+    expect(profitAfterServing(1000, 0.2, none, none)).toEqual({ profit: 200, margin: 0.2, afterServing: false });
+    expect(profitAfterServing(1000, none, none, 50)).toEqual({ profit: none, margin: none, afterServing: false });
     // No positive revenue: the margin stays (SPEC §2a), the loss counts.
-    expect(profitAfterServing(0, null, 0, 300)).toEqual({ profit: -300, margin: null, afterServing: false });
+    expect(profitAfterServing(0, none, 0, 300)).toEqual({ profit: -300, margin: none, afterServing: false });
+    // One object filled for each client in turn: nothing of the one before stays.
+    const into = profitAfterServing(1000, 0.2, none, 160);
+    expect(profitAfterServing(0, none, none, 300, into)).toEqual({ profit: none, margin: none, afterServing: false });
+    expect(profitAfterServing(1000, 0.3, none, none, into)).toBe(into);
+    expect(into).toEqual({ profit: 300, margin: 0.3, afterServing: false });
   });
 
   const rows = [
