@@ -14,6 +14,7 @@
  * - `grade-clients`: margin, ratings, score and grade of each client;
  * - `results`: each client's result in rank order (flags, quadrant, review, movement, actions, why);
  * - `summary` and `health`: the portfolio's figures and warnings;
+ * - `data-rows`: the rows below the header, read in place;
  * - `types` and `errors`: what this module gives and throws.
  */
 import { migrationOf, recentBuilds } from "./model/builds";
@@ -22,6 +23,7 @@ import type { Grade } from "./settings";
 import { budgetPerClient } from "./model/allocation";
 import { rankOrder, revenueOrder } from "./model/rank-order";
 import { dayToIso } from "./values";
+import { rowsBelow } from "./portfolio/data-rows";
 import { EmptySheetError } from "./portfolio/errors";
 import { countGrades, gradeClients, gradingAt, positiveRevenueRatings } from "./portfolio/grade-clients";
 import { healthOf } from "./portfolio/health";
@@ -50,7 +52,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
   const { headers, headerIndex } = columns;
   let mapping = columns.mapping;
   const own = new Set(input.ownColumns ?? []);
-  const data = input.rows.slice(headerIndex + 1);
+  const data = rowsBelow(input.rows, headerIndex);
   const firstDataRow = firstRow + headerIndex + 1;
   const cols = parseColumns(data, mapping, { decimalComma: input.decimalComma === true, date1904: input.date1904 === true });
   const notes: string[] = [];

@@ -16,7 +16,7 @@
 export { Invalid, isBlank, parseText, show, spreadsheetError, type CellValue, type Parsed } from "./values/cells";
 export { columnLocale, hasCommaDecimal, amountColumn, parseAmount, parseAmountColumn, type NumberLocale } from "./values/amounts";
 export { fractionColumn, MARGIN_RANGE, parseFraction, parseFractionColumn, percentScale, WALLET_RANGE, type FractionRange } from "./values/fractions";
-export { BLANK_LEVEL, LEVELS, levelAt, levelCode, levelColumn, parseLevel, parseYesNo, UNREADABLE_LEVEL, type Level, type LevelColumn } from "./values/levels";
+export { BLANK_LEVEL, LEVELS, levelCode, parseLevel, parseYesNo, UNREADABLE_LEVEL, type Level, type LevelColumn } from "./values/levels";
 export { parseRelationship, parseRelationshipColumn, relationshipColumn, relationshipScale, type RelationshipScale } from "./values/relationship";
 export { cellAt, newCellColumn, numberAt, putCell, type CellColumn, type NumberColumn } from "./values/number-column";
 export { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, isoToSerial, parseDate, writesDayFirst, type Day } from "./values/dates";

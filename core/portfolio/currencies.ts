@@ -5,7 +5,7 @@
  * count name more than one currency.
  */
 import { headerWords, type Mapping } from "../columns";
-import type { CellValue } from "../values";
+import { dataRow, type DataRows } from "./data-rows";
 
 /** At most this many currencies are named in the note. */
 const NAMED = 5;
@@ -15,15 +15,15 @@ export const namesCurrency = (words: readonly string[]): boolean => words.includ
 
 /** The note when the rows that count (a client and no skip reason) name more than one currency; null otherwise. */
 export function currenciesNote(
-  data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping,
+  data: DataRows, headers: readonly string[], mapping: Mapping,
   names: readonly (string | null)[], skips: ReadonlyMap<number, string>,
 ): string | null {
   const taken = new Set(Object.values(mapping));
   const column = headers.findIndex((h, c) => !taken.has(c) && namesCurrency(headerWords(h)));
   if (column < 0) return null;
   const seen = new Set<string>();
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]?.[column];
+  for (let i = 0; i < data.count; i++) {
+    const v = dataRow(data, i)?.[column];
     if (typeof v !== "string" || names[i] === null || skips.has(i)) continue;
     const code = v.trim().toUpperCase();
     if (code !== "") seen.add(code);

@@ -14,6 +14,7 @@ import { newClientInputs, NONE, noteOn, orNull, type ClientInputs } from "./clie
 import type { KeyGroups } from "./key-groups";
 import { isBlankRow, type InputColumns } from "./read-columns";
 import type { NeedsData, Skipped } from "./types";
+import { dataRow, type DataRows } from "./data-rows";
 
 /** The clients of a sheet's rows, the rows that need data or were skipped, and which client each row became. */
 export interface ReadClients {
@@ -30,7 +31,7 @@ export interface ReadClients {
 }
 
 export function readClients(
-  data: readonly (readonly CellValue[])[],
+  data: DataRows,
   cols: InputColumns,
   groups: KeyGroups,
   mode: "clients" | "orders",
@@ -42,22 +43,22 @@ export function readClients(
   const needsData: NeedsData[] = [];
   const skipped: Skipped[] = [];
   // An order list has at most one client per distinct name: room for those, not for every row.
-  const capacity = mode === "orders" ? groups.distinct : data.length;
+  const capacity = mode === "orders" ? groups.distinct : data.count;
   const inputs = newClientInputs(capacity, cols);
   const attrs = attributes(cols, inputs.first, mode === "orders");
   // An order list's client of each key group (-1: none yet).
   const clientOfGroup = mode === "orders" ? new Int32Array(groups.distinct).fill(-1) : null;
-  const clientOfRow = new Int32Array(data.length).fill(-1);
+  const clientOfRow = new Int32Array(data.count).fill(-1);
   let rowsRead = 0;
   let continuations = 0;
   let afterAsOf = 0;
   // The client of the last order row: the order a continuation line belongs to (-1: that row was not merged).
   let lastClient = -1;
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; i < data.count; i++) {
     const name = cols.names[i] ?? null;
     const revenue = numberAt(cols.revenues, i);
     // A row with a client or an amount is not blank: only the others are looked at cell by cell.
-    if (name === null && revenue === null && isBlankRow(data[i] as readonly CellValue[], own)) continue;
+    if (name === null && revenue === null && isBlankRow(dataRow(data, i) as readonly CellValue[], own)) continue;
     rowsRead++;
     const row = firstDataRow + i;
     const skip = skips.get(i);

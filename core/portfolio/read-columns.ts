@@ -2,6 +2,7 @@
  * Reading the sheet (SPEC §2): the header row and the column mapping, each mapped input column
  * parsed once, whether the rows are an order list, and which rows are blank.
  */
+import { dataRow, type DataRows } from "./data-rows";
 import { groupNames } from "./key-groups";
 import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
 import { isGrade } from "../model/history";
@@ -81,7 +82,7 @@ interface Gathered {
  * every column. A text, level or date cell is parsed where it is read (no list of its cells), each
  * kind in its own loop, so each loop calls one parser (not one passed in as an argument).
  */
-function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1904: boolean): Gathered {
+function gather(data: DataRows, mapping: Mapping, date1904: boolean): Gathered {
   const mapped = (kind: (typeof READ_AS)[Field]) => FIELDS.filter((f) => READ_AS[f] === kind && mapping[f] !== undefined);
   const [whole, texts, levels, dates] = [mapped("whole"), mapped("text"), mapped("level"), mapped("date")];
   const at = (fields: Field[]) => fields.map((f) => mapping[f] as number);
@@ -89,13 +90,13 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
   // Filled with null first, so a list holds any value from the start: one that starts empty changes
   // its kind of storage when the first text or fraction lands in it, and the compiled loop must
   // start again.
-  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.length).fill(null));
-  const cellColumns = whole.map(() => newCellColumn(data.length));
+  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.count).fill(null));
+  const cellColumns = whole.map(() => newCellColumn(data.count));
   const textLists = lists<string>(texts);
-  const levelCodes = levels.map(() => new Uint8Array(data.length));
+  const levelCodes = levels.map(() => new Uint8Array(data.count));
   const levelInvalid = levels.map(() => new Map<number, Invalid>());
   const dateLists = lists<Parsed<Day>>(dates);
-  const dayFirst = dateAt.map((c) => writesDayFirst(data.length, (i) => (data[i] as readonly CellValue[])[c]));
+  const dayFirst = dateAt.map((c) => writesDayFirst(data.count, (i) => (dataRow(data, i) as readonly CellValue[])[c]));
   gatherRows(data, wholeAt, cellColumns, textAt, textLists, levelAt, levelCodes, levelInvalid, dateAt, dateLists, { date1904, dayFirst });
   const byField = <T>(fields: Field[], values: T[]) => Object.fromEntries(fields.map((f, j) => [f, values[j]])) as Partial<Record<Field, T>>;
   return { cells: byField(whole, cellColumns), texts: byField(texts, textLists), levels: byField(levels, levels.map((_, j): LevelColumn => ({ code: levelCodes[j] as Uint8Array, invalid: levelInvalid[j] as Map<number, Invalid> }))), dates: byField(dates, dateLists) };
@@ -107,15 +108,16 @@ function gather(data: readonly (readonly CellValue[])[], mapping: Mapping, date1
  * (see portfolio/health.ts).
  */
 function gatherRows(
-  data: readonly (readonly CellValue[])[],
+  data: DataRows,
   wholeAt: number[], cellColumns: CellColumn[],
   textAt: number[], textLists: (string | null)[][],
   levelAt: number[], levelCodes: Uint8Array[], levelInvalid: Map<number, Invalid>[],
   dateAt: number[], dateLists: Parsed<Day>[][], dateOrder: { date1904: boolean; dayFirst: boolean[] },
 ): void {
   const { date1904, dayFirst } = dateOrder;
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] as readonly CellValue[];
+  const { rows, start, count } = data;
+  for (let i = 0; i < count; i++) {
+    const row = rows[start + i] as readonly CellValue[];
     for (let j = 0; j < wholeAt.length; j++) putCell(cellColumns[j] as CellColumn, i, row[wholeAt[j] as number]);
     for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
     for (let j = 0; j < levelAt.length; j++) {
@@ -178,7 +180,7 @@ export interface CellHint extends Partial<NumberLocale> {
  * so; and of its dates: a workbook in the 1904 date system (`date1904`) has every date column's
  * serial numbers read in it.
  */
-export function parseColumns(data: readonly (readonly CellValue[])[], mapping: Mapping, hint: CellHint = {}): InputColumns {
+export function parseColumns(data: DataRows, mapping: Mapping, hint: CellHint = {}): InputColumns {
   const { cells, texts, levels, dates } = gather(data, mapping, hint.date1904 === true);
   const amounts = (cells: CellColumn | undefined) => (cells === undefined ? null : amountColumn(cells, hint));
   const fractions = (cells: CellColumn | undefined, range: FractionRange) => (cells === undefined ? null : fractionColumn(cells, range, hint));

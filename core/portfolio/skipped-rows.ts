@@ -15,6 +15,7 @@
  */
 import { headerWords, type Mapping } from "../columns";
 import { show, type CellValue } from "../values";
+import { dataRow, type DataRows } from "./data-rows";
 
 const TOTAL_LABEL = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
 
@@ -87,23 +88,23 @@ function says(v: CellValue, header: string): boolean {
 }
 
 /** Why each row (0-based data index) is not revenue, for the rows that are not; blank rows are left to the caller. */
-export function notRevenueRows(data: readonly (readonly CellValue[])[], headers: readonly string[], mapping: Mapping): Map<number, string> {
+export function notRevenueRows(data: DataRows, headers: readonly string[], mapping: Mapping): Map<number, string> {
   const reasons = new Map<number, string>();
   const [client, revenue] = [mapping.client, mapping.revenue];
   const [clientHeader, revenueHeader] = [(headers[client ?? -1] ?? "").toLowerCase(), (headers[revenue ?? -1] ?? "").toLowerCase()];
   if (client !== undefined && revenue !== undefined && clientHeader !== "" && revenueHeader !== "") {
-    for (let i = 0; i < data.length; i++) {
-      const row = data[i];
+    for (let i = 0; i < data.count; i++) {
+      const row = dataRow(data, i);
       if (row !== undefined && says(row[revenue], revenueHeader) && says(row[client], clientHeader)) reasons.set(i, HEADER_ROW);
     }
   }
   for (const column of statusColumns(headers, mapping)) {
     let pipeline = false;
-    for (let i = 0; i < data.length && !pipeline; i++) pipeline = WON.has(statusWord(data[i]?.[column]));
+    for (let i = 0; i < data.count && !pipeline; i++) pipeline = WON.has(statusWord(dataRow(data, i)?.[column]));
     const header = headers[column] ?? "";
-    for (let i = 0; i < data.length; i++) {
+    for (let i = 0; i < data.count; i++) {
       if (reasons.has(i)) continue;
-      const v = data[i]?.[column];
+      const v = dataRow(data, i)?.[column];
       const word = statusWord(v);
       if (word === "") continue;
       const what = NOT_REVENUE.get(word) ?? (pipeline && !WON.has(word) ? (word === "lost" ? "lost deal" : "open deal") : undefined);

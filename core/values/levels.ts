@@ -53,24 +53,6 @@ export function levelCode(p: Parsed<Level>): number {
   return p === "High" ? 0 : p === "Medium" ? 1 : p === "Low" ? 2 : p === null ? BLANK_LEVEL : UNREADABLE_LEVEL;
 }
 
-/** Row i's parsed cell: its level, its `Invalid`, or null for a blank. */
-export function levelAt(column: LevelColumn, i: number): Parsed<Level> {
-  const code = column.code[i] as number;
-  return code < BLANK_LEVEL ? (LEVELS[code] as Level) : code === BLANK_LEVEL ? null : (column.invalid.get(i) as Invalid);
-}
-
-/** A whole column of level cells. */
-export function levelColumn(values: readonly CellValue[]): LevelColumn {
-  const code = new Uint8Array(values.length);
-  const invalid = new Map<number, Invalid>();
-  for (let i = 0; i < values.length; i++) {
-    const p = parseLevel(values[i]);
-    code[i] = levelCode(p);
-    if (p instanceof Invalid) invalid.set(i, p);
-  }
-  return { code, invalid };
-}
-
 const YES = new Set(["yes", "y", "true", "1", "x", "✓", "✔", "ja", "oui", "si", "sí"]);
 const NO = new Set(["no", "n", "false", "0", "-", "nein", "non"]);
 

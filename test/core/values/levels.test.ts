@@ -1,6 +1,6 @@
 // core/values/ (levels): High/Medium/Low and yes / no, table-driven.
 import { describe, expect, it } from "vitest";
-import { Invalid, parseLevel, parseYesNo, type CellValue } from "../../../core/values";
+import { BLANK_LEVEL, Invalid, LEVELS, levelCode, parseLevel, parseYesNo, UNREADABLE_LEVEL, type CellValue } from "../../../core/values";
 
 const reasonOf = (v: unknown): string => (v instanceof Invalid ? v.reason : `not Invalid: ${JSON.stringify(v)}`);
 
@@ -43,5 +43,17 @@ describe("yes / no (aligned, easy)", () => {
     expect(reasonOf(parseYesNo("maybe"))).toBe('"maybe" is not yes or no');
     expect(reasonOf(parseYesNo(2))).toBe("2 is not yes or no");
     expect(reasonOf(parseYesNo("#VALUE!"))).toBe("the cell holds the error #VALUE!");
+  });
+});
+
+describe("level codes (a typed column of levels)", () => {
+  it("give each level its place in LEVELS, and blank and unreadable cells codes of their own", () => {
+    for (const cell of ["High", "m", 1, " low ", "", null, "ouch", 7, true] as CellValue[]) {
+      const p = parseLevel(cell);
+      const code = levelCode(p);
+      if (typeof p === "string") expect(LEVELS[code]).toBe(p);
+      else expect(code).toBe(p === null ? BLANK_LEVEL : UNREADABLE_LEVEL);
+    }
+    expect(new Set([BLANK_LEVEL, UNREADABLE_LEVEL, ...LEVELS.map((l) => levelCode(l))]).size).toBe(5);
   });
 });
