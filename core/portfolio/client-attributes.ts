@@ -7,7 +7,7 @@
 import { painFromAlignment, UNKNOWN_RATING } from "../model/ratings";
 import type { Grade } from "../settings";
 import { BLANK_LEVEL, Invalid, levelCode, UNREADABLE_LEVEL, type Day, type LevelColumn, type NumberColumn } from "../values";
-import { NONE, noteIssue, noteOn, type ClientInputs } from "./client-inputs";
+import { NONE, noteIssue, noteOn, type ClientInputs, type TextAttribute } from "./client-inputs";
 import type { InputColumns } from "./read-columns";
 
 /** What a cell of an attribute column gives: nothing, a value, or an unreadable cell. */
@@ -209,9 +209,9 @@ export function setAttributes(c: ClientInputs, cols: InputColumns, a: Attributes
   setPains(c, cols, a);
   if (cols.relationships) setRelationships(c, a.relationship, c.relationship, "relationship", "estimated");
   if (cols.benefits) setRelationships(c, a.benefit, c.benefit, "benefit", "the score is used");
-  if (cols.industries) setTexts(c.count, c.industry, cols.industries, a.industry);
+  if (c.industry) setTexts(c.count, c.industry, a.industry);
   if (cols.overrides) setOverrides(c, cols, a);
-  if (cols.reasons) setTexts(c.count, c.overrideReason, cols.reasons, a.reason);
+  if (c.overrideReason) setTexts(c.count, c.overrideReason, a.reason);
   setUntils(c, cols, a);
   noteBadReviews(c, cols, a);
   giveBackNotes(c, amountNotes);
@@ -277,9 +277,9 @@ function setRelationships(c: ClientInputs, t: FirstValues | null, into: Float64A
   return c.count;
 }
 
-/** A text attribute (industry, override reason): the first valid text, or null. */
-function setTexts(count: number, into: (string | null | undefined)[], column: readonly (string | null)[] | null, t: FirstValues | null): number {
-  for (let k = 0; k < count; k++) into[k] = valueAt(column, t, k);
+/** A text attribute (industry, override reason): the row of the first valid text, or −1. */
+function setTexts(count: number, into: TextAttribute, t: FirstValues | null): number {
+  for (let k = 0; k < count; k++) into.row[k] = validAt(t, k);
   return count;
 }
 

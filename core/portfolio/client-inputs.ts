@@ -53,10 +53,11 @@ export interface ClientInputs {
   pain: Uint8Array;
   relationship: Float64Array;
   benefit: Float64Array;
-  /** Text columns: empty when the sheet does not map the input (read `?? null`). */
-  industry: (string | null | undefined)[];
+  /** Text attributes (read with textOf); null when the sheet does not map the input. */
+  industry: TextAttribute | null;
+  /** Manual grades: empty when the sheet does not map the column (read `?? null`). */
   override: (Grade | null | undefined)[];
-  overrideReason: (string | null | undefined)[];
+  overrideReason: TextAttribute | null;
   /** The last day the override counts (SPEC §4), or NONE: no end. Days as in core/values (Day). */
   overrideUntil: Float64Array;
   review: Float64Array;
@@ -106,9 +107,9 @@ export function newClientInputs(capacity: number, cols: InputColumns): ClientInp
     pain: new Uint8Array(capacity),
     relationship: none(cols.relationships !== null),
     benefit: none(cols.benefits !== null),
-    industry: texts<string>(cols.industries !== null),
+    industry: textAttribute(cols.industries, capacity),
     override: texts<Grade>(cols.overrides !== null),
-    overrideReason: texts<string>(cols.reasons !== null),
+    overrideReason: textAttribute(cols.reasons, capacity),
     overrideUntil: none(cols.overrideUntils !== null),
     review: none(cols.reviews !== null),
     firstDate: none(cols.dates !== null),
@@ -144,6 +145,25 @@ export function noteIssue(c: ClientInputs, k: number, field: Field, v: unknown, 
   else if (v === null || v === undefined) noteOn(c, k, `${FIELD_LABELS[field].toLowerCase()} missing; ${assumed}`);
   else return false;
   return true;
+}
+
+/**
+ * A text attribute of the clients (industry, override reason): client k's is the text in data row
+ * `row[k]` of the column (−1: none), not a list of the texts again (800 kB at 100,000 clients).
+ */
+export interface TextAttribute {
+  readonly column: readonly (string | null)[];
+  readonly row: Int32Array;
+}
+
+const textAttribute = (column: readonly (string | null)[] | null, capacity: number): TextAttribute | null =>
+  column === null ? null : { column, row: new Int32Array(capacity).fill(-1) };
+
+/** Client k's text of an attribute, or null. */
+export function textOf(t: TextAttribute | null, k: number): string | null {
+  if (t === null) return null;
+  const i = t.row[k] as number;
+  return i < 0 ? null : (t.column[i] ?? null);
 }
 
 /** A client without issues (shared: read-only). */

@@ -9,7 +9,7 @@ import { percentText } from "../model/explain";
 import { QUADRANTS, type Quadrant } from "../model/quadrant";
 import type { Grade, Settings } from "../settings";
 import { movementOf, type Ranked } from "./results";
-import { nameOf } from "./client-inputs";
+import { nameOf, textOf } from "./client-inputs";
 import type { Health, Summary } from "./types";
 
 export function healthOf(r: Ranked, summary: Summary, settings: Settings, industryMapped: boolean, hasHistory: boolean): Health {
@@ -115,7 +115,7 @@ function payingIndustries(r: Ranked): ReturnType<typeof industryShares> {
   const { revenue, industry, count } = r.inputs;
   const paying = new Uint32Array(count);
   const n = payingClients(revenue, paying);
-  return industryShares(n, (j) => industry[paying[j] as number] ?? null, (j) => revenue[paying[j] as number] as number);
+  return industryShares(n, (j) => textOf(industry, paying[j] as number), (j) => revenue[paying[j] as number] as number);
 }
 
 /** Fills `paying` with the clients (their places, front to back) whose revenue is positive; returns how many. */

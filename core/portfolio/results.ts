@@ -17,7 +17,7 @@ import type { Period } from "../period/window";
 import { gradeOrder } from "../model/score";
 import type { Grade, Settings } from "../settings";
 import { dayToIso, type Day } from "../values";
-import { keyOf, nameOf, NO_ISSUES, orNull, type ClientInputs } from "./client-inputs";
+import { keyOf, nameOf, NO_ISSUES, orNull, textOf, type ClientInputs } from "./client-inputs";
 import { gradingAt, type Graded } from "./grade-clients";
 import type { ClientResult, Flag, JsonClient, JsonShape } from "./types";
 
@@ -212,7 +212,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
   const review = orNull(c.review[k]);
   const firstDate = orNull(c.firstDate[k]);
   const lastDate = orNull(c.lastDate[k]);
-  const overrideReason = c.overrideReason[k] ?? null;
+  const overrideReason = textOf(c.overrideReason, k);
   const { flags, over, nextReview, grades, previousGrade } = standingOf(r, k, x, g, wallet, margin);
   const specialistKind = specialist(wallet, settings);
   return {
@@ -242,7 +242,7 @@ function clientResult(rank: number, r: Ranked, k: number, x: ResultContext): Cli
     untappedSpend: untappedSpend(revenue, wallet),
     profit: orNull(graded.profits[k]),
     costToServe: orNull(c.costToServe[k]),
-    industry: c.industry[k] ?? null,
+    industry: textOf(c.industry, k),
     orders: c.orders[k] as number,
     firstDate: firstDate === null ? null : isoDay(firstDate),
     lastDate: lastDate === null ? null : isoDay(lastDate),
