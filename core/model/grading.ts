@@ -6,8 +6,8 @@
  */
 import type { Grade, Settings } from "../settings";
 import { explanationParts, type ExplanationParts } from "./explain";
-import { PROFIT_RATINGS, RATINGS, type ProfitRating, type Rating } from "./ratings";
-import { factorPoints, grade, negativeMargin, scoreOfPoints, type Factors, type GradeResult } from "./score";
+import { PROFIT_RATINGS } from "./ratings";
+import { factorPoints, grade, scoreOfPoints, type Factors, type GradeResult } from "./score";
 
 export interface Grading {
   factors: Readonly<Factors>;
@@ -19,21 +19,6 @@ export interface Grading {
   explanation: ExplanationParts;
 }
 
-/** High 0, Medium 1, Low 2, Unknown 3, Laggard 4 (a switch: faster than a keyed lookup, once a client). */
-function ratingIndex(r: ProfitRating): number {
-  switch (r) {
-    case "High":
-      return 0;
-    case "Medium":
-      return 1;
-    case "Low":
-      return 2;
-    case "Unknown":
-      return 3;
-    default:
-      return 4;
-  }
-}
 const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
 
 /**
@@ -43,7 +28,7 @@ const OVERRIDE_INDEX: Record<Grade, number> = { A: 1, B: 2, C: 3 };
  */
 export interface Gradings {
   readonly settings: Settings;
-  /** Each combination's place in `list` by its key (see gradingPlaceOfCodes), −1 while not worked out. */
+  /** Each combination's place in `list` by its key (see gradingPlace), −1 while not worked out. */
   readonly known: Int32Array;
   /** The gradings worked out, in the order first asked for. */
   readonly list: Grading[];
@@ -57,29 +42,12 @@ export function newGradings(settings: Settings): Gradings {
 }
 
 /**
- * The place in `gradings.list` of the grading of these ratings, margin and manual grade, worked out
- * on first use: a client's grading is kept as this small number.
+ * The place in `gradings.list` of the grading of these ratings — codes of model/ratings
+ * PROFIT_RATINGS (0 High, 1 Medium, 2 Low, 3 Unknown, 4 Laggard), as the portfolio's typed columns
+ * hold them — with a negative margin or not (score's negativeMargin), `margin` and the manual
+ * grade; worked out on first use. A client's grading is kept as this small number.
  */
 export function gradingPlace(
-  gradings: Gradings,
-  revenue: Rating,
-  wallet: Rating,
-  profitability: ProfitRating,
-  strategic: Rating,
-  pain: Rating,
-  margin: number | null,
-  override: Grade | null,
-): number {
-  const negative = negativeMargin(margin, profitability);
-  return gradingPlaceOfCodes(gradings, ratingIndex(revenue), ratingIndex(wallet), ratingIndex(profitability), ratingIndex(strategic), ratingIndex(pain), negative, margin, override);
-}
-
-/**
- * The same from the ratings' codes (model/ratings PROFIT_RATINGS: 0 High, 1 Medium, 2 Low,
- * 3 Unknown, 4 Laggard) and whether the margin is negative (score's negativeMargin): how the
- * portfolio grades its clients, from their typed columns, without a word per client.
- */
-export function gradingPlaceOfCodes(
   gradings: Gradings,
   revenue: number,
   wallet: number,
@@ -94,15 +62,14 @@ export function gradingPlaceOfCodes(
   const key = (ratings * 2 + (negative ? 1 : 0)) * 4 + (override === null ? 0 : OVERRIDE_INDEX[override]);
   let place = gradings.known[key] as number;
   if (place < 0) {
-    const factors = { revenue: RATING_OF[revenue], wallet: RATING_OF[wallet], profitability: PROFIT_RATINGS[profitability], strategic: RATING_OF[strategic], pain: RATING_OF[pain] } as Factors;
+    const word = (code: number) => PROFIT_RATINGS[code];
+    const factors = { revenue: word(revenue), wallet: word(wallet), profitability: word(profitability), strategic: word(strategic), pain: word(pain) } as Factors;
     place = gradings.list.push(work(gradings.settings, factors, margin, override)) - 1;
     gradings.known[key] = place;
   }
   return place;
 }
 
-/** A code's rating (a Laggard code, 4, is no rating but profitability's: Unknown there). */
-const RATING_OF = [...RATINGS, "Unknown"] as const;
 
 function work(settings: Settings, factors: Factors, margin: number | null, override: Grade | null): Grading {
   const { weights } = settings;

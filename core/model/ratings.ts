@@ -10,6 +10,9 @@ export type ProfitRating = Rating | "Laggard";
 /** Ratings as codes, for typed columns: a level's place in LEVELS (0 High, 1 Medium, 2 Low), then Unknown, then Laggard. */
 export const RATINGS: readonly Rating[] = ["High", "Medium", "Low", "Unknown"];
 export const PROFIT_RATINGS: readonly ProfitRating[] = [...RATINGS, "Laggard"];
+export const HIGH_RATING = 0;
+export const MEDIUM_RATING = 1;
+export const LOW_RATING = 2;
 export const UNKNOWN_RATING = 3;
 export const LAGGARD_RATING = 4;
 
@@ -32,8 +35,11 @@ function descendingOrder(values: ArrayLike<number>): number[] {
 }
 
 export function revenueRatingForRank(rank: number, cut: { high: number; medium: number }): Level {
-  return rank <= cut.high ? "High" : rank <= cut.medium ? "Medium" : "Low";
+  return RATINGS[revenueRatingCodeForRank(rank, cut)] as Level;
 }
+
+const revenueRatingCodeForRank = (rank: number, cut: { high: number; medium: number }): number =>
+  rank <= cut.high ? HIGH_RATING : rank <= cut.medium ? MEDIUM_RATING : LOW_RATING;
 
 /**
  * Revenue ratings for a population, in its order, as codes (a level's place in LEVELS: 0 High,
@@ -64,30 +70,26 @@ function rankRatings(revenues: ArrayLike<number>, order: ArrayLike<number>, cut:
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     if (k === 0 || revenues[order[k - 1] as number] !== revenues[i]) rank = k + 1;
-    out[i] = rank <= cut.high ? HIGH : rank <= cut.medium ? MEDIUM : LOW;
+    out[i] = revenueRatingCodeForRank(rank, cut);
   }
   return out;
 }
-
-const HIGH = 0;
-const MEDIUM = 1;
-const LOW = 2;
 
 /** Cumulative ABC ratings as codes (see revenueRatingCodes). */
 export function cumulativeRatingCodes(revenues: ArrayLike<number>, highPct: number, mediumPct: number, order: ArrayLike<number> = descendingOrder(revenues)): Uint8Array {
   let total = 0;
   for (let i = 0; i < revenues.length; i++) total += revenues[i] as number;
-  const out = new Uint8Array(revenues.length).fill(LOW);
+  const out = new Uint8Array(revenues.length).fill(LOW_RATING);
   if (!(total > 0)) return out;
   let running = 0;
   let previous = Number.NaN;
-  let level = LOW;
+  let level = LOW_RATING;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     const revenue = revenues[i] as number;
     running += revenue;
     // Equal revenues take the class of the first of them; else running/total ≤ pct/100, compared without dividing.
-    if (k === 0 || previous !== revenue) level = running * 100 <= highPct * total ? HIGH : running * 100 <= mediumPct * total ? MEDIUM : LOW;
+    if (k === 0 || previous !== revenue) level = running * 100 <= highPct * total ? HIGH_RATING : running * 100 <= mediumPct * total ? MEDIUM_RATING : LOW_RATING;
     out[i] = level;
     previous = revenue;
   }
@@ -102,9 +104,9 @@ export function walletRating(share: number | null, s: Pick<Settings, "walletMedi
 /** The same as a code (RATINGS); `share` NaN when unknown. */
 export function walletRatingCode(share: number, s: Pick<Settings, "walletMediumPct" | "walletHighPct">): number {
   if (share !== share) return UNKNOWN_RATING;
-  if (share > s.walletHighPct / 100) return 0;
-  if (share >= s.walletMediumPct / 100) return 1;
-  return 2;
+  if (share > s.walletHighPct / 100) return HIGH_RATING;
+  if (share >= s.walletMediumPct / 100) return MEDIUM_RATING;
+  return LOW_RATING;
 }
 
 /** Untapped spend = revenue × (1 − share) ÷ share; blank when share is 0 or unknown. */
@@ -132,9 +134,9 @@ export function profitRating(margin: number | null, s: Pick<Settings, "profitAde
 /** The same as a code (PROFIT_RATINGS); `margin` NaN when unknown. */
 export function profitRatingCode(margin: number, s: Pick<Settings, "profitAdequatePct" | "profitHighPct">): number {
   if (margin !== margin) return UNKNOWN_RATING;
-  if (margin >= s.profitHighPct / 100) return 0;
-  if (margin >= s.profitAdequatePct / 100) return 1;
-  if (margin >= 0) return 2;
+  if (margin >= s.profitHighPct / 100) return HIGH_RATING;
+  if (margin >= s.profitAdequatePct / 100) return MEDIUM_RATING;
+  if (margin >= 0) return LOW_RATING;
   return LAGGARD_RATING;
 }
 

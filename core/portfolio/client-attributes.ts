@@ -4,7 +4,7 @@
  * and a note on each blank or unreadable one with what was assumed. `readClients` shows each row
  * to `seeRow` as it reads it, then `setAttributes` sets every client's.
  */
-import { painFromAlignment, UNKNOWN_RATING } from "../model/ratings";
+import { LOW_RATING, painFromAlignment, UNKNOWN_RATING } from "../model/ratings";
 import type { Grade } from "../settings";
 import { BLANK_LEVEL, Invalid, levelCode, UNREADABLE_LEVEL, type Day, type LevelColumn, type NumberColumn } from "../values";
 import { NONE, noteIssue, noteOn, type ClientInputs, type TextAttribute } from "./client-inputs";
@@ -248,7 +248,7 @@ function setStrategics(c: ClientInputs, cols: InputColumns, a: Attributes): numb
     // An unreadable cell is looked for only where no valid value was found: it is noted then.
     const i = validAt(a.strategic, k);
     const bad = i < 0 ? unreadableLevelAt(a.strategic, k) : undefined;
-    c.strategic[k] = i >= 0 ? ((cols.strategics as LevelColumn).code[i] as number) : bad !== undefined ? UNKNOWN_RATING : levelCode("Low");
+    c.strategic[k] = i >= 0 ? ((cols.strategics as LevelColumn).code[i] as number) : bad !== undefined ? UNKNOWN_RATING : LOW_RATING;
     if (bad !== undefined) {
       c.incomplete[k] = 1;
       noteOn(c, k, `strategic value: ${bad.reason}; scored as Unknown`);

@@ -1,10 +1,10 @@
 /** Rating and grading every client (SPEC §3–§4), in sheet order, for the rank order. */
 import { newServed, profitAfterServing } from "../money/cost-to-serve";
-import { gradingPlaceOfCodes, newGradings, type Grading } from "../model/grading";
-import { PROFIT_RATINGS, profitRatingCode, revenueRatingCodes, walletRatingCode, type ProfitRating } from "../model/ratings";
+import { gradingPlace, newGradings, type Grading } from "../model/grading";
+import { LOW_RATING, PROFIT_RATINGS, profitRatingCode, revenueRatingCodes, walletRatingCode, type ProfitRating } from "../model/ratings";
 import { gradeOrder, negativeMargin } from "../model/score";
 import type { Grade, Settings } from "../settings";
-import { LEVELS, type Day } from "../values";
+import type { Day } from "../values";
 import { overrideExpired } from "../model/override";
 import { NO_ISSUES, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import { marginOf } from "./read-clients";
@@ -13,8 +13,8 @@ import { marginOf } from "./read-clients";
 export interface Graded {
   /**
    * Client k's grading is `distinct[grading[k]]`: clients with the same ratings share one (model/
-   * grading: a few hundred combinations at most, under 2¹⁶), so a 16-bit place each, not a list
-   * of 100,000 references.
+   * grading: 5⁵ × 2 × 4 = 25,000 combinations at most, under 2¹⁶; a sheet has a few hundred), so a
+   * 16-bit place each, not a list of 100,000 references.
    */
   grading: Uint16Array;
   distinct: Grading[];
@@ -61,7 +61,7 @@ export function gradeClients(c: ClientInputs, revRatings: Uint8Array, settings: 
     const known = margin === margin ? margin : null;
     const negative = negativeMargin(known, PROFIT_RATINGS[profitability] as ProfitRating);
     const override = overrideExpired(orNull(c.overrideUntil[k]), today) ? null : (c.override[k] ?? null);
-    const place = gradingPlaceOfCodes(gradings, revRatings[k] as number, walletRatingCode(c.wallet[k] as number, settings), profitability, c.strategic[k] as number, c.pain[k] as number, negative, known, override);
+    const place = gradingPlace(gradings, revRatings[k] as number, walletRatingCode(c.wallet[k] as number, settings), profitability, c.strategic[k] as number, c.pain[k] as number, negative, known, override);
     const g = gradings.list[place] as Grading;
     out.grading[k] = place;
     out.margins[k] = margin;
@@ -88,7 +88,7 @@ export function positiveRevenueRatings(revenues: ArrayLike<number>, byRevenue: U
     order[j] = j;
   }
   const rated = revenueRatingCodes(head, settings, order, revenues.length);
-  const ratings = new Uint8Array(revenues.length).fill(LEVELS.indexOf("Low"));
+  const ratings = new Uint8Array(revenues.length).fill(LOW_RATING);
   for (let j = 0; j < positive; j++) ratings[byRevenue[j] as number] = rated[j] as number;
   return ratings;
 }

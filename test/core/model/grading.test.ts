@@ -3,13 +3,17 @@
 import { describe, expect, it } from "vitest";
 import { explain, explanationText } from "../../../core/model/explain";
 import { gradingPlace, newGradings, type Gradings } from "../../../core/model/grading";
-
-/** The grading at the place gradingPlace gives (how the portfolio reads a client's). */
-const gradingOf = (table: Gradings, ...args: Parameters<typeof gradingPlace> extends [Gradings, ...infer R] ? R : never) => table.list[gradingPlace(table, ...args)]!;
-import type { ProfitRating, Rating } from "../../../core/model/ratings";
-import { factorPoints, grade, score, type Factors } from "../../../core/model/score";
+import { PROFIT_RATINGS, type ProfitRating, type Rating } from "../../../core/model/ratings";
+import { factorPoints, grade, negativeMargin, score, type Factors } from "../../../core/model/score";
 import { resolveSettings, type Grade, type Settings } from "../../../core/settings";
 import { seeded } from "../../helpers";
+
+/** The grading of these ratings (as words), as the portfolio reads a client's: by its codes' place. */
+function gradingOf(table: Gradings, revenue: Rating, wallet: Rating, profitability: ProfitRating, strategic: Rating, pain: Rating, margin: number | null, override: Grade | null) {
+  const code = (r: ProfitRating) => PROFIT_RATINGS.indexOf(r);
+  const place = gradingPlace(table, code(revenue), code(wallet), code(profitability), code(strategic), code(pain), negativeMargin(margin, profitability), margin, override);
+  return table.list[place]!;
+}
 
 const LEVELS: Rating[] = ["High", "Medium", "Low"];
 const RATINGS: Rating[] = ["High", "Medium", "Low", "Unknown"];

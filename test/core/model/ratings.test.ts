@@ -2,11 +2,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ceilPercentOf, cleanRatio, cumulativeRatingCodes, painFromAlignment, profitRating, revenueCutoffs, revenueRatingCodes,
+  ceilPercentOf, cleanRatio, cumulativeRatingCodes, PROFIT_RATINGS, RATINGS, painFromAlignment, profitRating, revenueCutoffs, revenueRatingCodes,
   untappedSpend, walletRating,
 } from "../../../core/model/ratings";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../core/settings";
-import { LEVELS, parseFractionColumn, WALLET_RANGE, MARGIN_RANGE } from "../../../core/values";
+import { LEVELS, levelCode, parseFractionColumn, WALLET_RANGE, MARGIN_RANGE } from "../../../core/values";
 
 // The ratings are kept as codes (a level's place in LEVELS): read back as levels here.
 const levels = (codes: Uint8Array) => Array.from(codes, (c) => LEVELS[c]);
@@ -241,5 +241,14 @@ describe("computed margins lose their binary noise", () => {
   ])("%d → %d", (x, want) => {
     expect(cleanRatio(x)).toBe(want);
     expect(Object.is(cleanRatio(x), -0)).toBe(false);
+  });
+});
+
+describe("rating codes", () => {
+  it("are a level's place in LEVELS (the codes a level column holds), then Unknown, then Laggard", () => {
+    expect(RATINGS.slice(0, 3)).toEqual(LEVELS);
+    expect(LEVELS.map((l) => levelCode(l))).toEqual([0, 1, 2]);
+    expect(PROFIT_RATINGS).toEqual([...RATINGS, "Laggard"]);
+    expect([walletRating(null, S), profitRating(null, S), profitRating(-0.01, S)]).toEqual([RATINGS[3], PROFIT_RATINGS[3], PROFIT_RATINGS[4]]);
   });
 });
