@@ -8,6 +8,7 @@
  * - `levels`: High/Medium/Low and yes / no;
  * - `relationship`: relationship strength on its column's scale;
  * - `number-column`: a parsed column of numbers kept unboxed, and the cells it is read from;
+ * - `row-list`: a list of one value per row, in blocks (no array of V8's large-object space);
  * - `dates`: day numbers from serials, text and `Date`s.
  *
  * Parsers return the value, `null` for a blank cell, or an `Invalid` carrying a reason an owner
@@ -19,4 +20,5 @@ export { fractionColumn, MARGIN_RANGE, parseFraction, parseFractionColumn, perce
 export { BLANK_LEVEL, LEVELS, levelCode, parseLevel, parseYesNo, UNREADABLE_LEVEL, type Level, type LevelColumn } from "./values/levels";
 export { parseRelationship, parseRelationshipColumn, relationshipColumn, relationshipScale, type RelationshipScale } from "./values/relationship";
 export { cellAt, newCellColumn, numberAt, putCell, type CellColumn, type NumberColumn } from "./values/number-column";
+export { rowAt, rowList, rowListOf, rowValues, setRow, type RowList } from "./values/row-list";
 export { DAYS_1900_TO_1904, dayFromDate, dayFromParts, dayToIso, dayToSerial, isoToSerial, parseDate, writesDayFirst, type Day } from "./values/dates";

@@ -4,14 +4,14 @@
  * among the rows that count (a client and an amount, not a skipped row).
  */
 import type { Settings } from "../settings";
-import { parseDate, type Day, type NumberColumn, type Parsed } from "../values";
+import { parseDate, rowAt, type Day, type NumberColumn, type Parsed, type RowList } from "../values";
 import { periodEnding, type Period } from "./window";
 
 export interface PeriodColumns {
-  names: readonly (string | null)[];
+  names: RowList<string | null>;
   /** NaN where a row has no valid amount. */
   revenues: NumberColumn;
-  dates: readonly Parsed<Day>[] | null;
+  dates: RowList<Parsed<Day>> | null;
 }
 
 /** The latest valid date among the rows that count, or null when none has one. */
@@ -20,9 +20,9 @@ export function latestCountingDate(cols: PeriodColumns, skips: ReadonlyMap<numbe
   if (dates === null) return null;
   let latest: Day | null = null;
   for (let i = 0; i < dates.length; i++) {
-    const d = dates[i];
+    const d = rowAt(dates, i);
     if (typeof d !== "number" || (latest !== null && d <= latest)) continue;
-    if (cols.names[i] === null || Number.isNaN(cols.revenues.value[i]) || skips.has(i)) continue;
+    if (rowAt(cols.names, i) === null || Number.isNaN(cols.revenues.value[i]) || skips.has(i)) continue;
     latest = d;
   }
   return latest;

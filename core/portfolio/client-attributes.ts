@@ -6,7 +6,7 @@
  */
 import { LOW_RATING, painFromAlignment, UNKNOWN_RATING } from "../model/ratings";
 import type { Grade } from "../settings";
-import { BLANK_LEVEL, Invalid, levelCode, UNREADABLE_LEVEL, type Day, type LevelColumn, type NumberColumn } from "../values";
+import { BLANK_LEVEL, Invalid, levelCode, rowAt, UNREADABLE_LEVEL, type Day, type LevelColumn, type NumberColumn, type RowList } from "../values";
 import { NONE, noteIssue, noteOn, type ClientInputs, type TextAttribute } from "./client-inputs";
 import type { InputColumns } from "./read-columns";
 
@@ -24,7 +24,7 @@ const UNREADABLE = 2;
  */
 interface FirstValues {
   /** The attribute's column of parsed cells, of numbers or of levels (null: pain, read through `cell`). */
-  column: readonly unknown[] | null;
+  column: RowList<unknown> | null;
   numbers: NumberColumn | null;
   levels: LevelColumn | null;
   cell: ((i: number) => Cell) | null;
@@ -49,17 +49,17 @@ function levelCell(c: LevelColumn, i: number): Cell {
 
 const cellAt = (t: FirstValues, i: number): Cell =>
   t.column !== null
-    ? cellOf(t.column[i])
+    ? cellOf(rowAt(t.column, i))
     : t.numbers !== null
       ? numberCell(t.numbers, i)
       : t.levels !== null
         ? levelCell(t.levels, i)
         : (t.cell as (i: number) => Cell)(i);
 
-function firstValues(column: readonly unknown[] | NumberColumn | LevelColumn | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
+function firstValues(column: RowList<unknown> | NumberColumn | LevelColumn | null, firstRow: Int32Array, manyRows: boolean): FirstValues | null {
   if (column === null) return null;
   const capacity = firstRow.length;
-  const list = Array.isArray(column) ? (column as readonly unknown[]) : null;
+  const list = "blocks" in column ? column : null;
   const levels = list === null && "code" in column ? column : null;
   const numbers = list === null && levels === null ? (column as NumberColumn) : null;
   return { column: list, numbers, levels, cell: null, valid: manyRows ? new Int32Array(capacity) : null, unreadable: manyRows ? new Int32Array(capacity) : null, firstRow };
@@ -86,9 +86,9 @@ function validAt(t: FirstValues | null, k: number): number {
 }
 
 /** Client `k`'s value of one attribute: its first valid one, or null. */
-function valueAt<T>(column: readonly T[] | null, t: FirstValues | null, k: number): T | null {
+function valueAt<T>(column: RowList<T> | null, t: FirstValues | null, k: number): T | null {
   const i = validAt(t, k);
-  return column === null || i < 0 ? null : (column[i] as T);
+  return column === null || i < 0 ? null : rowAt(column, i);
 }
 
 /** Client `k`'s value of a number attribute: its first valid one, or null. */
@@ -105,10 +105,10 @@ function unreadableRow(t: FirstValues, k: number): number {
 }
 
 /** The first unreadable cell of client `k`, or undefined. */
-function unreadableAt<T>(t: FirstValues | null, column: readonly T[] | null, k: number): T | undefined {
+function unreadableAt<T>(t: FirstValues | null, column: RowList<T> | null, k: number): T | undefined {
   if (t === null || column === null) return undefined;
   const i = unreadableRow(t, k);
-  return i < 0 ? undefined : column[i];
+  return i < 0 ? undefined : rowAt(column, i);
 }
 
 /** The same in a level column. */
@@ -130,8 +130,8 @@ function painAt(cols: InputColumns, i: number): number {
   const p = cols.pains ? (cols.pains.code[i] as number) : BLANK_LEVEL;
   if (p < BLANK_LEVEL) return p;
   if (cols.aligned && cols.easy) {
-    const a = cols.aligned[i];
-    const e = cols.easy[i];
+    const a = rowAt(cols.aligned, i);
+    const e = rowAt(cols.easy, i);
     if (typeof a === "boolean" && typeof e === "boolean") return levelCode(painFromAlignment(a, e));
   }
   return BLANK_LEVEL;
@@ -323,7 +323,7 @@ function painOf(c: ClientInputs, k: number, cols: InputColumns, i: number): numb
     if (!aligned || !easy) return UNKNOWN_RATING;
   }
   if (aligned && easy) {
-    for (const [label, v] of [["aligned", aligned[i]], ["easy", easy[i]]] as const) {
+    for (const [label, v] of [["aligned", rowAt(aligned, i)], ["easy", rowAt(easy, i)]] as const) {
       if (v instanceof Invalid) noteOn(c, k, `${label}: ${v.reason}`);
       else if (v === null || v === undefined) noteOn(c, k, `${label} missing`);
     }

@@ -7,7 +7,7 @@
 import { FIELD_LABELS, type Field } from "../columns";
 import { clientKey } from "../model/history";
 import type { Grade } from "../settings";
-import { Invalid } from "../values";
+import { Invalid, rowAt, type RowList } from "../values";
 import type { InputColumns } from "./read-columns";
 
 /**
@@ -21,10 +21,10 @@ export interface ClientInputs {
   count: number;
   /** Sheet row of the client's first row. */
   row: Int32Array;
-  /** Data row (0-based) of the client's first row: its name is `names[first[k]]` (nameOf). */
+  /** Data row (0-based) of the client's first row: its name is row `first[k]` of `names` (nameOf). */
   first: Int32Array;
   /** The sheet's client column as read (one name or null per data row), shared with the read columns. */
-  names: readonly (string | null)[];
+  names: RowList<string | null>;
   /** Each client's key (clientKey of its name: matched across builds), made by `keyOf` when first asked for. */
   keys: string[] | null;
   revenue: Float64Array;
@@ -129,7 +129,7 @@ export function keyOf(c: ClientInputs, k: number): string {
 }
 
 /** Client k's name (as in its first row): not a list of the names again, 800 kB at 100,000 clients. */
-export const nameOf = (c: ClientInputs, k: number): string => c.names[c.first[k] as number] as string;
+export const nameOf = (c: ClientInputs, k: number): string => rowAt(c.names, c.first[k] as number) as string;
 
 export function noteOn(c: ClientInputs, k: number, text: string): void {
   const issues = c.issues[k];
@@ -150,18 +150,18 @@ export function noteIssue(c: ClientInputs, k: number, field: Field, v: unknown, 
  * `row[k]` of the column (−1: none), not a list of the texts again (800 kB at 100,000 clients).
  */
 export interface TextAttribute {
-  readonly column: readonly (string | null)[];
+  readonly column: RowList<string | null>;
   readonly row: Int32Array;
 }
 
-const textAttribute = (column: readonly (string | null)[] | null, capacity: number): TextAttribute | null =>
+const textAttribute = (column: RowList<string | null> | null, capacity: number): TextAttribute | null =>
   column === null ? null : { column, row: new Int32Array(capacity).fill(-1) };
 
 /** Client k's text of an attribute, or null. */
 export function textOf(t: TextAttribute | null, k: number): string | null {
   if (t === null) return null;
   const i = t.row[k] as number;
-  return i < 0 ? null : (t.column[i] ?? null);
+  return i < 0 ? null : (rowAt(t.column, i) ?? null);
 }
 
 /** A client without issues (shared: read-only). */

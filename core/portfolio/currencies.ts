@@ -5,6 +5,7 @@
  * count name more than one currency.
  */
 import { headerWords, type Mapping } from "../columns";
+import { rowAt, type RowList } from "../values";
 import { dataRow, type DataRows } from "./data-rows";
 
 /** At most this many currencies are named in the note. */
@@ -16,7 +17,7 @@ export const namesCurrency = (words: readonly string[]): boolean => words.includ
 /** The note when the rows that count (a client and no skip reason) name more than one currency; null otherwise. */
 export function currenciesNote(
   data: DataRows, headers: readonly string[], mapping: Mapping,
-  names: readonly (string | null)[], skips: ReadonlyMap<number, string>,
+  names: RowList<string | null>, skips: ReadonlyMap<number, string>,
 ): string | null {
   const taken = new Set(Object.values(mapping));
   const column = headers.findIndex((h, c) => !taken.has(c) && namesCurrency(headerWords(h)));
@@ -24,7 +25,7 @@ export function currenciesNote(
   const seen = new Set<string>();
   for (let i = 0; i < data.count; i++) {
     const v = dataRow(data, i)?.[column];
-    if (typeof v !== "string" || names[i] === null || skips.has(i)) continue;
+    if (typeof v !== "string" || rowAt(names, i) === null || skips.has(i)) continue;
     const code = v.trim().toUpperCase();
     if (code !== "") seen.add(code);
   }

@@ -7,6 +7,7 @@
  * `clientKey` itself.
  */
 import { clientKey } from "../model/history";
+import { rowAt, type RowList } from "../values";
 
 export interface KeyGroups {
   /** Per row: its client's group (0, 1, … in order of first appearance), or -1 for a row with no name. */
@@ -64,7 +65,7 @@ function samePlain(a: string, b: string): boolean {
 }
 
 /** Groups the rows by client; a row whose name is null, or that `nameless(i)` says names no client (a total row), has none. */
-export function groupNames(names: readonly (string | null)[], nameless: ((i: number) => boolean) | null = null): KeyGroups {
+export function groupNames(names: RowList<string | null>, nameless: ((i: number) => boolean) | null = null): KeyGroups {
   const group = new Int32Array(names.length);
   const distinct = fillGroups(names, nameless, group);
   return { group, distinct, nonBlank: named(group) };
@@ -84,7 +85,7 @@ function named(group: Int32Array): number {
 }
 
 /** Puts each row's group (or -1) into `group`; returns the number of groups. */
-function fillGroups(names: readonly (string | null)[], nameless: ((i: number) => boolean) | null, group: Int32Array): number {
+function fillGroups(names: RowList<string | null>, nameless: ((i: number) => boolean) | null, group: Int32Array): number {
   const n = names.length;
   let size = 16;
   while (size < n * 2) size *= 2;
@@ -93,12 +94,12 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
   // trip to memory at random reads both. A name is compared with a slot's only when their hashes
   // match (reading the other name is another such trip).
   const table = new Int32Array(2 * size).fill(-1);
-  // Each group's first row (its name is names[firstRow[g]]), and that name's key when it is not plain.
+  // Each group's first row (its name is row firstRow[g] of names), and that name's key when it is not plain.
   const firstRow = new Int32Array(n);
   const keyOfGroup: (string | undefined)[] = [];
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    const name = names[i];
+    const name = rowAt(names, i);
     if (name === null || name === undefined || (nameless !== null && nameless(i))) {
       group[i] = -1;
       continue;
@@ -117,7 +118,7 @@ function fillGroups(names: readonly (string | null)[], nameless: ((i: number) =>
         break;
       }
       if (table[2 * s + 1] !== h) continue;
-      const other = names[firstRow[g] as number] as string;
+      const other = rowAt(names, firstRow[g] as number) as string;
       const otherKey = keyOfGroup[g];
       // A plain name's key is its letters folded: compared folded with the other plain name, or with
       // the other name's key (a name with spaces around, or `\u212A` for K, can have a plain key).

@@ -8,7 +8,7 @@
  */
 import { cleanRatio } from "../model/ratings";
 import { placeOf, type Period } from "../period/window";
-import { Invalid, numberAt, type CellValue } from "../values";
+import { Invalid, numberAt, rowAt, type CellValue } from "../values";
 import { attributes, seeRow, setAttributes } from "./client-attributes";
 import { newClientInputs, NONE, noteOn, orNull, type ClientInputs } from "./client-inputs";
 import type { KeyGroups } from "./key-groups";
@@ -55,7 +55,7 @@ export function readClients(
   // The client of the last order row: the order a continuation line belongs to (-1: that row was not merged).
   let lastClient = -1;
   for (let i = 0; i < data.count; i++) {
-    const name = cols.names[i] ?? null;
+    const name = rowAt(cols.names, i) ?? null;
     const revenue = numberAt(cols.revenues, i);
     // A row with a client or an amount is not blank: only the others are looked at cell by cell.
     if (name === null && revenue === null && isBlankRow(dataRow(data, i) as readonly CellValue[], own)) continue;
@@ -82,7 +82,7 @@ export function readClients(
       continue;
     }
     // Graded over a period (SPEC §11): a row must say when it happened.
-    const date = period === null ? null : cols.dates ? cols.dates[i] : null;
+    const date = period === null ? null : cols.dates ? rowAt(cols.dates, i) : null;
     if (period !== null && typeof date !== "number") {
       needsData.push({ row, name, reason: "no valid date" });
       continue;
@@ -95,7 +95,7 @@ export function readClients(
       if (clientOfGroup !== null) clientOfGroup[g] = k;
     }
     seeRow(attrs, k, i, first);
-    const rv = cols.reviews ? cols.reviews[i] : null;
+    const rv = cols.reviews ? rowAt(cols.reviews, i) : null;
     const review = orNull(inputs.review[k]);
     if (typeof rv === "number" && (review === null || rv > review)) inputs.review[k] = rv;
     const place = period === null ? "current" : placeOf(period, date as number);
@@ -145,7 +145,7 @@ function addAmounts(c: ClientInputs, k: number, cols: InputColumns, i: number, r
 
 /** A row's date widens its client's first and last order date. */
 function addDate(c: ClientInputs, k: number, cols: InputColumns, i: number): void {
-  const dt = cols.dates ? cols.dates[i] : null;
+  const dt = cols.dates ? rowAt(cols.dates, i) : null;
   if (typeof dt === "number") {
     const first = orNull(c.firstDate[k]);
     const last = orNull(c.lastDate[k]);

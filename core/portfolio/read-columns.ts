@@ -11,6 +11,7 @@ import {
   amountColumn, cellAt, fractionColumn, isBlank, Invalid, levelCode, newCellColumn, putCell, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
   WALLET_RANGE, writesDayFirst, type CellValue, type Day, type CellColumn, type FractionRange, type LevelColumn, type NumberColumn, type NumberLocale, type Parsed,
 } from "../values";
+import { rowList, rowListOf, setRow, type RowList } from "../values/row-list";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
 export interface Columns {
@@ -35,7 +36,7 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
 
 /** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
 export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
-  const groups = groupNames(names);
+  const groups = groupNames(rowListOf(names));
   return isOrderList({ nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct });
 }
 
@@ -71,9 +72,9 @@ const READ_AS: Record<Field, "whole" | "text" | "level" | "date"> = {
 /** The mapped columns, in one pass over the rows: the cells of those read whole, the others already parsed. */
 interface Gathered {
   cells: Partial<Record<Field, CellColumn>>;
-  texts: Partial<Record<Field, (string | null)[]>>;
+  texts: Partial<Record<Field, RowList<string | null>>>;
   levels: Partial<Record<Field, LevelColumn>>;
-  dates: Partial<Record<Field, Parsed<Day>[]>>;
+  dates: Partial<Record<Field, RowList<Parsed<Day>>>>;
 }
 
 /**
@@ -89,8 +90,8 @@ function gather(data: DataRows, mapping: Mapping, date1904: boolean): Gathered {
   const [wholeAt, textAt, levelAt, dateAt] = [at(whole), at(texts), at(levels), at(dates)];
   // Filled with null first, so a list holds any value from the start: one that starts empty changes
   // its kind of storage when the first text or fraction lands in it, and the compiled loop must
-  // start again.
-  const lists = <T>(fields: Field[]) => fields.map(() => new Array<T | null>(data.count).fill(null));
+  // start again. In blocks (values/row-list): 100,000 places in one array cost six times as much.
+  const lists = <T>(fields: Field[]) => fields.map(() => rowList<T | null>(data.count, null));
   const cellColumns = whole.map(() => newCellColumn(data.count));
   const textLists = lists<string>(texts);
   const levelCodes = levels.map(() => new Uint8Array(data.count));
@@ -110,29 +111,29 @@ function gather(data: DataRows, mapping: Mapping, date1904: boolean): Gathered {
 function gatherRows(
   data: DataRows,
   wholeAt: number[], cellColumns: CellColumn[],
-  textAt: number[], textLists: (string | null)[][],
+  textAt: number[], textLists: RowList<string | null>[],
   levelAt: number[], levelCodes: Uint8Array[], levelInvalid: Map<number, Invalid>[],
-  dateAt: number[], dateLists: Parsed<Day>[][], dateOrder: { date1904: boolean; dayFirst: boolean[] },
+  dateAt: number[], dateLists: RowList<Parsed<Day>>[], dateOrder: { date1904: boolean; dayFirst: boolean[] },
 ): void {
   const { date1904, dayFirst } = dateOrder;
   const { rows, start, count } = data;
   for (let i = 0; i < count; i++) {
     const row = rows[start + i] as readonly CellValue[];
     for (let j = 0; j < wholeAt.length; j++) putCell(cellColumns[j] as CellColumn, i, row[wholeAt[j] as number]);
-    for (let j = 0; j < textAt.length; j++) (textLists[j] as (string | null)[])[i] = parseText(row[textAt[j] as number]);
+    for (let j = 0; j < textAt.length; j++) setRow(textLists[j] as RowList<string | null>, i, parseText(row[textAt[j] as number]));
     for (let j = 0; j < levelAt.length; j++) {
       const p = parseLevel(row[levelAt[j] as number]);
       (levelCodes[j] as Uint8Array)[i] = levelCode(p);
       if (p instanceof Invalid) (levelInvalid[j] as Map<number, Invalid>).set(i, p);
     }
-    for (let j = 0; j < dateAt.length; j++) (dateLists[j] as Parsed<Day>[])[i] = parseDate(row[dateAt[j] as number], date1904, dayFirst[j]);
+    for (let j = 0; j < dateAt.length; j++) setRow(dateLists[j] as RowList<Parsed<Day>>, i, parseDate(row[dateAt[j] as number], date1904, dayFirst[j]));
   }
 }
 
-function column<T>(cells: CellColumn | undefined, parse: (v: CellValue) => T): T[] | null {
+function column<T>(cells: CellColumn | undefined, parse: (v: CellValue) => T): RowList<T> | null {
   if (cells === undefined) return null;
-  const out = new Array<T>(cells.numbers.length);
-  for (let i = 0; i < out.length; i++) out[i] = parse(cellAt(cells, i));
+  const out = rowList<T | null>(cells.numbers.length, null) as RowList<T>;
+  for (let i = 0; i < out.length; i++) setRow(out, i, parse(cellAt(cells, i)));
   return out;
 }
 
@@ -148,23 +149,23 @@ const parseOverride = (v: CellValue): Parsed<Grade> => {
  * null when not mapped. Number columns are typed (values/number-column).
  */
 export interface InputColumns {
-  names: (string | null)[];
+  names: RowList<string | null>;
   revenues: NumberColumn;
   profits: NumberColumn | null;
   margins: NumberColumn | null;
   wallets: NumberColumn | null;
   strategics: LevelColumn | null;
   pains: LevelColumn | null;
-  aligned: Parsed<boolean>[] | null;
-  easy: Parsed<boolean>[] | null;
+  aligned: RowList<Parsed<boolean>> | null;
+  easy: RowList<Parsed<boolean>> | null;
   relationships: NumberColumn | null;
   benefits: NumberColumn | null;
-  industries: (string | null)[] | null;
-  dates: Parsed<Day>[] | null;
-  overrides: Parsed<Grade>[] | null;
-  reasons: (string | null)[] | null;
-  overrideUntils: Parsed<Day>[] | null;
-  reviews: Parsed<Day>[] | null;
+  industries: RowList<string | null> | null;
+  dates: RowList<Parsed<Day>> | null;
+  overrides: RowList<Parsed<Grade>> | null;
+  reasons: RowList<string | null> | null;
+  overrideUntils: RowList<Parsed<Day>> | null;
+  reviews: RowList<Parsed<Day>> | null;
   /** Cost to serve (SPEC §12), an amount per row. */
   costs: NumberColumn | null;
 }
@@ -186,7 +187,7 @@ export function parseColumns(data: DataRows, mapping: Mapping, hint: CellHint = 
   const fractions = (cells: CellColumn | undefined, range: FractionRange) => (cells === undefined ? null : fractionColumn(cells, range, hint));
   const relationships = (cells: CellColumn | undefined) => (cells === undefined ? null : relationshipColumn(cells, hint));
   return {
-    names: texts.client as (string | null)[],
+    names: texts.client as RowList<string | null>,
     revenues: amounts(cells.revenue) as NumberColumn,
     profits: amounts(cells.profit),
     margins: fractions(cells.margin, MARGIN_RANGE),

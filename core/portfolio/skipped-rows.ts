@@ -14,7 +14,7 @@
  *   some deal is won) every deal that is not won: lost, or still open.
  */
 import { headerWords, type Mapping } from "../columns";
-import { show, type CellValue } from "../values";
+import { rowAt, show, type CellValue, type RowList } from "../values";
 import { dataRow, type DataRows } from "./data-rows";
 
 const TOTAL_LABEL = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
@@ -115,7 +115,7 @@ export function notRevenueRows(data: DataRows, headers: readonly string[], mappi
 }
 
 /** Each skipped row (0-based data index) and its reason: total rows, then repeated headers and rows that are not revenue. */
-export function skippedRows(names: readonly (string | null)[], notRevenue: ReadonlyMap<number, string>): Map<number, string> {
+export function skippedRows(names: RowList<string | null>, notRevenue: ReadonlyMap<number, string>): Map<number, string> {
   const skips = totalRows(names, new Map<number, string>());
   for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);
   return skips;
@@ -125,9 +125,9 @@ export function skippedRows(names: readonly (string | null)[], notRevenue: Reado
  * Adds the total rows to `skips`. A pass over the rows in a function of its own that returns as
  * its loop ends (see portfolio/health.ts).
  */
-function totalRows(names: readonly (string | null)[], skips: Map<number, string>): Map<number, string> {
+function totalRows(names: RowList<string | null>, skips: Map<number, string>): Map<number, string> {
   for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+    const name = rowAt(names, i);
     if (name !== null && name !== undefined && isTotalLabel(name)) skips.set(i, TOTAL_ROW);
   }
   return skips;

@@ -3,7 +3,8 @@
  * `3.5M`, `2bn`, `USD 900`, `₹1,23,456.00`, and the number locale of a column (SPEC §2, §2a).
  */
 import { notA, show, spreadsheetError, Invalid, type CellValue, type Parsed } from "./cells";
-import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
+import { cellColumn, isCellColumn, parsedList, putParsed, someOther, type CellColumn, type NumberColumn } from "./number-column";
+import { rowAt } from "./row-list";
 
 
 export const SPACES = /[\s\u00a0\u2007\u202f']/g;
@@ -163,9 +164,7 @@ export function readNumber(v: CellValue, locale?: NumberLocale): Parsed<number> 
 export function columnLocale(values: readonly CellValue[] | CellColumn, hint: Partial<NumberLocale> = {}): NumberLocale {
   if (hint.decimalComma) return { decimalComma: true };
   // Only text can carry a comma decimal.
-  const others = isCellColumn(values) ? values.others : values;
-  if (others !== null) for (let i = 0; i < others.length; i++) if (hasCommaDecimal(others[i])) return { decimalComma: true };
-  return { decimalComma: false };
+  return { decimalComma: isCellColumn(values) ? someOther(values, hasCommaDecimal) : values.some(hasCommaDecimal) };
 }
 
 /**
@@ -183,7 +182,7 @@ export function amountColumn(values: readonly CellValue[] | CellColumn, hint: Pa
     if (x === x) {
       if (!(Math.abs(x) < AMOUNT_LIMIT)) putParsed(out, i, parseAmount(x, locale));
     } else if (others !== null) {
-      const v = others[i];
+      const v = rowAt(others, i);
       if (v !== null && v !== undefined) putParsed(out, i, parseAmount(v, locale));
     }
   }

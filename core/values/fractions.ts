@@ -1,7 +1,8 @@
 /** Fractions and the percent rule (SPEC §2): margins and wallet shares, `(10%)` = −10% (§2a). */
 import { AMOUNT_LIMIT, columnLocale, plainNumber, readNumber, SPACES, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
-import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
+import { cellColumn, isCellColumn, parsedList, putParsed, someOther, type CellColumn, type NumberColumn } from "./number-column";
+import { rowAt } from "./row-list";
 
 
 /** The number of a cell and whether it carried `%`; `(10%)` is −10% (accounting negative). */
@@ -34,14 +35,13 @@ export interface FractionRange {
  * number never decides the scale: whatever its scale it is a negative margin (a laggard).
  */
 export function percentScale(values: readonly CellValue[] | CellColumn, locale?: NumberLocale): boolean {
-  const { numbers, others } = isCellColumn(values) ? values : cellColumn(values);
+  const cells = isCellColumn(values) ? values : cellColumn(values);
+  const { numbers } = cells;
   for (let i = 0; i < numbers.length; i++) if ((numbers[i] as number) > 1) return true;
-  if (others === null) return false;
-  for (let i = 0; i < others.length; i++) {
-    const p = numericPart(others[i], locale);
-    if (p && !p.percentSign && p.n > 1) return true;
-  }
-  return false;
+  return someOther(cells, (v) => {
+    const p = numericPart(v, locale);
+    return p !== null && !p.percentSign && p.n > 1;
+  });
 }
 
 /** One cell as a fraction, given the column's scale from `percentScale`. */
@@ -80,7 +80,7 @@ export function fractionColumn(values: readonly CellValue[] | CellColumn, range:
     const x = numbers[i] as number;
     if (x === x) putParsed(out, i, fractionInRange(x, asPercent ? x / 100 : x, range));
     else if (others !== null) {
-      const v = others[i];
+      const v = rowAt(others, i);
       if (v !== null && v !== undefined) putParsed(out, i, parseFraction(v, asPercent, range, locale));
     }
   }

@@ -5,6 +5,7 @@
  * number object of its own; a typed column is one block of memory the collector never walks.
  */
 import type { CellValue, Invalid, Parsed } from "./cells";
+import { rowAt, rowList, setRow, type RowList } from "./row-list";
 
 export interface NumberColumn {
   /** Row i's number; NaN where its cell is blank or unreadable (no parsed number is NaN). */
@@ -43,15 +44,15 @@ export function parsedList(column: NumberColumn): Parsed<number>[] {
 /**
  * A column's cells as gathered to be read as numbers, without a list of every cell: each finite
  * number unboxed in `numbers` (NaN where the cell is not one), each other non-blank cell (text, a
- * boolean, a date, NaN or ±∞) in `others` at its place — a list made when the first such cell
- * comes, so a workbook's column of numbers has none. A blank (null, undefined or "", which every
+ * boolean, a date, NaN or ±∞) in `others` at its place — a list (values/row-list) made when the
+ * first such cell comes, so a workbook's column of numbers has none. A blank (null, undefined or "", which every
  * number parser reads as blank) is in neither. At 100,000 rows a list of the cells is a fresh
  * 800 kB; the column functions (amountColumn, fractionColumn, relationshipColumn) then parse in
  * place: `numbers` becomes the parsed column's values.
  */
 export interface CellColumn {
   readonly numbers: Float64Array;
-  others: CellValue[] | null;
+  others: RowList<CellValue> | null;
 }
 
 export function newCellColumn(length: number): CellColumn {
@@ -66,7 +67,14 @@ export function putCell(column: CellColumn, i: number, v: CellValue): void {
   }
   column.numbers[i] = Number.NaN;
   if (v === null || v === undefined || v === "") return;
-  (column.others ??= new Array<CellValue>(column.numbers.length).fill(null))[i] = v;
+  setRow((column.others ??= rowList<CellValue>(column.numbers.length, null)), i, v);
+}
+
+/** Whether `test` holds for one of the column's other cells (the cells that are not numbers). */
+export function someOther(column: CellColumn, test: (v: CellValue) => boolean): boolean {
+  if (column.others === null) return false;
+  for (const block of column.others.blocks) for (let i = 0; i < block.length; i++) if (test(block[i])) return true;
+  return false;
 }
 
 /** The cells of a list, as a CellColumn. */
@@ -79,7 +87,7 @@ export function cellColumn(values: readonly CellValue[]): CellColumn {
 /** Row i's cell as it was put (a blank as null). */
 export function cellAt(column: CellColumn, i: number): CellValue {
   const x = column.numbers[i] as number;
-  return x === x ? x : column.others === null ? null : (column.others[i] ?? null);
+  return x === x ? x : column.others === null ? null : (rowAt(column.others, i) ?? null);
 }
 
 export const isCellColumn = (v: readonly CellValue[] | CellColumn): v is CellColumn => !Array.isArray(v);

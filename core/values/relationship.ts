@@ -1,7 +1,7 @@
 /** Relationship strength (and mutual benefit) → 0–100 (SPEC §2), on its column's scale. */
 import { columnLocale, type NumberLocale } from "./amounts";
 import { isBlank, Invalid, notA, show, type CellValue, type Parsed } from "./cells";
-import { cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
+import { cellAt, cellColumn, isCellColumn, parsedList, putParsed, type CellColumn, type NumberColumn } from "./number-column";
 import { numericPart } from "./fractions";
 import { LEVEL_WORDS } from "./levels";
 
@@ -27,9 +27,9 @@ export function relationshipScale(values: readonly CellValue[] | CellColumn, loc
     const n = numbers[i] as number;
     if (n === n) see(n);
   }
-  if (others !== null) {
-    for (let i = 0; i < others.length; i++) {
-      const p = numericPart(others[i], locale);
+  for (const block of others?.blocks ?? []) {
+    for (let i = 0; i < block.length; i++) {
+      const p = numericPart(block[i], locale);
       if (p && !p.percentSign) see(p.n);
     }
   }
@@ -72,11 +72,10 @@ export function relationshipColumn(values: readonly CellValue[] | CellColumn, hi
   const cells = isCellColumn(values) ? values : cellColumn(values);
   const locale = columnLocale(cells, hint);
   const scale = relationshipScale(cells, locale);
-  const { numbers, others } = cells;
+  const { numbers } = cells;
   const out = { value: numbers, invalid: new Map<number, Invalid>() };
   for (let i = 0; i < numbers.length; i++) {
-    const x = numbers[i] as number;
-    const v = x === x ? x : others === null ? null : (others[i] ?? null);
+    const v = cellAt(cells, i);
     if (v !== null) putParsed(out, i, parseRelationship(v, scale, locale));
   }
   return out;

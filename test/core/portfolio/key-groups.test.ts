@@ -5,7 +5,11 @@
 // letters whose lower case is ASCII such as the Kelvin sign, lone surrogates, control characters).
 import { describe, expect, it } from "vitest";
 import { clientKey } from "../../../core/model/history";
-import { groupNames, plainHash } from "../../../core/portfolio/key-groups";
+import { groupNames as groupRows, plainHash } from "../../../core/portfolio/key-groups";
+import { rowListOf } from "../../../core/values";
+
+/** The rows of a list grouped (the portfolio's names are a row list). */
+const groupNames = (names: readonly (string | null)[], nameless: ((i: number) => boolean) | null = null) => groupRows(rowListOf(names), nameless);
 
 /** The same grouping with a Map of clientKey: the reference. */
 function reference(names: readonly (string | null)[], nameless: (i: number) => boolean = () => false) {

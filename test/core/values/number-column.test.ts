@@ -20,11 +20,12 @@ describe("number columns", () => {
 
 import fc from "fast-check";
 import {
-  amountColumn, fractionColumn, hasCommaDecimal, MARGIN_RANGE, parseAmount, parseFraction, parseRelationship, relationshipColumn, WALLET_RANGE, type CellValue,
+  amountColumn, columnLocale, fractionColumn, hasCommaDecimal, MARGIN_RANGE, parseAmount, parseFraction, parseRelationship, relationshipColumn, WALLET_RANGE, type CellValue,
 } from "../../../core/values";
 import { AMOUNT_LIMIT } from "../../../core/values/amounts";
 import { numericPart } from "../../../core/values/fractions";
 import { cellAt, cellColumn } from "../../../core/values/number-column";
+import { rowAt } from "../../../core/values/row-list";
 
 // Cells as hosts and files give them: workbook numbers (−0, fractions, percents written as 60,
 // too large, NaN and ±∞), text of every kind (blank, spaces, money, percent, comma decimal,
@@ -70,7 +71,20 @@ describe("cell columns (the cells of a number column, gathered without a list of
       else expect(Object.is(back, v)).toBe(true);
     });
     // Not finite: kept as a cell (an unreadable amount), not as a number.
-    expect(column.others?.[CELLS.indexOf(Infinity)]).toBe(Infinity);
+    expect(column.others && rowAt(column.others, CELLS.indexOf(Infinity))).toBe(Infinity);
+  });
+
+  it("keep other cells in place past the first block of rows (8,192), and read every one back", () => {
+    const values: CellValue[] = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `$${i}` : i % 3 === 1 ? i : null));
+    values[8191] = "last of block 0";
+    values[8192] = "first of block 1";
+    values[19_999] = "1.234,5";
+    const column = cellColumn(values);
+    expect(column.others?.blocks.map((b) => b.length)).toEqual([8192, 8192, 3616]);
+    values.forEach((v, i) => expect(cellAt(column, i)).toBe(v));
+    // Each column rule reads the text cells of every block: the comma decimal is in the last one.
+    expect(columnLocale(column)).toEqual({ decimalComma: true });
+    expect(columnLocale(values)).toEqual({ decimalComma: true });
   });
 
   it("make no list of other cells for a column of numbers and blanks (a workbook's)", () => {
