@@ -3,7 +3,6 @@
  * top-level stub in Code.js, with this JSDoc, so Apps Script can call it by name (triggers, menu
  * items, google.script.run). The custom functions' stubs are generated from core/functions.ts.
  */
-import sampleClients from "sample:clients";
 import { buildSummary, type BuildSummary, type PanelState } from "../core/bridge";
 import { addInputColumnsSync, type AddedColumns } from "../core/use-cases/add-input-columns";
 import { buildMatrixSync, type MatrixResult } from "../core/use-cases/build-matrix";
@@ -17,6 +16,7 @@ import type { Services } from "./gas";
 import { asText, widthOf } from "./grid";
 import { needsTextFormat, userMessage } from "./messages";
 import { SheetsPort } from "./port";
+import { SAMPLE_FILE, sampleRows } from "./sample";
 import { runSelfTest as selfTest } from "./self-test";
 import type { SheetsServer } from "./server-api";
 
@@ -131,6 +131,7 @@ export function addSampleSheet(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   let name = "Sample clients";
   for (let i = 2; ss.getSheetByName(name); i++) name = `Sample clients (${i})`;
+  const sampleClients = sampleRows(HtmlService.createHtmlOutputFromFile(SAMPLE_FILE).getContent());
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   const rows = sampleClients.length;
   const cols = widthOf(sampleClients);

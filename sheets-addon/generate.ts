@@ -4,3 +4,4 @@
  */
 export { customFunctionStubs } from "./functions-source";
 export { helpHtml } from "./help-page";
+export { sampleText } from "./sample";

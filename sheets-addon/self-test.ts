@@ -12,6 +12,7 @@ import { insertChart } from "./chart";
 import type { Services, Sheet } from "./gas";
 import { asText, sheetValue } from "./grid";
 import { renderMatrix } from "./render";
+import { SAMPLE_FILE, sampleRows } from "./sample";
 
 /** How long the checks wait for Sheets to compute the custom functions (seconds, one read each). */
 const WAIT_SECONDS = 20;
@@ -106,6 +107,7 @@ export function runSelfTest(gas: Services): CheckLine[] {
       return settingsCheck(SETTINGS_PROBE, back);
     }));
     lines.push(guard("Developer metadata on one whole column", () => metadataCheck(gas, sheet)));
+    lines.push(guard("The sample clients read from Sample.html", () => sampleCheck(gas)));
   } catch (e) {
     lines.push(failed("Self-test", e));
   } finally {
@@ -127,6 +129,16 @@ function guard(check: string, f: () => CheckLine): CheckLine {
   } catch (e) {
     return failed(check, e);
   }
+}
+
+/** "Add sample sheet" reads its rows from Sample.html with getContent: the text must come back as the build wrote it. */
+function sampleCheck(gas: Services): CheckLine {
+  const check = "The sample clients read from Sample.html";
+  const rows = sampleRows(gas.HtmlService.createHtmlOutputFromFile(SAMPLE_FILE).getContent());
+  const width = rows[0]?.length ?? 0;
+  return rows.length > 1 && rows[0]?.[0] === "Client" && rows.every((r) => r.length === width)
+    ? line(check, "pass", `${rows.length} rows of ${width} cells, headed “Client”, as the build writes them`)
+    : line(check, "fail", `read ${rows.length} rows; the first: ${JSON.stringify(rows[0]?.slice(0, 3))}`);
 }
 
 function chartCheck(gas: Services, sheet: Sheet): CheckLine {

@@ -9,7 +9,8 @@
 //   from its help (core/functions/help.ts) and the table's parameter names (Sheets shows them in
 //   autocomplete): sheets-addon/functions-source.ts.
 // The help itself is build-time only: the Help dialog is Help.html, generated beside Code.js
-// (sheets-addon/help-page.ts), so the script every execution loads does not carry it.
+// (sheets-addon/help-page.ts), so the script every execution loads does not carry it; nor the
+// sample clients, which are Sample.html (sheets-addon/sample.ts).
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import vm from "node:vm";
 import { build } from "esbuild";
@@ -22,29 +23,6 @@ const FORBIDDEN = [/\bUrlFetchApp\b/, /\bXMLHttpRequest\b/, /\bfetch\s*\(/, /\bW
 // What the Apps Script V8 runtime lacks ("V8 runtime limitations", developers.google.com/apps-script/guides/v8-runtime),
 // and Intl, which it does not promise (dates go through Utilities.formatDate).
 const UNAVAILABLE_IN_V8 = [/\bsetTimeout\s*\(/, /\bsetInterval\s*\(/, /\bTextEncoder\b/, /\bTextDecoder\b/, /\bnew URL\(/, /\bURLSearchParams\b/, /\batob\(/, /\bbtoa\(/, /\bstructuredClone\(/, /\bIntl\./];
-
-/**
- * esbuild plugin: `import rows from "sample:clients"` → examples/clients.csv parsed now, carried as
- * its lines with the cells between `|` (a quarter smaller than the JSON of the rows) and split again
- * when the module loads: the same rows of strings.
- */
-const SAMPLE_CELL = "|";
-function samplePlugin(root) {
-  return {
-    name: "sample-clients",
-    setup(b) {
-      b.onResolve({ filter: /^sample:clients$/ }, () => ({ path: "clients", namespace: "sample" }));
-      b.onLoad({ filter: /.*/, namespace: "sample" }, async () => {
-        const text = await readFile(`${root}examples/clients.csv`, "utf8");
-        const { data, errors } = Papa.parse(text.trim(), { skipEmptyLines: true });
-        if (errors.length) throw new Error(`examples/clients.csv: ${errors[0].message}`);
-        if (data.some((row) => row.some((cell) => cell.includes(SAMPLE_CELL) || cell.includes("\n")))) throw new Error(`examples/clients.csv: a cell holds ${SAMPLE_CELL} or a line break`);
-        const lines = JSON.stringify(data.map((row) => row.join(SAMPLE_CELL)).join("\n"));
-        return { contents: `export default ${lines}.split("\\n").map((row) => row.split(${JSON.stringify(SAMPLE_CELL)}));`, loader: "js" };
-      });
-    },
-  };
-}
 
 /** The exported functions of entry-points.ts with their JSDoc text and parameter names. */
 async function entryPoints(root) {
@@ -123,7 +101,6 @@ export async function run(root) {
     charset: "utf8",
     legalComments: "none",
     logLevel: "warning",
-    plugins: [samplePlugin(root)],
     metafile: true,
   });
   // What each source adds to Code.js, for bench/bundle-size.bench.mjs.
@@ -180,6 +157,10 @@ export async function run(root) {
   ].join("\n");
   await writeFile(`${out}Sidebar.html`, html);
   await writeFile(`${out}Help.html`, `${g.helpHtml()}\n`);
+  // The sample clients, read by "Add sample sheet" only (sheets-addon/sample.ts).
+  const { data, errors } = Papa.parse((await readFile(`${root}examples/clients.csv`, "utf8")).trim(), { skipEmptyLines: true });
+  if (errors.length) throw new Error(`examples/clients.csv: ${errors[0].message}`);
+  await writeFile(`${out}Sample.html`, g.sampleText(data));
 
   const manifest = JSON.parse(await readFile(`${root}sheets-addon/appsscript.json`, "utf8"));
   await writeFile(`${out}appsscript.json`, `${JSON.stringify(manifest, null, 2)}\n`);

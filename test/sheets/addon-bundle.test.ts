@@ -30,8 +30,8 @@ beforeAll(() => {
 });
 
 describe("dist/sheets-addon is a pushable Apps Script project", () => {
-  it("holds exactly Code.js, Help.html, Sidebar.html and appsscript.json, and .clasp.json points at it", () => {
-    expect(readdirSync(ADDON).sort()).toEqual(["Code.js", "Help.html", "Sidebar.html", "appsscript.json"]);
+  it("holds exactly Code.js, Help.html, Sample.html, Sidebar.html and appsscript.json, and .clasp.json points at it", () => {
+    expect(readdirSync(ADDON).sort()).toEqual(["Code.js", "Help.html", "Sample.html", "Sidebar.html", "appsscript.json"]);
     const clasp = JSON.parse(readFileSync(`${ROOT}.clasp.json`, "utf8"));
     expect(clasp.rootDir).toBe("dist/sheets-addon");
     expect(typeof clasp.scriptId).toBe("string");
@@ -40,7 +40,7 @@ describe("dist/sheets-addon is a pushable Apps Script project", () => {
   it("is what clasp would push (clasp status, offline)", () => {
     const out = execFileSync(process.execPath, [`${ROOT}node_modules/@google/clasp/build/src/index.js`, "status", "--json"], { cwd: ROOT, encoding: "utf8" });
     const status = JSON.parse(out.slice(out.indexOf("{")));
-    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Help.html", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
+    expect([...status.filesToPush].sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Help.html", "dist/sheets-addon/Sample.html", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
   });
 
   it("runs on V8 with exactly the two scopes", () => {
@@ -192,7 +192,7 @@ describe("menu", () => {
     expect(hyperlink?.format).toBeUndefined();
     // Numbers and percents typed as in the CSV become numbers, as an import would.
     expect(sample?.cell(2, 3)?.value).toBe(29100);
-    // Every cell is the CSV's cell as typed (the build carries the rows in a shorter form of its own).
+    // Every cell is the CSV's cell as typed (Sample.html carries the rows in a shorter form of its own).
     const cells = Papa.parse<string[]>(readFileSync(`${ROOT}examples/clients.csv`, "utf8").trim(), { skipEmptyLines: true }).data;
     cells.forEach((row, r) => row.forEach((v, c) => {
       const typed: FakeCell = { value: undefined };

@@ -30,7 +30,7 @@ export function loadAddon(g: FakeGoogle, code = codeJs()): AddonGlobals {
   vm.runInContext(code, context, { filename: "Code.js" });
   const VmDate = vm.runInContext("Date", context) as DateConstructor;
   g.ss.makeDate = (ms) => new VmDate(ms);
-  for (const file of ["Sidebar", "Help"]) g.files.set(file, readFileSync(`${ADDON}${file}.html`, "utf8"));
+  for (const file of ["Sidebar", "Help", "Sample"]) g.files.set(file, readFileSync(`${ADDON}${file}.html`, "utf8"));
   return context as AddonGlobals;
 }
 

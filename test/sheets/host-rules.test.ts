@@ -11,6 +11,7 @@ import { buildPortfolio } from "../../core/use-cases/build-portfolio";
 import { dayFromParts } from "../../core/values";
 import type { BuildSummary, PanelState } from "../../core/bridge";
 import { asyncPort, SheetsPort } from "../../sheets-addon/port";
+import { SAMPLE_FILE, sampleRows } from "../../sheets-addon/sample";
 import type { FakeChart } from "../fakes/sheets/builders";
 import type { FakeRange } from "../fakes/sheets/range";
 import { ARBITRARY_RANGE_METADATA, CELL_LIMIT, fakeGoogle, LOADING, marshal, PROPERTY_VALUE_LIMIT, ServiceError, UndocumentedError, type FakeSheet } from "../fakes/spreadsheet-app";
@@ -234,6 +235,9 @@ describe("Sheets: services", () => {
     const source = readFileSync(`${ROOT}sheets-addon/entry-points.ts`, "utf8");
     const names = [...source.matchAll(/createHtmlOutputFromFile\("([^"]+)"\)/g)].map((m) => m[1] as string);
     expect(names.sort()).toEqual(["Help", "Sidebar"]);
+    // …and the sample clients' file, named by sample.ts.
+    expect(source).toContain("createHtmlOutputFromFile(SAMPLE_FILE)");
+    names.push(SAMPLE_FILE);
     for (const name of names) expect(readFileSync(`${ADDON}${name}.html`, "utf8").length).toBeGreaterThan(0);
     const g = fakeGoogle(csvSheet("examples/clients.csv"));
     const addon = loadAddon(g);
@@ -243,6 +247,20 @@ describe("Sheets: services", () => {
     expect(() => call(addon, "showHelp")).toThrow(/No HTML file named Help/);
     g.files.set("Help.html", "<p>x</p>");
     expect(() => call(addon, "showHelp")).toThrow(/No HTML file named Help/);
+  });
+
+  it(`getContent() gives an HTML file's text as written (Google's include idiom reads CSS and JavaScript files so): "Add sample sheet" reads Sample.html — ${PAGE.htmlInclude}`, () => {
+    const g = fakeGoogle();
+    const addon = loadAddon(g);
+    const file = readFileSync(`${ADDON}${SAMPLE_FILE}.html`, "utf8");
+    expect(g.HtmlService.createHtmlOutputFromFile(SAMPLE_FILE).getContent()).toBe(file);
+    call(addon, "addSampleSheet");
+    expect(g.ss.sheet("Sample clients")?.extent()).toEqual({ rows: sampleRows(file).length, cols: sampleRows(file)[0]?.length });
+    expect(g.log.named("HtmlService.createHtmlOutputFromFile")).toBe(2);
+    // Without the file, the menu item fails as Apps Script does, before it adds a sheet.
+    g.files.delete(SAMPLE_FILE);
+    expect(() => call(addon, "addSampleSheet")).toThrow(/No HTML file named Sample/);
+    expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients", "Sample clients"]);
   });
 
   it(`Code.js is ES2020 at most: \`?.\` and \`??\` as written, nothing the page does not vouch for — ${PAGE.v8}`, () => {

@@ -24,6 +24,7 @@ export const PAGE = {
   utilities: "https://developers.google.com/apps-script/reference/utilities/utilities",
   v8: "https://developers.google.com/apps-script/guides/v8-runtime",
   htmlService: "https://developers.google.com/apps-script/reference/html/html-service",
+  htmlInclude: "https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript",
   properties: "https://developers.google.com/apps-script/reference/properties/properties-service",
   quotas: "https://developers.google.com/apps-script/guides/services/quotas",
   scopes: "https://developers.google.com/workspace/add-ons/concepts/editor-scopes",

@@ -28,7 +28,9 @@ describe("Run self-test (Sheets)", () => {
       "Page layout": "info",
       "Settings round trip (saved in the document, read back)": "pass",
       "Developer metadata on one whole column": "pass",
+      "The sample clients read from Sample.html": "pass",
     });
+    expect(lines.find((l) => l.check.startsWith("The sample clients"))?.detail).toBe("44 rows of 13 cells, headed “Client”, as the build writes them");
     // The fake assumes the worst where Google is silent: an error cell spoils the whole result.
     expect(lines.find((l) => l.check.startsWith("A custom function"))?.detail).toMatch(/#N\/A/);
     expect(lines.find((l) => l.check.startsWith("TODAY()"))?.detail).toMatch(/Loading\.\.\./);
@@ -41,6 +43,13 @@ describe("Run self-test (Sheets)", () => {
     expect(dialog?.title).toBe("KAM Portfolio — Self-test");
     expect(dialog?.html.getContent()).toContain("FAIL  A custom function over a range holding an error");
     expect(dialog?.html.getContent()).toContain("copy these lines");
+  });
+
+  it("a Sample.html that does not come back as written fails its line (a host that wrapped or escaped it)", () => {
+    const { g, addon } = sheetsHost(csvSheet("examples/clients.csv"));
+    g.files.set("Sample", `<html><body>${g.files.get("Sample")}</body></html>`);
+    const lines = call(addon, "runSelfTest") as CheckLine[];
+    expect(lines.find((l) => l.check.startsWith("The sample clients"))).toMatchObject({ status: "fail", detail: expect.stringMatching(/^read 44 rows; the first: \["<html><body>Client"/) });
   });
 
   it("a check the host fails shows as a failing line: the lock held by another execution", () => {
