@@ -25,6 +25,7 @@ const BUNDLES = [
   { file: "sheets-addon/Code.js", goal: 120 * KB, meta: ".gen/sheets/Code.meta.json" },
   { file: "sheets-addon/Sidebar.html", goal: null },
   { file: "sheets-addon/Help.html", goal: null },
+  { file: "sheets-addon/Sample.html", goal: null },
   { file: "excel-addin/functions.js", goal: 50 * KB, meta: ".gen/excel/functions.meta.json" },
   { file: "excel-addin/taskpane.js", goal: 100 * KB, meta: ".gen/excel/taskpane.meta.json" },
 ];
