@@ -9,9 +9,9 @@ import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
 import {
   amountColumn, cellAt, fractionColumn, isBlank, Invalid, levelCode, newCellColumn, putCell, MARGIN_RANGE, parseDate, parseLevel, parseText, parseYesNo, relationshipColumn,
-  WALLET_RANGE, writesDayFirst, type CellValue, type Day, type CellColumn, type FractionRange, type LevelColumn, type NumberColumn, type NumberLocale, type Parsed,
+  rowList, rowListOf, setRow, WALLET_RANGE, writesDayFirst, type CellValue, type Day, type CellColumn, type FractionRange, type LevelColumn, type NumberColumn, type NumberLocale,
+  type Parsed, type RowList,
 } from "../values";
-import { rowList, rowListOf, setRow, type RowList } from "../values/row-list";
 import { EmptySheetError, MissingColumnsError } from "./errors";
 
 export interface Columns {
