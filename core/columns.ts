@@ -266,10 +266,14 @@ export class MappingError extends Error {
 /**
  * The row (0-based) holding the headers: the first of the first ten non-blank rows that names a
  * client and a revenue; failing that, the first of them holding every header `overrides` names
- * (`--map revenue="Total"` under a report's title lines), else the first non-blank row.
+ * (`--map revenue="Total"` under a report's title lines), else the first of them that names the
+ * most inputs — a report's header line below its title ("Sales by Customer Detail" names a
+ * client; ", Date, Transaction Type, …, Amount" names more though its client column has no
+ * header), so that what is missing is said of the right line.
  */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides: Partial<Record<Field, string>> = {}): number {
   let first = -1;
+  let most = 0;
   let named = -1;
   let seen = 0;
   const overriding = Object.values(overrides).some((h) => h !== undefined);
@@ -282,6 +286,11 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides
       const { mapping } = detectColumns(row, overrides);
       if (mapping.client !== undefined && mapping.revenue !== undefined) return r;
       if (overriding && named < 0) named = r;
+      const inputs = Object.keys(mapping).length;
+      if (inputs > most) {
+        most = inputs;
+        first = r;
+      }
     } catch {
       // an override that this row lacks: not the header row
     }

@@ -8,6 +8,7 @@
  *
  * - `read-columns`: header row, mapping, each input column parsed once, order-list detection;
  * - `skipped-rows`: total rows and rows that were not revenue (SPEC §2a), left out with their reason;
+ * - `report-groups`: a report grouped by client (a heading, its rows, "Total for …"): the rows take the heading's name;
  * - `read-clients`: rows → clients (needs data, continuation lines, order lists merged), over the
  *   columns of `client-inputs`, each client's attributes (the first valid among its rows) in
  *   `client-attributes`;
@@ -32,6 +33,7 @@ import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
 import { currenciesNote } from "./portfolio/currencies";
+import { readGroups } from "./portfolio/report-groups";
 import { namesNoClient, notRevenueRows, skippedRows } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
@@ -63,7 +65,9 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     delete mapping.relationship;
     cols.relationships = null;
   }
-  const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping));
+  // A report grouped by client names each client once, above its rows: those rows take its name first.
+  const groupRows = readGroups(cols.names, cols.revenues);
+  const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping), groupRows);
   const currencies = currenciesNote(data, headers, mapping, cols.names, skips);
   if (currencies !== null) notes.push(currencies);
 

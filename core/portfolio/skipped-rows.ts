@@ -4,7 +4,8 @@
  *
  * - total rows (SPEC §2a): the client cell is a total label — total, totals, grand total,
  *   subtotal, sum, overall, any case, an optional trailing colon, or a label ending in the word
- *   "total" ("Customer total");
+ *   "total" ("Customer total"); and (the SPEC is silent: docs/files.md) a label "Total for …",
+ *   a group's total in an accounting report (QuickBooks' "Total for Amy's Bird Sanctuary");
  * - the header line again (a report exported page by page): its client and revenue cells say
  *   the headers of their columns;
  * - rows that did not happen as revenue (the SPEC is silent; docs/files.md has the rule): a
@@ -18,6 +19,8 @@ import { rowAt, show, type CellValue, type RowList } from "../values";
 import { dataRow, type DataRows } from "./data-rows";
 
 const TOTAL_LABEL = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
+/** A group's total in an accounting report: "Total for" and a name. */
+const TOTAL_FOR = /^totals?\s+for\s+\S/i;
 
 const TRAILING_SPACE = /\s$/;
 
@@ -26,8 +29,9 @@ export const TOTAL_ROW = "total row";
 
 /** Is a client cell (trimmed) a total label? */
 export function isTotalLabel(name: string): boolean {
-  // Every total label ends in l, s, m (total, totals, sum, overall), a colon or a space: most names
-  // are told apart by their last character, without the search for "total" through the whole name.
+  if ((name.charCodeAt(0) | 0x20) === 0x74 && TOTAL_FOR.test(name)) return true;
+  // Every other total label ends in l, s, m (total, totals, sum, overall), a colon or a space: most
+  // names are told apart by their last character, without the search for "total" through the whole name.
   const last = name.charCodeAt(name.length - 1) | 0x20;
   if (last !== 0x6c && last !== 0x73 && last !== 0x6d && last !== 0x3a && !TRAILING_SPACE.test(name)) return false;
   return TOTAL_LABEL.test(name);
@@ -114,10 +118,13 @@ export function notRevenueRows(data: DataRows, headers: readonly string[], mappi
   return reasons;
 }
 
-/** Each skipped row (0-based data index) and its reason: total rows, then repeated headers and rows that are not revenue. */
-export function skippedRows(names: RowList<string | null>, notRevenue: ReadonlyMap<number, string>): Map<number, string> {
+/**
+ * Each skipped row (0-based data index) and its reason: total rows, then repeated headers and rows
+ * that are not revenue, then the headings and closing rows of a grouped report (report-groups).
+ */
+export function skippedRows(names: RowList<string | null>, notRevenue: ReadonlyMap<number, string>, groupRows: ReadonlyMap<number, string> = new Map()): Map<number, string> {
   const skips = totalRows(names, new Map<number, string>());
-  for (const [i, reason] of notRevenue) if (!skips.has(i)) skips.set(i, reason);
+  for (const more of [notRevenue, groupRows]) for (const [i, reason] of more) if (!skips.has(i)) skips.set(i, reason);
   return skips;
 }
 

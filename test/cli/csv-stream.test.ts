@@ -112,8 +112,8 @@ describe("grade from the kept rows is grade from every cell", () => {
     `${ROOT}test/vectors/clients-60.csv`,
     `${ROOT}test/vectors/orders-dated.csv`,
   ];
-  /** A file read only with --map: a report whose column of row labels has no header. */
-  const mapped: Record<string, Settings["mapping"]> = { "sales-summary-row-labels.csv": { client: "A", revenue: "Total" } };
+  /** Files read only with --map: reports whose column of row labels has no header. */
+  const mapped: Record<string, Settings["mapping"]> = { "sales-summary-row-labels.csv": { client: "A", revenue: "Total" }, "sales-by-customer-detail.csv": { client: "A" } };
   it.each(files.map((f) => [f.slice(ROOT.length), f]))("%s", async (_name, file) => {
     const mapping = mapped[file.slice(file.lastIndexOf("/") + 1)];
     const { all, kept } = await bothWays(file, mapping === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, mapping });

@@ -135,3 +135,39 @@ describe("payments in two currencies (a Stripe export: Currency eur on one charg
     expect([one.code, one.stderr]).toEqual([0, ""]);
   });
 });
+
+describe("a detail report grouped by customer (QuickBooks' Sales by Customer Detail): a heading, the customer's rows with no name, \"Total for …\"", () => {
+  const file = "test/fixtures/exports/sales-by-customer-detail.csv";
+
+  it("says which column is missing on the report's header line, not its title, and how to name a column with no header", async () => {
+    const run = await runCli(["grade", file]);
+    expect([run.code, run.stdout]).toEqual([1, ""]);
+    // Before: `no revenue column found (headers seen: Sales by Customer Detail)`, the title line taken for the header.
+    expect(run.stderr).toBe(
+      `kam-portfolio: ${file}: no client column found (headers seen: Date, Transaction Type, Num, Product/Service, Memo/Description, Qty, Sales Price, Amount, Balance); name one with --map client="Header" (a column with no header by its letter: --map client=A)\n`,
+    );
+  });
+
+  it("with the column named, each customer is graded on the rows of its group: headings and group totals skipped, nothing counted twice", async () => {
+    const report = await gradeJson(file, "--map", "client=A", "--today", "2025-12-31");
+    // Before: "Total for Cool Cars" and the others were graded as clients, and every row of a group needed a client name.
+    expect(report.clients.map((c) => [c.name, c.revenue])).toEqual([
+      ["Cool Cars", 1780],
+      ["Amy's Bird Sanctuary", 325],
+      ["Bill's Windsurf Shop", 275],
+      ["Diego Rodriguez", -50],
+    ]);
+    expect(report.skipped).toEqual([
+      { row: 6, name: "Amy's Bird Sanctuary", reason: "group heading" },
+      { row: 9, name: "Total for Amy's Bird Sanctuary", reason: "total row" },
+      { row: 10, name: "Bill's Windsurf Shop", reason: "group heading" },
+      { row: 12, name: "Total for Bill's Windsurf Shop", reason: "total row" },
+      { row: 13, name: "Cool Cars", reason: "group heading" },
+      { row: 17, name: "Total for Cool Cars", reason: "total row" },
+      { row: 18, name: "Diego Rodriguez", reason: "group heading" },
+      { row: 20, name: "Total for Diego Rodriguez", reason: "total row" },
+      { row: 21, name: "TOTAL", reason: "total row" },
+    ]);
+    expect(report.needsData).toEqual([{ row: 25, name: "Accrual Basis Tuesday, January 6, 2026 10:22 AM GMT-08:00", reason: "no revenue" }]);
+  });
+});

@@ -170,6 +170,15 @@ describe("the header row", () => {
     expect(findHeaderRow(rows, { revenue: "Amount" })).toBe(0); // no row holds it: the first, whose error names its headers
   });
 
+  it("failing that, is the line naming the most inputs: a detail report's header line, not its title naming a customer", () => {
+    // QuickBooks' "Sales by Customer Detail": the grouping column has no header; its title names a customer.
+    const rows = [["Sales by Customer Detail"], ["January - December 2025"], [], [null, "Date", "Transaction Type", "Num", "Amount", "Balance"], ["Amy's Bird Sanctuary"], [null, "01/15/2025", "Invoice", "1021", "225.00", "225.00"]];
+    expect(findHeaderRow(rows)).toBe(3);
+    expect(findHeaderRow(rows, { client: "A" })).toBe(3);
+    // Equal counts: the first of them (a summary's title names a client, its header line a revenue).
+    expect(findHeaderRow([["Sales by Customer Summary"], [null, "Total"]])).toBe(0);
+  });
+
   it("is found below a title row and blank rows", () => {
     const rows = [["Client list 2025"], [], ["exported from the CRM", null], ["Client", "Revenue"], ["Acme", 100]];
     expect(findHeaderRow(rows)).toBe(3);

@@ -36,13 +36,22 @@ describe("total rows (SPEC §2a): left out, reported under skipped as `total row
     ["TOTALS", true],
     ["Client 000001", false],
     ["Acme Tools", false],
+    // A group's total in an accounting report (QuickBooks' Sales by Customer Detail).
+    ["Total for Amy's Bird Sanctuary", true],
+    ["TOTAL FOR Cool Cars", true],
+    ["Totals for Europe", true],
+    ["total for  Bolt Ltd ", true],
+    ["Total for", false],
+    ["Total forecast Ltd", false],
+    ["Totally for Kids", false],
+    ["Total Fitness for Women", false],
   ])("%j is a total label: %s", (label, total) => {
     expect(isTotalLabel(label)).toBe(total);
   });
 
-  it("the last-character shortcut never changes the answer (random labels against the whole pattern)", () => {
-    const pattern = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$/i;
-    const pieces = ["Total", "total", "TOTALS", "Grand", "sub", "-", "Sum", "overall", "Overall", " ", "\u00a0", "\t", ":", "s", "l", "M", "Acme", "1", "é"];
+  it("the shortcuts never change the answer (random labels against the whole pattern)", () => {
+    const pattern = /^(?:totals?|grand\s+totals?|sub-?\s?totals?|sum|overall)\s*:?$|\btotals?\s*:?$|^totals?\s+for\s+\S/i;
+    const pieces = ["Total", "total", "TOTALS", "Grand", "sub", "-", "Sum", "overall", "Overall", " ", "\u00a0", "\t", ":", "s", "l", "M", "Acme", "1", "é", "for", "FOR", "t", "T"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {
         const label = parts.join("");
