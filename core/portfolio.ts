@@ -33,7 +33,7 @@ import { readClients } from "./portfolio/read-clients";
 import { isOrderList, mapColumns, noRelationshipValues, parseColumns } from "./portfolio/read-columns";
 import { groupNames } from "./portfolio/key-groups";
 import { currenciesNote } from "./portfolio/currencies";
-import { readGroups } from "./portfolio/report-groups";
+import { hasAmount, readGroups } from "./portfolio/report-groups";
 import { namesNoClient, notRevenueRows, skippedRows } from "./portfolio/skipped-rows";
 import { countKeys, lazyResults, rankClients, type ResultContext } from "./portfolio/results";
 import { profitOf, summarise } from "./portfolio/summary";
@@ -66,7 +66,7 @@ export function gradePortfolio(input: PortfolioInput): Portfolio {
     cols.relationships = null;
   }
   // A report grouped by client names each client once, above its rows: those rows take its name first.
-  const groupRows = readGroups(cols.names, cols.revenues);
+  const groupRows = readGroups(cols.names, (i) => hasAmount(cols.revenues, i));
   const skips = skippedRows(cols.names, notRevenueRows(data, headers, mapping), groupRows);
   const currencies = currenciesNote(data, headers, mapping, cols.names, skips);
   if (currencies !== null) notes.push(currencies);

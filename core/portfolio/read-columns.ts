@@ -4,6 +4,7 @@
  */
 import { dataRow, type DataRows } from "./data-rows";
 import { groupNames } from "./key-groups";
+import { readGroups } from "./report-groups";
 import { detectColumns, FIELDS, filledCells, findHeaderRow, type Field, type Mapping } from "../columns";
 import { isGrade } from "../model/history";
 import type { Grade, Settings } from "../settings";
@@ -34,9 +35,15 @@ export function mapColumns(rows: readonly (readonly CellValue[])[], settings: Se
   return { headers, headerIndex, mapping };
 }
 
-/** SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name. */
-export function looksLikeOrderList(names: readonly (string | null)[]): boolean {
-  const groups = groupNames(rowListOf(names));
+/**
+ * SPEC §2: an order list when more than 20% of the non-blank client cells repeat an earlier name —
+ * once a report grouped by client has given its rows their client's name (`amountAt(i)`: row i's
+ * revenue cell holds something; see report-groups).
+ */
+export function looksLikeOrderList(names: readonly (string | null)[], amountAt: ((i: number) => boolean) | null = null): boolean {
+  const list = rowListOf(names);
+  if (amountAt !== null) readGroups(list, amountAt);
+  const groups = groupNames(list);
   return isOrderList({ nonBlank: groups.nonBlank, repeats: groups.nonBlank - groups.distinct });
 }
 

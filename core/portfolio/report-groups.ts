@@ -20,7 +20,7 @@ export const GROUP_HEADING = "group heading";
 const CLOSING = /^totals?\s+(?:for\s+)?(.+?)\s*:?$/i;
 
 /** Whether row i's revenue cell holds anything: an amount, or a cell that is not one. */
-const hasAmount = (revenues: NumberColumn, i: number): boolean => !Number.isNaN(revenues.value[i]) || revenues.invalid.has(i);
+export const hasAmount = (revenues: NumberColumn, i: number): boolean => !Number.isNaN(revenues.value[i]) || revenues.invalid.has(i);
 
 /** Whether `label` closes the group of `heading`: "Total for Acme", "TOTAL Acme:". */
 function closes(label: string, heading: string): boolean {
@@ -29,21 +29,22 @@ function closes(label: string, heading: string): boolean {
 }
 
 /**
- * Finds the groups: each row of a group with an amount is given its heading's name in `names`
- * (changed in place); returns the headings and closing rows to skip, with their reasons.
+ * Finds the groups: each row of a group with an amount (`amountAt(i)`: its revenue cell holds
+ * something) is given its heading's name in `names` (changed in place); returns the headings and
+ * closing rows to skip, with their reasons.
  */
-export function readGroups(names: RowList<string | null>, revenues: NumberColumn): Map<number, string> {
+export function readGroups(names: RowList<string | null>, amountAt: (i: number) => boolean): Map<number, string> {
   const skips = new Map<number, string>();
   const n = names.length;
   for (let i = 0; i < n; i++) {
     const heading = rowAt(names, i);
-    if (heading === null || hasAmount(revenues, i)) continue;
+    if (heading === null || amountAt(i)) continue;
     let j = i + 1;
     let amounts = 0;
-    for (; j < n && rowAt(names, j) === null; j++) if (hasAmount(revenues, j)) amounts++;
+    for (; j < n && rowAt(names, j) === null; j++) if (amountAt(j)) amounts++;
     const closing = j < n ? rowAt(names, j) : null;
     if (amounts === 0 || closing === null || !closes(closing, heading)) continue;
-    for (let r = i + 1; r < j; r++) if (hasAmount(revenues, r)) setRow(names, r, heading);
+    for (let r = i + 1; r < j; r++) if (amountAt(r)) setRow(names, r, heading);
     skips.set(i, GROUP_HEADING);
     skips.set(j, TOTAL_ROW);
     i = j;

@@ -45,7 +45,9 @@ export function panelView(sheetName: string, rows: readonly (readonly CellValue[
     (f) => mapping[f] === undefined && !(f === "pain" && mapping.aligned !== undefined && mapping.easy !== undefined),
   );
   const names = mapping.client === undefined ? [] : rows.slice(headerIndex + 1).map((r) => (isBlank(r[mapping.client as number]) ? null : String(r[mapping.client as number])));
-  const repeated = settings.mode === "auto" ? looksLikeOrderList(names) : settings.mode === "orders";
+  const revenue = mapping.revenue;
+  const amountAt = revenue === undefined ? null : (i: number) => !isBlank(rows[headerIndex + 1 + i]?.[revenue]);
+  const repeated = settings.mode === "auto" ? looksLikeOrderList(names, amountAt) : settings.mode === "orders";
   return { state: { sheetName, headers, mapping, settings, mode: repeated ? "orders" : "clients", rowsRead, missingInputs: [...missingInputs], problem }, headerIndex };
 }
 

@@ -27,6 +27,13 @@ describe("panelStateOf", () => {
     expect(view.settingsErrors?.map((e) => e.setting)).toEqual(["gradeBMin"]);
   });
 
+  it("calls a report grouped by client (a heading, its rows, \"Total for …\") an order list, as grading merges it", () => {
+    const rows = [["Customer", "Date", "Amount"], ["Acme", null, null], [null, "2025-01-02", 40], ["Total for Acme", null, 40], ["Bolt", null, null], [null, "2025-01-03", 10], ["Total for Bolt", null, 10]];
+    expect(panelStateOf(state(rows)).mode).toBe("orders");
+    // Without its closing row, no group: the two names are one row each.
+    expect(panelStateOf(state(rows.filter((r) => !String(r[0]).startsWith("Total")))).mode).toBe("clients");
+  });
+
   it("refuses the add-in's own sheet", () => {
     expect(panelStateOf(state([["KAM Portfolio"]], { isOwnSheet: true, sheetName: "KAM Portfolio" })).problem).toMatch(/is the add-in's own sheet/);
   });
