@@ -35,9 +35,14 @@ export function columnsEditor(on: ColumnsHandlers): ColumnsEditor {
   function headerOptions(s: PanelState, field: Field): HTMLSelectElement {
     const select = el("select", { attrs: { "data-field": field, "aria-label": FIELD_LABELS[field] } });
     select.appendChild(el("option", { text: REQUIRED.includes(field) ? "— choose a column —" : "— none / auto —", attrs: { value: "" } }));
+    // A column with no header (a report's column of names: QuickBooks leaves it blank) is offered
+    // by its letter, which the core reads as naming that column; blank headers after the last
+    // header are not columns of the table.
+    const last = s.headers.reduce((at, h, i) => (h === "" ? at : i), -1);
     s.headers.forEach((h, i) => {
-      if (h === "") return;
-      const option = el("option", { text: `${columnLetters(i + 1)} · ${h}`, attrs: { value: h } });
+      if (h === "" && i > last) return;
+      const letter = columnLetters(i + 1);
+      const option = el("option", { text: h === "" ? `${letter} · (no header)` : `${letter} · ${h}`, attrs: { value: h === "" ? letter : h } });
       if (s.mapping[field] === i) option.selected = true;
       select.appendChild(option);
     });

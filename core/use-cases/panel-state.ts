@@ -4,7 +4,7 @@
  * and, for the what-if (SPEC §13), what grading needs, so the panel grades the data already read.
  */
 import { panelProblem, type PanelState } from "../bridge";
-import { detectColumns, type Field } from "../columns";
+import { detectColumns, findHeaderRow, type Field } from "../columns";
 import { matrixNow, ownColumns } from "../matrix";
 import { looksLikeOrderList, mapColumns } from "../portfolio";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../port";
@@ -33,6 +33,11 @@ export function panelView(sheetName: string, rows: readonly (readonly CellValue[
     headerIndex = cols.headerIndex;
   } catch (e) {
     problem = panelProblem(e);
+    // The line the problem speaks of (a report's header line below its title), so the Columns
+    // dropdowns offer its columns.
+    const visible = rows.map((r) => r.map((v, i) => (own.includes(i) ? null : v)));
+    headerIndex = findHeaderRow(visible, settings.mapping);
+    headers = (visible[headerIndex] ?? []).map((h) => (isBlank(h) ? "" : String(h).trim()));
     try {
       mapping = detectColumns(headers).mapping;
     } catch {

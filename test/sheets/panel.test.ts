@@ -198,6 +198,20 @@ describe("the KAM Portfolio panel in Chromium", () => {
     await page.close();
   });
 
+  it("offers a column with no header by its letter (QuickBooks' detail report), and saves the letter", async () => {
+    const rows: CellValue[][] = [["Sales by Customer Detail"], [], [null, "Date", "Amount", null], ["Acme", null, null], [null, "2025-01-02", 40], ["Total for Acme", null, 40]];
+    const state = panelState("Clients", rows, checkSettings({}).settings);
+    const page = await openPanel({ answers: { panelGetState: state, panelSaveSettings: null }, delay: 20 });
+    await expect.poll(() => page.locator('select[data-field="client"] option:checked').textContent()).toBe("— choose a column —");
+    // The blank header after the last header is no column of the table.
+    expect(await page.locator('select[data-field="client"] option').allTextContents()).toEqual(["— choose a column —", "A · (no header)", "B · Date", "C · Amount"]);
+    await page.locator('select[data-field="client"]').selectOption("A");
+    await expect.poll(async () => (await calls(page)).filter((c) => c.name === "panelGetState").length).toBe(2);
+    const saved = (await calls(page)).find((c) => c.name === "panelSaveSettings");
+    expect((saved?.args[0] as { mapping: Record<string, string> }).mapping).toEqual({ client: "A" });
+    await page.close();
+  });
+
   it("offers to add the missing input columns, and shows a server error as text", async () => {
     const rows: CellValue[][] = [["Client", "Revenue"], ["Acme", 1000], ["Beta", 500]];
     const { state } = answersFor(rows);

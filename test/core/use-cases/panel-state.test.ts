@@ -34,6 +34,19 @@ describe("panelStateOf", () => {
     expect(panelStateOf(state(rows.filter((r) => !String(r[0]).startsWith("Total")))).mode).toBe("clients");
   });
 
+  it("with no client column, shows the report's header line below its title, its nameless column by its letter", () => {
+    // QuickBooks' Sales by Customer Detail: the title names a customer; the header line's first cell is blank.
+    const rows = [["Sales by Customer Detail"], ["January - December 2025"], [], [null, "Date", "Transaction Type", "Amount"], ["Acme", null, null, null], [null, "2025-01-02", "Invoice", 40], ["Total for Acme", null, null, 40]];
+    const view = panelViewOf(state(rows));
+    expect(view.headerIndex).toBe(3);
+    expect(view.state.headers).toEqual(["", "Date", "Transaction Type", "Amount"]);
+    expect(view.state.mapping).toMatchObject({ date: 1, revenue: 3 });
+    expect(view.state.problem).toMatch(/^No client column found in this sheet \(headers seen: Date, Transaction Type, Amount\)/);
+    // The column chosen by its letter (as the panel offers it): a grouped report, merged per client.
+    const chosen = panelViewOf(state(rows, { settings: { mapping: { client: "A" } } }));
+    expect([chosen.state.problem, chosen.state.mapping.client, chosen.state.mode]).toEqual([null, 0, "orders"]);
+  });
+
   it("refuses the add-in's own sheet", () => {
     expect(panelStateOf(state([["KAM Portfolio"]], { isOwnSheet: true, sheetName: "KAM Portfolio" })).problem).toMatch(/is the add-in's own sheet/);
   });
