@@ -52,7 +52,7 @@ const PROBE = "KAMPortfolio.selftest";
 const BUSY = "#BUSY!";
 const WAITS = 20;
 
-/** A small plan through the portfolio's own writer: a text column, a table, a chart, the page. */
+/** A small plan through the portfolio's own writer: a text column, a table, both charts (the quadrant's and the profit curve's line), the page. */
 function probePlan(name: string): SheetPlan {
   const rows = TEXT_CASES.length;
   return {
@@ -65,6 +65,7 @@ function probePlan(name: string): SheetPlan {
     table: { name: "KAMSelfTest", range: { row: 1, col: 1, rows: rows + 1, cols: 3 }, gradeColumn: 1 },
     conditionalFills: [],
     chart: { title: "KAM self-test", xTitle: "x", yTitle: "y", min: 0, max: 100, threshold: 50, anchor: { row: 2, col: 6, width: 240, height: 160 }, series: [{ name: "points", x: { row: 2, col: 2, rows, cols: 1 }, y: { row: 2, col: 3, rows, cols: 1 }, color: "#2E7D32", kind: "points" }] },
+    profitChart: { title: "KAM self-test curve", xTitle: "x", yTitle: "y", x: { row: 2, col: 2, rows, cols: 1 }, y: { row: 2, col: 3, rows, cols: 1 }, name: "y", color: "#1565C0", format: "0%", anchor: { row: 12, col: 6, width: 240, height: 160 } },
     page: { orientation: "landscape", fitToWidth: true },
     size: { rows: rows + 1, cols: 3 },
   };
@@ -158,7 +159,8 @@ async function chartAndPage(ctx: Excel.RequestContext, ws: Excel.Worksheet): Pro
   ws.charts.load("count");
   ws.pageLayout.load("orientation");
   await ctx.sync();
-  const ok = ws.charts.count === 1 && ws.pageLayout.orientation === "Landscape";
+  // Two charts: the quadrant's scatter and the profit curve's line.
+  const ok = ws.charts.count === 2 && ws.pageLayout.orientation === "Landscape";
   return line("Chart and page layout", ok ? "pass" : "fail", `${ws.charts.count} chart(s), orientation ${ws.pageLayout.orientation}`);
 }
 

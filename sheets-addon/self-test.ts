@@ -5,10 +5,10 @@
  * end and nothing else of the document changes (a document property written for the settings
  * check is removed again).
  */
-import { MATRIX_MARKER, type ChartSpec } from "../core/plan";
+import { MATRIX_MARKER, type ChartSpec, type LineChartSpec } from "../core/plan";
 import type { MatrixPlan } from "../core/matrix";
 import { AROUND_ERROR, dateCase, dateCheck, errorInputCheck, failed, line, SELF_TEST_SHEET, SETTINGS_PROBE, settingsCheck, textCheck, TEXT_CASES, type CheckLine } from "../core/self-test";
-import { insertChart } from "./chart";
+import { insertChart, insertLineChart } from "./chart";
 import type { Services, Sheet } from "./gas";
 import { asText, sheetValue } from "./grid";
 import { renderMatrix } from "./render";
@@ -97,6 +97,7 @@ export function runSelfTest(gas: Services): CheckLine[] {
     lines.push(line("TODAY() as a custom-function argument", "info", today === LOADING ? `still "${LOADING}" after ${WAIT_SECONDS} s, as Google documents` : `computed (${JSON.stringify(today)}): Sheets accepted it here, although the guide forbids it`));
     lines.push(line("Time zones", "info", `spreadsheet ${zone} (today ${gas.Utilities.formatDate(new Date(), zone, "yyyy-MM-dd")}); custom functions receive dates in the script's zone (appsscript.json)`));
     lines.push(guard("Chart", () => chartCheck(gas, sheet)));
+    lines.push(guard(LINE_CHECK, () => lineChartCheck(gas, sheet)));
     lines.push(line("Page layout", "info", "SpreadsheetApp has no print setup: the portfolio's landscape / fit-to-width is not set in Sheets"));
     lines.push(guard("Settings round trip", () => {
       const props = gas.PropertiesService.getDocumentProperties();
@@ -139,6 +140,24 @@ function sampleCheck(gas: Services): CheckLine {
   return rows.length > 1 && rows[0]?.[0] === "Client" && rows.every((r) => r.length === width)
     ? line(check, "pass", `${rows.length} rows of ${width} cells, headed “Client”, as the build writes them`)
     : line(check, "fail", `read ${rows.length} rows; the first: ${JSON.stringify(rows[0]?.slice(0, 3))}`);
+}
+
+const LINE_CHECK = "Line chart (the profit curve)";
+/** The profit curve's chart over two free columns (W:X; a new sheet has 26), its headers in row 1. */
+const LINE: LineChartSpec = {
+  title: "KAM self-test curve", xTitle: "x", yTitle: "y", name: "y", color: "#1565C0", format: "0%",
+  x: { row: 2, col: 23, rows: 2, cols: 1 }, y: { row: 2, col: 24, rows: 2, cols: 1 },
+  anchor: { row: 12, col: 1, width: 200, height: 150 },
+};
+
+function lineChartCheck(gas: Services, sheet: Sheet): CheckLine {
+  sheet.getRange(1, LINE.x.col, 3, 2).setValues([["x", "y"].map(asText), [0.5, 0.8], [1, 1]]);
+  insertLineChart(gas.Charts, sheet, LINE);
+  const chart = sheet.getCharts().find((c) => c.getOptions().get("title") === LINE.title);
+  const format = chart?.getOptions().get("vAxis.format");
+  return chart !== undefined && format === "0%"
+    ? line(LINE_CHECK, "pass", "a line chart was inserted and kept its options (axes as percents)")
+    : line(LINE_CHECK, "fail", chart === undefined ? "no chart with its title" : `the value axis's format came back as ${JSON.stringify(format)}`);
 }
 
 function chartCheck(gas: Services, sheet: Sheet): CheckLine {

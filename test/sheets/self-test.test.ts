@@ -25,6 +25,7 @@ describe("Run self-test (Sheets)", () => {
       "TODAY() as a custom-function argument": "info",
       "Time zones": "info",
       Chart: "pass",
+      "Line chart (the profit curve)": "pass",
       "Page layout": "info",
       "Settings round trip (saved in the document, read back)": "pass",
       "Developer metadata on one whole column": "pass",
@@ -50,6 +51,15 @@ describe("Run self-test (Sheets)", () => {
     g.files.set("Sample", `<html><body>${g.files.get("Sample")}</body></html>`);
     const lines = call(addon, "runSelfTest") as CheckLine[];
     expect(lines.find((l) => l.check.startsWith("The sample clients"))).toMatchObject({ status: "fail", detail: expect.stringMatching(/^read 44 rows; the first: \["<html><body>Client"/) });
+  });
+
+  it("a host that cannot draw the profit curve's line chart fails that line only, and the document is left as it was", () => {
+    const { g, addon } = sheetsHost(csvSheet("examples/clients.csv"));
+    delete (g.Charts.ChartType as { LINE?: unknown }).LINE;
+    const lines = call(addon, "runSelfTest") as CheckLine[];
+    expect(lines.find((l) => l.check === "Line chart (the profit curve)")).toMatchObject({ status: "fail", detail: expect.stringMatching(/^could not run: .*not a Charts\.ChartType/) });
+    expect(lines.find((l) => l.check === "Chart")?.status).toBe("pass");
+    expect(g.ss.sheets.map((s) => s.name)).toEqual(["Clients"]);
   });
 
   it("a check the host fails shows as a failing line: the lock held by another execution", () => {
