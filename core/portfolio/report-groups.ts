@@ -1,14 +1,16 @@
 /**
  * Reports grouped by client (the SPEC is silent: docs/files.md has the rule). An accounting
- * package's detail report — QuickBooks' "Sales by Customer Detail" and reports like it — names
- * each client once, on a heading row with no amount; the client's transactions follow with an
- * amount and no client; a row "Total for <client>" (or "Total <client>") closes the group. Each row
- * of such a group that has an amount is the client's; the heading is skipped as `group heading`,
- * the closing row as a total row.
+ * package's report — QuickBooks' "Sales by Customer Detail", or a summary listing each customer's
+ * sub-customers (jobs) under it — names a client once, on a heading row with no amount; the rows
+ * of its group follow; a row "Total for <client>" (or "Total <client>", QuickBooks Desktop) closes
+ * the group. The heading is skipped as `group heading` and the closing row as a total row (its
+ * amount is the group's sum: counted again it would double the client). Each row of the group with
+ * an amount and no client is the client's; a row naming a client of its own (a sub-customer) stays
+ * that client's. Groups may nest.
  *
  * A group is taken only when its closing row names its heading's client (names matched as
- * everywhere, by clientKey): anything else is left as it is, so a client with no revenue above
- * rows with no client stays under "Needs data" with theirs.
+ * everywhere, by clientKey) and some row of it has an amount: anything else is left as it is, so
+ * a client with no revenue above rows with no client stays under "Needs data" with theirs.
  */
 import { clientKey } from "../model/history";
 import { rowAt, setRow, type NumberColumn, type RowList } from "../values";
@@ -22,32 +24,67 @@ const CLOSING = /^totals?\s+(?:for\s+)?(.+?)\s*:?$/i;
 /** Whether row i's revenue cell holds anything: an amount, or a cell that is not one. */
 export const hasAmount = (revenues: NumberColumn, i: number): boolean => !Number.isNaN(revenues.value[i]) || revenues.invalid.has(i);
 
-/** Whether `label` closes the group of `heading`: "Total for Acme", "TOTAL Acme:". */
-function closes(label: string, heading: string): boolean {
-  const m = CLOSING.exec(label.trim());
-  return m !== null && clientKey(m[1] as string) === clientKey(heading);
+/** A heading not yet closed: its row, name and key, its rows with an amount and no client, and whether any row of it has an amount. */
+interface OpenGroup {
+  row: number;
+  name: string;
+  key: string;
+  nameless: number[];
+  amounts: boolean;
+}
+
+/** Drops the open groups from place `at` on, and points each of their keys at its innermost group left, if any. */
+function closeFrom(open: OpenGroup[], openAt: Map<string, number>, at: number): void {
+  for (const g of open.splice(at)) {
+    openAt.delete(g.key);
+    for (let k = open.length - 1; k >= 0; k--) {
+      if ((open[k] as OpenGroup).key === g.key) {
+        openAt.set(g.key, k);
+        break;
+      }
+    }
+  }
 }
 
 /**
- * Finds the groups: each row of a group with an amount (`amountAt(i)`: its revenue cell holds
- * something) is given its heading's name in `names` (changed in place); returns the headings and
- * closing rows to skip, with their reasons.
+ * Finds the groups: each row of a group with an amount and no client (`amountAt(i)`: row i's
+ * revenue cell holds something) is given its heading's name in `names` (changed in place);
+ * returns the headings and closing rows to skip, with their reasons.
  */
 export function readGroups(names: RowList<string | null>, amountAt: (i: number) => boolean): Map<number, string> {
   const skips = new Map<number, string>();
-  const n = names.length;
-  for (let i = 0; i < n; i++) {
-    const heading = rowAt(names, i);
-    if (heading === null || amountAt(i)) continue;
-    let j = i + 1;
-    let amounts = 0;
-    for (; j < n && rowAt(names, j) === null; j++) if (amountAt(j)) amounts++;
-    const closing = j < n ? rowAt(names, j) : null;
-    if (amounts === 0 || closing === null || !closes(closing, heading)) continue;
-    for (let r = i + 1; r < j; r++) if (amountAt(r)) setRow(names, r, heading);
-    skips.set(i, GROUP_HEADING);
-    skips.set(j, TOTAL_ROW);
-    i = j;
+  const open: OpenGroup[] = [];
+  // The innermost open heading of each key (its place in `open`).
+  const openAt = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const name = rowAt(names, i);
+    const amount = amountAt(i);
+    const top = open[open.length - 1];
+    if (name === null) {
+      if (amount && top !== undefined) {
+        top.nameless.push(i);
+        top.amounts = true;
+      }
+      continue;
+    }
+    // Only a name starting with "t" can close a group (names are trimmed): most rows skip the pattern.
+    const closing = open.length > 0 && (name.charCodeAt(0) | 0x20) === 0x74 ? CLOSING.exec(name) : null;
+    const at = closing === null ? undefined : openAt.get(clientKey(closing[1] as string));
+    if (at !== undefined && (open[at] as OpenGroup).amounts) {
+      const g = open[at] as OpenGroup;
+      for (const r of g.nameless) setRow(names, r, g.name);
+      skips.set(g.row, GROUP_HEADING);
+      skips.set(i, TOTAL_ROW);
+      // Groups opened inside it and not closed are no groups: their rows stay as they are.
+      closeFrom(open, openAt, at);
+      const parent = open[open.length - 1];
+      if (parent !== undefined) parent.amounts = true;
+      continue;
+    }
+    if (!amount) {
+      openAt.set(clientKey(name), open.length);
+      open.push({ row: i, name, key: clientKey(name), nameless: [], amounts: false });
+    } else if (top !== undefined) top.amounts = true;
   }
   return skips;
 }

@@ -9,7 +9,7 @@ import { matrixNow, ownColumns } from "../matrix";
 import { looksLikeOrderList, mapColumns } from "../portfolio";
 import type { SyncWorkbookPort, WorkbookPort, WorkbookState } from "../port";
 import { checkSettings, type Settings } from "../settings";
-import { dayFromDate, dayToIso, isBlank, type CellValue, type Day } from "../values";
+import { dayFromDate, dayToIso, isBlank, parseText, type CellValue, type Day } from "../values";
 import { OwnSheetError } from "./grade";
 import { run, runSync, type Decision } from "./run";
 import type { GradingData, PlainCell } from "./what-if";
@@ -49,7 +49,7 @@ export function panelView(sheetName: string, rows: readonly (readonly CellValue[
   const missingInputs = (["strategic", "pain", "relationship"] as const).filter(
     (f) => mapping[f] === undefined && !(f === "pain" && mapping.aligned !== undefined && mapping.easy !== undefined),
   );
-  const names = mapping.client === undefined ? [] : rows.slice(headerIndex + 1).map((r) => (isBlank(r[mapping.client as number]) ? null : String(r[mapping.client as number])));
+  const names = mapping.client === undefined ? [] : rows.slice(headerIndex + 1).map((r) => parseText(r[mapping.client as number]));
   const revenue = mapping.revenue;
   const amountAt = revenue === undefined ? null : (i: number) => !isBlank(rows[headerIndex + 1 + i]?.[revenue]);
   const repeated = settings.mode === "auto" ? looksLikeOrderList(names, amountAt) : settings.mode === "orders";

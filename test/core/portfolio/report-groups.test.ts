@@ -72,6 +72,35 @@ describe("reports grouped by client", () => {
     expect(q.needsData).toEqual([{ row: 4, name: "Acme", reason: 'revenue: "lots" is not an amount' }]);
   });
 
+  it("a summary's sub-customers stay clients of their own; the parent's heading and total are skipped, nothing counted twice", () => {
+    // QuickBooks' Sales by Customer Summary with jobs: "Cool Cars" above its two jobs, then "Total Cool Cars".
+    const q = grade([["Customer", "Total"], ["Amy's Bird Sanctuary", 1000], ["Cool Cars", ""], ["Cool Cars:Project A", 500], ["Cool Cars:Project B", 300], ["Total Cool Cars", 800], ["TOTAL", 1800]]);
+    expect(q.clients.map((c) => [c.name, c.revenue])).toEqual([["Amy's Bird Sanctuary", 1000], ["Cool Cars:Project A", 500], ["Cool Cars:Project B", 300]]);
+    expect(q.summary.revenue).toBe(1800);
+    expect(q.skipped).toEqual([
+      { row: 3, name: "Cool Cars", reason: "group heading" },
+      { row: 6, name: "Total Cool Cars", reason: "total row" },
+      { row: 7, name: "TOTAL", reason: "total row" },
+    ]);
+    expect(q.needsData).toEqual([]);
+  });
+
+  it("groups nest: a job's rows are the job's, the rows under the customer itself the customer's", () => {
+    const q = grade([
+      HEAD,
+      ["Cool Cars", "", "", "", "", ""],
+      ["Cool Cars:Project A", "", "", "", "", ""],
+      ["", "2025-01-02", "Invoice", "1", "", 40],
+      ["", "2025-01-09", "Invoice", "2", "", 60],
+      ["Total for Cool Cars:Project A", "", "", "", "", 100],
+      ["", "2025-02-02", "Invoice", "3", "", 25],
+      ["Total for Cool Cars", "", "", "", "", 125],
+    ], { revenuePeriodMonths: 0 });
+    expect(q.clients.map((c) => [c.name, c.revenue, c.orders])).toEqual([["Cool Cars:Project A", 100, 2], ["Cool Cars", 25, 1]]);
+    expect(q.skipped.map((s) => [s.row, s.reason])).toEqual([[2, "group heading"], [3, "group heading"], [6, "total row"], [8, "total row"]]);
+    expect(q.needsData).toEqual([]);
+  });
+
   it("is no group without its closing row naming the heading's client: the rows stay as they are", () => {
     const open: Rows = [["Client", "Revenue"], ["Acme", ""], ["", 40], ["", 60], ["Bolt", 10]];
     const q = grade(open);
