@@ -59,7 +59,8 @@ export function readGroups(names: RowList<string | null>, amountAt: (i: number) 
   for (let i = 0; i < names.length; i++) {
     const name = rowAt(names, i);
     const amount = amountAt(i);
-    const top = open[open.length - 1];
+    // Not open[open.length - 1] on an empty stack: index -1 is looked up as a property name, slowly.
+    const top = open.length > 0 ? open[open.length - 1] : undefined;
     if (name === null) {
       if (amount && top !== undefined) {
         top.nameless.push(i);
@@ -77,8 +78,7 @@ export function readGroups(names: RowList<string | null>, amountAt: (i: number) 
       skips.set(i, TOTAL_ROW);
       // Groups opened inside it and not closed are no groups: their rows stay as they are.
       closeFrom(open, openAt, at);
-      const parent = open[open.length - 1];
-      if (parent !== undefined) parent.amounts = true;
+      if (open.length > 0) (open[open.length - 1] as OpenGroup).amounts = true;
       continue;
     }
     if (!amount) {
