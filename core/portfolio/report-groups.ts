@@ -33,17 +33,10 @@ interface OpenGroup {
   amounts: boolean;
 }
 
-/** Drops the open groups from place `at` on, and points each of their keys at its innermost group left, if any. */
-function closeFrom(open: OpenGroup[], openAt: Map<string, number>, at: number): void {
-  for (const g of open.splice(at)) {
-    openAt.delete(g.key);
-    for (let k = open.length - 1; k >= 0; k--) {
-      if ((open[k] as OpenGroup).key === g.key) {
-        openAt.set(g.key, k);
-        break;
-      }
-    }
-  }
+/** The place in `open` of the innermost open heading whose key is `key`, or −1. */
+function innermost(open: readonly OpenGroup[], key: string): number {
+  for (let k = open.length - 1; k >= 0; k--) if ((open[k] as OpenGroup).key === key) return k;
+  return -1;
 }
 
 /**
@@ -54,8 +47,6 @@ function closeFrom(open: OpenGroup[], openAt: Map<string, number>, at: number): 
 export function readGroups(names: RowList<string | null>, amountAt: (i: number) => boolean): Map<number, string> {
   const skips = new Map<number, string>();
   const open: OpenGroup[] = [];
-  // The innermost open heading of each key (its place in `open`).
-  const openAt = new Map<string, number>();
   for (let i = 0; i < names.length; i++) {
     const name = rowAt(names, i);
     const amount = amountAt(i);
@@ -70,19 +61,18 @@ export function readGroups(names: RowList<string | null>, amountAt: (i: number) 
     }
     // Only a name starting with "t" can close a group (names are trimmed): most rows skip the pattern.
     const closing = open.length > 0 && (name.charCodeAt(0) | 0x20) === 0x74 ? CLOSING.exec(name) : null;
-    const at = closing === null ? undefined : openAt.get(clientKey(closing[1] as string));
-    if (at !== undefined && (open[at] as OpenGroup).amounts) {
+    const at = closing === null ? -1 : innermost(open, clientKey(closing[1] as string));
+    if (at >= 0 && (open[at] as OpenGroup).amounts) {
       const g = open[at] as OpenGroup;
       for (const r of g.nameless) setRow(names, r, g.name);
       skips.set(g.row, GROUP_HEADING);
       skips.set(i, TOTAL_ROW);
       // Groups opened inside it and not closed are no groups: their rows stay as they are.
-      closeFrom(open, openAt, at);
+      open.length = at;
       if (open.length > 0) (open[open.length - 1] as OpenGroup).amounts = true;
       continue;
     }
     if (!amount) {
-      openAt.set(clientKey(name), open.length);
       open.push({ row: i, name, key: clientKey(name), nameless: [], amounts: false });
     } else if (top !== undefined) top.amounts = true;
   }

@@ -113,7 +113,7 @@ describe("grade from the kept rows is grade from every cell", () => {
     `${ROOT}test/vectors/orders-dated.csv`,
   ];
   /** Files read only with --map: reports whose column of row labels has no header. */
-  const mapped: Record<string, Settings["mapping"]> = { "sales-summary-row-labels.csv": { client: "A", revenue: "Total" }, "sales-by-customer-detail.csv": { client: "A" } };
+  const mapped: Record<string, Settings["mapping"]> = { "sales-summary-row-labels.csv": { client: "A", revenue: "Total" }, "sales-by-customer-detail.csv": { client: "A" }, "sales-summary-jobs.csv": { client: "A", revenue: "Total" } };
   it.each(files.map((f) => [f.slice(ROOT.length), f]))("%s", async (_name, file) => {
     const mapping = mapped[file.slice(file.lastIndexOf("/") + 1)];
     const { all, kept } = await bothWays(file, mapping === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, mapping });

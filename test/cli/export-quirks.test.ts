@@ -171,3 +171,23 @@ describe("a detail report grouped by customer (QuickBooks' Sales by Customer Det
     expect(report.needsData).toEqual([{ row: 25, name: "Accrual Basis Tuesday, January 6, 2026 10:22 AM GMT-08:00", reason: "no revenue" }]);
   });
 });
+
+describe("a summary listing a customer's jobs under it (QuickBooks' sub-customers): the customer's heading, its jobs, \"Total Cool Cars\"", () => {
+  it("grades each job as a client and skips the customer's heading and total, so nothing is counted twice", async () => {
+    const report = await gradeJson("test/fixtures/exports/sales-summary-jobs.csv", "--map", "client=A", "--map", "revenue=Total");
+    // Before: "Total Cool Cars" (1,750) was graded as a client beside its two jobs.
+    expect(report.clients.map((c) => [c.name, c.row, c.revenue])).toEqual([
+      ["Cool Cars:Fountain", 9, 1250],
+      ["Amy's Bird Sanctuary", 6, 1000],
+      ["Cool Cars:Lighting", 8, 500],
+      ["Diego Rodriguez", 11, 85],
+    ]);
+    expect(report.summary.revenue).toBe(2835);
+    expect(report.skipped).toEqual([
+      { row: 7, name: "Cool Cars", reason: "group heading" },
+      { row: 10, name: "Total Cool Cars", reason: "total row" },
+      { row: 12, name: "TOTAL", reason: "total row" },
+    ]);
+    expect(report.needsData).toEqual([{ row: 16, name: "Accrual Basis Tuesday, December 1, 2025 10:00 AM GMT-05:00", reason: "no revenue" }]);
+  });
+});
