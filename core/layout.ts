@@ -6,15 +6,15 @@
  * warnings), `table` (the ranked table and needs data), `what-to-do` and `chart`.
  */
 import type { SnapshotRow } from "./model/history";
-import { fitScale, LEGIBLE_SCALE, PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type RangeRef, type SheetPlan } from "./plan";
-import type { Portfolio } from "./portfolio";
+import { fitScale, LEGIBLE_SCALE, PORTFOLIO_MARKER, PORTFOLIO_SHEET, type Block, type ChartSpec, type PlanValue, type RangeRef, type SheetPlan } from "./plan";
+import type { ClientResult, Portfolio } from "./portfolio";
 import { quadrantChart } from "./layout/chart";
 import { profitChart } from "./layout/profit-chart";
 import { columnsSpanning, PRINT_COLUMNS, TABLE_HEADER_ROW } from "./layout/frame";
 import { summaryBlocks, summaryFills, titleBlocks } from "./layout/summary";
-import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills } from "./layout/table";
+import { needsDataBlocks, skippedBlocks, tableBlock, tableColumns, tableFills, tableRowOf, type Column } from "./layout/table";
 import { whatToDo } from "./layout/what-to-do";
-import { atRiskBlocks, migrationBlocks } from "./layout/over-time";
+import { atRiskBlocks, isAtRisk, migrationBlocks } from "./layout/over-time";
 
 export { TABLE_HEADER_ROW } from "./layout/frame";
 
@@ -27,17 +27,32 @@ export interface LayoutOptions {
   chart?: boolean;
 }
 
+/** The ranked table's values (its header, then a row per client in rank order) and the clients at risk, in rank order. */
+function readClients(p: Portfolio, cols: readonly Column[]): { table: PlanValue[][]; atRisk: ClientResult[] } {
+  const table: PlanValue[][] = [cols.map((c) => c.header)];
+  const rowOf = tableRowOf(cols);
+  const atRisk: ClientResult[] = [];
+  const clients = p.clients;
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i] as ClientResult;
+    table.push(rowOf(c));
+    if (isAtRisk(c)) atRisk.push(c);
+  }
+  return { table, atRisk };
+}
+
 export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const cols = tableColumns(p);
   const header = cols.map((c) => c.header);
   const clients = p.clients.length;
-  const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p), tableBlock(p, cols)];
+  const { table, atRisk } = readClients(p, cols);
+  const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p, atRisk), tableBlock(cols, table)];
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: clients + 1, cols: cols.length };
 
   // At risk (SPEC §11, first), needs data and skipped rows, below the table; then what to do.
   let lastRow = TABLE_HEADER_ROW + clients;
-  for (const section of [atRiskBlocks, migrationBlocks]) {
-    const part = section(p, lastRow + 3);
+  for (const section of [(at: number) => atRiskBlocks(p, atRisk, at), (at: number) => migrationBlocks(p, at)]) {
+    const part = section(lastRow + 3);
     if (part === null) continue;
     for (const b of part.blocks) blocks.push(b);
     lastRow = part.lastRow;

@@ -19,8 +19,9 @@ export function periodColumns(p: Portfolio): Column[] {
   ];
 }
 
-export function atRiskClients(p: Portfolio): ClientResult[] {
-  return p.clients.filter((c) => c.flags.includes("at-risk"));
+/** A client on the "At risk" list (SPEC §11). */
+export function isAtRisk(c: ClientResult): boolean {
+  return c.flags.includes("at-risk");
 }
 
 /** Why a client is at risk, in words: "revenue −70% on the previous 12 months", "no order for 200 days". */
@@ -32,17 +33,15 @@ function reason(c: ClientResult, p: Portfolio): string {
   return parts.join("; ");
 }
 
-/** "At risk: 2 A/B clients (listed below the table): Acme, Bolt" for the warnings, or null. */
-export function atRiskWarning(p: Portfolio): string | null {
-  const list = atRiskClients(p);
+/** "At risk: 2 A/B clients (listed below the table): Acme, Bolt" for the warnings, or null; `list` in rank order. */
+export function atRiskWarning(list: readonly ClientResult[]): string | null {
   if (list.length === 0) return null;
   const names = list.slice(0, 5).map((c) => c.name).join(", ") + (list.length > 5 ? ", …" : "");
   return `At risk: ${list.length} A/B client${list.length === 1 ? "" : "s"} (listed below the table): ${names}`;
 }
 
-/** The at-risk clients from `at`, the first section below the table; none when there are none. */
-export function atRiskBlocks(p: Portfolio, at: number): { blocks: Block[]; lastRow: number } | null {
-  const list = atRiskClients(p);
+/** The at-risk clients (`list`, in rank order) from `at`, the first section below the table; none when there are none. */
+export function atRiskBlocks(p: Portfolio, list: readonly ClientResult[], at: number): { blocks: Block[]; lastRow: number } | null {
   if (list.length === 0) return null;
   const rows: PlanValue[][] = list.map((c) => [c.rank, c.name, c.grade, c.trend, c.growth, c.lastDate === null ? null : { date: c.lastDate }, reason(c, p)]);
   return {

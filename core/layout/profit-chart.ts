@@ -4,7 +4,7 @@
  * A large portfolio's curve is drawn from at most PROFIT_CHART_POINTS points, evenly spaced over
  * the clients, its peak (where the loss makers start) always kept.
  */
-import type { CurvePoint, ProfitCurve } from "../money/profit-curve";
+import { drawnPoints, type ProfitCurve } from "../money/profit-curve";
 import { FORMATS, type Block, type LineChartSpec, type PlanValue } from "../plan";
 import { TABLE_HEADER_ROW } from "./frame";
 
@@ -17,21 +17,10 @@ export interface ProfitChart {
   data: Block;
 }
 
-/** The points drawn: all of them, or every n/max-th, with the last and the peak. */
-export function drawnPoints(points: readonly CurvePoint[], max = PROFIT_CHART_POINTS): CurvePoint[] {
-  if (points.length <= max + 1) return [...points];
-  let peak = 0;
-  for (let i = 1; i < points.length; i++) if ((points[i] as CurvePoint).profit > (points[peak] as CurvePoint).profit) peak = i;
-  const last = points.length - 1;
-  const picked = new Set<number>([peak]);
-  for (let j = 0; j <= max; j++) picked.add(Math.round((j * last) / max));
-  return [...picked].sort((a, b) => a - b).map((i) => points[i] as CurvePoint);
-}
-
 /** The chart and its data at column `dataCol`, anchored at `anchor`; null when the curve has no points (the total profit is not positive). */
 export function profitChart(curve: ProfitCurve | null, dataCol: number, anchor: LineChartSpec["anchor"]): ProfitChart | null {
-  if (curve === null || curve.points.length === 0) return null;
-  const points = drawnPoints(curve.points);
+  if (curve === null || !(curve.total > 0)) return null;
+  const points = drawnPoints(curve, PROFIT_CHART_POINTS);
   const values: PlanValue[][] = [[...PROFIT_CHART_HEADERS]];
   for (const p of points) values.push([p.clients, p.profit]);
   const data: Block = {

@@ -6,7 +6,7 @@ import { FIELD_LABELS, FIELDS } from "../columns";
 import { percentText } from "../model/explain";
 import { QUADRANTS } from "../model/quadrant";
 import { FORMATS, GRADE_COLOURS, type Block, type ConditionalFill, type PlanValue } from "../plan";
-import type { Portfolio } from "../portfolio";
+import type { ClientResult, Portfolio } from "../portfolio";
 import { rowsNote, unrankedNote } from "../report";
 import { GRADES, type Settings } from "../settings";
 import { SUMMARY_HEADER_STYLE, SUMMARY_ROW, WARNING_LINES, WARNING_ROW } from "./frame";
@@ -47,8 +47,8 @@ export function titleBlocks(p: Portfolio, sourceSheet: string, builtOn: string):
   ];
 }
 
-/** Summary by grade, by quadrant, health, and the warnings below them. */
-export function summaryBlocks(p: Portfolio): Block[] {
+/** Summary by grade, by quadrant, health, and the warnings below them; `atRisk`: the clients at risk, in rank order. */
+export function summaryBlocks(p: Portfolio, atRisk: readonly ClientResult[]): Block[] {
   const s = p.summary;
   const h = p.health;
   const blocks: Block[] = [];
@@ -88,8 +88,8 @@ export function summaryBlocks(p: Portfolio): Block[] {
     formats: [null, null, null, FORMATS.integer],
   });
 
-  const atRisk = atRiskWarning(p);
-  const notes: string[] = atRisk === null ? [...h.warnings] : [atRisk, ...h.warnings];
+  const atRiskNote = atRiskWarning(atRisk);
+  const notes: string[] = atRiskNote === null ? [...h.warnings] : [atRiskNote, ...h.warnings];
   if (h.industries.length) {
     const top = h.industries.slice(0, 3).map((i) => `${i.industry} ${percentText(i.share)}`).join(", ");
     notes.push(`Top industries: ${top}${h.industryHhi !== null ? ` (industry HHI ${Math.round(h.industryHhi)})` : ""}`);

@@ -50,17 +50,19 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
   if (top > 0) largestLast(profits, top).sort();
   const topShare = topShareOfDescending(total, (j) => tail[top - 1 - j] as number, n, topPct, n);
   let points: CurvePoint[] | null = null;
-  return {
-    // One point per client: made when a chart or KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
+  let sorted = false;
+  /** The profits, highest last (sorted when first asked). */
+  const ascending = (): Float64Array => {
+    if (!sorted) profits.sort();
+    sorted = true;
+    return profits;
+  };
+  const curve: ProfitCurve = {
+    // One point per client: made when KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
     get points(): CurvePoint[] {
       if (points === null) {
-        const sorted = profits.sort();
         const made: CurvePoint[] = [{ clients: 0, profit: 0 }];
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          sum += sorted[n - 1 - i] as number;
-          made.push({ clients: cleanRatio((i + 1) / n), profit: cleanRatio(sum / total) });
-        }
+        pointsAt(ascending(), total, null, made);
         points = made;
       }
       return points;
@@ -71,6 +73,78 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
     lossMakers,
     lossTotal,
   };
+  SORTED.set(curve, { ascending, made: () => points !== null });
+  return curve;
+}
+
+/** What `drawnPoints` reads of a curve instead of its points: its profits, highest last, and whether its points are made. */
+const SORTED = new WeakMap<ProfitCurve, { ascending(): Float64Array; made(): boolean }>();
+
+/**
+ * The points a chart draws, the same numbers as in `points`: all of them when there are at most
+ * `max` + 1, else (0, 0), every (clients ÷ max)-th client's, the last and the peak (where the loss
+ * makers start). Made without the list of every point (100,000 clients: 100,000 objects a chart of
+ * 200 points never reads).
+ */
+export function drawnPoints(curve: ProfitCurve, max: number): CurvePoint[] {
+  const n = curve.clients;
+  const own = SORTED.get(curve);
+  if (own === undefined || own.made() || n <= max || !(curve.total > 0)) return drawnOf(curve.points, max);
+  const xs = own.ascending();
+  const picked = new Set<number>([peakOf(xs, curve.total)]);
+  for (let j = 0; j <= max; j++) picked.add(Math.round((j * n) / max));
+  const at = [...picked].sort((a, b) => a - b);
+  const out: CurvePoint[] = at[0] === 0 ? [{ clients: 0, profit: 0 }] : [];
+  pointsAt(xs, curve.total, at, out);
+  return out;
+}
+
+/**
+ * Appends to `out` the points after 1, 2, … n clients (`ascending`: the profits, highest last), or
+ * only those after `at[j]` clients (ascending indices; 0 is left to the caller). The sums are the
+ * same whichever points are kept: a chart's point is the same number as KAM_PROFIT_CURVE's.
+ */
+function pointsAt(ascending: Float64Array, total: number, at: readonly number[] | null, out: CurvePoint[]): void {
+  const n = ascending.length;
+  let sum = 0;
+  let next = 0;
+  while (at !== null && next < at.length && (at[next] as number) === 0) next++;
+  for (let i = 0; i < n; i++) {
+    sum += ascending[n - 1 - i] as number;
+    if (at === null) out.push({ clients: cleanRatio((i + 1) / n), profit: cleanRatio(sum / total) });
+    else if (at[next] === i + 1) {
+      out.push({ clients: cleanRatio((i + 1) / n), profit: cleanRatio(sum / total) });
+      next++;
+    }
+  }
+}
+
+/** The point (clients counted) where the curve is highest: the first of its highest points. */
+function peakOf(ascending: Float64Array, total: number): number {
+  const n = ascending.length;
+  let sum = 0;
+  let peak = 0;
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    sum += ascending[n - 1 - i] as number;
+    const y = cleanRatio(sum / total);
+    if (y > best) {
+      best = y;
+      peak = i + 1;
+    }
+  }
+  return peak;
+}
+
+/** `drawn` from every point. */
+function drawnOf(points: readonly CurvePoint[], max: number): CurvePoint[] {
+  if (points.length <= max + 1) return [...points];
+  let peak = 0;
+  for (let i = 1; i < points.length; i++) if ((points[i] as CurvePoint).profit > (points[peak] as CurvePoint).profit) peak = i;
+  const last = points.length - 1;
+  const picked = new Set<number>([peak]);
+  for (let j = 0; j <= max; j++) picked.add(Math.round((j * last) / max));
+  return [...picked].sort((a, b) => a - b).map((i) => points[i] as CurvePoint);
 }
 
 /**

@@ -2,7 +2,7 @@
 // the top 20% share, loss makers; boundaries: zero and negative totals, ties, one client.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountText, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
+import { amountText, drawnPoints, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
 import { addExact, exactValue, newExactSum } from "../../../core/model/exact-sum";
 
 describe("profitCurve", () => {
@@ -46,6 +46,37 @@ describe("profitCurve", () => {
     const negative = profitCurve([-300, 100], 20);
     expect(negative).toMatchObject({ points: [], topShare: null, total: -200, lossMakers: 1, lossTotal: -300 });
     expect(profitCurve([], 20)).toMatchObject({ points: [], topShare: null, clients: 0, lossMakers: 0 });
+  });
+
+  it("drawnPoints, the points a chart draws: all of them up to max + 1, else every (n ÷ max)-th with (0, 0), the last and the peak, the same numbers as `points`", () => {
+    // What the chart drew before `drawn`: picked out of every point.
+    const pick = (points: { clients: number; profit: number }[], max: number) => {
+      if (points.length <= max + 1) return points;
+      let peak = 0;
+      for (let i = 1; i < points.length; i++) if ((points[i]?.profit ?? 0) > (points[peak]?.profit ?? 0)) peak = i;
+      const at = new Set([peak]);
+      for (let j = 0; j <= max; j++) at.add(Math.round((j * (points.length - 1)) / max));
+      return [...at].sort((a, b) => a - b).map((i) => points[i]);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1_000, max: 100_000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (xs, max) => {
+        const before = drawnPoints(profitCurve(xs, 20), max);
+        const whole = profitCurve(xs, 20);
+        const expected = pick(whole.points, max);
+        expect(before).toEqual(expected);
+        expect(drawnPoints(whole, max)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    // 1,000 clients, 10 drawn: the loss makers start after client 900, where the curve peaks.
+    const c = profitCurve([...Array.from({ length: 900 }, () => 10), ...Array.from({ length: 100 }, () => -1)], 20);
+    const drawn = drawnPoints(c, 10);
+    expect(drawn[0]).toEqual({ clients: 0, profit: 0 });
+    expect(drawn.map((p) => p.clients)).toContain(0.9);
+    expect(Math.max(...drawn.map((p) => p.profit))).toBe(Math.max(...c.points.map((p) => p.profit)));
+    expect(drawn.at(-1)).toEqual({ clients: 1, profit: 1 });
+    expect(drawn).toHaveLength(11);
+    expect(drawnPoints(profitCurve([100, -100], 20), 10)).toEqual([]);
   });
 
   it("a zero profit is not a loss", () => {
