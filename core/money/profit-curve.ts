@@ -91,12 +91,17 @@ export function drawnPoints(curve: ProfitCurve, max: number): CurvePoint[] {
   const own = SORTED.get(curve);
   if (own === undefined || own.made() || n <= max || !(curve.total > 0)) return drawnOf(curve.points, max);
   const xs = own.ascending();
-  const picked = new Set<number>([peakOf(xs, curve.total)]);
-  for (let j = 0; j <= max; j++) picked.add(Math.round((j * n) / max));
-  const at = [...picked].sort((a, b) => a - b);
+  const at = drawnAt(n, peakOf(xs, curve.total), max);
   const out: CurvePoint[] = at[0] === 0 ? [{ clients: 0, profit: 0 }] : [];
   pointsAt(xs, curve.total, at, out);
   return out;
+}
+
+/** Which of the points 0 … last are drawn, in order: every (last ÷ max)-th, the last and the peak. */
+function drawnAt(last: number, peak: number, max: number): number[] {
+  const picked = new Set<number>([peak]);
+  for (let j = 0; j <= max; j++) picked.add(Math.round((j * last) / max));
+  return [...picked].sort((a, b) => a - b);
 }
 
 /**
@@ -141,10 +146,7 @@ function drawnOf(points: readonly CurvePoint[], max: number): CurvePoint[] {
   if (points.length <= max + 1) return [...points];
   let peak = 0;
   for (let i = 1; i < points.length; i++) if ((points[i] as CurvePoint).profit > (points[peak] as CurvePoint).profit) peak = i;
-  const last = points.length - 1;
-  const picked = new Set<number>([peak]);
-  for (let j = 0; j <= max; j++) picked.add(Math.round((j * last) / max));
-  return [...picked].sort((a, b) => a - b).map((i) => points[i] as CurvePoint);
+  return drawnAt(points.length - 1, peak, max).map((i) => points[i] as CurvePoint);
 }
 
 /**
