@@ -1,14 +1,13 @@
 /**
  * The profit curve on the portfolio tab (SPEC §12): its points as numbers in a small block right
  * of the quadrant chart's helper block, and a line chart over them beside the quadrant chart.
- * A large portfolio's curve is drawn from at most PROFIT_CHART_POINTS points, evenly spaced over
- * the clients, its peak (where the loss makers start) always kept.
+ * A large portfolio's curve is drawn from at most CHART_POINTS points (money/profit-curve's
+ * `drawn`), evenly spaced over the clients, its peak (where the loss makers start) always kept.
  */
-import { drawnPoints, type ProfitCurve } from "../money/profit-curve";
+import type { ProfitCurve } from "../money/profit-curve";
 import { FORMATS, type Block, type LineChartSpec, type PlanValue } from "../plan";
 import { TABLE_HEADER_ROW } from "./frame";
 
-export const PROFIT_CHART_POINTS = 200;
 export const PROFIT_CHART_HEADERS = ["Share of clients", "Share of profit"] as const;
 
 export interface ProfitChart {
@@ -20,7 +19,7 @@ export interface ProfitChart {
 /** The chart and its data at column `dataCol`, anchored at `anchor`; null when the curve has no points (the total profit is not positive). */
 export function profitChart(curve: ProfitCurve | null, dataCol: number, anchor: LineChartSpec["anchor"]): ProfitChart | null {
   if (curve === null || !(curve.total > 0)) return null;
-  const points = drawnPoints(curve, PROFIT_CHART_POINTS);
+  const points = curve.drawn;
   const values: PlanValue[][] = [[...PROFIT_CHART_HEADERS]];
   for (const p of points) values.push([p.clients, p.profit]);
   const data: Block = {

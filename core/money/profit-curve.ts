@@ -15,9 +15,19 @@ export interface CurvePoint {
   profit: number;
 }
 
+/** The most points a chart of the curve is drawn from (a large portfolio's curve is drawn from every (n ÷ 200)-th client). */
+export const CHART_POINTS = 200;
+
 export interface ProfitCurve {
   /** (0, 0), then one point per client, highest profit first; empty when the total profit is not positive. */
   points: CurvePoint[];
+  /**
+   * The points a chart draws, the same numbers as in `points`: all of them when there are at most
+   * CHART_POINTS + 1, else (0, 0), every (clients ÷ CHART_POINTS)-th client's, the last and the
+   * peak (where the loss makers start). Made without the list of every point (100,000 clients:
+   * 100,000 objects a chart of 202 points at most never reads).
+   */
+  drawn: CurvePoint[];
   clients: number;
   total: number;
   /** Share of the total profit earned by the top ⌈n·pct/100⌉ clients; null when the total is not positive. */
@@ -43,13 +53,14 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
   const losses = new Float64Array(2);
   const total = profitTotals(profits, losses);
   const [lossMakers, lossTotal] = [losses[0] as number, losses[1] as number];
-  if (!(total > 0)) return { points: [], clients: n, total, topShare: null, lossMakers, lossTotal };
+  if (!(total > 0)) return { points: [], drawn: [], clients: n, total, topShare: null, lossMakers, lossTotal };
   const top = Math.min(n, ceilPercentOf(n, topPct));
   // The top clients at the end, in ascending order: read highest first from the end.
   const tail = profits.subarray(n - top);
   if (top > 0) largestLast(profits, top).sort();
   const topShare = topShareOfDescending(total, (j) => tail[top - 1 - j] as number, n, topPct, n);
   let points: CurvePoint[] | null = null;
+  let drawn: CurvePoint[] | null = null;
   let sorted = false;
   /** The profits, highest last (sorted when first asked). */
   const ascending = (): Float64Array => {
@@ -67,36 +78,31 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
       }
       return points;
     },
+    get drawn(): CurvePoint[] {
+      return (drawn ??= points !== null || n <= CHART_POINTS ? drawnOf(curve.points) : drawnOfSorted(ascending(), total));
+    },
     clients: n,
     total,
     topShare: top > 0 && topShare !== null ? cleanRatio(topShare) : null,
     lossMakers,
     lossTotal,
   };
-  SORTED.set(curve, { ascending, made: () => points !== null });
   return curve;
 }
 
-/** What `drawnPoints` reads of a curve instead of its points: its profits, highest last, and whether its points are made. */
-const SORTED = new WeakMap<ProfitCurve, { ascending(): Float64Array; made(): boolean }>();
-
-/**
- * The points a chart draws, the same numbers as in `points`: all of them when there are at most
- * `max` + 1, else (0, 0), every (clients ÷ max)-th client's, the last and the peak (where the loss
- * makers start). Made without the list of every point (100,000 clients: 100,000 objects a chart of
- * 200 points never reads).
- */
-export function drawnPoints(curve: ProfitCurve, max: number): CurvePoint[] {
-  const n = curve.clients;
-  const own = SORTED.get(curve);
-  if (own === undefined || own.made() || n <= max || !(curve.total > 0)) return drawnOf(curve.points, max);
-  const xs = own.ascending();
-  const picked = new Set<number>([peakOf(xs, curve.total)]);
-  for (let j = 0; j <= max; j++) picked.add(Math.round((j * n) / max));
-  const at = [...picked].sort((a, b) => a - b);
+/** `drawn` from the profits (highest last), without the list of every point. */
+function drawnOfSorted(ascending: Float64Array, total: number): CurvePoint[] {
+  const at = drawnAt(ascending.length, peakOf(ascending, total));
   const out: CurvePoint[] = at[0] === 0 ? [{ clients: 0, profit: 0 }] : [];
-  pointsAt(xs, curve.total, at, out);
+  pointsAt(ascending, total, at, out);
   return out;
+}
+
+/** Which of the points 0 … last are drawn, in order: every (last ÷ CHART_POINTS)-th, the last and the peak. */
+function drawnAt(last: number, peak: number): number[] {
+  const picked = new Set<number>([peak]);
+  for (let j = 0; j <= CHART_POINTS; j++) picked.add(Math.round((j * last) / CHART_POINTS));
+  return [...picked].sort((a, b) => a - b);
 }
 
 /**
@@ -137,14 +143,11 @@ function peakOf(ascending: Float64Array, total: number): number {
 }
 
 /** `drawn` from every point. */
-function drawnOf(points: readonly CurvePoint[], max: number): CurvePoint[] {
-  if (points.length <= max + 1) return [...points];
+function drawnOf(points: readonly CurvePoint[]): CurvePoint[] {
+  if (points.length <= CHART_POINTS + 1) return [...points];
   let peak = 0;
   for (let i = 1; i < points.length; i++) if ((points[i] as CurvePoint).profit > (points[peak] as CurvePoint).profit) peak = i;
-  const last = points.length - 1;
-  const picked = new Set<number>([peak]);
-  for (let j = 0; j <= max; j++) picked.add(Math.round((j * last) / max));
-  return [...picked].sort((a, b) => a - b).map((i) => points[i] as CurvePoint);
+  return drawnAt(points.length - 1, peak).map((i) => points[i] as CurvePoint);
 }
 
 /**

@@ -2,7 +2,7 @@
 // the top 20% share, loss makers; boundaries: zero and negative totals, ties, one client.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountText, drawnPoints, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
+import { amountText, CHART_POINTS, largestLast, profitCurve, profitSentence } from "../../../core/money/profit-curve";
 import { addExact, exactValue, newExactSum } from "../../../core/model/exact-sum";
 
 describe("profitCurve", () => {
@@ -48,35 +48,41 @@ describe("profitCurve", () => {
     expect(profitCurve([], 20)).toMatchObject({ points: [], topShare: null, clients: 0, lossMakers: 0 });
   });
 
-  it("drawnPoints, the points a chart draws: all of them up to max + 1, else every (n ÷ max)-th with (0, 0), the last and the peak, the same numbers as `points`", () => {
+  it("drawn, the points a chart draws: all of them up to 201, else every (n ÷ 200)-th with (0, 0), the last and the peak, the same numbers as `points`", () => {
     // What the chart drew before `drawn`: picked out of every point.
-    const pick = (points: { clients: number; profit: number }[], max: number) => {
-      if (points.length <= max + 1) return points;
+    const pick = (points: { clients: number; profit: number }[]) => {
+      if (points.length <= CHART_POINTS + 1) return points;
       let peak = 0;
       for (let i = 1; i < points.length; i++) if ((points[i]?.profit ?? 0) > (points[peak]?.profit ?? 0)) peak = i;
       const at = new Set([peak]);
-      for (let j = 0; j <= max; j++) at.add(Math.round((j * (points.length - 1)) / max));
+      for (let j = 0; j <= CHART_POINTS; j++) at.add(Math.round((j * (points.length - 1)) / CHART_POINTS));
       return [...at].sort((a, b) => a - b).map((i) => points[i]);
     };
+    expect(CHART_POINTS).toBe(200);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1_000, max: 100_000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (xs, max) => {
-        const before = drawnPoints(profitCurve(xs, 20), max);
+      fc.property(fc.array(fc.integer({ min: -1_000, max: 100_000 }), { minLength: 1, maxLength: 1_500, size: "max" }), (xs) => {
+        const before = profitCurve(xs, 20).drawn;
         const whole = profitCurve(xs, 20);
-        const expected = pick(whole.points, max);
+        const expected = pick(whole.points);
         expect(before).toEqual(expected);
-        expect(drawnPoints(whole, max)).toEqual(expected);
+        expect(whole.drawn).toEqual(expected);
       }),
-      { numRuns: 300 },
+      // Long arrays: a failure is reported as found, not shrunk.
+      { numRuns: 150, endOnFailure: true },
     );
-    // 1,000 clients, 10 drawn: the loss makers start after client 900, where the curve peaks.
-    const c = profitCurve([...Array.from({ length: 900 }, () => 10), ...Array.from({ length: 100 }, () => -1)], 20);
-    const drawn = drawnPoints(c, 10);
+    // 10,000 clients: the loss makers start after client 9,001, where the curve peaks, between two drawn points.
+    const c = profitCurve([...Array.from({ length: 9_001 }, () => 10), ...Array.from({ length: 999 }, () => -1)], 20);
+    const drawn = c.drawn;
     expect(drawn[0]).toEqual({ clients: 0, profit: 0 });
-    expect(drawn.map((p) => p.clients)).toContain(0.9);
+    expect(drawn.map((p) => p.clients)).toContain(0.9001);
     expect(Math.max(...drawn.map((p) => p.profit))).toBe(Math.max(...c.points.map((p) => p.profit)));
     expect(drawn.at(-1)).toEqual({ clients: 1, profit: 1 });
-    expect(drawn).toHaveLength(11);
-    expect(drawnPoints(profitCurve([100, -100], 20), 10)).toEqual([]);
+    expect(drawn).toHaveLength(202);
+    expect(profitCurve([100, -100], 20).drawn).toEqual([]);
+    // A flat top (clients earning nothing after the last earner): the first of the highest points.
+    const flat = profitCurve([...Array.from({ length: 301 }, () => 10), ...Array.from({ length: 50 }, () => 0), ...Array.from({ length: 149 }, () => -1)], 20);
+    expect(flat.drawn.map((p) => p.clients)).toContain(0.602);
+    expect(flat.drawn.map((p) => p.clients)).not.toContain(0.702);
   });
 
   it("a zero profit is not a loss", () => {
