@@ -69,6 +69,25 @@ describe("OfficeBridge", () => {
     expect(state.settings.mapping).toEqual({ client: "Client" });
   });
 
+  it("a report whose customer column has no header: the pane shows the header line, and the column named by its letter is saved and graded", async () => {
+    // QuickBooks Online's Sales by Customer Detail: a title above, customers as group headings in column A.
+    const { bridge, st } = setup("test/fixtures/exports/sales-by-customer-detail.csv");
+    const before = await bridge.getState();
+    expect(before.problem).toMatch(/^No client column found in this sheet/);
+    expect(before.headers.slice(0, 3)).toEqual(["", "Date", "Transaction Type"]);
+    await bridge.saveSettings(resolveSettings({ mapping: { client: "A" } }));
+    expect(JSON.parse(String(st.customProperties.get(SETTINGS_PROPERTY)))).toEqual({ mapping: { client: "A" } });
+    const after = await bridge.getState();
+    expect(after.problem).toBeNull();
+    expect(after.settings.mapping).toEqual({ client: "A" });
+    expect(after.mapping.client).toBe(0);
+    const summary = await bridge.buildPortfolio(after.settings);
+    // Each customer once, on the rows of its group (test/cli/export-quirks.test.ts grades the same file by the command).
+    expect(summary.message).toMatch(/^4 clients \(from 7 order rows\)/);
+    expect(summary.clients.map((c) => c.name)).toEqual(["Cool Cars", "Amy's Bird Sanctuary", "Bill's Windsurf Shop", "Diego Rodriguez"]);
+    expect(st.active?.name).toBe(PORTFOLIO_SHEET);
+  });
+
   it("saves the settings it builds with in the workbook, after the build (matrix and portfolio)", async () => {
     const { bridge, st } = setup();
     await bridge.getState();
