@@ -86,7 +86,8 @@ export function renderSheet(gas: Services, sheet: Sheet, plan: SheetPlan): void 
   if (chart) {
     chart.rows.forEach((line, i) => line.forEach((v, j) => ((grid.values[i] as SheetValue[])[chartCol - 1 + j] = v)));
   }
-  // Fresh sheets are 1000 × 26: grow to the grid without reading the size (extra blank rows are harmless).
+  // Grown by the grid's size without reading the new sheet's (which Google does not document): a
+  // few blank rows and columns more are harmless.
   if (grid.rows > 1) sheet.insertRowsAfter(1, grid.rows);
   if (grid.cols > 1) sheet.insertColumnsAfter(1, grid.cols);
   for (const [format, ranges] of grid.formats) sheet.getRangeList(ranges).setNumberFormat(format);
