@@ -25,7 +25,7 @@ const DATE_FORMAT = "yyyy-mm-dd";
 
 /**
  * Adds columns at the sheet's right so that it has at least `last`. How many columns a sheet has
- * is asked (Sheet.getMaxColumns), never assumed: Spreadsheet.insertSheet's page does not give a new sheet's size.
+ * is asked (Sheet.getMaxColumns), never assumed.
  */
 export function growColumns(sheet: Sheet, last: number): void {
   const max = sheet.getMaxColumns();

@@ -86,7 +86,7 @@ export function renderSheet(gas: Services, sheet: Sheet, plan: SheetPlan): void 
   if (chart) {
     chart.rows.forEach((line, i) => line.forEach((v, j) => ((grid.values[i] as SheetValue[])[chartCol - 1 + j] = v)));
   }
-  // Grown by the grid's size without reading the new sheet's (insertSheet's page does not give it): a
+  // Grown by the grid's size without reading or assuming the new sheet's own: a
   // few blank rows and columns more are harmless.
   if (grid.rows > 1) sheet.insertRowsAfter(1, grid.rows);
   if (grid.cols > 1) sheet.insertColumnsAfter(1, grid.cols);

@@ -46,7 +46,7 @@ describe("Run self-test (Sheets)", () => {
     expect(dialog?.html.getContent()).toContain("copy these lines");
   });
 
-  it("on a new sheet with fewer columns than the checks use, it adds them first: every line as on the usual sheet (insertSheet's page does not give a new sheet's size)", () => {
+  it("on a new sheet with fewer columns than the checks use, it adds them first: every line as on the usual sheet (a new sheet's size is not assumed)", () => {
     const usual = byCheck(call(sheetsHost(csvSheet("examples/clients.csv")).addon, "runSelfTest") as CheckLine[]);
     const { g, addon } = sheetsHost(csvSheet("examples/clients.csv"));
     const insert = g.ss.insertSheet.bind(g.ss);
