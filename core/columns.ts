@@ -243,7 +243,11 @@ export function detectColumns(headers: readonly CellValue[], overrides: Partial<
   return { mapping, unmapped };
 }
 
-function findHeader(texts: readonly string[], wanted: string): number {
+/**
+ * The column (0-based) a chosen header names, or −1: a header of that text (any case) first, else
+ * a column letter (C, AA) when no header is that text.
+ */
+export function findHeader(texts: readonly string[], wanted: string): number {
   const w = wanted.trim().toLowerCase();
   const exact = texts.findIndex((t) => t.toLowerCase() === w);
   if (exact >= 0) return exact;

@@ -28,7 +28,7 @@ export interface LayoutOptions {
 }
 
 /** The ranked table's values (its header, then a row per client in rank order) and the clients at risk, in rank order. */
-function readClients(p: Portfolio, cols: readonly Column[]): { table: PlanValue[][]; atRisk: ClientResult[] } {
+function tableAndAtRisk(p: Portfolio, cols: readonly Column[]): { table: PlanValue[][]; atRisk: ClientResult[] } {
   const table: PlanValue[][] = [cols.map((c) => c.header)];
   const rowOf = tableRowOf(cols);
   const atRisk: ClientResult[] = [];
@@ -45,27 +45,23 @@ export function layoutPortfolio(p: Portfolio, o: LayoutOptions): SheetPlan {
   const cols = tableColumns(p);
   const header = cols.map((c) => c.header);
   const clients = p.clients.length;
-  const { table, atRisk } = readClients(p, cols);
+  const { table, atRisk } = tableAndAtRisk(p, cols);
   const blocks: Block[] = [...titleBlocks(p, o.sourceSheet, o.builtOn), ...summaryBlocks(p, atRisk), tableBlock(cols, table)];
   const tableRange: RangeRef = { row: TABLE_HEADER_ROW, col: 1, rows: clients + 1, cols: cols.length };
 
-  // At risk (SPEC §11, first), needs data and skipped rows, below the table; then what to do.
+  // Below the table, each two rows under the one before: at risk (SPEC §11, first), the migration,
+  // needs data and skipped rows; then what to do.
   let lastRow = TABLE_HEADER_ROW + clients;
-  for (const section of [(at: number) => atRiskBlocks(p, atRisk, at), (at: number) => migrationBlocks(p, at)]) {
-    const part = section(lastRow + 3);
-    if (part === null) continue;
+  const below = (part: { blocks: Block[]; lastRow: number } | null): void => {
+    if (part === null) return;
     for (const b of part.blocks) blocks.push(b);
     lastRow = part.lastRow;
-  }
-  for (const [list, section] of [[p.needsData, needsDataBlocks], [p.skipped, skippedBlocks]] as const) {
-    if (list.length === 0) continue;
-    const part = section(p, lastRow + 3);
-    for (const b of part.blocks) blocks.push(b);
-    lastRow = part.lastRow;
-  }
-  const plan = whatToDo(p, lastRow + 3);
-  for (const b of plan.blocks) blocks.push(b);
-  lastRow = plan.lastRow;
+  };
+  below(atRiskBlocks(p, atRisk, lastRow + 3));
+  below(migrationBlocks(p, lastRow + 3));
+  if (p.needsData.length > 0) below(needsDataBlocks(p, lastRow + 3));
+  if (p.skipped.length > 0) below(skippedBlocks(p, lastRow + 3));
+  below(whatToDo(p, lastRow + 3));
 
   let chart: ChartSpec | null = null;
   let width = cols.length;

@@ -5,7 +5,7 @@
  */
 import type { PanelState } from "../core/bridge";
 import { columnLetters } from "../core/a1";
-import { FIELD_LABELS, FIELDS, type Field } from "../core/columns";
+import { FIELD_LABELS, FIELDS, findHeader, type Field } from "../core/columns";
 import { clear, el } from "./dom";
 
 const PRIMARY_FIELDS: Field[] = ["client", "revenue", "margin", "profit", "wallet", "strategic", "pain", "relationship", "industry"];
@@ -36,12 +36,13 @@ export function columnsEditor(on: ColumnsHandlers): ColumnsEditor {
     const select = el("select", { attrs: { "data-field": field, "aria-label": FIELD_LABELS[field] } });
     select.appendChild(el("option", { text: REQUIRED.includes(field) ? "— choose a column —" : "— none / auto —", attrs: { value: "" } }));
     // A column with no header (a report's column of names: QuickBooks leaves it blank) is offered
-    // by its letter, which the core reads as naming that column; blank headers after the last
-    // header are not columns of the table.
+    // by its letter, when the core reads that letter as this column (not when a header elsewhere
+    // is that text: "A" would then name that column); blank headers after the last header are
+    // not columns of the table.
     const last = s.headers.reduce((at, h, i) => (h === "" ? at : i), -1);
     s.headers.forEach((h, i) => {
-      if (h === "" && i > last) return;
       const letter = columnLetters(i + 1);
+      if (h === "" && (i > last || findHeader(s.headers, letter) !== i)) return;
       const option = el("option", { text: h === "" ? `${letter} · (no header)` : `${letter} · ${h}`, attrs: { value: h === "" ? letter : h } });
       if (s.mapping[field] === i) option.selected = true;
       select.appendChild(option);

@@ -18,9 +18,19 @@
 import { columnLetters, rangeA1 } from "../core/a1";
 import { isPlanDate, isPlanFormula, type CellStyle, type PlanValue, type SheetPlan } from "../core/plan";
 import { dayToSerial, parseDate } from "../core/values";
+import type { Sheet } from "./gas";
 
 export type SheetValue = string | number | boolean;
 const DATE_FORMAT = "yyyy-mm-dd";
+
+/**
+ * Adds columns at the sheet's right so that it has at least `last`. How many columns a sheet has
+ * is asked (Sheet.getMaxColumns), never assumed.
+ */
+export function growColumns(sheet: Sheet, last: number): void {
+  const max = sheet.getMaxColumns();
+  if (last > max) sheet.insertColumnsAfter(max, last - max);
+}
 
 /** A string as setValues must receive it to store exactly that text. */
 export function asText(s: string): string {

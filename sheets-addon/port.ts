@@ -18,7 +18,7 @@ import type { InputColumnsPort, SyncInputColumnsPort, WorkbookState } from "../c
 import type { Settings } from "../core/settings";
 import type { CellValue } from "../core/values";
 import type { DeveloperMetadata, Properties, Services, Sheet, Spreadsheet } from "./gas";
-import { columnsFrom, wholeColumns } from "./grid";
+import { columnsFrom, growColumns, wholeColumns } from "./grid";
 import { SheetsHistory } from "./history";
 import { renderMatrix, renderSheet } from "./render";
 
@@ -256,8 +256,7 @@ export class SheetsPort implements SyncInputColumnsPort {
     const sheet = this.sheet();
     let last = 0;
     for (const c of plan.columns) last = Math.max(last, c);
-    const maxColumns = sheet.getMaxColumns();
-    if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+    growColumns(sheet, last);
     const app = this.gas.SpreadsheetApp;
     plan.fields.forEach((f, i) => {
       const c = INPUT_COLUMNS[f];

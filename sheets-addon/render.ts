@@ -8,7 +8,7 @@ import type { MatrixPlan } from "../core/matrix";
 import type { CellStyle, PlanValue, SheetPlan } from "../core/plan";
 import { chartTable, insertChart, insertLineChart } from "./chart";
 import type { Services, Sheet, SpreadsheetAppApi, TextStyle } from "./gas";
-import { a1, asText, columnsFrom, formatRanges, formatFor, planExtent, planGrid, sheetValue, widthRuns, type SheetValue } from "./grid";
+import { a1, asText, columnsFrom, formatRanges, formatFor, growColumns, planExtent, planGrid, sheetValue, widthRuns, type SheetValue } from "./grid";
 
 const MATRIX_HEADER_FILL = "#DDEBF7";
 const MATRIX_HEADER_FONT = "#1F4E78";
@@ -43,9 +43,7 @@ function textStyles(app: SpreadsheetAppApi): (style: CellStyle | null) => TextSt
  */
 export function renderMatrix(gas: Services, sheet: Sheet, plan: MatrixPlan): void {
   const width = plan.headers.length;
-  const maxColumns = sheet.getMaxColumns();
-  const need = plan.column + width - 1;
-  if (need > maxColumns) sheet.insertColumnsAfter(maxColumns, need - maxColumns);
+  growColumns(sheet, plan.column + width - 1);
   // The previous matrix is cleared down to the table's last row, not below it: a note there is the owner's.
   if (plan.previous) sheet.getRangeList([a1(plan.headerRow, plan.previous.column, plan.lastDataRow - plan.headerRow + 1, plan.previous.count)]).clear();
 
@@ -88,7 +86,8 @@ export function renderSheet(gas: Services, sheet: Sheet, plan: SheetPlan): void 
   if (chart) {
     chart.rows.forEach((line, i) => line.forEach((v, j) => ((grid.values[i] as SheetValue[])[chartCol - 1 + j] = v)));
   }
-  // Fresh sheets are 1000 × 26: grow to the grid without reading the size (extra blank rows are harmless).
+  // Grown by the grid's size without reading or assuming the new sheet's own: a
+  // few blank rows and columns more are harmless.
   if (grid.rows > 1) sheet.insertRowsAfter(1, grid.rows);
   if (grid.cols > 1) sheet.insertColumnsAfter(1, grid.cols);
   for (const [format, ranges] of grid.formats) sheet.getRangeList(ranges).setNumberFormat(format);

@@ -10,7 +10,7 @@ import type { MatrixPlan } from "../core/matrix";
 import { AROUND_ERROR, dateCase, dateCheck, errorInputCheck, failed, line, SELF_TEST_SHEET, SETTINGS_PROBE, settingsCheck, textCheck, TEXT_CASES, type CheckLine } from "../core/self-test";
 import { insertChart, insertLineChart } from "./chart";
 import type { Services, Sheet } from "./gas";
-import { asText, sheetValue } from "./grid";
+import { asText, growColumns, sheetValue } from "./grid";
 import { renderMatrix } from "./render";
 import { SAMPLE_FILE, sampleRows } from "./sample";
 
@@ -57,6 +57,7 @@ export function runSelfTest(gas: Services): CheckLine[] {
   for (let i = 2; ss.getSheetByName(name); i++) name = `${SELF_TEST_SHEET} (${i})`;
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   try {
+    growColumns(sheet, LAST_COLUMN);
     const write = (row: number, col: number, values: unknown[][]) => sheet.getRange(row, col, values.length, values[0]?.length ?? 1).setValues(values);
     // 1. Text through the add-on's text path (grid.ts).
     write(AT.text.row, AT.text.col, [TEXT_CASES.map(sheetValue)]);
@@ -143,12 +144,14 @@ function sampleCheck(gas: Services): CheckLine {
 }
 
 const LINE_CHECK = "Line chart (the profit curve)";
-/** The profit curve's chart over two free columns (W:X; a new sheet has 26), its headers in row 1. */
+/** The profit curve's chart over two free columns (W:X), its headers in row 1. */
 const LINE: LineChartSpec = {
   title: "KAM self-test curve", xTitle: "x", yTitle: "y", name: "y", color: "#1565C0", format: "0%",
   x: { row: 2, col: 23, rows: 2, cols: 1 }, y: { row: 2, col: 24, rows: 2, cols: 1 },
   anchor: { row: 12, col: 1, width: 200, height: 150 },
 };
+/** The last column the checks write in (the matrix column Y), made sure of on the new sheet. */
+const LAST_COLUMN = Math.max(AT.spill.matrix, AT.chart.col + 1, LINE.y.col);
 
 function lineChartCheck(gas: Services, sheet: Sheet): CheckLine {
   sheet.getRange(1, LINE.x.col, 3, 2).setValues([["x", "y"].map(asText), [0.5, 0.8], [1, 1]]);

@@ -68,7 +68,7 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
     sorted = true;
     return profits;
   };
-  const curve: ProfitCurve = {
+  return {
     // One point per client: made when KAM_PROFIT_CURVE asks (100,000 clients, 100,000 points).
     get points(): CurvePoint[] {
       if (points === null) {
@@ -79,7 +79,7 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
       return points;
     },
     get drawn(): CurvePoint[] {
-      return (drawn ??= points !== null || n <= CHART_POINTS ? drawnOf(curve.points) : drawnOfSorted(ascending(), total));
+      return (drawn ??= drawnOf(ascending(), total));
     },
     clients: n,
     total,
@@ -87,13 +87,16 @@ export function ownProfitCurve(profits: Float64Array, topPct: number): ProfitCur
     lossMakers,
     lossTotal,
   };
-  return curve;
 }
 
-/** `drawn` from the profits (highest last), without the list of every point. */
-function drawnOfSorted(ascending: Float64Array, total: number): CurvePoint[] {
+/**
+ * `drawn` from the profits (highest last), without the list of every point. Up to CHART_POINTS
+ * clients the grid of `drawnAt` steps by at most one client: every point is drawn.
+ */
+function drawnOf(ascending: Float64Array, total: number): CurvePoint[] {
   const at = drawnAt(ascending.length, peakOf(ascending, total));
-  const out: CurvePoint[] = at[0] === 0 ? [{ clients: 0, profit: 0 }] : [];
+  // (0, 0) is always drawn: the grid starts there.
+  const out: CurvePoint[] = [{ clients: 0, profit: 0 }];
   pointsAt(ascending, total, at, out);
   return out;
 }
@@ -142,13 +145,6 @@ function peakOf(ascending: Float64Array, total: number): number {
   return peak;
 }
 
-/** `drawn` from every point. */
-function drawnOf(points: readonly CurvePoint[]): CurvePoint[] {
-  if (points.length <= CHART_POINTS + 1) return [...points];
-  let peak = 0;
-  for (let i = 1; i < points.length; i++) if ((points[i] as CurvePoint).profit > (points[peak] as CurvePoint).profit) peak = i;
-  return drawnAt(points.length - 1, peak).map((i) => points[i] as CurvePoint);
-}
 
 /**
  * Moves the `k` largest of `xs` (1 ≤ k ≤ length) to its end, in no order, and returns that end

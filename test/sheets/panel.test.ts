@@ -212,6 +212,15 @@ describe("the KAM Portfolio panel in Chromium", () => {
     await page.close();
   });
 
+  it("does not offer a column with no header by a letter that a header elsewhere is: \"A\" would name that column", async () => {
+    const rows: CellValue[][] = [[null, "Date", "A", "Amount"], ["Acme", "2025-01-02", "x", 40]];
+    const state = panelState("Clients", rows, checkSettings({}).settings);
+    const page = await openPanel({ answers: { panelGetState: state }, delay: 20 });
+    await expect.poll(() => page.locator('select[data-field="client"] option').count()).toBeGreaterThan(1);
+    expect(await page.locator('select[data-field="client"] option').allTextContents()).toEqual(["— choose a column —", "B · Date", "C · A", "D · Amount"]);
+    await page.close();
+  });
+
   it("offers to add the missing input columns, and shows a server error as text", async () => {
     const rows: CellValue[][] = [["Client", "Revenue"], ["Acme", 1000], ["Beta", 500]];
     const { state } = answersFor(rows);

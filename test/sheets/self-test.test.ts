@@ -46,6 +46,19 @@ describe("Run self-test (Sheets)", () => {
     expect(dialog?.html.getContent()).toContain("copy these lines");
   });
 
+  it("on a new sheet with fewer columns than the checks use, it adds them first: every line as on the usual sheet (a new sheet's size is not assumed)", () => {
+    const usual = byCheck(call(sheetsHost(csvSheet("examples/clients.csv")).addon, "runSelfTest") as CheckLine[]);
+    const { g, addon } = sheetsHost(csvSheet("examples/clients.csv"));
+    const insert = g.ss.insertSheet.bind(g.ss);
+    g.ss.insertSheet = (name: string, index: number) => {
+      const sheet = insert(name, index) as typeof g.ss.active;
+      sheet.maxCols = 10;
+      return sheet;
+    };
+    expect(byCheck(call(addon, "runSelfTest") as CheckLine[])).toEqual(usual);
+    expect(usual["Line chart (the profit curve)"]).toBe("pass");
+  });
+
   it("a Sample.html that does not come back as written fails its line (a host that wrapped or escaped it)", () => {
     const { g, addon } = sheetsHost(csvSheet("examples/clients.csv"));
     g.files.set("Sample", `<html><body>${g.files.get("Sample")}</body></html>`);
